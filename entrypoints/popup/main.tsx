@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<p>Switchboard</p>, document.getElementById('app')!);

@@ -1,0 +1,95 @@
+/**
+ * The VendorAdapter contract (DESIGN.md "The adapter contract"). An adapter translates between
+ * one vendor's wire and the normalized model; it does not schedule. The session owns retries,
+ * backoff, heartbeat timing and resync; the store owns state.
+ */
+import type { Command, CommandType, CtiEvent, VendorId } from './model';
+
+export interface Clock {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+  setInterval(fn: () => void, ms: number): unknown;
+  clearInterval(handle: unknown): void;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+  setInterval: (fn, ms) => setInterval(fn, ms),
+  clearInterval: (h) => clearInterval(h as ReturnType<typeof setInterval>),
+};
+
+export interface Logger {
+  debug(message: string, details?: unknown): void;
+  info(message: string, details?: unknown): void;
+  warn(message: string, details?: unknown): void;
+  error(message: string, details?: unknown): void;
+}
+
+/** What the agent typed at sign-in, keyed by the vendor's `signInFields`. Never persisted to disk. */
+export type Credentials = Readonly<Record<string, string>>;
+
+export interface AdapterContext {
+  emit(event: CtiEvent): void;
+  /**
+   * Call on every inbound frame or successful poll: the session's heartbeat watchdog closes the
+   * connection after `heartbeat.missLimit` intervals without one.
+   */
+  alive(): void;
+  /** Aborted when the session tears this connection down. */
+  signal: AbortSignal;
+  clock: Clock;
+  fetch: typeof fetch;
+  WebSocket: typeof WebSocket;
+  log: Logger;
+  credentials: Credentials;
+}
+
+export interface Capabilities {
+  /** Commands this vendor can carry out at all. The store narrows them by call state. */
+  commands: ReadonlySet<CommandType>;
+  /** Agent states the agent may choose. */
+  agentStates: ReadonlySet<'ready' | 'notReady' | 'loggedOut'>;
+  /**
+   * Where disposition codes come from: the vendor's own list (`vendor`), the admin's policy
+   * `dispositions.codes` (`policy`), or nowhere.
+   */
+  dispositions: 'vendor' | 'policy';
+  /** Recording pause is only possible on some calls (XiVO: queue calls only). */
+  recordingControl: 'all' | 'queueCalls' | 'none';
+}
+
+export interface Heartbeat {
+  intervalMs: number;
+  /** Consecutive intervals without `ctx.alive()` after which the connection is declared dead. */
+  missLimit: number;
+  send(): void;
+}
+
+export interface VendorAdapter {
+  readonly id: VendorId;
+  readonly capabilities: Capabilities;
+  /** Present when the vendor needs keepalive traffic; the session times it. */
+  readonly heartbeat?: Heartbeat;
+  /**
+   * Authenticate and open the transport. Resolves when the vendor session is ready for commands;
+   * rejects with a CtiError (`auth`/`config` are fatal, others are retried by the session).
+   */
+  connect(ctx: AdapterContext): Promise<void>;
+  /** Ask the vendor for the current calls and agent state; answers arrive as events. */
+  resync(): Promise<void>;
+  /** Rejects with a CtiError. */
+  execute(command: Command): Promise<void>;
+  disconnect(): Promise<void>;
+}
+
+export interface SignInField {
+  key: string;
+  /** The visible label, also the accessible name. */
+  label: string;
+  type: 'text' | 'password' | 'tel';
+  autocomplete?: string;
+  required: boolean;
+}

@@ -1,0 +1,230 @@
+/**
+ * The normalized call model (DESIGN.md "The normalized model"). Every vendor adapter speaks
+ * only these types; views render only these types. Nothing here knows any vendor's wire.
+ */
+import { z } from 'zod';
+
+export const VENDOR_IDS = ['xivo', 'ccs', 'maxcontact', 'ucontact', 'anywhere365'] as const;
+export const VendorId = z.enum(VENDOR_IDS);
+export type VendorId = z.infer<typeof VendorId>;
+
+// ── Connection ────────────────────────────────────────────────────────────────────────────────
+
+export const Connection = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('idle') }),
+  z.object({ status: z.literal('connecting') }),
+  z.object({ status: z.literal('connected'), since: z.number() }),
+  z.object({
+    status: z.literal('reconnecting'),
+    attempt: z.number().int().min(1),
+    retryAt: z.number(),
+    reason: z.string(),
+  }),
+  // Retrying cannot fix this (bad credentials, forbidden, bad settings): ask the agent.
+  z.object({ status: z.literal('failed'), reason: z.string() }),
+]);
+export type Connection = z.infer<typeof Connection>;
+
+// ── Agent ─────────────────────────────────────────────────────────────────────────────────────
+
+export const AgentStatus = z.enum(['loggedOut', 'ready', 'notReady', 'wrapUp']);
+export type AgentStatus = z.infer<typeof AgentStatus>;
+
+export const AgentState = z.object({
+  status: AgentStatus,
+  /** Pause reason for `notReady`, as the vendor names it. */
+  reason: z.string().optional(),
+  /** Epoch ms when this state was observed to start (our clock). */
+  since: z.number().optional(),
+});
+export type AgentState = z.infer<typeof AgentState>;
+
+// ── Calls ─────────────────────────────────────────────────────────────────────────────────────
+
+export const CallDirection = z.enum(['inbound', 'outbound']);
+export type CallDirection = z.infer<typeof CallDirection>;
+
+export const CallState = z.enum(['ringing', 'dialing', 'connected', 'held', 'transferring', 'ended']);
+export type CallState = z.infer<typeof CallState>;
+
+export const RemoteParty = z.object({
+  /** Exactly what the vendor sent. */
+  raw: z.string(),
+  /** E.164 when `raw` parses as a phone number. */
+  e164: z.string().optional(),
+  name: z.string().optional(),
+});
+export type RemoteParty = z.infer<typeof RemoteParty>;
+
+export const RecordingState = z.enum(['on', 'paused', 'unknown']);
+export type RecordingState = z.infer<typeof RecordingState>;
+
+export const COMMAND_TYPES = [
+  'dial',
+  'answer',
+  'hangup',
+  'hold',
+  'resume',
+  'blindTransfer',
+  'attendedTransfer',
+  'completeTransfer',
+  'cancelTransfer',
+  'sendDtmf',
+  'pauseRecording',
+  'resumeRecording',
+  'dispose',
+  'setAgentState',
+] as const;
+export const CommandType = z.enum(COMMAND_TYPES);
+export type CommandType = z.infer<typeof CommandType>;
+
+/** What an adapter reports about a call. The store adds `actions`. */
+export const CallUpdate = z.object({
+  /** Ours and stable: the adapter derives it from the vendor's identity of the leg. */
+  id: z.string().min(1),
+  vendorCallId: z.string().min(1),
+  /**
+   * Identity of the whole call across legs and transfers (XiVO `linkedId`). Screen-pop keys on
+   * it so a transferred call does not pop twice. Defaults to `id`.
+   */
+  groupId: z.string().optional(),
+  direction: CallDirection,
+  state: CallState,
+  remote: RemoteParty,
+  queue: z.string().optional(),
+  startedAt: z.number(),
+  answeredAt: z.number().optional(),
+  endedAt: z.number().optional(),
+  /** Vendor user data (attached variables), as strings. */
+  data: z.record(z.string(), z.string()).default({}),
+  recording: RecordingState.default('unknown'),
+  /** Set while an attended transfer is under way. */
+  transferTarget: z.string().optional(),
+});
+export type CallUpdate = z.input<typeof CallUpdate>;
+export type CallData = z.output<typeof CallUpdate>;
+
+export const Disposition = z.object({
+  code: z.string().min(1),
+  label: z.string().optional(),
+  notes: z.string().max(4000).default(''),
+  at: z.number(),
+});
+export type Disposition = z.infer<typeof Disposition>;
+
+export const Call = CallUpdate.extend({
+  /** The commands valid now, derived from state and the adapter's capabilities. */
+  actions: z.array(CommandType),
+  disposition: Disposition.optional(),
+});
+export type Call = z.infer<typeof Call>;
+
+// ── Commands ──────────────────────────────────────────────────────────────────────────────────
+
+const callId = z.string().min(1);
+/** Transfer targets and DTMF are typed by the agent: keep them to dialable characters. */
+const target = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9*#]{1,32}$/, 'Enter a number or extension (digits, * and # only)');
+
+export const Command = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('dial'), number: z.string().trim().min(1).max(64) }),
+  z.object({ type: z.literal('answer'), callId }),
+  z.object({ type: z.literal('hangup'), callId }),
+  z.object({ type: z.literal('hold'), callId }),
+  z.object({ type: z.literal('resume'), callId }),
+  z.object({ type: z.literal('blindTransfer'), callId, target }),
+  z.object({ type: z.literal('attendedTransfer'), callId, target }),
+  z.object({ type: z.literal('completeTransfer'), callId }),
+  z.object({ type: z.literal('cancelTransfer'), callId }),
+  z.object({
+    type: z.literal('sendDtmf'),
+    callId,
+    digits: z.string().regex(/^[0-9*#A-D]{1,32}$/, 'DTMF digits are 0-9, *, # and A-D'),
+  }),
+  z.object({ type: z.literal('pauseRecording'), callId }),
+  z.object({ type: z.literal('resumeRecording'), callId }),
+  z.object({
+    type: z.literal('dispose'),
+    callId,
+    code: z.string().min(1).max(200),
+    notes: z.string().max(4000).default(''),
+  }),
+  z.object({
+    type: z.literal('setAgentState'),
+    state: z.enum(['ready', 'notReady', 'loggedOut']),
+    reason: z.string().max(200).optional(),
+  }),
+]);
+export type Command = z.infer<typeof Command>;
+export type CommandInput = z.input<typeof Command>;
+
+// ── Vendor lists ──────────────────────────────────────────────────────────────────────────────
+
+export const CodeLabel = z.object({ code: z.string(), label: z.string() });
+export type CodeLabel = z.infer<typeof CodeLabel>;
+
+export const VendorLists = z.object({
+  queues: z.array(CodeLabel).optional(),
+  pauseReasons: z.array(CodeLabel).optional(),
+  resultCodes: z.array(CodeLabel).optional(),
+});
+export type VendorLists = z.infer<typeof VendorLists>;
+
+// ── Errors ────────────────────────────────────────────────────────────────────────────────────
+
+export type CtiErrorCode =
+  /** Credentials rejected or token unusable: retrying cannot help. */
+  | 'auth'
+  /** Settings incomplete or invalid (no server URL…): retrying cannot help. */
+  | 'config'
+  /** Transport failed or closed: retry with backoff. */
+  | 'network'
+  /** The vendor sent something we could not understand. */
+  | 'protocol'
+  /** The vendor refused a command. */
+  | 'rejected'
+  /** The adapter cannot do this command, or not in this state. */
+  | 'unsupported'
+  | 'timeout';
+
+export class CtiError extends Error {
+  override readonly name = 'CtiError';
+  constructor(
+    readonly code: CtiErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+  /** Errors after which reconnecting with backoff is pointless. */
+  get fatal(): boolean {
+    return this.code === 'auth' || this.code === 'config';
+  }
+}
+
+export function toCtiError(error: unknown, fallback: CtiErrorCode = 'network'): CtiError {
+  if (error instanceof CtiError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new CtiError(fallback, message, { cause: error });
+}
+
+// ── Events from adapters ──────────────────────────────────────────────────────────────────────
+
+export type CtiEvent =
+  | { type: 'agent'; agent: AgentState }
+  | { type: 'callUpsert'; call: CallUpdate }
+  | { type: 'callEnded'; callId: string; endedAt: number }
+  /**
+   * The complete list of the agent's current calls (the answer to a resync). Calls the store
+   * holds that are missing from it have ended while we were not listening.
+   */
+  | { type: 'callsSnapshot'; calls: CallUpdate[] }
+  | { type: 'lists'; lists: VendorLists }
+  /** A frame failed validation: logged, counted, shown in diagnostics; never thrown. */
+  | { type: 'protocolError'; message: string; frame?: string }
+  /** The vendor reported a problem worth telling the agent (agent login refused…). */
+  | { type: 'notice'; level: 'info' | 'warning' | 'error'; message: string }
+  /** The transport is gone. The session decides whether and when to reconnect. */
+  | { type: 'connectionLost'; error: CtiError };

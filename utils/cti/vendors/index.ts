@@ -1,0 +1,27 @@
+/**
+ * The vendor registry: the only place that lists the vendors. Adding a vendor adds one line here.
+ */
+import type { SignInField, VendorAdapter } from '../adapter';
+import type { VendorId } from '../model';
+import type { Settings } from '../../settings/schema';
+import { xivo } from './xivo';
+
+export interface VendorDescriptor {
+  id: VendorId;
+  /** Product name shown to the agent. */
+  label: string;
+  /** What the agent types at sign-in (never stored on disk). */
+  signInFields: SignInField[];
+  /** Keys of `connection.<id>` the sign-in form shows unless policy sets them. */
+  connectionFields: { key: string; label: string; placeholder?: string }[];
+  /** Throws CtiError('config') when the settings cannot work (no server URL…). */
+  create(settings: Settings): VendorAdapter;
+}
+
+export const VENDORS: Partial<Record<VendorId, VendorDescriptor>> = {
+  xivo,
+};
+
+export function vendorDescriptor(id: VendorId): VendorDescriptor | undefined {
+  return VENDORS[id];
+}

@@ -1,0 +1,127 @@
+/**
+ * Every setting of Switchboard, in one place (DESIGN.md "Settings and policy"). The top-level
+ * keys are the public admin contract: any of them can be pushed by browser policy, which
+ * overrides and locks the user's value. `public/managed_schema.json` is generated from this file
+ * (`npm run gen:managed-schema`) and a test keeps the two in agreement.
+ *
+ * Passwords and tokens are never settings: they are typed at sign-in and stay in the background.
+ */
+import { z } from 'zod';
+import { VendorId } from '../cti/model';
+
+const httpUrl = z
+  .string()
+  .trim()
+  .refine((s) => s === '' || /^https?:\/\/[^\s/]+/i.test(s), 'Enter a URL starting with https://');
+
+export const DialFormat = z.enum(['e164', 'national', 'digits']);
+export type DialFormat = z.infer<typeof DialFormat>;
+
+export const XivoConnection = z
+  .object({
+    /** Base URL of the xuc server, e.g. https://xuc.example.com:8090 */
+    server: httpUrl.default(''),
+    /** How numbers are written in the dial frame: PBX dial plans differ. */
+    dialFormat: DialFormat.default('e164'),
+    /** Prepended to every dialled external number (an outside-line digit such as 0 or 9). */
+    dialPrefix: z
+      .string()
+      .regex(/^[0-9*#]*$/, 'Digits, * and # only')
+      .max(8)
+      .default(''),
+  })
+  .default({ server: '', dialFormat: 'e164', dialPrefix: '' });
+
+export const SitesMode = z.enum(['all', 'allow', 'block']);
+
+export const ClickToDial = z
+  .object({
+    enabled: z.boolean().default(true),
+    /** ISO 3166 alpha-2, used for numbers written without a country code. */
+    defaultCountry: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'Two capital letters, e.g. US')
+      .default('US'),
+    sites: z
+      .object({
+        mode: SitesMode.default('all'),
+        /** Match patterns (https://*.example.com/*) or host names. */
+        patterns: z.array(z.string().min(1).max(500)).max(500).default([]),
+      })
+      .default({ mode: 'all', patterns: [] }),
+    /** Ask before dialling a number outside the default country. */
+    confirmInternational: z.boolean().default(false),
+    /** E.164 prefixes that are never dialled (premium rate…), e.g. "+1900". */
+    blockedPrefixes: z
+      .array(z.string().regex(/^\+[0-9]{1,15}$/, 'An E.164 prefix such as +1900'))
+      .max(200)
+      .default([]),
+  })
+  .default({
+    enabled: true,
+    defaultCountry: 'US',
+    sites: { mode: 'all', patterns: [] },
+    confirmInternational: false,
+    blockedPrefixes: [],
+  });
+
+export const PopTrigger = z.enum(['ringing', 'answered', 'manual']);
+export const PopTarget = z.enum(['newTab', 'reuseTab', 'window']);
+
+export const ScreenPopRule = z.object({
+  id: z.string().min(1).max(100),
+  trigger: PopTrigger.default('ringing'),
+  direction: z.enum(['inbound', 'outbound', 'any']).default('inbound'),
+  /** Glob on the queue name (`*` any run of characters); absent matches every call. */
+  queue: z.string().max(200).optional(),
+  /** URL template with {e164}, {national}, {digits}, {extension}, {name}, {queue}, {callId}, {direction}, {data.KEY}. */
+  url: z.string().min(1).max(2000),
+  target: PopTarget.default('newTab'),
+});
+export type ScreenPopRule = z.infer<typeof ScreenPopRule>;
+
+export const ScreenPop = z
+  .object({
+    rules: z.array(ScreenPopRule).max(100).default([]),
+    /** Extra origins a rendered URL may point to, beyond each template's own. */
+    allowedOrigins: z.array(z.string().min(1).max(500)).max(100).default([]),
+  })
+  .default({ rules: [], allowedOrigins: [] });
+
+export const Dispositions = z
+  .object({
+    /** The agent must save a disposition before going ready again. */
+    required: z.boolean().default(false),
+    /** Codes for vendors without their own list. */
+    codes: z
+      .array(z.object({ code: z.string().min(1).max(100), label: z.string().min(1).max(200) }))
+      .max(200)
+      .default([]),
+  })
+  .default({ required: false, codes: [] });
+
+export const Ui = z
+  .object({
+    language: z.enum(['en', 'fr', 'es', 'de', 'nl', 'pt']).default('en'),
+  })
+  .default({ language: 'en' });
+
+export const Settings = z.object({
+  vendor: VendorId.default('xivo'),
+  connection: z
+    .object({
+      xivo: XivoConnection,
+    })
+    .default({ xivo: XivoConnection.parse(undefined) }),
+  clickToDial: ClickToDial,
+  screenPop: ScreenPop,
+  dispositions: Dispositions,
+  ui: Ui,
+});
+export type Settings = z.infer<typeof Settings>;
+export type SettingsInput = z.input<typeof Settings>;
+
+/** Top-level keys that policy may set. */
+export const POLICY_KEYS = Object.keys(Settings.shape) as (keyof Settings)[];
+
+export const DEFAULT_SETTINGS: Settings = Settings.parse({});

@@ -1,0 +1,30 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// Public half of the signing key: it fixes the Chrome/Edge extension id to
+// dfkcfgjanfbhchjdphjachmfpaecijgn so that admins can target it in policy.
+const CHROME_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA42dPXTG/HZk8LlLhJqAEGL6jKWjYEIHgdWqJk88TzJgv82/HXMir7eAsIySH4ZUWepGk5KzQ5tAHXHh6bKbKn0+quhr492JgtOm9vRsMyrXnQfkTKuXn5/MjftiJKDzKaClEGOtfxoNYCdGenZPmqwW5Vi00XjvAWyR7vkTvqiEVbTYtHg9q1o8rPBpFYzbdaNJjtGVBnF5uZiqhnGbAgMLVfeb+Ppz3jvZqEcZoYW9wzMWFGv8qVAWGy2pOzoYQKQ+kMIhGRbquMOEpnLzlKpliqz5C3JQ9oEBqCf5KRGg8c1umef5GbCgVTblrltpyU0Fx3LFMvyIKxvNanf2S/QIDAQAB';
+
+export const EXTENSION_ID = 'dfkcfgjanfbhchjdphjachmfpaecijgn';
+export const GECKO_ID = 'switchboard@switchboard-cti.org';
+
+export default defineConfig({
+  imports: false,
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'Switchboard',
+    description:
+      "Your contact center's phone in the browser: click-to-dial, screen-pop and call controls.",
+    permissions: ['storage', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // Sign-in must work without a permission prompt (force-installed deployments), and the
+    // vendor server is only known at run time; <all_urls> content scripts already carry the
+    // broadest install warning, so declaring host access up front adds no new one.
+    host_permissions: ['http://*/*', 'https://*/*'],
+    storage: { managed_schema: 'managed_schema.json' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '115.0' } } }
+      : { key: CHROME_KEY }),
+  }),
+});
