@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { formatForDial, toE164 } from './format';
+
+describe('toE164', () => {
+  it('normalizes national and international numbers', () => {
+    expect(toE164('(415) 555-2671', 'US')).toBe('+14155552671');
+    expect(toE164('01 23 45 67 89', 'FR')).toBe('+33123456789');
+    expect(toE164('+44 20 7946 0958')).toBe('+442079460958');
+  });
+  it('rejects what is not a phone number', () => {
+    expect(toE164('12', 'US')).toBeUndefined();
+    expect(toE164('hello', 'US')).toBeUndefined();
+  });
+});
+
+describe('formatForDial', () => {
+  const fr = { prefix: '', defaultCountry: 'FR' } as const;
+  it('writes numbers as the dial plan wants', () => {
+    expect(formatForDial('+33 1 23 45 67 89', { ...fr, format: 'e164' })).toBe('+33123456789');
+    expect(formatForDial('+33 1 23 45 67 89', { ...fr, format: 'national' })).toBe('0123456789');
+    expect(formatForDial('+33 1 23 45 67 89', { ...fr, format: 'digits' })).toBe('33123456789');
+    expect(formatForDial('01 23 45 67 89', { format: 'national', prefix: '0', defaultCountry: 'FR' })).toBe(
+      '00123456789',
+    );
+  });
+  it('leaves internal extensions alone', () => {
+    expect(formatForDial('1001', { ...fr, format: 'e164', prefix: '9' })).toBe('1001');
+  });
+});

@@ -1,0 +1,49 @@
+/**
+ * Number normalization shared by the adapters, the panel and click-to-dial. Backed by
+ * libphonenumber-js's small metadata build.
+ */
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+import type { DialFormat } from '../settings/schema';
+
+export type { CountryCode };
+
+/** E.164 for `raw`, or undefined when it is not a plausible phone number. */
+export function toE164(raw: string, defaultCountry?: string): string | undefined {
+  const parsed = parsePhoneNumberFromString(raw, defaultCountry as CountryCode | undefined);
+  return parsed?.isPossible() ? parsed.number : undefined;
+}
+
+/** "+33 1 23 45 67 89" style, or `e164` itself when it does not parse. */
+export function formatInternational(e164: string): string {
+  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
+}
+
+/** The national significant form for templates and CRMs ("01 23 45 67 89"). */
+export function formatNational(e164: string): string {
+  return parsePhoneNumberFromString(e164)?.formatNational() ?? e164;
+}
+
+export function digitsOnly(value: string): string {
+  return value.replace(/\D/g, '');
+}
+
+/**
+ * The string to send to the PBX for a number the agent chose. Internal extensions (short digit
+ * runs that are not phone numbers) go out untouched; phone numbers are written as the admin's
+ * dial plan wants, behind the optional outside-line prefix.
+ */
+export function formatForDial(
+  number: string,
+  options: { format: DialFormat; prefix: string; defaultCountry?: string },
+): string {
+  const trimmed = number.trim();
+  const parsed = parsePhoneNumberFromString(trimmed, options.defaultCountry as CountryCode | undefined);
+  if (!parsed?.isPossible()) return trimmed.replace(/[\s().-]/g, '');
+  const body =
+    options.format === 'e164'
+      ? parsed.number
+      : options.format === 'national'
+        ? digitsOnly(parsed.formatNational())
+        : digitsOnly(parsed.number);
+  return options.prefix + body;
+}
