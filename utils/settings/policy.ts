@@ -24,27 +24,60 @@ export function leafPaths(value: Json, prefix = ''): string[] {
   return Object.entries(value).flatMap(([k, v]) => leafPaths(v, prefix ? `${prefix}.${k}` : k));
 }
 
-/** True when `path` or one of its ancestors is set by policy. */
+/**
+ * True when policy sets `path`, one of its ancestors, or something inside it: a group that holds
+ * a locked value cannot be edited as a whole either.
+ */
 export function isLocked(locked: readonly string[], path: string): boolean {
   return locked.some((p) => p === path || path.startsWith(`${p}.`) || p.startsWith(`${path}.`));
 }
 
 function getPath(value: Json, path: (string | number)[]): Json {
-  return path.reduce<Json>((v, k) => (isObj(v) || Array.isArray(v) ? (v as Obj)[k] : undefined), value);
-}
-
-function deletePath(value: Json, path: (string | number)[]): void {
-  const parent = getPath(value, path.slice(0, -1));
-  const last = path.at(-1);
-  if (last === undefined) return;
-  if (Array.isArray(parent)) parent.splice(Number(last), 1);
-  else if (isObj(parent)) delete parent[last];
+  return path.reduce<Json>(
+    (v, k) => (isObj(v) || Array.isArray(v) ? (v as Obj)[k] : undefined),
+    value,
+  );
 }
 
 export interface SettingsProblem {
   source: 'user' | 'policy';
   path: string;
   message: string;
+}
+
+/** Marks a value to remove; removed in one sweep so array indices stay valid meanwhile. */
+const DROP = Symbol('drop');
+
+function markPath(value: Json, path: (string | number)[]): void {
+  const parent = getPath(value, path.slice(0, -1));
+  const last = path.at(-1);
+  if (last !== undefined && (isObj(parent) || Array.isArray(parent))) (parent as Obj)[last] = DROP;
+}
+
+function sweep(value: Json): Json {
+  if (Array.isArray(value)) return value.filter((v) => v !== DROP).map(sweep);
+  if (!isObj(value)) return value;
+  const out: Obj = {};
+  for (const [k, v] of Object.entries(value)) if (v !== DROP) out[k] = sweep(v);
+  return out;
+}
+
+/**
+ * Keys of `value` that the schema does not know (zod strips them from `parsed`): typos such as
+ * `clickToDial.enable` would otherwise be ignored without a word and still show as locked.
+ */
+function unknownPaths(
+  value: Json,
+  parsed: Json,
+  path: (string | number)[] = [],
+): (string | number)[][] {
+  if (Array.isArray(value) && Array.isArray(parsed)) {
+    return value.flatMap((v, i) => unknownPaths(v, parsed[i], [...path, i]));
+  }
+  if (!isObj(value) || !isObj(parsed)) return [];
+  return Object.entries(value).flatMap(([k, v]) =>
+    k in parsed ? unknownPaths(v, parsed[k], [...path, k]) : [[...path, k]],
+  );
 }
 
 /**
@@ -61,30 +94,45 @@ export function sanitize(
     problems.push({ source, path: '', message: 'Settings must be an object' });
     return { value: {}, problems };
   }
-  const value = structuredClone(raw);
+  let value = structuredClone(raw);
   for (const key of Object.keys(value)) {
     if (!(key in Settings.shape)) {
       problems.push({ source, path: key, message: 'Unknown setting' });
       delete value[key];
     }
   }
-  // Each pass removes at least one offending value, so this terminates.
-  for (let pass = 0; pass < 50; pass++) {
+  // Each pass drops every value zod names (all of them: a long list of bad entries must not
+  // outlast the pass limit), then re-checks, because dropping a required field makes its
+  // enclosing object the invalid value. Passes are bounded by the nesting depth.
+  for (let pass = 0; pass < 20; pass++) {
     const result = Settings.safeParse(deepMerge(structuredClone(DEFAULT_SETTINGS), value));
-    if (result.success) break;
-    const issue = result.error.issues[0];
-    if (!issue) break;
-    // Point at the value inside `value` that made the merged object invalid.
-    let path = issue.path as (string | number)[];
-    while (path.length > 0 && getPath(value, path) === undefined) path = path.slice(0, -1);
-    if (path.length === 0) {
-      problems.push({ source, path: '', message: issue.message });
-      return { value: {}, problems };
+    if (result.success) {
+      for (const path of unknownPaths(value, result.data)) {
+        problems.push({ source, path: path.join('.'), message: 'Unknown setting' });
+        markPath(value, path);
+      }
+      return { value: sweep(value) as Obj, problems };
     }
-    problems.push({ source, path: path.join('.'), message: issue.message });
-    deletePath(value, path);
+    const seen = new Set<string>();
+    for (const issue of result.error.issues) {
+      // Point at the value inside `value` that made the merged object invalid.
+      let path = issue.path as (string | number)[];
+      while (path.length > 0 && getPath(value, path) === undefined) path = path.slice(0, -1);
+      if (path.length === 0) {
+        problems.push({ source, path: '', message: issue.message });
+        return { value: {}, problems };
+      }
+      const key = path.join('.');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      problems.push({ source, path: key, message: issue.message });
+      markPath(value, path);
+    }
+    value = sweep(value) as Obj;
   }
-  return { value, problems };
+  // Only a schema nested deeper than 20 levels gets here: ignoring the source beats failing to start.
+  problems.push({ source, path: '', message: 'Settings could not be validated and were ignored' });
+  return { value: {}, problems };
 }
 
 export interface ResolvedSettings {

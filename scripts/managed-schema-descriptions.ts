@@ -1,0 +1,59 @@
+/**
+ * What each setting means, for admins reading `managed_schema.json` or chrome://policy. Keyed by
+ * dotted path; `[]` names an array's items. Kept beside the generator because
+ * `utils/settings/schema.ts` holds the rules and these sentences are documentation only.
+ */
+export const DESCRIPTIONS: Readonly<Record<string, string>> = {
+  vendor:
+    'Contact-center platform the agent signs in to: xivo (XiVO CC), ccs (Windstream Enterprise Contact Center Services), maxcontact (MaxContact), ucontact (uContact) or anywhere365 (Anywhere365).',
+  connection:
+    'Server addresses and non-secret identity, one object per platform id. Passwords are never accepted from policy: agents type them at sign-in.',
+  'connection.xivo': 'XiVO CC (xuc CTI server) connection.',
+  'connection.xivo.server': 'Base URL of the xuc server, e.g. https://xuc.example.com:8090',
+  'connection.xivo.dialFormat':
+    'How numbers are written in dial requests, to suit the PBX dial plan: e164 (+33123456789), national (0123456789) or digits (33123456789).',
+  'connection.xivo.dialPrefix':
+    'Prepended to every dialled external number, such as an outside-line 0 or 9 (digits, * and #, at most 8).',
+
+  clickToDial: 'Click-to-dial on web pages.',
+  'clickToDial.enabled': 'Mark phone numbers on web pages and dial them with a click.',
+  'clickToDial.defaultCountry':
+    'Country (ISO 3166 alpha-2, two capital letters such as US) of numbers written without a country code.',
+  'clickToDial.sites': 'Which sites click-to-dial runs on.',
+  'clickToDial.sites.mode':
+    'all: every site; allow: only sites matching patterns; block: every site except those matching patterns.',
+  'clickToDial.sites.patterns':
+    'Match patterns (https://*.example.com/*) or host names, used when mode is allow or block.',
+  'clickToDial.confirmInternational':
+    'Ask the agent before dialling a number outside the default country.',
+  'clickToDial.blockedPrefixes':
+    'E.164 prefixes that are never dialled, e.g. +1900 for premium-rate numbers.',
+
+  screenPop: 'Opening CRM pages for calls (screen-pop).',
+  'screenPop.rules':
+    'Rules tried in order: the first whose trigger, direction and queue match the call opens its URL, once per call.',
+  'screenPop.rules[]': 'One screen-pop rule. id and url are required.',
+  'screenPop.rules[].id': 'Stable name of the rule; a call pops at most once per rule.',
+  'screenPop.rules[].trigger':
+    'When to pop: ringing (the call is offered or placed), answered, or manual (only when the agent asks). Default ringing.',
+  'screenPop.rules[].direction':
+    'Calls the rule applies to: inbound, outbound or any. Default inbound.',
+  'screenPop.rules[].queue':
+    'Queue name pattern, case-insensitive, where * matches any characters. Leave unset to match every call.',
+  'screenPop.rules[].url':
+    "URL template with {e164}, {national}, {digits}, {extension}, {name}, {queue}, {callId}, {direction} and {data.KEY}; values are percent-encoded. https only (http for localhost); the result must stay on the template's origin or an allowed origin.",
+  'screenPop.rules[].target':
+    'Where the page opens: newTab, reuseTab (one tab reused for every pop) or window. Default newTab.',
+  'screenPop.allowedOrigins':
+    "Origins a rendered URL may point to beyond each template's own, e.g. https://acme.my.salesforce.com; https://*.example.com allows every subdomain.",
+
+  dispositions: 'Call wrap-up (disposition).',
+  'dispositions.required': 'The agent must save a disposition before going ready again.',
+  'dispositions.codes': 'Disposition codes offered on platforms that have no list of their own.',
+  'dispositions.codes[]': 'One disposition code.',
+  'dispositions.codes[].code': 'Code saved with the call and sent to the platform.',
+  'dispositions.codes[].label': 'Label shown to the agent.',
+
+  ui: 'User interface.',
+  'ui.language': 'Interface language: en, fr, es, de, nl or pt. Default en.',
+};

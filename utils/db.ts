@@ -1,0 +1,219 @@
+/**
+ * The background's IndexedDB (DESIGN.md "Architecture": history and popped calls outlive the
+ * service worker). One database, `switchboard`:
+ *
+ * - `history`: one HistoryEntry per call, keyed by our call id, for the panel's recent calls;
+ * - `popped`: screen-pop keys already claimed, so a restart or a resync never pops twice;
+ * - `popLog`: the last screen-pop decisions, for diagnostics.
+ *
+ * Everything older than 30 days is pruned each time the database opens (each worker start).
+ */
+import { openDB, type DBSchema, type IDBPDatabase, type IndexNames, type StoreNames } from 'idb';
+import type { Call, Disposition } from './cti/model';
+import type { HistoryEntry } from './messaging';
+import type { PopDecision } from './screenpop/screen-pop';
+
+export const DB_NAME = 'switchboard';
+export const DB_VERSION = 1;
+export const RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
+/** Enough to explain a day of pops to support without growing without bound. */
+export const POP_LOG_CAP = 500;
+
+export interface PoppedKey {
+  key: string;
+  at: number;
+}
+
+interface SwitchboardSchema extends DBSchema {
+  history: { key: string; value: HistoryEntry; indexes: { startedAt: number } };
+  popped: { key: string; value: PoppedKey; indexes: { at: number } };
+  popLog: { key: number; value: PopDecision; indexes: { at: number } };
+}
+
+export type SwitchboardDb = IDBPDatabase<SwitchboardSchema>;
+
+export async function openSwitchboardDb(now: () => number = Date.now): Promise<SwitchboardDb> {
+  const db = await openDB<SwitchboardSchema>(DB_NAME, DB_VERSION, {
+    upgrade(database, oldVersion) {
+      // One step per version, so a future store is added without touching existing data.
+      if (oldVersion < 1) {
+        database
+          .createObjectStore('history', { keyPath: 'callId' })
+          .createIndex('startedAt', 'startedAt');
+        database.createObjectStore('popped', { keyPath: 'key' }).createIndex('at', 'at');
+        database.createObjectStore('popLog', { autoIncrement: true }).createIndex('at', 'at');
+      }
+    },
+    blocking() {
+      // A newer version is waiting (an extension update): let it upgrade; we reopen on restart.
+      db.close();
+    },
+  });
+  await pruneExpired(db, now());
+  return db;
+}
+
+/** Delete what is older than the retention period from every store. */
+export async function pruneExpired(db: SwitchboardDb, now: number = Date.now()): Promise<void> {
+  await createHistory(db).prune(RETENTION_MS, now);
+  await createPoppedKeys(db).prune(RETENTION_MS, now);
+  await createPopLog(db).prune(RETENTION_MS, now);
+}
+
+/** Delete the records of `store` whose `index` value is before `cutoff`; returns how many. */
+async function deleteBefore<S extends StoreNames<SwitchboardSchema>>(
+  db: SwitchboardDb,
+  store: S,
+  index: IndexNames<SwitchboardSchema, S>,
+  cutoff: number,
+): Promise<number> {
+  const tx = db.transaction(store, 'readwrite');
+  const source = tx.store.index(index);
+  let deleted = 0;
+  for (
+    let cursor = await source.openCursor(IDBKeyRange.upperBound(cutoff, true));
+    cursor;
+    cursor = await cursor.continue()
+  ) {
+    await cursor.delete();
+    deleted++;
+  }
+  await tx.done;
+  return deleted;
+}
+
+/** Drop `undefined` fields, so stored entries compare and serialize cleanly. */
+function compact<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+export interface History {
+  /** Record or update the call; a disposition saved earlier is kept when the call has none. */
+  upsertFromCall(call: Call): Promise<void>;
+  /** Attach a disposition to a recorded call; false when the call is not in history. */
+  setDisposition(callId: string, disposition: Disposition): Promise<boolean>;
+  /** The latest calls, newest first. */
+  recent(limit: number): Promise<HistoryEntry[]>;
+  prune(olderThanMs: number, now?: number): Promise<number>;
+}
+
+export function createHistory(db: SwitchboardDb): History {
+  return {
+    async upsertFromCall(call) {
+      const tx = db.transaction('history', 'readwrite');
+      const existing = await tx.store.get(call.id);
+      await tx.store.put(
+        compact<HistoryEntry>({
+          callId: call.id,
+          direction: call.direction,
+          remote: compact(call.remote),
+          queue: call.queue,
+          startedAt: call.startedAt,
+          answeredAt: call.answeredAt,
+          endedAt: call.endedAt,
+          disposition: call.disposition ?? existing?.disposition,
+        }),
+      );
+      await tx.done;
+    },
+
+    async setDisposition(callId, disposition) {
+      const tx = db.transaction('history', 'readwrite');
+      const existing = await tx.store.get(callId);
+      if (existing) await tx.store.put({ ...existing, disposition });
+      await tx.done;
+      return existing !== undefined;
+    },
+
+    async recent(limit) {
+      const entries: HistoryEntry[] = [];
+      if (limit <= 0) return entries;
+      const index = db.transaction('history').store.index('startedAt');
+      for (
+        let cursor = await index.openCursor(null, 'prev');
+        cursor;
+        cursor = await cursor.continue()
+      ) {
+        entries.push(cursor.value);
+        if (entries.length >= limit) break;
+      }
+      return entries;
+    },
+
+    prune: (olderThanMs, now = Date.now()) =>
+      deleteBefore(db, 'history', 'startedAt', now - olderThanMs),
+  };
+}
+
+export interface PoppedKeys {
+  /** True only for the first claim of `key`, across workers and restarts. */
+  claim(key: string): Promise<boolean>;
+  prune(olderThanMs: number, now?: number): Promise<number>;
+}
+
+export function createPoppedKeys(db: SwitchboardDb, now: () => number = Date.now): PoppedKeys {
+  return {
+    async claim(key) {
+      // Read and write in one readwrite transaction: IndexedDB runs overlapping readwrite
+      // transactions one after the other, so two claims of one key cannot both see it missing.
+      const tx = db.transaction('popped', 'readwrite');
+      try {
+        const existing = await tx.store.get(key);
+        if (!existing) await tx.store.add({ key, at: now() });
+        await tx.done;
+        return existing === undefined;
+      } catch (error) {
+        tx.done.catch(() => undefined); // the abort that follows a failed request is expected
+        // `add` refuses a key that is already there: someone else claimed it first.
+        if (error instanceof DOMException && error.name === 'ConstraintError') return false;
+        throw error;
+      }
+    },
+
+    prune: (olderThanMs, at = now()) => deleteBefore(db, 'popped', 'at', at - olderThanMs),
+  };
+}
+
+export interface PopLog {
+  add(decision: PopDecision): Promise<void>;
+  /** The latest decisions, newest first. */
+  recent(limit: number): Promise<PopDecision[]>;
+  prune(olderThanMs: number, now?: number): Promise<number>;
+}
+
+export function createPopLog(db: SwitchboardDb, cap: number = POP_LOG_CAP): PopLog {
+  return {
+    async add(decision) {
+      const tx = db.transaction('popLog', 'readwrite');
+      await tx.store.add(compact(decision));
+      let excess = (await tx.store.count()) - cap;
+      // Keys grow with each add, so the lowest keys are the oldest decisions.
+      for (
+        let cursor = await tx.store.openCursor();
+        cursor && excess > 0;
+        cursor = await cursor.continue()
+      ) {
+        await cursor.delete();
+        excess--;
+      }
+      await tx.done;
+    },
+
+    async recent(limit) {
+      const decisions: PopDecision[] = [];
+      if (limit <= 0) return decisions;
+      const store = db.transaction('popLog').store;
+      for (
+        let cursor = await store.openCursor(null, 'prev');
+        cursor;
+        cursor = await cursor.continue()
+      ) {
+        decisions.push(cursor.value);
+        if (decisions.length >= limit) break;
+      }
+      return decisions;
+    },
+
+    prune: (olderThanMs, now = Date.now()) => deleteBefore(db, 'popLog', 'at', now - olderThanMs),
+  };
+}

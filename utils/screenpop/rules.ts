@@ -1,0 +1,36 @@
+/**
+ * Which screen-pop rule applies to a call (DESIGN.md "Screen-pop"): the first rule, in the
+ * admin's order, whose trigger, direction and queue pattern all match.
+ */
+import type { Call } from '../cti/model';
+import type { ScreenPopRule } from '../settings/schema';
+
+export type PopTrigger = ScreenPopRule['trigger'];
+
+/**
+ * A queue glob as a whole-string, case-insensitive regular expression. Only `*` is special:
+ * queue names often contain `.`, `(` or `+`, which must match literally.
+ */
+export function globToRegExp(glob: string): RegExp {
+  const body = glob
+    .split('*')
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
+  return new RegExp(`^${body}$`, 'i');
+}
+
+export function ruleMatches(rule: ScreenPopRule, call: Call, trigger: PopTrigger): boolean {
+  if (rule.trigger !== trigger) return false;
+  if (rule.direction !== 'any' && rule.direction !== call.direction) return false;
+  // A call without a queue (a direct call) matches only patterns that accept the empty name, like `*`.
+  if (rule.queue !== undefined && !globToRegExp(rule.queue).test(call.queue ?? '')) return false;
+  return true;
+}
+
+export function matchRule(
+  rules: readonly ScreenPopRule[],
+  call: Call,
+  trigger: PopTrigger,
+): ScreenPopRule | undefined {
+  return rules.find((rule) => ruleMatches(rule, call, trigger));
+}

@@ -1,0 +1,155 @@
+/**
+ * Screen-pop URL templates (DESIGN.md "Screen-pop"). A template is a URL with `{variable}`
+ * placeholders filled from the call. Caller names and vendor data are attacker-controlled (any
+ * caller can set a caller-ID name), so every value is percent-encoded and the rendered URL must
+ * stay on the template's own origin or one the admin allowed: a value can never send the agent's
+ * browser somewhere else.
+ */
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+import type { Call } from '../cti/model';
+import { digitsOnly, formatNational, toE164 } from '../phone/format';
+
+export type RenderResult = { ok: true; url: string } | { ok: false; reason: string };
+
+export interface RenderOptions {
+  /** ISO 3166 alpha-2, for remote numbers the vendor did not send in E.164. */
+  defaultCountry: string;
+  /** Origins a rendered URL may point to beyond the template's own; `https://*.example.com` allows subdomains. */
+  allowedOrigins: string[];
+}
+
+export const TEMPLATE_VARIABLES = [
+  'e164',
+  'national',
+  'digits',
+  'extension',
+  'name',
+  'queue',
+  'callId',
+  'direction',
+] as const;
+
+const PLACEHOLDER = /\{([^{}]*)\}/g;
+/** Keys of vendor user data, as `{data.KEY}`. */
+const DATA_KEY = /^data\.([A-Za-z0-9_.-]{1,100})$/;
+/** Hosts where plain http is acceptable: the agent's own machine (local CRM, demo). */
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** The raw (not yet encoded) value of each variable, or undefined for an unknown variable. */
+function valueOf(name: string, call: Call, defaultCountry: string): string | undefined {
+  const raw = call.remote.raw.trim();
+  const e164 = call.remote.e164 ?? toE164(raw, defaultCountry);
+  switch (name) {
+    case 'e164':
+      return e164 ?? '';
+    case 'national':
+      // Without a parsable number, the digits are the best a CRM search can use; "anonymous" is not.
+      return e164 ? formatNational(e164) : digitsOnly(raw);
+    case 'digits':
+      return digitsOnly(e164 ?? raw);
+    case 'extension':
+      return extensionOf(raw, e164, defaultCountry);
+    case 'name':
+      return call.remote.name ?? '';
+    case 'queue':
+      return call.queue ?? '';
+    case 'callId':
+      // The vendor's id: the one a CRM integration or a recording link knows.
+      return call.vendorCallId;
+    case 'direction':
+      return call.direction;
+  }
+  const data = DATA_KEY.exec(name);
+  if (data?.[1] !== undefined) return call.data[data[1]] ?? '';
+  return undefined;
+}
+
+/**
+ * The extension of the remote party: the `ext.` part of a phone number ("+1 555 0100 x12"), or
+ * the whole number for an internal call, where the remote is a short extension, not a phone number.
+ */
+function extensionOf(raw: string, e164: string | undefined, defaultCountry: string): string {
+  const parsed = parsePhoneNumberFromString(raw, defaultCountry as CountryCode);
+  if (parsed?.ext) return parsed.ext;
+  if (!e164 && /^[0-9*#]{2,8}$/.test(raw)) return raw;
+  return '';
+}
+
+/** Fill every placeholder with `fill(name)`; a name `fill` rejects makes the whole render fail. */
+function substitute(template: string, fill: (name: string) => string | undefined): RenderResult {
+  let unknown: string | undefined;
+  const out = template.replace(PLACEHOLDER, (whole, name: string) => {
+    const value = fill(name);
+    if (value === undefined) {
+      unknown ??= whole;
+      return '';
+    }
+    return value;
+  });
+  if (unknown !== undefined) return { ok: false, reason: `Unknown variable ${unknown}` };
+  // A stray brace is almost always a typo in a variable name; refuse rather than guess.
+  if (/[{}]/.test(out)) return { ok: false, reason: 'Unbalanced { or } in the URL template' };
+  return { ok: true, url: out };
+}
+
+function parseWebUrl(text: string): URL | string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return 'not a valid URL';
+  }
+  if (url.protocol === 'https:') return url;
+  if (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)) return url;
+  return 'only https: URLs (or http: on localhost) can be opened';
+}
+
+/** Whether `origin` is one of the admin's `allowed` entries (exact origins or `*.` subdomain patterns). */
+export function originAllowed(origin: string, allowed: readonly string[]): boolean {
+  return allowed.some((entry) => {
+    const wildcard = /^(https?):\/\/\*\.([a-z0-9.-]+)(:\d+)?\/?$/i.exec(entry.trim());
+    if (wildcard) {
+      const [, scheme, domain, port = ''] = wildcard;
+      const url = new URL(origin);
+      return (
+        url.protocol === `${scheme?.toLowerCase()}:` &&
+        url.hostname.endsWith(`.${domain?.toLowerCase()}`) &&
+        (url.port ? `:${url.port}` : '') === port
+      );
+    }
+    try {
+      return new URL(entry.trim()).origin === origin;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Render `template` for `call`, or say why it cannot be opened. */
+export function renderPopUrl(template: string, call: Call, options: RenderOptions): RenderResult {
+  // The template's own origin is what the admin wrote, with every variable left empty.
+  const blank = substitute(template, (name) =>
+    valueOf(name, call, options.defaultCountry) === undefined ? undefined : '',
+  );
+  if (!blank.ok) return blank;
+  const own = parseWebUrl(blank.url);
+  if (typeof own === 'string') return { ok: false, reason: `The URL template is ${own}` };
+
+  const rendered = substitute(template, (name) => {
+    const value = valueOf(name, call, options.defaultCountry);
+    return value === undefined ? undefined : encodeURIComponent(value);
+  });
+  if (!rendered.ok) return rendered;
+  const url = parseWebUrl(rendered.url);
+  if (typeof url === 'string') return { ok: false, reason: `The rendered URL is ${url}` };
+  // Credentials in a URL are a phishing device and never needed for a CRM page.
+  if (url.username || url.password)
+    return { ok: false, reason: 'The URL must not contain a user name or password' };
+  if (url.origin !== own.origin && !originAllowed(url.origin, options.allowedOrigins)) {
+    return {
+      ok: false,
+      reason: `${url.origin} is neither the template's origin nor an allowed origin`,
+    };
+  }
+  return { ok: true, url: url.href };
+}
