@@ -1,0 +1,350 @@
+/**
+ * The session lifecycle (DESIGN.md "The adapter contract", "Keeping the session alive"): connect,
+ * resync, heartbeat, reconnect with backoff, stop on fatal errors. Adapters translate; this file
+ * schedules. Every connect gets a fresh adapter and AdapterContext, so nothing from a dead
+ * connection (a late frame, a stale timer) can reach the store.
+ */
+import { z } from 'zod';
+import {
+  systemClock,
+  type AdapterContext,
+  type Clock,
+  type Credentials,
+  type Logger,
+  type VendorAdapter,
+} from './adapter';
+import { CtiError, toCtiError, type Command } from './model';
+import type { CallStore, KeyValueArea } from './store';
+
+export interface Session {
+  /**
+   * Sign in. Resolves once connected (resync follows). Rejects with the CtiError when the first
+   * attempt fails: fatal errors (auth/config) end the session; any other failure rejects with a
+   * message saying so, and the session keeps retrying with backoff (the panel shows the attempts).
+   */
+  start(credentials: Credentials): Promise<void>;
+  /** Sign out: disconnect, forget the credentials, clear the store. */
+  stop(): Promise<void>;
+  /** After a worker restart: reconnect with the saved credentials; false when nobody was signed in. */
+  restore(): Promise<boolean>;
+  /** The watchdog: reconnect when signed in but neither connected, connecting nor waiting. */
+  ensureRunning(): void;
+  /** Rejects with a CtiError. */
+  execute(command: Command): Promise<void>;
+  readonly signedIn: boolean;
+}
+
+export interface SessionDeps {
+  /** Called once per connect attempt. May throw a CtiError('config') when settings cannot work. */
+  createAdapter: () => VendorAdapter;
+  /** Gets connection state and events. Its capabilities are the background's to set (policy). */
+  store: CallStore;
+  clock?: Clock;
+  /** [0, 1), for the backoff's jitter. */
+  random?: () => number;
+  log: Logger;
+  fetch: typeof fetch;
+  WebSocket: typeof WebSocket;
+  /** browser.storage.session: memory only, survives a worker restart, never written to disk. */
+  secrets: KeyValueArea;
+  key?: string;
+  /** An adapter's connect that has not settled by then counts as a failed attempt. */
+  connectTimeoutMs?: number;
+}
+
+export const SESSION_KEY = 'cti.session';
+export const BACKOFF = { baseMs: 500, capMs: 30_000, stableMs: 60_000 } as const;
+const CONNECT_TIMEOUT_MS = 30_000;
+const DISCONNECT_WAIT_MS = 5_000;
+/** A retry this late means its timer was lost with a suspended context: the watchdog steps in. */
+const OVERDUE_MS = 5_000;
+
+/** Full jitter (AWS Architecture Blog, "Exponential Backoff and Jitter"): spreads reconnect storms. */
+export function backoffDelay(attempt: number, random: () => number): number {
+  return random() * Math.min(BACKOFF.capMs, BACKOFF.baseMs * 2 ** (attempt - 1));
+}
+
+const SavedSession = z.object({
+  version: z.literal(1),
+  credentials: z.record(z.string(), z.string()),
+  attempt: z.number().int().min(0),
+});
+
+/** Calls `fn` now; an adapter that throws instead of rejecting still ends up as a rejection. */
+function settled(fn: () => Promise<void>): Promise<void> {
+  return new Promise((resolve) => resolve(fn()));
+}
+
+type Phase = 'idle' | 'connecting' | 'connected' | 'waiting' | 'failed';
+
+/** One connect attempt and, if it succeeds, the connection it opened. */
+interface Link {
+  adapter?: VendorAdapter;
+  controller: AbortController;
+  /** Heartbeat intervals since the vendor last showed a sign of life. */
+  missed: number;
+  connectTimer?: unknown;
+  stableTimer?: unknown;
+  heartbeatTimer?: unknown;
+}
+
+export function createSession(deps: SessionDeps): Session {
+  const { store, log } = deps;
+  const clock = deps.clock ?? systemClock;
+  const random = deps.random ?? Math.random;
+  const key = deps.key ?? SESSION_KEY;
+  let credentials: Credentials | undefined;
+  let attempt = 0;
+  let phase: Phase = 'idle';
+  let link: Link | undefined;
+  let retryTimer: unknown;
+  let retryAt = 0;
+  let pendingStart: { resolve: () => void; reject: (error: CtiError) => void } | undefined;
+  let saving: Promise<void> = Promise.resolve();
+
+  /** Writes are chained so that the last one (a sign-out's null) is the one that stays. */
+  function save(): void {
+    const value = credentials ? { version: 1, credentials: { ...credentials }, attempt } : null;
+    saving = saving
+      .then(() => deps.secrets.set(key, value))
+      .catch((error: unknown) => log.warn('could not save the session', error));
+  }
+
+  function settleStart(error?: CtiError): void {
+    const pending = pendingStart;
+    pendingStart = undefined;
+    if (error) pending?.reject(error);
+    else pending?.resolve();
+  }
+
+  function cancelRetry(): void {
+    if (retryTimer !== undefined) clock.clearTimeout(retryTimer);
+    retryTimer = undefined;
+  }
+
+  /** Closes the current link: aborts its context, stops its timers, disconnects its adapter. */
+  function teardown(): Promise<void> {
+    const old = link;
+    link = undefined;
+    if (!old) return Promise.resolve();
+    clock.clearTimeout(old.connectTimer);
+    clock.clearTimeout(old.stableTimer);
+    clock.clearInterval(old.heartbeatTimer);
+    old.controller.abort();
+    const adapter = old.adapter;
+    if (!adapter) return Promise.resolve();
+    return settled(() => adapter.disconnect()).catch((error: unknown) =>
+      log.debug('disconnect failed', error),
+    );
+  }
+
+  function connect(): void {
+    cancelRetry();
+    void teardown();
+    const creds = credentials;
+    if (!creds) return;
+    const current: Link = { controller: new AbortController(), missed: 0 };
+    link = current;
+    phase = 'connecting';
+    store.setConnection({ status: 'connecting' });
+    let adapter: VendorAdapter;
+    try {
+      adapter = deps.createAdapter();
+    } catch (error) {
+      // Settings that cannot make an adapter will not improve by retrying.
+      broken(current, toCtiError(error, 'config'));
+      return;
+    }
+    current.adapter = adapter;
+    const ctx: AdapterContext = {
+      emit: (event) => {
+        if (link !== current) return;
+        if (event.type === 'connectionLost') return broken(current, event.error);
+        current.missed = 0;
+        store.apply(event);
+      },
+      alive: () => {
+        current.missed = 0;
+      },
+      signal: current.controller.signal,
+      clock,
+      fetch: deps.fetch,
+      WebSocket: deps.WebSocket,
+      log,
+      credentials: creds,
+    };
+    current.connectTimer = clock.setTimeout(
+      () => broken(current, new CtiError('timeout', 'The phone system did not answer in time')),
+      deps.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
+    );
+    settled(() => adapter.connect(ctx)).then(
+      () => connected(current, adapter),
+      (error: unknown) => broken(current, toCtiError(error)),
+    );
+  }
+
+  function connected(current: Link, adapter: VendorAdapter): void {
+    if (link !== current) return;
+    clock.clearTimeout(current.connectTimer);
+    phase = 'connected';
+    store.setConnection({ status: 'connected', since: clock.now() });
+    log.info('connected', { vendor: adapter.id, attempt });
+    settleStart();
+    current.stableTimer = clock.setTimeout(() => {
+      if (link !== current || attempt === 0) return;
+      attempt = 0;
+      save();
+    }, BACKOFF.stableMs);
+    const heartbeat = adapter.heartbeat;
+    if (heartbeat) {
+      current.heartbeatTimer = clock.setInterval(() => {
+        current.missed += 1;
+        if (current.missed >= heartbeat.missLimit) {
+          broken(current, new CtiError('network', 'No answer from the server'));
+          return;
+        }
+        try {
+          heartbeat.send();
+        } catch (error) {
+          broken(current, toCtiError(error));
+        }
+      }, heartbeat.intervalMs);
+    }
+    settled(() => adapter.resync()).catch((error: unknown) => {
+      if (link !== current) return;
+      const err = toCtiError(error);
+      if (err.fatal || err.code === 'network' || err.code === 'timeout')
+        return broken(current, err);
+      log.warn('resync failed', err);
+      store.addNotice('warning', `Could not load your current calls: ${err.message}`);
+    });
+  }
+
+  /** The link failed to open or died: give up on fatal errors, otherwise retry with backoff. */
+  function broken(current: Link, error: CtiError): void {
+    if (link !== current) return;
+    void teardown();
+    if (error.fatal) {
+      log.warn('session stopped', error);
+      credentials = undefined;
+      attempt = 0;
+      phase = 'failed';
+      save();
+      store.setConnection({ status: 'failed', reason: error.message });
+      settleStart(error);
+      return;
+    }
+    attempt += 1;
+    const delay = backoffDelay(attempt, random);
+    retryAt = clock.now() + delay;
+    phase = 'waiting';
+    log.info('reconnecting', { attempt, delayMs: Math.round(delay), reason: error.message });
+    store.setConnection({ status: 'reconnecting', attempt, retryAt, reason: error.message });
+    save();
+    retryTimer = clock.setTimeout(() => {
+      retryTimer = undefined;
+      if (phase === 'waiting') connect();
+    }, delay);
+    const why = error.message.replace(/\.$/, '');
+    const message = `Could not connect to the phone system: ${why}. Retrying automatically.`;
+    settleStart(new CtiError(error.code, message, { cause: error }));
+  }
+
+  function ensureRunning(): void {
+    if (!credentials || phase === 'connected' || phase === 'connecting') return;
+    if (phase === 'waiting' && clock.now() < retryAt + OVERDUE_MS) return;
+    log.info('watchdog restarts the session', { phase });
+    connect();
+  }
+
+  /** Resolves when `promise` does or after `ms`, whichever is first: sign-out must not hang. */
+  function bounded(promise: Promise<void>, ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = clock.setTimeout(resolve, ms);
+      void promise.finally(() => {
+        clock.clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  return {
+    get signedIn() {
+      return credentials !== undefined;
+    },
+
+    start(next) {
+      settleStart(new CtiError('network', 'Sign-in was started again'));
+      credentials = { ...next };
+      attempt = 0;
+      save();
+      const result = new Promise<void>((resolve, reject) => {
+        pendingStart = { resolve, reject };
+      });
+      connect();
+      return result;
+    },
+
+    async stop() {
+      cancelRetry();
+      settleStart(new CtiError('network', 'Signed out'));
+      credentials = undefined;
+      attempt = 0;
+      phase = 'idle';
+      save();
+      const closing = teardown();
+      store.reset();
+      await bounded(closing, DISCONNECT_WAIT_MS);
+      await saving;
+    },
+
+    async restore() {
+      if (!credentials) {
+        let raw: unknown;
+        try {
+          raw = await deps.secrets.get(key);
+        } catch (error) {
+          log.warn('could not read the saved session', error);
+          return false;
+        }
+        // start() may have run while we were reading: the agent's fresh sign-in wins.
+        if (!credentials) {
+          const parsed = SavedSession.safeParse(raw);
+          if (!parsed.success) {
+            // No details: the value holds credentials.
+            if (raw !== undefined && raw !== null)
+              log.warn('discarded a saved session that failed validation');
+            return false;
+          }
+          credentials = parsed.data.credentials;
+          attempt = parsed.data.attempt;
+          log.info('restoring the session', { attempt });
+          connect();
+          return true;
+        }
+      }
+      ensureRunning();
+      return true;
+    },
+
+    ensureRunning,
+
+    async execute(command) {
+      const adapter = link?.adapter;
+      if (phase !== 'connected' || !adapter) {
+        throw new CtiError('network', 'Not connected to the phone system');
+      }
+      if (!adapter.capabilities.commands.has(command.type)) {
+        throw new CtiError('unsupported', `This phone system cannot do “${command.type}”`);
+      }
+      if ('callId' in command && !store.getState().calls.some((c) => c.id === command.callId)) {
+        throw new CtiError('rejected', 'That call is no longer active');
+      }
+      try {
+        await adapter.execute(command);
+      } catch (error) {
+        throw toCtiError(error, 'rejected');
+      }
+    },
+  };
+}
