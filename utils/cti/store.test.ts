@@ -141,6 +141,17 @@ describe('call store: events', () => {
     expect(seen.at(-1)?.[0]?.call.state).toBe('ended');
   });
 
+  it('drops an ended call the vendor cannot dispose, still reporting the end', async () => {
+    const { store, seen } = await setup();
+    const commands = new Set(ALL_CAPABILITIES.commands);
+    commands.delete('dispose');
+    store.setCapabilities({ ...ALL_CAPABILITIES, commands });
+    store.apply({ type: 'callUpsert', call: update('c1', { state: 'connected' }) });
+    store.apply({ type: 'callEnded', callId: 'c1', endedAt: 500 });
+    expect(store.getState().calls).toEqual([]);
+    expect(seen.at(-1)?.[0]?.call.state).toBe('ended');
+  });
+
   it('removes an ended call once disposed and ignores late frames for it', async () => {
     const { store, seen } = await setup();
     store.apply({ type: 'callUpsert', call: update('c1', { state: 'connected' }) });

@@ -214,7 +214,8 @@ export function createCallStore(deps: CallStoreDeps): CallStore {
     const live = calls.filter(isLive).sort((a, b) => a.startedAt - b.startedAt);
     const ended = keepEnded
       ? calls
-          .filter((c) => !isLive(c) && !c.disposition)
+          // Only a call that can still be disposed is waiting for anything.
+          .filter((c) => !isLive(c) && c.actions.includes('dispose'))
           .sort((a, b) => (a.endedAt ?? 0) - (b.endedAt ?? 0))
           .slice(-LIMITS.ended)
       : [];
