@@ -4,8 +4,10 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
-    include: ['utils/**/*.test.{ts,tsx}', 'components/**/*.test.{ts,tsx}', 'tests/unit/**/*.test.{ts,tsx}', 'tests/conformance/**/*.test.ts', 'relay/**/*.test.ts'],
+    include: ['utils/**/*.test.{ts,tsx}', 'components/**/*.test.{ts,tsx}', 'tests/unit/**/*.test.{ts,tsx}', 'tests/conformance/**/*.test.ts', 'tests/simulators/**/*.test.ts', 'relay/**/*.test.ts'],
     setupFiles: ['tests/setup.ts'],
     restoreMocks: true,
+    // The JSON report lets .ci/run print real totals.
+    reporters: ['default', ['json', { outputFile: 'test-results/unit.json' }]],
   },
 });

@@ -55,5 +55,5 @@ export const DESCRIPTIONS: Readonly<Record<string, string>> = {
   'dispositions.codes[].label': 'Label shown to the agent.',
 
   ui: 'User interface.',
-  'ui.language': 'Interface language: en, fr, es, de, nl or pt. Default en.',
+  'ui.language': 'Interface language. This release ships English (en) only.',
 };

@@ -1,3 +1,12 @@
 import { render } from 'preact';
+import { OpenSidePanel } from '../../components/OpenSidePanel';
+import { Panel } from '../../components/Panel';
+import { createRuntimeConnector } from '../../utils/ui/connector';
 
-render(<p>Switchboard</p>, document.getElementById('app')!);
+const connector = createRuntimeConnector();
+addEventListener('pagehide', () => connector.close());
+
+render(
+  <Panel connector={connector} layout="popup" footer={<OpenSidePanel />} />,
+  document.getElementById('app')!,
+);

@@ -102,7 +102,8 @@ export const Dispositions = z
 
 export const Ui = z
   .object({
-    language: z.enum(['en', 'fr', 'es', 'de', 'nl', 'pt']).default('en'),
+    // Only the languages the interface is translated into; more join as translations land.
+    language: z.enum(['en']).default('en'),
   })
   .default({ language: 'en' });
 

@@ -1,7 +1,7 @@
 /**
  * The vendor registry: the only place that lists the vendors. Adding a vendor adds one line here.
  */
-import type { SignInField, VendorAdapter } from '../adapter';
+import type { Capabilities, SignInField, VendorAdapter } from '../adapter';
 import type { VendorId } from '../model';
 import type { Settings } from '../../settings/schema';
 import { xivo } from './xivo';
@@ -14,6 +14,8 @@ export interface VendorDescriptor {
   signInFields: SignInField[];
   /** Keys of `connection.<id>` the sign-in form shows unless policy sets them. */
   connectionFields: { key: string; label: string; placeholder?: string }[];
+  /** The same as every adapter instance's: known before sign-in so the panel can be drawn. */
+  capabilities: Capabilities;
   /** Throws CtiError('config') when the settings cannot work (no server URL…). */
   create(settings: Settings): VendorAdapter;
 }

@@ -1,12 +1,38 @@
+/**
+ * XiVO CC "xuc" (vendors/README.md §1): REST login + WebSocket JSON.
+ */
 import type { VendorDescriptor } from '..';
-import { CtiError } from '../../model';
+import { XIVO_CAPABILITIES, XivoAdapter } from './adapter';
+import { serverBase } from './auth';
 
 export const xivo: VendorDescriptor = {
   id: 'xivo',
   label: 'XiVO',
-  signInFields: [],
-  connectionFields: [{ key: 'server', label: 'Server' }],
-  create() {
-    throw new CtiError('config', 'XiVO adapter not built yet');
+  signInFields: [
+    { key: 'username', label: 'Username', type: 'text', required: true, autocomplete: 'username' },
+    {
+      key: 'password',
+      label: 'Password',
+      type: 'password',
+      required: true,
+      autocomplete: 'current-password',
+    },
+    // Identity comes from the token (§1.2); the phone number is where the agent gets logged in.
+    { key: 'phoneNumber', label: 'Phone number', type: 'tel', required: true },
+  ],
+  connectionFields: [
+    { key: 'server', label: 'Server', placeholder: 'https://xuc.example.com:8090' },
+  ],
+  capabilities: XIVO_CAPABILITIES,
+  create(settings) {
+    const { server, dialFormat, dialPrefix } = settings.connection.xivo;
+    // Throws CtiError('config') for an empty or unusable address before anything connects.
+    serverBase(server);
+    return new XivoAdapter({
+      server,
+      dialFormat,
+      dialPrefix,
+      defaultCountry: settings.clickToDial.defaultCountry,
+    });
   },
 };

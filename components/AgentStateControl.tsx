@@ -1,0 +1,102 @@
+/**
+ * The agent's availability: Ready, Not ready (with the vendor's pause reasons when it has any)
+ * and Log out, limited to the states the vendor lets the agent choose.
+ */
+import { useState } from 'preact/hooks';
+import type { PanelState } from '../utils/messaging';
+import type { PanelConnector } from '../utils/ui/connector';
+import { agentStateText } from '../utils/ui/format';
+import { ErrorAlert } from './ErrorAlert';
+import { useAction } from './hooks';
+
+interface Props {
+  state: PanelState;
+  connector: PanelConnector;
+  /** A disposition is still owed and the admin requires it before the agent goes ready. */
+  dispositionOwed: boolean;
+}
+
+export function AgentStateControl({ state, connector, dispositionOwed }: Props) {
+  const action = useAction(connector);
+  const [reason, setReason] = useState('');
+  const { agent, agentStates, pauseReasons } = state;
+  const allowed = (s: (typeof agentStates)[number]) => agentStates.includes(s);
+  const set = (next: 'ready' | 'notReady' | 'loggedOut', why?: string) =>
+    action.run({
+      type: 'panel/command',
+      command: { type: 'setAgentState', state: next, reason: why },
+    });
+
+  return (
+    <section class="sb-agent" aria-labelledby="sb-agent-title">
+      <h2 id="sb-agent-title" class="sb-visually-hidden">
+        Availability
+      </h2>
+      <p class={`sb-agent-state sb-agent-state--${agent.status}`}>
+        <span class="sb-dot" aria-hidden="true" />
+        {agentStateText(agent)}
+      </p>
+      {agentStates.length > 0 && (
+        <div class="sb-row sb-wrap" role="group" aria-label="Change availability">
+          {allowed('ready') && (
+            <button
+              type="button"
+              aria-pressed={agent.status === 'ready'}
+              disabled={action.pending || dispositionOwed}
+              aria-describedby={dispositionOwed ? 'sb-ready-blocked' : undefined}
+              onClick={() => set('ready')}
+            >
+              Ready
+            </button>
+          )}
+          {allowed('notReady') && pauseReasons.length > 0 && (
+            <>
+              <label for="sb-pause-reason" class="sb-visually-hidden">
+                Pause reason
+              </label>
+              <select
+                id="sb-pause-reason"
+                value={reason}
+                onChange={(e) => setReason(e.currentTarget.value)}
+                disabled={action.pending}
+              >
+                <option value="">No reason</option>
+                {pauseReasons.map((r) => (
+                  <option key={r.code} value={r.code}>
+                    {r.label}
+                  </option>
+                ))}
+              </select>
+            </>
+          )}
+          {allowed('notReady') && (
+            <button
+              type="button"
+              aria-pressed={agent.status === 'notReady'}
+              disabled={action.pending}
+              onClick={() => set('notReady', reason || undefined)}
+            >
+              Not ready
+            </button>
+          )}
+          {allowed('loggedOut') && (
+            <button
+              type="button"
+              aria-pressed={agent.status === 'loggedOut'}
+              disabled={action.pending}
+              onClick={() => set('loggedOut')}
+            >
+              Log out
+            </button>
+          )}
+        </div>
+      )}
+      {dispositionOwed && allowed('ready') && (
+        <p id="sb-ready-blocked" class="sb-muted">
+          Save the disposition of your last call before going ready.
+        </p>
+      )}
+      <ErrorAlert message={action.error} />
+    </section>
+  );
+}

@@ -1,0 +1,32 @@
+/** "Connected · Last event 14:03:22", or why not and when the next attempt is. */
+import type { PanelState } from '../utils/messaging';
+import { connectionText, formatClock, secondsUntil } from '../utils/ui/format';
+import { useNow } from './hooks';
+
+export function ConnectionStatus({ state }: { state: PanelState }) {
+  const { connection, lastEventAt } = state;
+  // Only the reconnect countdown needs a ticking clock.
+  const now = useNow(1000, connection.status === 'reconnecting');
+  return (
+    <div class={`sb-connection sb-connection--${connection.status}`}>
+      <span class="sb-dot" aria-hidden="true" />
+      <span role="status" class="sb-connection-text">
+        {connection.status === 'reconnecting' ? (
+          <>
+            Reconnecting
+            {/* Hidden from the live region, which would otherwise speak every second. */}
+            <span aria-hidden="true">
+              {' '}
+              in {secondsUntil(connection.retryAt, now)} s
+            </span> (attempt {connection.attempt})
+          </>
+        ) : (
+          connectionText(connection, now)
+        )}
+      </span>
+      {lastEventAt !== undefined && (
+        <span class="sb-muted sb-last-event">Last event {formatClock(lastEventAt)}</span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+/** One live call: who, from which queue, its state, a timer and the controls it allows now. */
+import type { Call } from '../utils/cti/model';
+import type { PanelConnector } from '../utils/ui/connector';
+import { callClockStart, callStateText, directionText, remoteNumber } from '../utils/ui/format';
+import { CallControls } from './CallControls';
+import { CallTimer } from './CallTimer';
+
+interface Props {
+  call: Call;
+  connector: PanelConnector;
+}
+
+export function CurrentCall({ call, connector }: Props) {
+  const titleId = `sb-call-${call.id}`;
+  const number = remoteNumber(call.remote);
+  return (
+    <article class={`sb-call sb-call--${call.state}`} aria-labelledby={titleId}>
+      <header class="sb-call-head">
+        <div class="sb-call-who">
+          <h2 id={titleId} class="sb-call-number">
+            {number}
+          </h2>
+          {call.remote.name && <p class="sb-call-name">{call.remote.name}</p>}
+        </div>
+        <CallTimer from={callClockStart(call)} until={call.endedAt} />
+      </header>
+      <p class="sb-call-meta">
+        <span class={`sb-badge sb-badge--${call.state}`}>{callStateText(call)}</span>
+        <span>{directionText(call.direction)}</span>
+        {call.queue && <span>Queue: {call.queue}</span>}
+        {call.recording === 'on' && <span>Recording</span>}
+        {call.recording === 'paused' && <span>Recording paused</span>}
+      </p>
+      <CallControls call={call} connector={connector} />
+    </article>
+  );
+}

@@ -1,0 +1,105 @@
+/**
+ * The agent panel shared by the popup and the side panel. `PanelView` is a pure function of the
+ * state snapshot (plus the connector it sends through); `Panel` only subscribes to the snapshot.
+ */
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { PanelState } from '../utils/messaging';
+import type { PanelConnector } from '../utils/ui/connector';
+import { AgentStateControl } from './AgentStateControl';
+import { ConnectionStatus } from './ConnectionStatus';
+import { CurrentCall } from './CurrentCall';
+import { DialBox } from './DialBox';
+import { DispositionForm } from './DispositionForm';
+import { ErrorAlert } from './ErrorAlert';
+import { useAction } from './hooks';
+import { Notices } from './Notices';
+import { RecentCalls } from './RecentCalls';
+import { SignInForm } from './SignInForm';
+import './panel.css';
+
+export type PanelLayout = 'popup' | 'sidepanel';
+
+interface ViewProps {
+  state: PanelState;
+  connector: PanelConnector;
+  layout?: PanelLayout;
+  /** Extra controls the entrypoint adds at the bottom ("Open side panel"). */
+  footer?: ComponentChildren;
+}
+
+/** Signed out, or the session ended in a way only the agent can fix (bad password…). */
+export const isSignedOut = (state: PanelState): boolean =>
+  !state.identity || state.connection.status === 'idle' || state.connection.status === 'failed';
+
+const owesDisposition = (state: PanelState): boolean =>
+  state.dispositionRequired &&
+  state.calls.some((c) => c.state === 'ended' && c.actions.includes('dispose') && !c.disposition);
+
+export function PanelView({ state, connector, layout = 'popup', footer }: ViewProps) {
+  const signOut = useAction(connector);
+  const signedOut = isSignedOut(state);
+  const live = state.calls.filter((c) => c.state !== 'ended');
+  const toDispose = state.calls.filter((c) => c.state === 'ended' && c.actions.includes('dispose'));
+
+  return (
+    <main class={`sb-panel sb-panel--${layout}`}>
+      <header class="sb-header">
+        <h1 class="sb-brand">Switchboard</h1>
+        <span class="sb-muted sb-vendor">
+          {state.vendorLabel}
+          {!signedOut && state.identity ? ` · ${state.identity.username}` : ''}
+        </span>
+        {!signedOut && (
+          <button
+            type="button"
+            class="sb-small"
+            disabled={signOut.pending}
+            onClick={() => signOut.run({ type: 'panel/signOut' })}
+          >
+            Sign out
+          </button>
+        )}
+      </header>
+      <ErrorAlert message={signOut.error} />
+      <Notices state={state} connector={connector} />
+      {signedOut ? (
+        <SignInForm key={state.vendor} state={state} connector={connector} />
+      ) : (
+        <>
+          <ConnectionStatus state={state} />
+          <AgentStateControl
+            state={state}
+            connector={connector}
+            dispositionOwed={owesDisposition(state)}
+          />
+          {live.map((call) => (
+            <CurrentCall key={call.id} call={call} connector={connector} />
+          ))}
+          {toDispose.map((call) => (
+            <DispositionForm key={call.id} call={call} state={state} connector={connector} />
+          ))}
+          {state.commands.includes('dial') && <DialBox connector={connector} />}
+          <RecentCalls state={state} connector={connector} />
+        </>
+      )}
+      {footer}
+    </main>
+  );
+}
+
+/** Renders whatever the connector last pushed; "Loading…" until the first snapshot arrives. */
+export function Panel({ connector, layout, footer }: Omit<ViewProps, 'state'>) {
+  const [state, setState] = useState<PanelState | undefined>();
+  useEffect(() => connector.subscribe(setState), [connector]);
+  if (!state) {
+    return (
+      <main class={`sb-panel sb-panel--${layout ?? 'popup'}`} aria-busy="true">
+        <p class="sb-muted" role="status">
+          Loading…
+        </p>
+      </main>
+    );
+  }
+  return <PanelView state={state} connector={connector} layout={layout} footer={footer} />;
+}

@@ -1,0 +1,54 @@
+/** The vendor and its connection settings (server URL, dial plan…), as the schema declares them. */
+import { VENDOR_IDS } from '../../utils/cti/model';
+import { CONNECTION_TEXT, VENDOR_LABELS, humanize } from '../../utils/ui/labels';
+import { connectionFields } from '../../utils/ui/schema-fields';
+import { CheckboxField, FieldNotes, ListField, SelectField, TextField } from './fields';
+import { fieldMeta, type SettingsForm } from './form';
+
+export function ConnectionSection({ form }: { form: SettingsForm }) {
+  const vendor = form.draft.vendor;
+  const fields = connectionFields(vendor);
+  const vendorMeta = fieldMeta(form, 'vendor');
+  return (
+    <section class="sb-section" aria-labelledby="opt-connection-title">
+      <h2 id="opt-connection-title">Contact center</h2>
+      <div class="sb-field">
+        <label for={vendorMeta.id}>Vendor</label>
+        <select
+          id={vendorMeta.id}
+          value={vendor}
+          disabled={vendorMeta.locked || form.busy}
+          aria-describedby={vendorMeta.describedBy}
+          onChange={(e) => form.set('vendor', e.currentTarget.value)}
+        >
+          {VENDOR_IDS.map((id) => (
+            <option key={id} value={id}>
+              {VENDOR_LABELS[id]}
+            </option>
+          ))}
+        </select>
+        <FieldNotes meta={vendorMeta} />
+      </div>
+      {fields.length === 0 && (
+        <p class="sb-muted">{VENDOR_LABELS[vendor]} has no connection settings here yet.</p>
+      )}
+      {fields.map(({ key, field }) => {
+        const path = `connection.${vendor}.${key}`;
+        const text = CONNECTION_TEXT[key] ?? { label: humanize(key) };
+        const props = { form, path, label: text.label, hint: text.hint };
+        switch (field.kind) {
+          case 'enum':
+            return <SelectField key={path} {...props} options={field.options} />;
+          case 'boolean':
+            return <CheckboxField key={path} {...props} />;
+          case 'list':
+            return <ListField key={path} {...props} />;
+          default:
+            return (
+              <TextField key={path} {...props} inputMode={key === 'server' ? 'url' : 'text'} />
+            );
+        }
+      })}
+    </section>
+  );
+}

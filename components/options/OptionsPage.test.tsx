@@ -1,0 +1,139 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { USER_SETTINGS_KEY } from '../../utils/settings/storage';
+import { storageSettingsConnector } from '../../utils/ui/settings-connector';
+import { button, choose, click, labelled, mount, settle, text, type } from '../test-dom';
+import { OptionsPage } from './OptionsPage';
+
+let cleanup: (() => void) | undefined;
+afterEach(() => {
+  cleanup?.();
+  cleanup = undefined;
+});
+
+async function open() {
+  const view = mount(<OptionsPage connector={storageSettingsConnector} />);
+  cleanup = view.unmount;
+  await settle();
+  return view.container;
+}
+
+const stored = async () =>
+  (await fakeBrowser.storage.local.get(USER_SETTINGS_KEY))[USER_SETTINGS_KEY];
+
+/** The ids an element's aria-describedby names, resolved to their text. */
+const description = (el: Element) =>
+  (el.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .map((id) => text(document.getElementById(id)));
+
+describe('options page', () => {
+  it('disables what policy sets and says it is managed', async () => {
+    await fakeBrowser.storage.managed.set({
+      vendor: 'xivo',
+      connection: { xivo: { server: 'https://xuc.corp.example' } },
+    });
+    const root = await open();
+    const server = labelled(root, 'Server');
+    expect(server.disabled).toBe(true);
+    expect(server.value).toBe('https://xuc.corp.example');
+    expect(description(server)).toContain('Managed by your organization');
+    const vendor = labelled<HTMLSelectElement>(root, 'Vendor');
+    expect(vendor.disabled).toBe(true);
+    expect(description(vendor)).toContain('Managed by your organization');
+    expect(labelled(root, 'Outside-line prefix').disabled).toBe(false);
+  });
+
+  it('has a control for every setting', async () => {
+    const root = await open();
+    for (const name of [
+      'Vendor',
+      'Server',
+      'Dial format',
+      'Outside-line prefix',
+      'Make phone numbers on web pages clickable',
+      'Default country',
+      'Sites',
+      'Site patterns',
+      'Ask before calling a number in another country',
+      'Blocked prefixes',
+      'Allowed origins',
+      'Require a disposition before the agent goes ready again',
+      'Language',
+    ]) {
+      expect(() => labelled(root, name), name).not.toThrow();
+    }
+    click(button(root, 'Add rule'));
+    click(button(root, 'Add code'));
+    for (const name of [
+      'Rule ID 1',
+      'When 1',
+      'Direction 1',
+      'Queue 1',
+      'URL template 1',
+      'Opens in 1',
+      'Code 1',
+      'Label 1',
+    ]) {
+      expect(() => labelled(root, name), name).not.toThrow();
+    }
+  });
+
+  it('validates before saving and saves only what changed', async () => {
+    const root = await open();
+    type(labelled(root, 'Default country'), 'usa');
+    type(labelled<HTMLTextAreaElement>(root, 'Blocked prefixes'), '+1900\n1900');
+    click(button(root, 'Save'));
+    await settle();
+    expect(description(labelled(root, 'Default country'))).toContain(
+      'Two capital letters, e.g. US',
+    );
+    expect(description(labelled(root, 'Blocked prefixes'))).toContain(
+      'Line 2: An E.164 prefix such as +1900',
+    );
+    expect(await stored()).toBeUndefined();
+
+    type(labelled(root, 'Default country'), 'FR');
+    type(labelled<HTMLTextAreaElement>(root, 'Blocked prefixes'), '+1900\n');
+    click(button(root, 'Add rule'));
+    type(labelled(root, 'URL template 1'), 'https://crm.example.com/search?q={e164}');
+    choose(labelled<HTMLSelectElement>(root, 'Dial format'), 'national');
+    click(button(root, 'Save'));
+    await settle();
+    expect(text(root)).toContain('Saved');
+    expect(await stored()).toEqual({
+      connection: { xivo: { dialFormat: 'national' } },
+      clickToDial: { defaultCountry: 'FR', blockedPrefixes: ['+1900'] },
+      screenPop: {
+        rules: [
+          {
+            id: 'rule-1',
+            trigger: 'ringing',
+            direction: 'inbound',
+            url: 'https://crm.example.com/search?q={e164}',
+            target: 'newTab',
+          },
+        ],
+      },
+    });
+  });
+
+  it('follows policy changes live and shows invalid policy values', async () => {
+    const root = await open();
+    type(labelled(root, 'Default country'), 'FR');
+    expect(labelled<HTMLSelectElement>(root, 'Language').disabled).toBe(false);
+    await fakeBrowser.storage.managed.set({
+      ui: { language: 'de' },
+      clickToDial: { blockedPrefixes: 'nope' },
+    });
+    await settle();
+    const language = labelled<HTMLSelectElement>(root, 'Language');
+    expect(language.disabled).toBe(true);
+    expect(language.value).toBe('de');
+    // The agent's unsaved edit survives the policy change.
+    expect(labelled(root, 'Default country').value).toBe('FR');
+    expect(text(root)).toContain('Policy · clickToDial.blockedPrefixes');
+  });
+});

@@ -1,0 +1,168 @@
+/**
+ * The options page: a form for every setting in `utils/settings/schema.ts`. It edits a draft,
+ * validates the draft with the schema before saving, saves only what changed, and follows policy
+ * changes live (a setting that becomes managed is disabled and takes the admin's value at once).
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { isLocked, type ResolvedSettings } from '../../utils/settings/policy';
+import type { Settings } from '../../utils/settings/schema';
+import type { SettingsConnector } from '../../utils/ui/settings-connector';
+import {
+  changedLeaves,
+  rebaseDraft,
+  setAt,
+  validateSettings,
+  type FieldErrors,
+} from '../../utils/ui/settings-form';
+import { ClickToDialSection } from './ClickToDialSection';
+import { ConnectionSection } from './ConnectionSection';
+import { DispositionsSection } from './DispositionsSection';
+import { SelectField } from './fields';
+import type { SettingsForm } from './form';
+import { ScreenPopSection } from './ScreenPopSection';
+import { SettingsProblems } from './SettingsProblems';
+import '../panel.css';
+import './options.css';
+
+interface Loaded {
+  resolved: ResolvedSettings;
+  draft: Settings;
+}
+
+type Status =
+  { kind: 'idle' } | { kind: 'saved' } | { kind: 'invalid' } | { kind: 'failed'; message: string };
+
+export function OptionsPage({ connector }: { connector: SettingsConnector }) {
+  const [loaded, setLoaded] = useState<Loaded | undefined>();
+  const [loadError, setLoadError] = useState<string | undefined>();
+  const [showErrors, setShowErrors] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+
+  useEffect(() => {
+    const controller = new AbortController();
+    const apply = (resolved: ResolvedSettings) =>
+      setLoaded((prev) =>
+        prev
+          ? {
+              resolved,
+              draft: rebaseDraft(prev.resolved.settings, prev.draft, resolved.settings, (p) =>
+                isLocked(resolved.locked, p),
+              ),
+            }
+          : { resolved, draft: resolved.settings },
+      );
+    connector.watch(apply, controller.signal);
+    connector
+      .load()
+      .then(apply, (e: unknown) => setLoadError(e instanceof Error ? e.message : String(e)));
+    return () => controller.abort();
+  }, [connector]);
+
+  const validation = useMemo(() => (loaded ? validateSettings(loaded.draft) : undefined), [loaded]);
+  const errors: FieldErrors = showErrors && validation && !validation.ok ? validation.errors : {};
+
+  if (loadError) {
+    return (
+      <main class="sb-options">
+        <p class="sb-error" role="alert">
+          Could not read the settings: {loadError}
+        </p>
+      </main>
+    );
+  }
+  if (!loaded) {
+    return (
+      <main class="sb-options" aria-busy="true">
+        <p role="status">Loading…</p>
+      </main>
+    );
+  }
+
+  const form: SettingsForm = {
+    draft: loaded.draft,
+    locked: loaded.resolved.locked,
+    errors,
+    busy,
+    set(path, value) {
+      setStatus({ kind: 'idle' });
+      setLoaded((prev) => prev && { ...prev, draft: setAt(prev.draft, path, value) });
+    },
+  };
+
+  const onSubmit = async (event: Event) => {
+    event.preventDefault();
+    if (!validation?.ok) {
+      setShowErrors(true);
+      setStatus({ kind: 'invalid' });
+      return;
+    }
+    setBusy(true);
+    try {
+      const resolved = await connector.save(
+        changedLeaves(loaded.resolved.settings, validation.value),
+      );
+      setLoaded({ resolved, draft: resolved.settings });
+      setShowErrors(false);
+      setStatus({ kind: 'saved' });
+    } catch (e) {
+      setStatus({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main class="sb-options">
+      <h1>Switchboard settings</h1>
+      <SettingsProblems problems={loaded.resolved.problems} />
+      {loaded.resolved.locked.length > 0 && (
+        <p class="sb-muted">
+          Some settings are set by your administrator and cannot be changed here.
+        </p>
+      )}
+      <form onSubmit={onSubmit} noValidate>
+        <ConnectionSection form={form} />
+        <ClickToDialSection form={form} />
+        <ScreenPopSection form={form} />
+        <DispositionsSection form={form} />
+        <section class="sb-section" aria-labelledby="opt-ui-title">
+          <h2 id="opt-ui-title">Display</h2>
+          <SelectField
+            form={form}
+            path="ui.language"
+            label="Language"
+            options={['en', 'fr', 'es', 'de', 'nl', 'pt']}
+          />
+        </section>
+        <div class="sb-savebar">
+          <button type="submit" class="sb-primary" disabled={busy}>
+            {busy ? 'Saving…' : 'Save'}
+          </button>
+          <StatusText status={status} />
+        </div>
+      </form>
+    </main>
+  );
+}
+
+function StatusText({ status }: { status: Status }) {
+  switch (status.kind) {
+    case 'idle':
+      return <span role="status" />;
+    case 'saved':
+      return <span role="status">Saved</span>;
+    case 'invalid':
+      return (
+        <span class="sb-error" role="alert">
+          Some values are not valid: see the messages above.
+        </span>
+      );
+    case 'failed':
+      return (
+        <span class="sb-error" role="alert">
+          Could not save: {status.message}
+        </span>
+      );
+  }
+}

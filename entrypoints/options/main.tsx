@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import { OptionsPage } from '../../components/options/OptionsPage';
+import { storageSettingsConnector } from '../../utils/ui/settings-connector';
+
+render(<OptionsPage connector={storageSettingsConnector} />, document.getElementById('app')!);

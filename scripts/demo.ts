@@ -1,0 +1,125 @@
+/**
+ * `npm start`: build the extension, start a vendor simulator with a stream of realistic calls and
+ * a demo CRM page, and launch Chromium with Switchboard signed in to the simulator.
+ *
+ * With a display the browser is shown and the demo runs until Ctrl+C. Without one it runs
+ * headless for --duration seconds (default 45), prints every screen-pop URL and saves screenshots
+ * of the popup and the CRM page to the folder it names.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Page } from '@playwright/test';
+import { startXivoSimulator } from '../tests/simulators/xivo';
+import { launchWithExtension } from '../tests/support/chromium';
+import { startStaticServer } from '../tests/support/static-server';
+
+const { values: args } = parseArgs({
+  options: {
+    vendor: { type: 'string', default: 'xivo' },
+    headless: { type: 'boolean', default: !process.env.DISPLAY },
+    duration: { type: 'string', default: '45' },
+    'no-build': { type: 'boolean', default: false },
+    out: { type: 'string', default: 'demo-output' },
+  },
+});
+
+const AGENT = { username: 'alice', password: 'secret', phoneNumber: '1001' };
+
+async function main(): Promise<void> {
+  if (args.vendor !== 'xivo') {
+    throw new Error(`The demo supports --vendor xivo for now (got "${args.vendor}").`);
+  }
+  if (!args['no-build']) {
+    console.log('Building the extension…');
+    execFileSync('npx', ['wxt', 'build', '-b', 'chrome'], { stdio: 'inherit' });
+  }
+  const sim = await startXivoSimulator();
+  const pages = await startStaticServer();
+  console.log(`XiVO simulator: ${sim.url}   (agent ${AGENT.username} / ${AGENT.password}, phone ${AGENT.phoneNumber})`);
+  console.log(`Demo CRM page:  ${pages.url}/crm.html`);
+
+  const ext = await launchWithExtension({ headless: args.headless });
+  const shutdown = async () => {
+    sim.stopTraffic();
+    await ext.close().catch(() => undefined);
+    await sim.close();
+    await pages.close();
+  };
+  process.on('SIGINT', () => void shutdown().then(() => process.exit(0)));
+
+  try {
+    const crmUrl = pages.url;
+    await ext.setUserSettings({
+      clickToDial: { defaultCountry: 'US' },
+      screenPop: {
+        rules: [
+          {
+            id: 'crm-lookup',
+            trigger: 'ringing',
+            direction: 'inbound',
+            url: `${crmUrl}/contacts?phone={e164}&name={name}&queue={queue}`,
+            target: 'newTab',
+          },
+        ],
+      },
+      dispositions: {
+        codes: [
+          { code: 'resolved', label: 'Resolved' },
+          { code: 'callback', label: 'Callback requested' },
+          { code: 'escalated', label: 'Escalated' },
+        ],
+      },
+    });
+
+    ext.context.on('page', (page: Page) => {
+      page.once('load', () => {
+        if (page.url().startsWith(`${pages.url}/contacts`)) console.log(`Screen-pop: ${page.url()}`);
+      });
+    });
+
+    const popup = await ext.context.newPage();
+    await popup.setViewportSize({ width: 380, height: 640 });
+    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+    await popup.getByLabel('Server').fill(sim.url);
+    await popup.getByLabel('Username').fill(AGENT.username);
+    await popup.getByLabel('Password').fill(AGENT.password);
+    await popup.getByLabel('Phone number').fill(AGENT.phoneNumber);
+    await popup.getByRole('button', { name: 'Sign in' }).click();
+    await popup.getByText('Connected', { exact: true }).waitFor();
+    console.log(`Signed in. Extension id: ${ext.extensionId}`);
+
+    const crm = await ext.context.newPage();
+    await crm.goto(`${pages.url}/crm.html`);
+    sim.startTraffic();
+
+    if (!args.headless) {
+      console.log('Demo running: calls arrive every few seconds. Press Ctrl+C to stop.');
+      await new Promise(() => undefined);
+    }
+
+    const out = resolve(args.out);
+    mkdirSync(out, { recursive: true });
+    // Show an answered call in the popup for the screenshot.
+    const call = sim.inboundCall({ from: '+33123456789', name: 'Camille Dubois', queue: 'support' });
+    await popup.getByRole('button', { name: 'Answer' }).waitFor();
+    await popup.screenshot({ path: resolve(out, 'popup-ringing.png') });
+    call.answer();
+    await popup.getByRole('button', { name: 'Hold' }).waitFor();
+    await popup.screenshot({ path: resolve(out, 'popup-call.png') });
+    await crm.bringToFront();
+    await crm.hover('#phone-fr');
+    await crm.waitForTimeout(500);
+    await crm.screenshot({ path: resolve(out, 'crm-page.png') });
+    console.log(`Screenshots saved to ${out}`);
+    await new Promise((done) => setTimeout(done, Number(args.duration) * 1000));
+  } finally {
+    await shutdown();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,67 @@
+/**
+ * What a vendor provides to run the conformance suite against its simulator. The suite drives
+ * the adapter only through the VendorAdapter contract and an AdapterContext; everything that
+ * knows the vendor's wire sits behind this interface.
+ */
+import type {
+  AdapterContext,
+  Capabilities,
+  Credentials,
+  VendorAdapter,
+} from '../../utils/cti/adapter';
+import type { CallState, CallUpdate, Command, CommandType } from '../../utils/cti/model';
+
+export interface ConformanceHarness {
+  /** Shown in the describe() title. */
+  name: string;
+  /** The capabilities the adapter must declare, exactly. */
+  capabilities: {
+    commands: readonly CommandType[];
+    agentStates: readonly ('ready' | 'notReady' | 'loggedOut')[];
+    dispositions: Capabilities['dispositions'];
+    recordingControl: Capabilities['recordingControl'];
+  };
+  /** Where a call ends up after a command, when the vendor differs from the suite's default. */
+  outcomes?: Partial<Record<CommandType, CallState[]>>;
+  /** Start a fresh simulator (one per test). */
+  start(): Promise<ConformanceRig>;
+}
+
+export interface ConformanceRig {
+  /** A new adapter configured for this simulator. */
+  createAdapter(): VendorAdapter;
+  /** What the agent types at sign-in, keyed by the descriptor's signInFields. */
+  credentials: Credentials;
+  /** Transport implementations for Node (the suite supplies the rest of the AdapterContext). */
+  transport: Pick<AdapterContext, 'fetch' | 'WebSocket'>;
+  sim: SimControl;
+  stop(): Promise<void>;
+}
+
+export interface RingOptions {
+  /** A call delivered by a queue (the only kind whose recording XiVO can pause). Default true. */
+  queue?: boolean;
+  from?: string;
+  name?: string;
+}
+
+/** Vendor-neutral control of a simulator. Every method resolves once the simulator has acted. */
+export interface SimControl {
+  /** Ring the agent; resolves with the vendor's id of the new call (CallUpdate.vendorCallId). */
+  ringInbound(o?: RingOptions): Promise<{ vendorCallId: string }>;
+  /** The agent picks up on the device itself (for vendors that cannot answer remotely). */
+  answerOnDevice(vendorCallId: string): Promise<void>;
+  /** The remote party hangs up. */
+  remoteHangup(vendorCallId: string): Promise<void>;
+  /** Cut the transport abruptly (socket drop, or polling endpoint gone), keeping the calls. */
+  dropTransport(): Promise<void>;
+  /** While on, sign-in is refused as bad credentials. */
+  rejectAuth(on: boolean): Promise<void>;
+  /** Deliver something the adapter cannot parse. */
+  sendMalformed(): Promise<void>;
+  /**
+   * Resolves when the vendor has received the request `command` stands for (on `call`'s leg when
+   * the command names a call); rejects after a few seconds otherwise.
+   */
+  expectWire(command: Command, call?: CallUpdate): Promise<void>;
+}

@@ -1,0 +1,141 @@
+/**
+ * XiVO-only behaviour of the adapter against the simulator, beyond the generic suite: agent
+ * login at sign-in, agent login errors, token expiry, server restart, a stalled CTI session and
+ * the failure event.
+ */
+import WebSocket from 'ws';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { VendorAdapter } from '../../utils/cti/adapter';
+import { xivo } from '../../utils/cti/vendors/xivo';
+import { DEFAULT_SETTINGS } from '../../utils/settings/schema';
+import { createTestContext, type TestContext } from '../simulators/shared/context';
+import { startXivoSimulator, type XivoSimOptions, type XivoSimulator } from '../simulators/xivo';
+
+const ALICE = {
+  login: 'alice',
+  password: 'secret',
+  agentId: 22,
+  userId: 9,
+  phoneNumber: '1001',
+  fullName: 'Alice Johnson',
+};
+
+let sim: XivoSimulator;
+let adapter: VendorAdapter;
+
+async function setup(opts: XivoSimOptions = {}): Promise<void> {
+  sim = await startXivoSimulator({ dialAnswerMs: 10, wrapUpMs: 20, ...opts });
+  const settings = structuredClone(DEFAULT_SETTINGS);
+  settings.connection.xivo.server = sim.url;
+  adapter = xivo.create(settings);
+}
+
+function context(): TestContext {
+  return createTestContext({
+    credentials: { username: 'alice', password: 'secret', phoneNumber: '1001' },
+    // Node 20 has no global WebSocket; `ws` implements the DOM interface the adapter uses.
+    WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
+  });
+}
+
+async function signIn(): Promise<TestContext> {
+  const t = context();
+  await adapter.connect(t.ctx);
+  await adapter.resync();
+  await t.next('callsSnapshot');
+  return t;
+}
+
+afterEach(async () => {
+  await adapter.disconnect();
+  await sim.close();
+});
+
+describe('XiVO adapter with the simulator', () => {
+  it('logs the agent in on the sign-in phone', async () => {
+    await setup();
+    const t = await signIn();
+    await t.next('agent', (e) => e.agent.status === 'ready');
+    expect(sim.agent()).toMatchObject({ name: 'AgentReady', phoneNb: '1001' });
+    expect(sim.received.filter((r) => r.frame.command === 'agentLogin')).toHaveLength(1);
+  });
+
+  it.each(['AgentError', 'Error'] as const)(
+    'tells the agent when it is logged in on another phone (%s)',
+    async (agentErrorMsgType) => {
+      await setup({
+        users: [{ ...ALICE, loggedInOn: '1002' }],
+        extraPhones: ['1002'],
+        agentErrorMsgType,
+      });
+      const t = await signIn();
+      expect(await t.next('notice')).toMatchObject({
+        level: 'error',
+        message: expect.stringMatching(/logged in on phone 1002/),
+      });
+      expect(sim.agent().phoneNb).toBe('1002');
+    },
+  );
+
+  it('signs in again after the token expires', async () => {
+    await setup();
+    const t = await signIn();
+    sim.expireTokens();
+    expect((await t.next('connectionLost')).error.fatal).toBe(false);
+    await signIn();
+    expect(sim.connections()).toBe(1);
+  });
+
+  it('comes back after a server restart, without the calls the restart dropped', async () => {
+    await setup();
+    const t = await signIn();
+    sim.inboundCall();
+    await t.next('callUpsert');
+    await sim.restart();
+    await t.next('connectionLost');
+    const again = context();
+    await adapter.connect(again.ctx);
+    await adapter.resync();
+    expect((await again.next('callsSnapshot')).calls).toEqual([]);
+  });
+
+  it('treats a CTI session that times out as retryable', async () => {
+    await setup({ loggedOnTimeoutMs: 10 });
+    sim.stallLogins(true);
+    await expect(adapter.connect(context().ctx)).rejects.toMatchObject({ code: 'network' });
+  });
+
+  it('ends a dial that fails and says so', async () => {
+    await setup({ failDestinations: ['5550100'] });
+    const t = await signIn();
+    await adapter.execute({ type: 'dial', number: '5550100' });
+    const call = (await t.next('callUpsert', (e) => e.call.state === 'dialing')).call;
+    await t.next('callEnded', (e) => e.callId === call.id);
+    expect(await t.next('notice')).toMatchObject({
+      level: 'warning',
+      message: expect.stringMatching(/5550100/),
+    });
+  });
+
+  it('shows an attended transfer until the target hangs up', async () => {
+    await setup();
+    const t = await signIn();
+    const inbound = sim.inboundCall();
+    inbound.answer();
+    const call = (await t.next('callUpsert', (e) => e.call.state === 'connected')).call;
+    await adapter.execute({ type: 'attendedTransfer', callId: call.id, target: '2000' });
+    await t.next('callUpsert', (e) => e.call.id === call.id && e.call.state === 'transferring');
+    const consult = (
+      await t.next('callUpsert', (e) => e.call.id !== call.id && e.call.state === 'connected')
+    ).call;
+    t.events.skipPast();
+    sim
+      .calls()
+      .find((c) => c.uniqueId === consult.vendorCallId)
+      ?.hangup();
+    await t.next('callEnded', (e) => e.callId === consult.id);
+    const after = (await t.next('callUpsert', (e) => e.call.id === call.id)).call;
+    expect(after.state).toBe('held');
+    expect(after).not.toHaveProperty('transferTarget');
+  });
+});

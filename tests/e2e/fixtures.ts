@@ -1,0 +1,69 @@
+/**
+ * Playwright fixtures: a fresh XiVO simulator, a static server for test pages and a Chromium with
+ * the built extension, all per test, all on port 0, all closed in `finally`.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import { startXivoSimulator, type XivoSimulator } from '../simulators/xivo';
+import { launchWithExtension, type ExtensionBrowser } from '../support/chromium';
+import { startStaticServer, type StaticServer } from '../support/static-server';
+
+export const AGENT = { username: 'alice', password: 'secret', phoneNumber: '1001' };
+
+export const test = base.extend<{ sim: XivoSimulator; pages: StaticServer; ext: ExtensionBrowser }>({
+  // Playwright requires the first fixture argument to be destructured.
+  // eslint-disable-next-line no-empty-pattern -- Playwright's fixture signature needs the pattern
+  sim: async ({}, use) => {
+    const sim = await startXivoSimulator();
+    try {
+      await use(sim);
+    } finally {
+      await sim.close();
+    }
+  },
+  // eslint-disable-next-line no-empty-pattern -- Playwright's fixture signature needs the pattern
+  pages: async ({}, use) => {
+    const pages = await startStaticServer();
+    try {
+      await use(pages);
+    } finally {
+      await pages.close();
+    }
+  },
+  // eslint-disable-next-line no-empty-pattern -- Playwright's fixture signature needs the pattern
+  ext: async ({}, use) => {
+    const ext = await launchWithExtension();
+    try {
+      await use(ext);
+    } finally {
+      await ext.close();
+    }
+  },
+});
+
+export { expect };
+
+export async function openPopup(ext: ExtensionBrowser): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+  return page;
+}
+
+/** Sign in from the popup as the agent would, and wait until the panel says Connected. */
+export async function signIn(ext: ExtensionBrowser, sim: XivoSimulator): Promise<Page> {
+  const popup = await openPopup(ext);
+  // The form appears once the background's first state arrives.
+  await expect(popup.getByLabel('Username')).toBeVisible();
+  const server = popup.getByLabel('Server');
+  if (await server.isVisible()) await server.fill(sim.url);
+  await popup.getByLabel('Username').fill(AGENT.username);
+  await popup.getByLabel('Password').fill(AGENT.password);
+  await popup.getByLabel('Phone number').fill(AGENT.phoneNumber);
+  await popup.getByRole('button', { name: 'Sign in' }).click();
+  await expect(popup.getByText('Connected', { exact: true })).toBeVisible();
+  return popup;
+}
+
+/** Every tab whose URL starts with `prefix`. */
+export function tabsAt(ext: ExtensionBrowser, prefix: string): Page[] {
+  return ext.context.pages().filter((p) => p.url().startsWith(prefix));
+}

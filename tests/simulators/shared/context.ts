@@ -1,0 +1,59 @@
+/**
+ * An AdapterContext for tests: records every event, counts alive() calls, and lets the test
+ * abort the connection the way the session does when it tears one down.
+ */
+import type { AdapterContext, Credentials, Logger } from '../../../utils/cti/adapter';
+import { systemClock } from '../../../utils/cti/adapter';
+import type { CtiEvent } from '../../../utils/cti/model';
+import { Recorder } from './recorder';
+
+export interface TestContext {
+  ctx: AdapterContext;
+  events: Recorder<CtiEvent>;
+  /** How many times the adapter called alive(). */
+  alive(): number;
+  /** Abort this context's signal (the session tearing the connection down). */
+  abort(): void;
+  /** Resolves with the first matching event not yet returned by an earlier call. */
+  next<K extends CtiEvent['type']>(
+    type: K,
+    pred?: (event: Extract<CtiEvent, { type: K }>) => boolean,
+    timeoutMs?: number,
+  ): Promise<Extract<CtiEvent, { type: K }>>;
+}
+
+const quietLog: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+
+export function createTestContext(opts: {
+  credentials: Credentials;
+  fetch?: typeof fetch;
+  WebSocket?: typeof WebSocket;
+  clock?: AdapterContext['clock'];
+}): TestContext {
+  const events = new Recorder<CtiEvent>();
+  const controller = new AbortController();
+  let alive = 0;
+  const ctx: AdapterContext = {
+    emit: (event) => events.record(event),
+    alive: () => {
+      alive += 1;
+    },
+    signal: controller.signal,
+    clock: opts.clock ?? systemClock,
+    fetch: opts.fetch ?? ((...args) => globalThis.fetch(...args)),
+    WebSocket: opts.WebSocket ?? globalThis.WebSocket,
+    log: quietLog,
+    credentials: opts.credentials,
+  };
+  return {
+    ctx,
+    events,
+    alive: () => alive,
+    abort: () => controller.abort(),
+    next: (type, pred, timeoutMs) =>
+      events.waitFor(
+        (e) => e.type === type && (!pred || pred(e as never)),
+        timeoutMs,
+      ) as Promise<never>,
+  };
+}

@@ -1,0 +1,250 @@
+/**
+ * The simulated xuc's state: users, tokens, agents, calls and the connected CTI clients, with
+ * the pushes xuc makes when any of them change. Transport-free so that it can be read (and
+ * tested) without sockets.
+ */
+import { randomBytes } from 'node:crypto';
+import { SimAgent } from './agents';
+import { SimCallImpl, type CallInit } from './calls';
+import type { SimUser, XivoSimOptions } from './types';
+
+export const DEFAULT_USERS: SimUser[] = [
+  {
+    login: 'alice',
+    password: 'secret',
+    agentId: 22,
+    userId: 9,
+    phoneNumber: '1001',
+    fullName: 'Alice Johnson',
+  },
+];
+
+/** cti.js PhoneStatusUpdate codes (§1.7). */
+const PHONE_STATUS = { AVAILABLE: 0, CALLING: 1, BUSY: 2, RINGING: 8, ONHOLD: 16 } as const;
+
+export interface Client {
+  readonly login: string;
+  /** LoggedOn was sent: the client receives pushes. */
+  loggedOn: boolean;
+  send(text: string): void;
+  close(code: number, reason: string): void;
+  terminate(): void;
+}
+
+export interface TokenRecord {
+  login: string;
+  expiresAt: number;
+  revoked: boolean;
+}
+
+type Settings = Required<Omit<XivoSimOptions, 'port' | 'host' | 'users'>>;
+
+export class XucWorld {
+  readonly users: SimUser[];
+  readonly settings: Settings;
+  readonly agents = new Map<string, SimAgent>();
+  readonly tokens = new Map<string, TokenRecord>();
+  readonly clients = new Set<Client>();
+  /** Attended transfers under way, by login: the held original and the consultation leg. */
+  readonly transfers = new Map<string, { original: SimCallImpl; consult: SimCallImpl }>();
+  silenced = false;
+  rejectingLogins = false;
+  stallingLogins = false;
+  private calls: SimCallImpl[] = [];
+  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  private readonly idBase = Math.floor(Date.now() / 1000);
+  private seq = 0;
+
+  constructor(opts: XivoSimOptions) {
+    this.users = (opts.users ?? DEFAULT_USERS).map((u) => ({ ...u }));
+    this.settings = {
+      tokenTtlSeconds: opts.tokenTtlSeconds ?? 3600,
+      holdToggles: opts.holdToggles ?? true,
+      answerWorks: opts.answerWorks ?? true,
+      loggedOnTimeoutMs: opts.loggedOnTimeoutMs ?? 10_000,
+      dialAnswerMs: opts.dialAnswerMs ?? 300,
+      wrapUpMs: opts.wrapUpMs ?? 2000,
+      agentErrorMsgType: opts.agentErrorMsgType ?? 'AgentError',
+      failDestinations: opts.failDestinations ?? [],
+      extraPhones: opts.extraPhones ?? [],
+    };
+    const host = {
+      callsOf: (login: string) => this.callsOf(login),
+      pushTo: (login: string, msgType: string, msg: unknown) => this.pushTo(login, msgType, msg),
+      later: (fn: () => void, ms: number) => this.later(fn, ms),
+      wrapUpMs: this.settings.wrapUpMs,
+    };
+    for (const user of this.users) {
+      if (user.agentId > 0) this.agents.set(user.login, new SimAgent(host, user));
+    }
+  }
+
+  // ── Users and tokens ──────────────────────────────────────────────────────────────────────────
+
+  user(login: string): SimUser | undefined {
+    return this.users.find((u) => u.login === login);
+  }
+
+  firstLogin(): string {
+    const first = this.users[0];
+    if (!first) throw new Error('The XiVO simulator has no users');
+    return first.login;
+  }
+
+  agentById(agentId: unknown): SimAgent | undefined {
+    return [...this.agents.values()].find((a) => a.agentId === Number(agentId));
+  }
+
+  issueToken(login: string): string {
+    const token = randomBytes(16).toString('hex');
+    this.tokens.set(token, {
+      login,
+      expiresAt: Date.now() + this.settings.tokenTtlSeconds * 1000,
+      revoked: false,
+    });
+    return token;
+  }
+
+  /** `valid` with the login, `expired` for a known token past its time, `unknown` otherwise. */
+  checkToken(
+    token: string | null | undefined,
+  ): { status: 'valid'; login: string; record: TokenRecord } | { status: 'expired' | 'unknown' } {
+    const record = token ? this.tokens.get(token) : undefined;
+    if (!record) return { status: 'unknown' };
+    if (record.revoked || record.expiresAt <= Date.now()) return { status: 'expired' };
+    return { status: 'valid', login: record.login, record };
+  }
+
+  knownPhone(phone: string): boolean {
+    return (
+      this.users.some((u) => u.phoneNumber === phone) || this.settings.extraPhones.includes(phone)
+    );
+  }
+
+  // ── Pushes ────────────────────────────────────────────────────────────────────────────────────
+
+  pushTo(login: string, msgType: string, ctiMessage: unknown): void {
+    const text = JSON.stringify({ msgType, ctiMessage });
+    for (const client of this.clients)
+      if (client.loggedOn && client.login === login) client.send(text);
+  }
+
+  pushRaw(text: string): void {
+    for (const client of this.clients) if (client.loggedOn) client.send(text);
+  }
+
+  /** Agent errors: which msgType carries them is [UNKNOWN] (§1.7), so it is an option. */
+  agentError(login: string, payload: Record<string, unknown>): void {
+    this.pushTo(login, this.settings.agentErrorMsgType, payload);
+  }
+
+  // ── Calls ─────────────────────────────────────────────────────────────────────────────────────
+
+  /** Asterisk-style ids ("1447670382.37"). */
+  nextId(): string {
+    this.seq += 1;
+    return `${this.idBase}.${this.seq}`;
+  }
+
+  liveCalls(): SimCallImpl[] {
+    return this.calls.filter((c) => c.live);
+  }
+
+  callsOf(login: string): SimCallImpl[] {
+    return this.calls.filter((c) => c.live && c.login === login);
+  }
+
+  findCall(login: string, uniqueId: unknown): SimCallImpl | undefined {
+    return this.callsOf(login).find((c) => c.uniqueId === uniqueId);
+  }
+
+  /** The call a verb without uniqueId acts on: the one the agent talks on, else held, ringing, dialing. */
+  currentCall(
+    login: string,
+    states: SimCallImpl['state'][] = ['established', 'held', 'ringing', 'dialing'],
+  ): SimCallImpl | undefined {
+    const calls = this.callsOf(login);
+    for (const state of states) {
+      const call = calls.find((c) => c.state === state);
+      if (call) return call;
+    }
+    return undefined;
+  }
+
+  createCall(init: Omit<CallInit, 'uniqueId' | 'linkedId'> & { linkedId?: string }): SimCallImpl {
+    const linkedId = init.linkedId ?? this.nextId();
+    const uniqueId =
+      init.linkedId === undefined && init.direction === 'Outgoing' ? linkedId : this.nextId();
+    const host = {
+      phoneNumberOf: (login: string) => this.user(login)?.phoneNumber ?? '',
+      userIdOf: (login: string) => this.user(login)?.userId ?? 0,
+      callChanged: (call: SimCallImpl, eventType: string) => this.callChanged(call, eventType),
+      announce: (call: SimCallImpl) => this.pushTo(call.login, 'PhoneEvent', call.phoneEvent()),
+    };
+    const call = new SimCallImpl(host, { ...init, uniqueId, linkedId });
+    this.calls.push(call);
+    this.callChanged(call, call.state === 'ringing' ? 'EventRinging' : 'EventDialing');
+    return call;
+  }
+
+  /** Outgoing leg that answers after `dialAnswerMs` (or fails, for `failDestinations`). */
+  dialOut(login: string, destination: string, userData: Record<string, string> = {}): SimCallImpl {
+    const call = this.createCall({
+      login,
+      direction: 'Outgoing',
+      otherDN: destination,
+      userData,
+      state: 'dialing',
+    });
+    const fails = this.settings.failDestinations.includes(destination);
+    this.later(() => {
+      if (fails) call.fail();
+      else if (call.state === 'dialing') call.answer();
+    }, this.settings.dialAnswerMs);
+    return call;
+  }
+
+  private callChanged(call: SimCallImpl, eventType: string): void {
+    this.pushTo(call.login, 'PhoneEvent', call.phoneEvent(eventType));
+    if (!call.live) {
+      this.calls = this.calls.filter((c) => c !== call);
+      const transfer = this.transfers.get(call.login);
+      if (transfer && (transfer.original === call || transfer.consult === call))
+        this.transfers.delete(call.login);
+    }
+    this.pushTo(call.login, 'PhoneStatusUpdate', { status: this.phoneStatus(call.login) });
+    const agent = this.agents.get(call.login);
+    if (!agent) return;
+    if (!call.live && call.answered && call.queueName && this.callsOf(call.login).length === 0)
+      agent.wrapUp();
+    agent.refresh();
+  }
+
+  private phoneStatus(login: string): number {
+    const calls = this.callsOf(login);
+    if (calls.some((c) => c.state === 'established')) return PHONE_STATUS.BUSY;
+    if (calls.some((c) => c.state === 'held')) return PHONE_STATUS.ONHOLD;
+    if (calls.some((c) => c.state === 'ringing')) return PHONE_STATUS.RINGING;
+    if (calls.some((c) => c.state === 'dialing')) return PHONE_STATUS.CALLING;
+    return PHONE_STATUS.AVAILABLE;
+  }
+
+  // ── Lifecycle ─────────────────────────────────────────────────────────────────────────────────
+
+  later(fn: () => void, ms: number): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      fn();
+    }, ms);
+    this.timers.add(timer);
+  }
+
+  /** Forget calls and pending timers (restart, close); agents keep login and pause. */
+  reset(): void {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    this.calls = [];
+    this.transfers.clear();
+    for (const agent of this.agents.values()) agent.reset();
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * Launching the Chromium that runs the built extension. Debian's Chromium honours
+ * --load-extension (branded Chrome ≥ 137 does not); CHROMIUM_PATH overrides the path.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Worker } from '@playwright/test';
+
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+
+export function chromiumPath(): string {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(path)) {
+    throw new Error(
+      `No Chromium at ${path}. Install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH.`,
+    );
+  }
+  return path;
+}
+
+interface ChromeGlobal {
+  chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker(): Promise<Worker>;
+  /** Store user settings the way the options page does (storage.local, key `settings`). */
+  setUserSettings(settings: Record<string, unknown>): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function launchWithExtension(options: { headless?: boolean } = {}): Promise<ExtensionBrowser> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension in ${EXTENSION_DIR}: run npm run build first.`);
+  }
+  const userDataDir = mkdtempSync(join(tmpdir(), 'switchboard-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: options.headless ?? true,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  });
+  const serviceWorker = async (): Promise<Worker> =>
+    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+    (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL((await serviceWorker()).url()).host;
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    setUserSettings: async (settings) => {
+      const worker = await serviceWorker();
+      await worker.evaluate(async (value) => {
+        // Runs inside the extension's service worker, where `chrome` is the extension API.
+        const api = (globalThis as unknown as ChromeGlobal).chrome;
+        await api.storage.local.set({ settings: value });
+      }, settings);
+    },
+    close: async () => {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

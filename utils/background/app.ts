@@ -1,0 +1,280 @@
+/**
+ * The background's composition: settings → session → store → screen-pop, history and views.
+ * It is the single authority (DESIGN.md "Architecture"): the only holder of credentials, the only
+ * one that talks to the vendor, pops screens and writes history. Entry points only wire it.
+ */
+import type { Clock, Logger } from '../cti/adapter';
+import { CtiError, toCtiError, type Call, type Command } from '../cti/model';
+import { createSession, type Session } from '../cti/session';
+import { createCallStore, type CallTransition, type KeyValueArea } from '../cti/store';
+import { vendorDescriptor } from '../cti/vendors';
+import {
+  createHistory,
+  createPopLog,
+  createPoppedKeys,
+  openSwitchboardDb,
+  type SwitchboardDb,
+} from '../db';
+import { ContentMessage, fail, ok, PanelMessage, type PanelState, type Reply } from '../messaging';
+import { isSiteEnabled } from '../phone/sites';
+import type { ResolvedSettings } from '../settings/policy';
+import type { ScreenPopRule } from '../settings/schema';
+import { createScreenPop } from '../screenpop/screen-pop';
+import { effectiveCapabilities } from './capabilities';
+import { buildPanelState } from './panel-state';
+import { classifySender } from './senders';
+import type { Browser } from 'wxt/browser';
+
+export interface BackgroundDeps {
+  extension: { id: string; origin: string };
+  /** browser.storage.session: memory only, survives a worker restart, not a browser restart. */
+  sessionArea: KeyValueArea;
+  loadSettings(): Promise<ResolvedSettings>;
+  saveUserSettings(patch: Record<string, unknown>): Promise<ResolvedSettings>;
+  openTab(url: string, target: ScreenPopRule['target']): Promise<void>;
+  fetch: typeof fetch;
+  WebSocket: typeof WebSocket;
+  clock: Clock;
+  log: Logger;
+  openDb?: () => Promise<SwitchboardDb>;
+}
+
+const IDENTITY_KEY = 'identity';
+const RECENT_LIMIT = 10;
+
+export interface BackgroundApp {
+  ready: Promise<void>;
+  handleMessage(message: unknown, sender: Browser.runtime.MessageSender): Promise<Reply<unknown>>;
+  connectPanel(port: Browser.runtime.Port): void;
+  settingsChanged(resolved: ResolvedSettings): void;
+  watchdog(): void;
+}
+
+export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
+  const { log } = deps;
+  let resolved!: ResolvedSettings;
+  let identity: { username: string } | undefined;
+  let recent: PanelState['recent'] = [];
+  let session!: Session;
+  const ports = new Set<Browser.runtime.Port>();
+
+  const store = createCallStore({ storage: deps.sessionArea, clock: deps.clock });
+  const dbPromise = (deps.openDb ?? openSwitchboardDb)();
+  const history = dbPromise.then(createHistory);
+  const popped = dbPromise.then((db) => createPoppedKeys(db));
+  const popLog = dbPromise.then((db) => createPopLog(db));
+  const screenPop = createScreenPop({
+    getSettings: () => resolved.settings,
+    popped: { claim: async (key) => (await popped).claim(key) },
+    openTab: deps.openTab,
+    // Every decision is kept for diagnostics (DESIGN.md "Screen-pop").
+    log: (decision) => {
+      log.info(`screen-pop ${decision.outcome}`, decision);
+      void popLog.then((l) => l.add(decision)).catch(() => undefined);
+    },
+  });
+
+  const descriptor = () => vendorDescriptor(resolved.settings.vendor);
+  const capabilities = () => {
+    const vendor = descriptor();
+    return vendor && effectiveCapabilities(vendor.capabilities, resolved.settings);
+  };
+
+  function panelState(): PanelState {
+    return buildPanelState({
+      store: store.getState(),
+      settings: resolved.settings,
+      locked: resolved.locked,
+      vendor: descriptor(),
+      capabilities: capabilities(),
+      identity,
+      recent,
+    });
+  }
+
+  function broadcast(): void {
+    const state = panelState();
+    for (const port of ports) port.postMessage({ type: 'state', state });
+  }
+
+  async function refreshRecent(): Promise<void> {
+    recent = await (await history).recent(RECENT_LIMIT);
+  }
+
+  async function onTransitions(transitions: CallTransition[]): Promise<void> {
+    await screenPop.onTransitions(transitions);
+    const h = await history;
+    for (const { call, previous } of transitions) {
+      if (call.state === 'ended' && previous?.state !== 'ended') await h.upsertFromCall(call);
+    }
+    if (transitions.some((t) => t.call.state === 'ended')) await refreshRecent();
+  }
+
+  const ready = (async () => {
+    resolved = await deps.loadSettings();
+    const stored = await deps.sessionArea.get(IDENTITY_KEY);
+    identity =
+      stored && typeof stored === 'object' && typeof (stored as { username?: unknown }).username === 'string'
+        ? { username: (stored as { username: string }).username }
+        : undefined;
+    session = createSession({
+      createAdapter: () => {
+        const vendor = descriptor();
+        if (!vendor) throw new CtiError('config', `${resolved.settings.vendor} is not supported yet`);
+        return vendor.create(resolved.settings);
+      },
+      store,
+      clock: deps.clock,
+      log,
+      fetch: deps.fetch,
+      WebSocket: deps.WebSocket,
+      secrets: deps.sessionArea,
+    });
+    await store.ready;
+    const caps = capabilities();
+    if (caps) store.setCapabilities(caps);
+    store.subscribe((_state, transitions) => {
+      broadcast();
+      if (transitions.length > 0) {
+        void onTransitions(transitions).catch((e: unknown) => log.error('call follow-up failed', e));
+      }
+    });
+    await refreshRecent().catch((e: unknown) => log.warn('history unavailable', e));
+    if (!(await session.restore())) identity = undefined;
+  })();
+
+  async function signIn(msg: Extract<PanelMessage, { type: 'panel/signIn' }>): Promise<Reply<unknown>> {
+    const vendor = descriptor();
+    if (!vendor) return fail(`${resolved.settings.vendor} is not supported yet`);
+    for (const field of vendor.signInFields) {
+      if (field.required && !msg.credentials[field.key]?.trim()) return fail(`Enter your ${field.label.toLowerCase()}`);
+    }
+    if (Object.keys(msg.connection).length > 0) {
+      resolved = await deps.saveUserSettings({
+        connection: { [resolved.settings.vendor]: msg.connection },
+      });
+    }
+    const username = msg.credentials.username ?? msg.credentials[vendor.signInFields[0]?.key ?? ''] ?? '';
+    identity = { username };
+    await deps.sessionArea.set(IDENTITY_KEY, identity);
+    try {
+      await session.start(msg.credentials);
+      return ok(undefined);
+    } catch (error) {
+      return fail(toCtiError(error).message);
+    } finally {
+      broadcast();
+    }
+  }
+
+  async function signOut(): Promise<Reply<unknown>> {
+    await session.stop();
+    identity = undefined;
+    await deps.sessionArea.set(IDENTITY_KEY, null);
+    broadcast();
+    return ok(undefined);
+  }
+
+  function awaitingDisposition(): Call | undefined {
+    return store.getState().calls.find((c) => c.state === 'ended' && c.actions.includes('dispose'));
+  }
+
+  async function command(cmd: Command): Promise<Reply<unknown>> {
+    if (cmd.type === 'setAgentState' && cmd.state === 'ready' && resolved.settings.dispositions.required) {
+      if (awaitingDisposition()) return fail('Save the disposition of your last call before going ready');
+    }
+    if (cmd.type === 'dispose') return dispose(cmd);
+    try {
+      await session.execute(cmd);
+      return ok(undefined);
+    } catch (error) {
+      return fail(toCtiError(error).message);
+    }
+  }
+
+  async function dispose(cmd: Extract<Command, { type: 'dispose' }>): Promise<Reply<unknown>> {
+    const caps = capabilities();
+    const codes = panelState().dispositionCodes;
+    const code = codes.find((c) => c.code === cmd.code);
+    if (!code) return fail('Choose one of the disposition codes');
+    try {
+      if (caps?.dispositions === 'vendor') await session.execute(cmd);
+    } catch (error) {
+      return fail(toCtiError(error).message);
+    }
+    const disposition = { code: code.code, label: code.label, notes: cmd.notes, at: deps.clock.now() };
+    store.setDisposition(cmd.callId, disposition);
+    await (await history).setDisposition(cmd.callId, disposition);
+    await refreshRecent();
+    broadcast();
+    return ok(undefined);
+  }
+
+  async function dial(msg: Extract<ContentMessage, { type: 'content/dial' }>, tabUrl: string) {
+    const click = resolved.settings.clickToDial;
+    if (!click.enabled) return fail('Click-to-dial is turned off');
+    if (!isSiteEnabled(tabUrl, click.sites)) return fail('Click-to-dial is not enabled on this site');
+    if (click.blockedPrefixes.some((p) => msg.e164.startsWith(p))) {
+      return fail('Your organization does not allow calls to this number');
+    }
+    return command({ type: 'dial', number: msg.e164 });
+  }
+
+  async function handleMessage(message: unknown, sender: Browser.runtime.MessageSender): Promise<Reply<unknown>> {
+    await ready;
+    const kind = classifySender(sender, deps.extension);
+    if (kind === 'extensionPage') {
+      const parsed = PanelMessage.safeParse(message);
+      if (!parsed.success) return fail('Invalid request');
+      const msg = parsed.data;
+      switch (msg.type) {
+        case 'panel/getState':
+          return ok(panelState());
+        case 'panel/signIn':
+          return signIn(msg);
+        case 'panel/signOut':
+          return signOut();
+        case 'panel/command':
+          return command(msg.command);
+        case 'panel/dismissNotice':
+          store.dismissNotice(msg.id);
+          return ok(undefined);
+      }
+    }
+    if (kind === 'contentScript') {
+      const parsed = ContentMessage.safeParse(message);
+      if (!parsed.success) return fail('Invalid request');
+      return dial(parsed.data, sender.tab?.url ?? sender.url ?? '');
+    }
+    log.warn('message from an unknown sender dropped');
+    return fail('Not allowed');
+  }
+
+  function connectPanel(port: Browser.runtime.Port): void {
+    if (!port.sender || classifySender(port.sender, deps.extension) !== 'extensionPage') {
+      port.disconnect();
+      return;
+    }
+    ports.add(port);
+    port.onDisconnect.addListener(() => ports.delete(port));
+    void ready.then(() => port.postMessage({ type: 'state', state: panelState() }));
+  }
+
+  function settingsChanged(next: ResolvedSettings): void {
+    const vendorChanged = resolved && next.settings.vendor !== resolved.settings.vendor;
+    resolved = next;
+    const caps = capabilities();
+    if (caps) store.setCapabilities(caps);
+    // Another vendor's adapter cannot carry on this vendor's session.
+    if (vendorChanged && session.signedIn) void signOut();
+    broadcast();
+  }
+
+  return {
+    ready,
+    handleMessage,
+    connectPanel,
+    settingsChanged: (next) => void ready.then(() => settingsChanged(next)),
+    watchdog: () => void ready.then(() => session.ensureRunning()),
+  };
+}

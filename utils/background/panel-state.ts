@@ -1,0 +1,58 @@
+/**
+ * Builds the one snapshot every view renders from the store, the settings and the vendor's
+ * descriptor. Views know nothing else.
+ */
+import type { Capabilities } from '../cti/adapter';
+import type { CodeLabel } from '../cti/model';
+import type { StoreState } from '../cti/store';
+import type { VendorDescriptor } from '../cti/vendors';
+import type { HistoryEntry, PanelState } from '../messaging';
+import { isLocked } from '../settings/policy';
+import type { Settings } from '../settings/schema';
+
+export interface PanelInputs {
+  store: StoreState;
+  settings: Settings;
+  locked: readonly string[];
+  vendor: VendorDescriptor | undefined;
+  capabilities: Capabilities | undefined;
+  identity: { username: string } | undefined;
+  recent: HistoryEntry[];
+}
+
+export function buildPanelState(input: PanelInputs): PanelState {
+  const { store, settings, vendor } = input;
+  const adapterCaps = input.capabilities;
+  const connectionSettings = (settings.connection as Record<string, Record<string, unknown>>)[
+    settings.vendor
+  ];
+  const dispositionCodes: CodeLabel[] =
+    adapterCaps?.dispositions === 'vendor'
+      ? (store.lists.resultCodes ?? [])
+      : settings.dispositions.codes;
+  return {
+    vendor: settings.vendor,
+    vendorLabel: vendor?.label ?? settings.vendor,
+    connection: store.connection,
+    lastEventAt: store.lastEventAt,
+    agent: store.agent,
+    calls: store.calls,
+    commands: adapterCaps ? [...adapterCaps.commands] : [],
+    agentStates: adapterCaps ? [...adapterCaps.agentStates] : [],
+    pauseReasons: store.lists.pauseReasons ?? [],
+    dispositionCodes,
+    dispositionRequired: settings.dispositions.required,
+    signIn: {
+      fields: vendor?.signInFields ?? [],
+      connectionFields: (vendor?.connectionFields ?? []).map((f) => ({
+        key: f.key,
+        label: f.label,
+        value: String(connectionSettings?.[f.key] ?? ''),
+        locked: isLocked(input.locked, `connection.${settings.vendor}.${f.key}`),
+      })),
+    },
+    identity: input.identity,
+    notices: store.notices,
+    recent: input.recent,
+  };
+}

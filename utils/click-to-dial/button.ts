@@ -1,0 +1,234 @@
+/**
+ * The "Call" button shown next to a number. It lives in a closed shadow root so that the page can
+ * neither read nor drive it, and it dials only on a trusted click (DESIGN.md "Security rules"):
+ * a page script can dispatch clicks on the host, focus it or post messages, but none of that
+ * carries `isTrusted`, and none of it reaches the inner button.
+ *
+ * No custom element class is defined: `customElements` is null in Chrome content scripts, and a
+ * valid custom-element name with `attachShadow` is all we need.
+ */
+import type { ContentMessage } from '../messaging';
+import { formatInternational } from '../phone/format';
+import type { Timers } from './timers';
+
+export const BUTTON_TAG = 'switchboard-call-button';
+
+export interface DialTarget {
+  e164: string;
+  extension?: string;
+}
+
+export interface CallButtonOptions {
+  doc: Document;
+  signal: AbortSignal;
+  timers: Timers;
+  /** Sends the dial request; the background answers with a `Reply`. */
+  dial(message: ContentMessage): Promise<unknown>;
+  /** True when this number needs a second click (settings `confirmInternational`). */
+  needsConfirm(e164: string): boolean;
+  onPointerEnter(): void;
+  onPointerLeave(): void;
+  /** Tab or Shift+Tab on the button: focus goes back to what it was reached from. */
+  onTabOut(): void;
+}
+
+export interface CallButton {
+  show(target: DialTarget, anchor: DOMRectReadOnly): void;
+  hide(): void;
+  /** The number the button is shown for, if it is shown. */
+  readonly target: DialTarget | undefined;
+  /** Calling, or showing a result: hover must neither move nor hide it. */
+  readonly busy: boolean;
+  owns(node: EventTarget | null): boolean;
+  hasFocus(): boolean;
+  focus(): void;
+  /** The closed shadow root, for this module's tests; the page never sees this object. */
+  readonly shadow: ShadowRoot;
+}
+
+type Phase = 'idle' | 'confirm' | 'calling' | 'done' | 'error';
+
+const GAP_PX = 6;
+const MARGIN_PX = 4;
+const DONE_MS = 1_500;
+const ERROR_MS = 4_000;
+const MAX_ERROR_LENGTH = 200;
+
+const STYLE = `
+.wrap { display: inline-flex; width: max-content; font: 600 12px/16px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+button { all: unset; box-sizing: border-box; display: inline-flex; align-items: center; padding: 4px 10px; border-radius: 12px;
+  background: #1a73e8; color: #fff; cursor: pointer; white-space: nowrap; box-shadow: 0 1px 3px rgba(0, 0, 0, 0.35); }
+button:hover { background: #1765cc; }
+button:focus-visible { outline: 2px solid #0b57d0; outline-offset: 2px; }
+button.confirm { background: #e37400; }
+.status { display: inline-block; max-width: 320px; padding: 4px 10px; border-radius: 12px; background: #202124; color: #fff;
+  box-shadow: 0 1px 3px rgba(0, 0, 0, 0.35); overflow-wrap: anywhere; }
+.status.error { background: #b3261e; }
+[hidden] { display: none !important; }
+`;
+
+export function createCallButton(options: CallButtonOptions): CallButton {
+  const { doc, signal, timers } = options;
+  const host = doc.createElement(BUTTON_TAG);
+  const shadow = host.attachShadow({ mode: 'closed' });
+  const style = doc.createElement('style');
+  style.textContent = STYLE;
+  const wrap = doc.createElement('div');
+  wrap.className = 'wrap';
+  const button = doc.createElement('button');
+  button.type = 'button';
+  const status = doc.createElement('span');
+  status.className = 'status';
+  status.setAttribute('role', 'status');
+  status.hidden = true;
+  wrap.append(button, status);
+  shadow.append(style, wrap);
+
+  let target: DialTarget | undefined;
+  let phase: Phase = 'idle';
+  let anchor: DOMRectReadOnly | undefined;
+  let hostStyle = '';
+  let cancelHide: (() => void) | undefined;
+
+  // Keep the page's focus where it is (a CRM form field, say) when the agent clicks the button.
+  button.addEventListener('mousedown', (event) => event.preventDefault(), { signal });
+  button.addEventListener('click', onClick, { signal });
+  button.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.key !== 'Tab') return;
+      event.preventDefault();
+      options.onTabOut();
+    },
+    { signal },
+  );
+  host.addEventListener('pointerenter', () => options.onPointerEnter(), { signal });
+  host.addEventListener('pointerleave', () => options.onPointerLeave(), { signal });
+  signal.addEventListener('abort', () => host.remove());
+
+  function onClick(event: MouseEvent): void {
+    event.stopPropagation();
+    // The one gate between the page and a phone call: only the agent's own click gets past.
+    if (!event.isTrusted || !target || phase === 'calling' || phase === 'done' || signal.aborted) return;
+    if (!untouched()) return;
+    if (phase !== 'confirm' && options.needsConfirm(target.e164)) {
+      phase = 'confirm';
+      render();
+      return;
+    }
+    void call(target);
+  }
+
+  /** False when something rewrote the host's style, e.g. to slide it under the pointer. */
+  function untouched(): boolean {
+    return host.isConnected && host.getAttribute('style') === hostStyle;
+  }
+
+  async function call(number: DialTarget): Promise<void> {
+    phase = 'calling';
+    setStatus('Calling…', false);
+    const message: ContentMessage = { type: 'content/dial', e164: number.e164 };
+    if (number.extension) message.extension = number.extension;
+    let reply: unknown;
+    try {
+      reply = await options.dial(message);
+    } catch {
+      reply = { ok: false, error: 'Switchboard is not available. Reload the page and try again.' };
+    }
+    if (signal.aborted || target !== number) return;
+    const error = replyError(reply);
+    phase = error === undefined ? 'done' : 'error';
+    setStatus(error ?? 'Calling…', error !== undefined);
+    cancelHide?.();
+    cancelHide = timers.timeout(hide, error === undefined ? DONE_MS : ERROR_MS);
+  }
+
+  function setStatus(text: string, isError: boolean): void {
+    status.textContent = text;
+    status.classList.toggle('error', isError);
+    render();
+  }
+
+  function render(): void {
+    if (!target) return;
+    const spoken = formatInternational(target.e164) + (target.extension ? ` ext. ${target.extension}` : '');
+    const confirming = phase === 'confirm';
+    button.textContent = confirming ? 'Confirm' : 'Call';
+    button.classList.toggle('confirm', confirming);
+    button.setAttribute('aria-label', confirming ? `Confirm call to ${spoken}` : `Call ${spoken}`);
+    button.title = confirming ? `Confirm call to ${spoken}` : `Call ${spoken}`;
+    const showStatus = phase === 'calling' || phase === 'done' || phase === 'error';
+    button.hidden = showStatus;
+    status.hidden = !showStatus;
+    place();
+  }
+
+  /** Sizes the host to its content and puts it beside the number, inside the viewport. */
+  function place(): void {
+    if (!anchor) return;
+    if (!host.isConnected) {
+      // Measured off-screen first, so that it never takes part in the page's own layout.
+      host.setAttribute('style', 'all: initial !important; position: fixed !important; visibility: hidden !important;');
+      doc.documentElement.append(host);
+    }
+    const box = wrap.getBoundingClientRect();
+    const width = Math.ceil(box.width);
+    const height = Math.ceil(box.height);
+    const view = doc.defaultView;
+    const viewWidth = view?.innerWidth ?? width;
+    const viewHeight = view?.innerHeight ?? height;
+    let left = anchor.right + GAP_PX;
+    if (left + width > viewWidth - MARGIN_PX) left = Math.max(MARGIN_PX, anchor.left - GAP_PX - width);
+    const top = Math.min(Math.max(MARGIN_PX, anchor.top + (anchor.height - height) / 2), viewHeight - height - MARGIN_PX);
+    // `all: initial !important` inline outranks every page style sheet, !important ones included.
+    hostStyle =
+      'all: initial !important; position: fixed !important; z-index: 2147483647 !important; display: block !important; ' +
+      `top: ${Math.round(Math.max(0, top))}px !important; left: ${Math.round(left)}px !important; ` +
+      `width: ${width}px !important; height: ${height}px !important;`;
+    host.setAttribute('style', hostStyle);
+  }
+
+  function hide(): void {
+    cancelHide?.();
+    cancelHide = undefined;
+    target = undefined;
+    anchor = undefined;
+    phase = 'idle';
+    host.remove();
+  }
+
+  return {
+    show(next, rect) {
+      if (signal.aborted) return;
+      cancelHide?.();
+      cancelHide = undefined;
+      const same = target?.e164 === next.e164 && target.extension === next.extension;
+      if (!same) phase = 'idle';
+      target = next;
+      anchor = rect;
+      render();
+    },
+    hide,
+    get target() {
+      return target;
+    },
+    get busy() {
+      return phase === 'calling' || phase === 'done' || phase === 'error';
+    },
+    owns: (node) => node === host,
+    hasFocus: () => shadow.activeElement !== null,
+    focus: () => button.focus(),
+    shadow,
+  };
+}
+
+/** The error text of a failed `Reply`, or undefined for `{ ok: true }`. */
+function replyError(reply: unknown): string | undefined {
+  if (typeof reply === 'object' && reply !== null && 'ok' in reply) {
+    if (reply.ok === true) return undefined;
+    if ('error' in reply && typeof reply.error === 'string' && reply.error.trim()) {
+      return reply.error.trim().slice(0, MAX_ERROR_LENGTH);
+    }
+  }
+  return 'The call could not be started.';
+}

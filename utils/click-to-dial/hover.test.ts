@@ -1,0 +1,150 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { h } from '../../tests/fixtures/phone/dom';
+import { createCallButton, type CallButton } from './button';
+import { createHover, type Hover } from './hover';
+import { createMarks, type Marks } from './marks';
+import type { Timers } from './timers';
+
+// happy-dom does no layout: every marked range claims the same box, 100×20 at the top left.
+const BOX = new DOMRect(0, 0, 100, 20);
+const ON = { clientX: 10, clientY: 10 };
+const OFF = { clientX: 500, clientY: 500 };
+
+// Timeouts on vitest's fake clock; animation frames at once, so a pointermove is handled in step.
+const timers: Timers = {
+  timeout(callback, ms) {
+    const id = setTimeout(callback, ms);
+    return () => clearTimeout(id);
+  },
+  idle(callback) {
+    const id = setTimeout(() => callback(() => 10), 0);
+    return () => clearTimeout(id);
+  },
+  frame(callback) {
+    callback();
+    return () => {};
+  },
+};
+
+let controller: AbortController;
+let marks: Marks;
+let button: CallButton;
+let hover: Hover;
+let number: HTMLElement;
+let link: HTMLAnchorElement;
+
+function move(target: Element, at: { clientX: number; clientY: number }): void {
+  target.dispatchEvent(new PointerEvent('pointermove', { ...at, bubbles: true, composed: true }));
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.spyOn(Range.prototype, 'getClientRects').mockReturnValue([BOX] as unknown as DOMRectList);
+  controller = new AbortController();
+  const { signal } = controller;
+  number = h('span', {}, 'Call 212-555-0123');
+  link = h('a', { href: 'tel:+33123456789' }, 'Paris') as HTMLAnchorElement;
+  document.body.append(h('p', {}, number), h('p', {}, link), h('p', { id: 'other' }, 'Nothing here'));
+  marks = createMarks({ add() {}, delete() {}, styleRoot() {}, supported: false });
+  const text = number.firstChild as Text;
+  marks.setText(text, [{ kind: 'text', node: text, start: 5, end: 17, e164: '+12125550123' }]);
+  marks.setLink({ kind: 'link', element: link, e164: '+33123456789' });
+  button = createCallButton({
+    doc: document,
+    signal,
+    timers,
+    dial: vi.fn(),
+    needsConfirm: () => false,
+    onPointerEnter: () => hover.buttonEntered(),
+    onPointerLeave: () => hover.buttonLeft(),
+    onTabOut: () => hover.returnFocus(),
+  });
+  hover = createHover({ doc: document, signal, timers, marks, button, restMs: 100, leaveMs: 300 });
+});
+
+afterEach(() => {
+  controller.abort();
+  document.body.replaceChildren();
+  vi.useRealTimers();
+});
+
+describe('hover', () => {
+  it('shows the button once the pointer rests on a number', () => {
+    move(number, ON);
+    expect(button.target).toBeUndefined();
+    vi.advanceTimersByTime(100);
+    expect(button.target).toEqual({ e164: '+12125550123' });
+    expect(document.querySelector('switchboard-call-button')).not.toBeNull();
+  });
+
+  it('does not show it for a pointer passing by, or beside the number', () => {
+    move(number, ON);
+    vi.advanceTimersByTime(50);
+    move(document.getElementById('other')!, ON);
+    vi.advanceTimersByTime(500);
+    move(number, OFF);
+    vi.advanceTimersByTime(500);
+    expect(button.target).toBeUndefined();
+  });
+
+  it('hides it a moment after the pointer leaves number and button', () => {
+    move(number, ON);
+    vi.advanceTimersByTime(100);
+    move(document.getElementById('other')!, OFF);
+    vi.advanceTimersByTime(200);
+    expect(button.target).toBeDefined();
+    vi.advanceTimersByTime(200);
+    expect(button.target).toBeUndefined();
+  });
+
+  it('keeps it while the pointer is on the button', () => {
+    move(number, ON);
+    vi.advanceTimersByTime(100);
+    const host = document.querySelector('switchboard-call-button')!;
+    move(document.getElementById('other')!, OFF);
+    host.dispatchEvent(new PointerEvent('pointerenter'));
+    vi.advanceTimersByTime(1_000);
+    expect(button.target).toBeDefined();
+    host.dispatchEvent(new PointerEvent('pointerleave'));
+    vi.advanceTimersByTime(400);
+    expect(button.target).toBeUndefined();
+  });
+
+  it('hides it on scroll and on Escape', () => {
+    move(number, ON);
+    vi.advanceTimersByTime(100);
+    document.dispatchEvent(new Event('scroll'));
+    expect(button.target).toBeUndefined();
+
+    move(link, ON);
+    vi.advanceTimersByTime(100);
+    expect(button.target).toEqual({ e164: '+33123456789' });
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(button.target).toBeUndefined();
+  });
+
+  it('serves keyboard users of tel: links: focus shows it, Tab reaches it, Tab returns', () => {
+    link.focus();
+    expect(button.target).toEqual({ e164: '+33123456789' });
+    const tab = new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true });
+    link.dispatchEvent(tab);
+    expect(tab.defaultPrevented).toBe(true);
+    expect(button.hasFocus()).toBe(true);
+    const inner = button.shadow.querySelector('button')!;
+    inner.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true }));
+    expect(document.activeElement).toBe(link);
+    // The next Tab goes on through the page.
+    const next = new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true });
+    link.dispatchEvent(next);
+    expect(next.defaultPrevented).toBe(false);
+  });
+
+  it('forgets numbers that left the page', () => {
+    number.remove();
+    marks.sweep();
+    move(document.body, ON);
+    vi.advanceTimersByTime(500);
+    expect(button.target).toBeUndefined();
+  });
+});

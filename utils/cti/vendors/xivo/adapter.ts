@@ -1,0 +1,374 @@
+/**
+ * The XiVO xuc adapter (vendors/README.md §1): REST login for a token, then one WebSocket that
+ * carries JSON commands and events. It translates and remembers; the session schedules (retries,
+ * heartbeat timing, resync).
+ */
+import type { AdapterContext, Capabilities, Heartbeat, VendorAdapter } from '../../adapter';
+import { systemClock } from '../../adapter';
+import { CtiError, type Command, type CtiEvent } from '../../model';
+import { AgentTracker, errorNotice } from './agent';
+import { ctiSocketUrl, login, serverBase, type Token } from './auth';
+import { CallTracker } from './calls';
+import { planCommand, type XivoConfig } from './commands';
+import { clientFrames, parseFrame, type ClientFrame, type InboundMessage } from './wire';
+
+export const XIVO_CAPABILITIES: Capabilities = {
+  commands: new Set([
+    'dial',
+    'answer',
+    'hangup',
+    'hold',
+    'resume',
+    'blindTransfer',
+    'attendedTransfer',
+    'completeTransfer',
+    'cancelTransfer',
+    'sendDtmf',
+    'pauseRecording',
+    'resumeRecording',
+    'setAgentState',
+  ]),
+  agentStates: new Set(['ready', 'notReady', 'loggedOut']),
+  // xuc has no qualification command (§1.9): codes come from the admin's policy.
+  dispositions: 'policy',
+  recordingControl: 'queueCalls',
+};
+
+/** cti.js pings every 5 s and gives up after 3 silent intervals (§1.5). */
+const HEARTBEAT = { intervalMs: 5000, missLimit: 3 };
+/** xuc gives up on its side after 10 s (`XUC_CTI_LOGGED_ON_TIMEOUT`, §1.4); we wait a little longer. */
+const HANDSHAKE_TIMEOUT_MS = 15_000;
+const WS_OPEN = 1;
+const MAX_FRAME_IN_ERROR = 300;
+
+interface Pending {
+  resolve(): void;
+  reject(error: CtiError): void;
+}
+
+export class XivoAdapter implements VendorAdapter {
+  readonly id = 'xivo' as const;
+  readonly capabilities = XIVO_CAPABILITIES;
+  readonly heartbeat: Heartbeat = {
+    ...HEARTBEAT,
+    send: () => this.sendIfReady(clientFrames.ping()),
+  };
+
+  private ctx: AdapterContext | undefined;
+  private socket: WebSocket | undefined;
+  private ready = false;
+  private handshake: Pending | undefined;
+  /** Why the current socket is going away, when we know better than its close code. */
+  private lostReason: CtiError | undefined;
+  private token: Token | undefined;
+  private identity: string | undefined;
+  private phoneNumber: string | undefined;
+  /** Log the agent in on the sign-in phone once per sign-in, not on every reconnect. */
+  private agentLoginWanted = false;
+  private readonly now = (): number => (this.ctx?.clock ?? systemClock).now();
+  private readonly calls: CallTracker;
+  private agent = new AgentTracker(this.now);
+
+  constructor(private readonly config: XivoConfig) {
+    this.calls = new CallTracker(this.now, config.defaultCountry);
+  }
+
+  async connect(ctx: AdapterContext): Promise<void> {
+    this.closeSocket();
+    this.ctx = ctx;
+    const base = serverBase(this.config.server);
+    const { username, password, phoneNumber } = ctx.credentials;
+    if (!username || !password) throw new CtiError('auth', 'Enter your XiVO username and password');
+    this.adoptIdentity(`${username}\n${password}`, phoneNumber);
+    if (ctx.signal.aborted) throw cancelled();
+
+    const cached = this.token && this.token.expiresAt > this.now() ? this.token : undefined;
+    const deps = { fetch: ctx.fetch, signal: ctx.signal, now: this.now };
+    this.token = cached ?? (await login(deps, base, username, password));
+    try {
+      await this.openSession(ctx, base, this.token);
+    } catch (error) {
+      // A token xuc no longer accepts (expired, server restarted) is not a sign-in failure:
+      // log in again once with the stored credentials (§1.3 "re-login on TokenExpired").
+      if (!cached || !(error instanceof CtiError) || error.code !== 'auth') throw error;
+      this.token = await login(deps, base, username, password);
+      await this.openSession(ctx, base, this.token);
+    }
+  }
+
+  async resync(): Promise<void> {
+    this.requireReady();
+    this.send(clientFrames.getCurrentCallsPhoneEvents());
+    // The handshake pushes our AgentStateEvent; after a reconnect we ask again. Supervisors get
+    // every agent's state back: the tracker keeps ours only.
+    if (this.agent.agentId !== undefined) this.send(clientFrames.getAgentStates());
+  }
+
+  async execute(command: Command): Promise<void> {
+    this.requireReady();
+    const plan = planCommand(command, {
+      config: this.config,
+      calls: this.calls,
+      agent: this.agent,
+      phoneNumber: this.phoneNumber,
+    });
+    for (const frame of plan.frames) this.send(frame);
+    for (const event of plan.after?.() ?? []) this.emit(event);
+  }
+
+  async disconnect(): Promise<void> {
+    this.closeSocket();
+  }
+
+  // ── Transport ─────────────────────────────────────────────────────────────────────────────────
+
+  private openSession(ctx: AdapterContext, base: URL, token: Token): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      // An abort during the REST login fired before our listener below existed.
+      if (ctx.signal.aborted) {
+        reject(cancelled());
+        return;
+      }
+      let socket: WebSocket;
+      try {
+        socket = new ctx.WebSocket(ctiSocketUrl(base, token.value));
+      } catch (cause) {
+        reject(new CtiError('network', 'Cannot open the XiVO connection', { cause }));
+        return;
+      }
+      this.socket = socket;
+      this.ready = false;
+      this.lostReason = undefined;
+      const timer = ctx.clock.setTimeout(() => {
+        this.failHandshake(new CtiError('timeout', 'XiVO did not open the session in time'));
+      }, HANDSHAKE_TIMEOUT_MS);
+      const onAbort = () => this.failHandshake(cancelled());
+      ctx.signal.addEventListener('abort', onAbort, { once: true });
+      const settled = () => {
+        ctx.clock.clearTimeout(timer);
+        ctx.signal.removeEventListener('abort', onAbort);
+        this.handshake = undefined;
+      };
+      this.handshake = {
+        resolve: () => {
+          settled();
+          resolve();
+        },
+        reject: (error) => {
+          settled();
+          reject(error);
+        },
+      };
+      ctx.signal.addEventListener('abort', () => this.socket === socket && this.closeSocket(), {
+        once: true,
+      });
+      socket.addEventListener('message', (event: MessageEvent) => {
+        if (this.socket === socket) this.onFrame(event.data);
+      });
+      socket.addEventListener('close', (event: CloseEvent) => {
+        if (this.socket === socket) this.onClose(event.code);
+      });
+    });
+  }
+
+  private failHandshake(error: CtiError): void {
+    // Reject first: closeSocket() would otherwise settle the handshake with a vaguer error.
+    this.handshake?.reject(error);
+    this.closeSocket();
+  }
+
+  /** Close without reporting connectionLost: the caller knows. */
+  private closeSocket(): void {
+    const socket = this.socket;
+    this.socket = undefined;
+    this.ready = false;
+    this.handshake?.reject(new CtiError('network', 'The XiVO connection was closed'));
+    if (socket && socket.readyState <= WS_OPEN) socket.close(1000);
+  }
+
+  private onClose(code: number): void {
+    this.socket = undefined;
+    if (this.handshake) {
+      this.handshake.reject(
+        new CtiError(
+          'network',
+          `XiVO closed the connection before the session was ready (code ${code})`,
+        ),
+      );
+      return;
+    }
+    if (!this.ready) return;
+    this.ready = false;
+    this.emit({
+      type: 'connectionLost',
+      error:
+        this.lostReason ??
+        new CtiError('network', `The connection to XiVO was lost (code ${code})`),
+    });
+  }
+
+  private onFrame(data: unknown): void {
+    this.ctx?.alive();
+    if (typeof data !== 'string') {
+      this.emit({ type: 'protocolError', message: 'XiVO sent a binary frame' });
+      return;
+    }
+    const parsed = parseFrame(data);
+    if (parsed.kind === 'invalid') {
+      this.emit({
+        type: 'protocolError',
+        message: parsed.message,
+        frame: data.slice(0, MAX_FRAME_IN_ERROR),
+      });
+    } else if (parsed.kind === 'message') {
+      this.onMessage(parsed.message);
+    }
+  }
+
+  // ── Frames ────────────────────────────────────────────────────────────────────────────────────
+
+  private onMessage(message: InboundMessage): void {
+    switch (message.msgType) {
+      case 'LoggedOn':
+        if (this.handshake) {
+          this.ready = true;
+          this.handshake.resolve();
+          this.maybeLogAgentIn();
+        }
+        return;
+      case 'LoggedOnError':
+        return this.onLoggedOnError(message.payload.Error);
+      case 'PhoneEvent':
+        for (const event of this.calls.applyPhoneEvent(message.payload)) this.emit(event);
+        if (/fail/i.test(message.payload.eventType)) {
+          const who = message.payload.otherDN ?? 'the number';
+          this.emit({ type: 'notice', level: 'warning', message: `The call to ${who} failed` });
+        }
+        return;
+      case 'CurrentCallsPhoneEvents':
+        this.emit({
+          type: 'callsSnapshot',
+          calls: this.calls.applySnapshot(message.payload.events),
+        });
+        return;
+      case 'AgentStateEvent': {
+        const state = this.agent.apply(message.payload);
+        if (state) this.emit({ type: 'agent', agent: state });
+        const monitor = message.payload.monitorState;
+        if (state && message.payload.name === 'AgentOnCall' && monitor) {
+          for (const event of this.calls.applyMonitorState(monitor)) this.emit(event);
+        }
+        return;
+      }
+      case 'UserConfigUpdate':
+        return this.onUserConfig(message.payload.agentId ?? undefined);
+      case 'Error':
+      case 'AgentError':
+        if (message.payload.Error === 'TokenExpired') {
+          // The socket may live on; the next connect() must not offer this token again.
+          this.token = undefined;
+          return;
+        }
+        this.emit({
+          type: 'notice',
+          level: 'error',
+          message: errorNotice(message.payload, this.phoneNumber),
+        });
+        return;
+    }
+  }
+
+  /** generic.html (§1.4): loggedOnFailed / loggedOnTimeout, then xuc closes the socket. */
+  private onLoggedOnError(code: string): void {
+    if (this.handshake) {
+      const error =
+        code === 'loggedOnTimeout'
+          ? new CtiError('network', 'XiVO could not open your CTI session in time')
+          : new CtiError(
+              'auth',
+              code === 'TokenExpired'
+                ? 'Your XiVO session expired'
+                : 'XiVO refused to open your CTI session',
+            );
+      this.failHandshake(error);
+      return;
+    }
+    // After ready, the token is dead: the next connect() logs in again with the stored credentials.
+    this.token = undefined;
+    this.lostReason = new CtiError('network', `XiVO ended the session (${code}); signing in again`);
+    this.socket?.close(1000);
+  }
+
+  private onUserConfig(agentId: number | undefined): void {
+    const ours = agentId && agentId > 0 ? agentId : undefined;
+    if (this.agent.known && this.agent.agentId === ours) return;
+    const early = this.agent.setAgentId(ours);
+    if (ours === undefined) {
+      this.emit({ type: 'agent', agent: this.agent.set({ status: 'loggedOut' }) });
+    } else if (early) {
+      const state = this.agent.apply(early);
+      if (state) this.emit({ type: 'agent', agent: state });
+    }
+    this.maybeLogAgentIn();
+  }
+
+  /**
+   * After sign-in the agent must be logged in on the sign-in phone (api-pages "Agent login").
+   * We need both LoggedOn (no command before it, §1.4) and our agentId (UserConfigUpdate), in
+   * whichever order they come. agentLogin is harmless when the agent already sits on that phone;
+   * on another phone xuc answers LoggedInOnAnotherPhone, which becomes a notice: we do not move
+   * the agent off a phone someone else may be using. Reconnects do not log in again, so an agent
+   * who logged out stays logged out.
+   */
+  private maybeLogAgentIn(): void {
+    if (!this.ready || !this.agentLoginWanted || !this.agent.known) return;
+    this.agentLoginWanted = false;
+    const agentId = this.agent.agentId;
+    if (agentId === undefined) return;
+    if (!this.phoneNumber) {
+      this.emit({
+        type: 'notice',
+        level: 'error',
+        message: 'Sign in with a phone number to log your agent in',
+      });
+      return;
+    }
+    this.send(clientFrames.agentLogin(agentId, this.phoneNumber));
+  }
+
+  // ── Helpers ───────────────────────────────────────────────────────────────────────────────────
+
+  private adoptIdentity(identity: string, phoneNumber: string | undefined): void {
+    if (identity !== this.identity || phoneNumber !== this.phoneNumber)
+      this.agentLoginWanted = true;
+    if (identity !== this.identity) {
+      this.identity = identity;
+      this.token = undefined;
+      this.calls.forgetAll();
+      this.agent = new AgentTracker(this.now);
+    }
+    this.phoneNumber = phoneNumber || undefined;
+  }
+
+  private requireReady(): void {
+    if (!this.ready || !this.socket) throw new CtiError('network', 'Not connected to XiVO');
+  }
+
+  private send(frame: ClientFrame): void {
+    if (!this.socket || this.socket.readyState !== WS_OPEN)
+      throw new CtiError('network', 'Not connected to XiVO');
+    this.socket.send(JSON.stringify(frame));
+  }
+
+  private sendIfReady(frame: ClientFrame): void {
+    if (this.ready && this.socket?.readyState === WS_OPEN) this.socket.send(JSON.stringify(frame));
+  }
+
+  private emit(event: CtiEvent): void {
+    this.ctx?.emit(event);
+  }
+}
+
+function cancelled(): CtiError {
+  return new CtiError('network', 'The XiVO connection was cancelled');
+}

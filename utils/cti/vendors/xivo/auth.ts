@@ -1,0 +1,116 @@
+/**
+ * xuc REST login and the WebSocket address (vendors/README.md §1.2, §1.3).
+ */
+import { CtiError } from '../../model';
+import { CTI_PATH, LOGIN_PATH, LoginError, LoginSuccess } from './wire';
+
+/** The server setting as a base URL without a trailing slash; CtiError('config') when unusable. */
+export function serverBase(server: string): URL {
+  const trimmed = server.trim();
+  if (!trimmed) throw new CtiError('config', 'Enter the XiVO server address');
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch (cause) {
+    throw new CtiError('config', `The XiVO server address "${trimmed}" is not a valid URL`, {
+      cause,
+    });
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new CtiError('config', 'The XiVO server address must start with https:// or http://');
+  }
+  // Keep a path prefix (xuc behind a reverse proxy), drop query, hash and trailing slash.
+  url.pathname = url.pathname.replace(/\/+$/, '');
+  url.search = '';
+  url.hash = '';
+  return url;
+}
+
+function join(base: URL, path: string): URL {
+  const url = new URL(base.href);
+  // A bare origin keeps the pathname "/" whatever we set: strip it here, not in serverBase().
+  url.pathname = `${base.pathname.replace(/\/+$/, '')}${path}`;
+  return url;
+}
+
+/** `ws://` for `http://`, `wss://` for `https://`; the token rides in the query (§1.2). */
+export function ctiSocketUrl(base: URL, token: string): string {
+  const url = join(base, CTI_PATH);
+  url.protocol = base.protocol === 'https:' ? 'wss:' : 'ws:';
+  url.searchParams.set('token', token);
+  return url.href;
+}
+
+export interface Token {
+  value: string;
+  /** Epoch ms after which we log in again rather than offer the token (TTL assumed seconds, §1.3). */
+  expiresAt: number;
+}
+
+/** `POST /xuc/api/2.0/auth/login` {login, password} → token (§1.3). */
+export async function login(
+  deps: { fetch: typeof fetch; signal: AbortSignal; now: () => number },
+  base: URL,
+  username: string,
+  password: string,
+): Promise<Token> {
+  let response: Response;
+  try {
+    response = await deps.fetch(join(base, LOGIN_PATH).href, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ login: username, password }),
+      signal: deps.signal,
+    });
+  } catch (cause) {
+    throw new CtiError('network', `Cannot reach the XiVO server at ${base.origin}`, { cause });
+  }
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch (cause) {
+    if (response.status === 401 || response.status === 403) {
+      throw new CtiError('auth', 'XiVO refused the sign-in', { cause });
+    }
+    throw new CtiError(
+      'network',
+      `The XiVO server answered the sign-in with HTTP ${response.status}`,
+      { cause },
+    );
+  }
+  const failure = LoginError.safeParse(body);
+  if (failure.success) throw loginError(failure.data.error, failure.data.message ?? undefined);
+  if (!response.ok) {
+    throw new CtiError(
+      response.status === 401 || response.status === 403 ? 'auth' : 'network',
+      `The XiVO server answered the sign-in with HTTP ${response.status}`,
+    );
+  }
+  const success = LoginSuccess.safeParse(body);
+  if (!success.success) throw new CtiError('protocol', 'The XiVO sign-in answer has no token');
+  const ttlSeconds = success.data.TTL ?? 0;
+  // No TTL: offer the token until xuc refuses it. Renew a minute early otherwise.
+  const expiresAt =
+    ttlSeconds > 0 ? deps.now() + Math.max(0, ttlSeconds - 60) * 1000 : Number.POSITIVE_INFINITY;
+  return { value: success.data.token, expiresAt };
+}
+
+function loginError(code: string, message: string | undefined): CtiError {
+  switch (code) {
+    case 'InvalidCredentials':
+      return new CtiError('auth', 'XiVO did not accept this username and password');
+    case 'UserNotFound':
+      return new CtiError('auth', 'XiVO does not know this user');
+    case 'InvalidJson':
+      return new CtiError(
+        'protocol',
+        `XiVO could not read the sign-in request${message ? `: ${message}` : ''}`,
+      );
+    default:
+      // UnhandledError and the like are server trouble: worth retrying.
+      return new CtiError(
+        'network',
+        `XiVO could not sign you in (${code}${message ? `: ${message}` : ''})`,
+      );
+  }
+}

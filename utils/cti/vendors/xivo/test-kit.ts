@@ -1,0 +1,117 @@
+/**
+ * Shared fixtures for the XiVO adapter unit tests: a fake xuc played synchronously by the test.
+ */
+import { expect, vi } from 'vitest';
+import { createTestContext } from '../../../../tests/simulators/shared/context';
+import {
+  fakeWebSocketClass,
+  type FakeWebSocket,
+} from '../../../../tests/simulators/shared/fake-websocket';
+import type { CallUpdate } from '../../model';
+import { XivoAdapter } from './adapter';
+import type { XivoConfig } from './commands';
+
+export const CREDENTIALS = { username: 'alice', password: 'secret', phoneNumber: '1001' };
+export const CONFIG: XivoConfig = {
+  server: 'https://xuc.example.com:8090',
+  dialFormat: 'e164',
+  dialPrefix: '',
+  defaultCountry: 'FR',
+};
+
+export type FetchHandler = (
+  url: string,
+  init: RequestInit | undefined,
+) => Response | Promise<Response>;
+export const tokenResponse = (token = 'tok-1') =>
+  Response.json({ login: 'alice', token, TTL: 3600 });
+
+export function setup(
+  opts: {
+    config?: Partial<XivoConfig>;
+    fetch?: FetchHandler;
+    credentials?: Record<string, string>;
+  } = {},
+) {
+  const ws = fakeWebSocketClass();
+  const logins: { url: string; body: unknown }[] = [];
+  let tokens = 0;
+  const handler: FetchHandler = opts.fetch ?? (() => tokenResponse(`tok-${++tokens}`));
+  const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = String(input);
+    logins.push({ url, body: JSON.parse(String(init?.body)) });
+    return handler(url, init);
+  });
+  const adapter = new XivoAdapter({ ...CONFIG, ...opts.config });
+  const newContext = () =>
+    createTestContext({
+      credentials: opts.credentials ?? CREDENTIALS,
+      fetch: fetch as typeof globalThis.fetch,
+      WebSocket: ws.WebSocket,
+    });
+  return { adapter, ws, logins, newContext };
+}
+
+/** The socket the adapter opens next (it opens one after the REST login resolves). */
+export async function nextSocket(
+  ws: ReturnType<typeof fakeWebSocketClass>,
+  count: number,
+): Promise<FakeWebSocket> {
+  await vi.waitFor(() => expect(ws.sockets.length).toBe(count), { interval: 1 });
+  return ws.last();
+}
+
+export const userConfig = (agentId: number | null = 22) => ({
+  msgType: 'UserConfigUpdate',
+  ctiMessage: { userId: 9, agentId, fullName: 'Alice Johnson' },
+});
+export const agentState = (name: string, more: Record<string, unknown> = {}) => ({
+  msgType: 'AgentStateEvent',
+  ctiMessage: {
+    name,
+    agentId: 22,
+    phoneNb: '1001',
+    since: 0,
+    queues: [1],
+    cause: 'available',
+    ...more,
+  },
+});
+export const phoneEvent = (eventType: string, more: Record<string, unknown> = {}) => ({
+  msgType: 'PhoneEvent',
+  ctiMessage: {
+    eventType,
+    DN: '1001',
+    otherDN: '+33142685300',
+    otherDName: 'Camille Dubois',
+    linkedId: '10.1',
+    uniqueId: '10.2',
+    queueName: 'support',
+    callDirection: 'Incoming',
+    userData: {},
+    ...more,
+  },
+});
+
+/** Connects and plays the documented handshake (§1.4). */
+export async function connected(s: ReturnType<typeof setup>, socketCount = 1) {
+  const t = s.newContext();
+  const done = s.adapter.connect(t.ctx);
+  const socket = await nextSocket(s.ws, socketCount);
+  socket.serverOpen();
+  socket.serverSend({ msgType: 'LoggedOn', ctiMessage: {} });
+  socket.serverSend({ msgType: 'RightProfile', ctiMessage: { profile: 'NoRight' } });
+  socket.serverSend(userConfig());
+  socket.serverSend(agentState('AgentLoggedOut'));
+  await done;
+  return { t, socket };
+}
+
+export async function ringingCall(
+  s: ReturnType<typeof setup>,
+  socket: FakeWebSocket,
+  t: ReturnType<typeof createTestContext>,
+): Promise<CallUpdate> {
+  socket.serverSend(phoneEvent('EventRinging'));
+  return (await t.next('callUpsert')).call;
+}

@@ -1,0 +1,141 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { PANEL_PORT, type PanelMessage, type PanelState } from '../messaging';
+import { createMockConnector, createRuntimeConnector } from './connector';
+import { signedInState, signedOutState } from './sample-state';
+
+/** A runtime.Port double whose events the test fires. */
+function fakePort() {
+  const messageListeners: ((msg: unknown) => void)[] = [];
+  const disconnectListeners: (() => void)[] = [];
+  return {
+    name: PANEL_PORT,
+    disconnect: vi.fn(),
+    postMessage: vi.fn(),
+    onMessage: { addListener: (cb: (msg: unknown) => void) => messageListeners.push(cb) },
+    onDisconnect: { addListener: (cb: () => void) => disconnectListeners.push(cb) },
+    push: (msg: unknown) => messageListeners.forEach((cb) => cb(msg)),
+    drop: () => disconnectListeners.forEach((cb) => cb()),
+  };
+}
+
+const flush = () => vi.advanceTimersByTimeAsync(0);
+
+describe('createRuntimeConnector', () => {
+  let ports: ReturnType<typeof fakePort>[];
+  let background: PanelState;
+  let getStates: number;
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    ports = [];
+    getStates = 0;
+    background = signedOutState();
+    vi.spyOn(fakeBrowser.runtime, 'connect').mockImplementation(((info?: { name?: string }) => {
+      expect(info?.name).toBe(PANEL_PORT);
+      const port = fakePort();
+      ports.push(port);
+      return port;
+    }) as unknown as typeof fakeBrowser.runtime.connect);
+    fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+      const msg = message as PanelMessage;
+      if (msg.type === 'panel/getState') {
+        getStates++;
+        return Promise.resolve({ ok: true, value: background });
+      }
+      return Promise.resolve({ ok: false, error: `unexpected ${msg.type}` });
+    });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('asks for the state, then follows pushes', async () => {
+    const connector = createRuntimeConnector();
+    const seen: PanelState[] = [];
+    connector.subscribe((s) => seen.push(s));
+    await flush();
+    expect(seen).toEqual([background]);
+    const next = signedInState();
+    ports[0]!.push({ type: 'state', state: next });
+    ports[0]!.push({ type: 'something else' });
+    expect(seen).toEqual([background, next]);
+    connector.close();
+  });
+
+  it('reconnects and asks again when the worker goes away', async () => {
+    const connector = createRuntimeConnector();
+    const seen: PanelState[] = [];
+    connector.subscribe((s) => seen.push(s));
+    await flush();
+    background = signedInState();
+    ports[0]!.drop();
+    expect(ports).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(ports).toHaveLength(2);
+    expect(getStates).toBe(2);
+    expect(seen.at(-1)).toEqual(background);
+    connector.close();
+    expect(ports[1]!.disconnect).toHaveBeenCalled();
+  });
+
+  it('does not let a late getState answer overwrite a newer push', async () => {
+    const connector = createRuntimeConnector();
+    const seen: PanelState[] = [];
+    connector.subscribe((s) => seen.push(s));
+    const pushed = signedInState({ lastEventAt: 42 });
+    ports[0]!.push({ type: 'state', state: pushed });
+    await flush();
+    expect(seen).toEqual([pushed]);
+    connector.close();
+  });
+
+  it('keeps asking for a first state while the background cannot answer', async () => {
+    const failing = vi
+      .spyOn(fakeBrowser.runtime, 'sendMessage')
+      .mockRejectedValueOnce(new Error('Receiving end does not exist'));
+    const connector = createRuntimeConnector();
+    const seen: PanelState[] = [];
+    connector.subscribe((s) => seen.push(s));
+    await flush();
+    expect(seen).toEqual([]);
+    failing.mockRestore();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(seen).toEqual([background]);
+    connector.close();
+  });
+
+  it('turns transport failures and non-replies into errors', async () => {
+    const connector = createRuntimeConnector();
+    expect(await connector.send({ type: 'panel/signOut' })).toEqual({
+      ok: false,
+      error: 'unexpected panel/signOut',
+    });
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValueOnce(undefined);
+    expect((await connector.send({ type: 'panel/signOut' })).ok).toBe(false);
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValueOnce(
+      new Error('Receiving end does not exist'),
+    );
+    expect(await connector.send({ type: 'panel/signOut' })).toEqual({
+      ok: false,
+      error: 'Receiving end does not exist',
+    });
+  });
+});
+
+describe('createMockConnector', () => {
+  it('records messages, answers getState and pushes new states', async () => {
+    const connector = createMockConnector(signedOutState());
+    const seen: PanelState[] = [];
+    const off = connector.subscribe((s) => seen.push(s));
+    expect(await connector.send({ type: 'panel/getState' })).toEqual({
+      ok: true,
+      value: connector.state,
+    });
+    connector.setState((s) => ({ ...s, vendorLabel: 'Other' }));
+    off();
+    connector.setState(signedInState());
+    expect(seen.map((s) => s.vendorLabel)).toEqual(['XiVO', 'Other']);
+    expect(connector.sent).toEqual([{ type: 'panel/getState' }]);
+  });
+});

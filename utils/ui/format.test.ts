@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import {
+  agentStateText,
+  callStateText,
+  connectionText,
+  formatClock,
+  formatDuration,
+  remoteNumber,
+} from './format';
+
+describe('panel wording', () => {
+  it('formats durations and clock times', () => {
+    expect(formatDuration(7_400)).toBe('0:07');
+    expect(formatDuration(754_000)).toBe('12:34');
+    expect(formatDuration(3_723_000)).toBe('1:02:03');
+    expect(formatDuration(-5_000)).toBe('0:00');
+    expect(formatClock(new Date(2025, 0, 6, 14, 3, 22).getTime())).toBe('14:03:22');
+  });
+
+  it('describes the connection', () => {
+    const now = 1_000_000;
+    expect(connectionText({ status: 'connecting' }, now)).toBe('Connecting…');
+    expect(connectionText({ status: 'connected', since: 0 }, now)).toBe('Connected');
+    expect(
+      connectionText(
+        { status: 'reconnecting', attempt: 3, retryAt: now + 4_200, reason: 'x' },
+        now,
+      ),
+    ).toBe('Reconnecting in 5 s (attempt 3)');
+    expect(connectionText({ status: 'failed', reason: 'Bad password' }, now)).toBe(
+      'Connection failed: Bad password',
+    );
+  });
+
+  it('describes agents, calls and numbers', () => {
+    expect(agentStateText({ status: 'notReady', reason: 'Lunch' })).toBe('Not ready (Lunch)');
+    expect(agentStateText({ status: 'wrapUp' })).toBe('Wrap-up');
+    expect(callStateText({ state: 'held' })).toBe('On hold');
+    expect(callStateText({ state: 'connected' })).toBe('In call');
+    expect(callStateText({ state: 'transferring', transferTarget: '2002' })).toBe(
+      'Transferring to 2002',
+    );
+    expect(remoteNumber({ raw: '0123456789', e164: '+33123456789' })).toBe('+33 1 23 45 67 89');
+    expect(remoteNumber({ raw: '1001' })).toBe('1001');
+    expect(remoteNumber({ raw: '' })).toBe('Unknown number');
+  });
+});

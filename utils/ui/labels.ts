@@ -1,0 +1,64 @@
+/**
+ * Human names for vendors and settings. The settings schema documents its keys in comments,
+ * which do not exist at run time, so the options page's wording lives here.
+ */
+import type { VendorId } from '../cti/model';
+
+export const VENDOR_LABELS: Record<VendorId, string> = {
+  xivo: 'XiVO',
+  ccs: 'Windstream CCS',
+  maxcontact: 'MaxContact',
+  ucontact: 'uContact',
+  anywhere365: 'Anywhere365',
+};
+
+export interface SettingText {
+  label: string;
+  hint?: string;
+}
+
+/** Labels for `connection.<vendor>.<key>`, by key. Unknown keys fall back to `humanize`. */
+export const CONNECTION_TEXT: Record<string, SettingText> = {
+  server: { label: 'Server', hint: 'Base URL of the server, e.g. https://xuc.example.com:8090' },
+  dialFormat: {
+    label: 'Dial format',
+    hint: 'How numbers are written when dialling: PBX dial plans differ.',
+  },
+  dialPrefix: {
+    label: 'Outside-line prefix',
+    hint: 'Prepended to every external number, such as 0 or 9.',
+  },
+};
+
+/** Labels for enum values anywhere in the settings. */
+export const OPTION_TEXT: Record<string, string> = {
+  e164: 'International (+33123456789)',
+  national: 'National (0123456789)',
+  digits: 'Digits only (33123456789)',
+  all: 'On every site',
+  allow: 'Only on the sites listed',
+  block: 'On every site except those listed',
+  ringing: 'When it rings',
+  answered: 'When answered',
+  manual: 'Only on request',
+  inbound: 'Incoming',
+  outbound: 'Outgoing',
+  any: 'Any',
+  newTab: 'New tab',
+  reuseTab: 'Same tab',
+  window: 'New window',
+  en: 'English',
+  fr: 'Français',
+  es: 'Español',
+  de: 'Deutsch',
+  nl: 'Nederlands',
+  pt: 'Português',
+};
+
+export const optionText = (value: string): string => OPTION_TEXT[value] ?? value;
+
+/** "dialPrefix" → "Dial prefix". */
+export function humanize(key: string): string {
+  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
