@@ -3,7 +3,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BUTTON_TAG, createCallButton, type CallButtonOptions } from './button';
 import { createTimers } from './timers';
 
-const anchor = { top: 100, left: 50, right: 150, bottom: 116, width: 100, height: 16, x: 50, y: 100 } as DOMRectReadOnly;
+const anchor = {
+  top: 100,
+  left: 50,
+  right: 150,
+  bottom: 116,
+  width: 100,
+  height: 16,
+  x: 50,
+  y: 100,
+} as DOMRectReadOnly;
 
 /** A click as the browser makes it for a real user; scripts cannot set isTrusted. */
 function trustedClick(target: Element): void {
@@ -29,7 +38,13 @@ function setup(overrides: Partial<CallButtonOptions> = {}) {
   });
   const inner = () => button.shadow.querySelector('button')!;
   const status = () => button.shadow.querySelector('[role="status"]')!;
-  return { button, dial, inner, status, host: () => document.querySelector(BUTTON_TAG) as HTMLElement | null };
+  return {
+    button,
+    dial,
+    inner,
+    status,
+    host: () => document.querySelector(BUTTON_TAG) as HTMLElement | null,
+  };
 }
 
 beforeEach(() => {
@@ -48,7 +63,15 @@ describe('call button', () => {
     expect(element.parentNode).toBe(document.documentElement);
     expect(element.shadowRoot).toBeNull();
     const style = element.getAttribute('style')!;
-    for (const rule of ['all: initial', 'position: fixed', 'z-index: 2147483647', 'width:', 'height:', 'top:', 'left:']) {
+    for (const rule of [
+      'all: initial',
+      'position: fixed',
+      'z-index: 2147483647',
+      'width:',
+      'height:',
+      'top:',
+      'left:',
+    ]) {
       expect(style).toContain(rule);
     }
     expect(inner().tagName).toBe('BUTTON');
@@ -79,7 +102,11 @@ describe('call button', () => {
     const { button, dial, inner, status } = setup();
     button.show({ e164: '+12125550123', extension: '45' }, anchor);
     trustedClick(inner());
-    expect(dial).toHaveBeenCalledWith({ type: 'content/dial', e164: '+12125550123', extension: '45' });
+    expect(dial).toHaveBeenCalledWith({
+      type: 'content/dial',
+      e164: '+12125550123',
+      extension: '45',
+    });
     expect(status().textContent).toBe('Calling…');
     expect(inner().hidden).toBe(true);
     await vi.waitFor(() => expect(button.busy).toBe(true));
@@ -102,7 +129,9 @@ describe('call button', () => {
   });
 
   it('reports a missing background as an error', async () => {
-    const { button, inner, status } = setup({ dial: vi.fn().mockRejectedValue(new Error('Extension context invalidated')) });
+    const { button, inner, status } = setup({
+      dial: vi.fn().mockRejectedValue(new Error('Extension context invalidated')),
+    });
     button.show({ e164: '+33123456789' }, anchor);
     trustedClick(inner());
     await vi.waitFor(() => expect(status().textContent).toMatch(/not available/));
@@ -121,7 +150,10 @@ describe('call button', () => {
   it('refuses a click after the page moved the host', () => {
     const { button, dial, inner, host } = setup();
     button.show({ e164: '+33123456789' }, anchor);
-    host()!.setAttribute('style', 'position: fixed; top: 0; left: 0; width: 100vw; height: 100vh; opacity: 0');
+    host()!.setAttribute(
+      'style',
+      'position: fixed; top: 0; left: 0; width: 100vw; height: 100vh; opacity: 0',
+    );
     trustedClick(inner());
     expect(dial).not.toHaveBeenCalled();
   });
@@ -130,7 +162,9 @@ describe('call button', () => {
     const onTabOut = vi.fn();
     const { button, inner } = setup({ onTabOut });
     button.show({ e164: '+33123456789' }, anchor);
-    inner().dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true }));
+    inner().dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true }),
+    );
     expect(onTabOut).toHaveBeenCalled();
   });
 

@@ -109,7 +109,8 @@ export function createCallButton(options: CallButtonOptions): CallButton {
   function onClick(event: MouseEvent): void {
     event.stopPropagation();
     // The one gate between the page and a phone call: only the agent's own click gets past.
-    if (!event.isTrusted || !target || phase === 'calling' || phase === 'done' || signal.aborted) return;
+    if (!event.isTrusted || !target || phase === 'calling' || phase === 'done' || signal.aborted)
+      return;
     if (!untouched()) return;
     if (phase !== 'confirm' && options.needsConfirm(target.e164)) {
       phase = 'confirm';
@@ -151,7 +152,8 @@ export function createCallButton(options: CallButtonOptions): CallButton {
 
   function render(): void {
     if (!target) return;
-    const spoken = formatInternational(target.e164) + (target.extension ? ` ext. ${target.extension}` : '');
+    const spoken =
+      formatInternational(target.e164) + (target.extension ? ` ext. ${target.extension}` : '');
     const confirming = phase === 'confirm';
     button.textContent = confirming ? 'Confirm' : 'Call';
     button.classList.toggle('confirm', confirming);
@@ -168,7 +170,10 @@ export function createCallButton(options: CallButtonOptions): CallButton {
     if (!anchor) return;
     if (!host.isConnected) {
       // Measured off-screen first, so that it never takes part in the page's own layout.
-      host.setAttribute('style', 'all: initial !important; position: fixed !important; visibility: hidden !important;');
+      host.setAttribute(
+        'style',
+        'all: initial !important; position: fixed !important; visibility: hidden !important;',
+      );
       doc.documentElement.append(host);
     }
     const box = wrap.getBoundingClientRect();
@@ -178,11 +183,16 @@ export function createCallButton(options: CallButtonOptions): CallButton {
     const viewWidth = view?.innerWidth ?? width;
     const viewHeight = view?.innerHeight ?? height;
     let left = anchor.right + GAP_PX;
-    if (left + width > viewWidth - MARGIN_PX) left = Math.max(MARGIN_PX, anchor.left - GAP_PX - width);
-    const top = Math.min(Math.max(MARGIN_PX, anchor.top + (anchor.height - height) / 2), viewHeight - height - MARGIN_PX);
+    if (left + width > viewWidth - MARGIN_PX)
+      left = Math.max(MARGIN_PX, anchor.left - GAP_PX - width);
+    const top = Math.min(
+      Math.max(MARGIN_PX, anchor.top + (anchor.height - height) / 2),
+      viewHeight - height - MARGIN_PX,
+    );
     // `all: initial !important` inline outranks every page style sheet, !important ones included.
     hostStyle =
-      'all: initial !important; position: fixed !important; z-index: 2147483647 !important; display: block !important; ' +
+      'all: initial !important; position: fixed !important; z-index: 2147483647 !important; ' +
+      'display: block !important; ' +
       `top: ${Math.round(Math.max(0, top))}px !important; left: ${Math.round(left)}px !important; ` +
       `width: ${width}px !important; height: ${height}px !important;`;
     host.setAttribute('style', hostStyle);

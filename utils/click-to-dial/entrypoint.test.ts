@@ -40,7 +40,11 @@ afterEach(() => {
 
 describe('content script', () => {
   it('declares where it runs', () => {
-    expect(contentScript).toMatchObject({ matches: ['<all_urls>'], runAt: 'document_idle', allFrames: false });
+    expect(contentScript).toMatchObject({
+      matches: ['<all_urls>'],
+      runAt: 'document_idle',
+      allFrames: false,
+    });
   });
 
   it('marks numbers with the default settings', async () => {
@@ -51,9 +55,13 @@ describe('content script', () => {
   it('follows the settings live', async () => {
     await run();
     await vi.waitFor(() => expect(marked()).toHaveLength(1));
-    await fakeBrowser.storage.local.set({ [USER_SETTINGS_KEY]: { clickToDial: { enabled: false } } });
+    await fakeBrowser.storage.local.set({
+      [USER_SETTINGS_KEY]: { clickToDial: { enabled: false } },
+    });
     await vi.waitFor(() => expect(registry.has(HIGHLIGHT_NAME)).toBe(false));
-    await fakeBrowser.storage.local.set({ [USER_SETTINGS_KEY]: { clickToDial: { enabled: true, defaultCountry: 'FR' } } });
+    await fakeBrowser.storage.local.set({
+      [USER_SETTINGS_KEY]: { clickToDial: { enabled: true, defaultCountry: 'FR' } },
+    });
     document.body.append(h('p', {}, 'Tél. 01 23 45 67 89'));
     await vi.waitFor(() => expect(marked()).toContain('01 23 45 67 89'));
   });
@@ -66,13 +74,21 @@ describe('content script', () => {
 
   it('sends the dial request to the background on a trusted click', async () => {
     const attachShadow = vi.spyOn(Element.prototype, 'attachShadow');
-    const sendMessage = vi.spyOn(browser.runtime, 'sendMessage').mockImplementation(async () => ({ ok: true }));
-    vi.spyOn(Range.prototype, 'getClientRects').mockReturnValue([new DOMRect(0, 0, 100, 20)] as unknown as DOMRectList);
+    const sendMessage = vi
+      .spyOn(browser.runtime, 'sendMessage')
+      .mockImplementation(async () => ({ ok: true }));
+    vi.spyOn(Range.prototype, 'getClientRects').mockReturnValue([
+      new DOMRect(0, 0, 100, 20),
+    ] as unknown as DOMRectList);
     await run();
     await vi.waitFor(() => expect(marked()).toHaveLength(1));
     const paragraph = document.querySelector('p')!;
-    paragraph.dispatchEvent(new PointerEvent('pointermove', { clientX: 10, clientY: 10, bubbles: true }));
-    await vi.waitFor(() => expect(document.querySelector('switchboard-call-button')).not.toBeNull());
+    paragraph.dispatchEvent(
+      new PointerEvent('pointermove', { clientX: 10, clientY: 10, bubbles: true }),
+    );
+    await vi.waitFor(() =>
+      expect(document.querySelector('switchboard-call-button')).not.toBeNull(),
+    );
     const shadow = attachShadow.mock.results.at(-1)!.value as ShadowRoot;
     const click = new MouseEvent('click', { bubbles: true, composed: true });
     Object.defineProperty(click, 'isTrusted', { value: true });

@@ -45,7 +45,11 @@ beforeEach(() => {
   const { signal } = controller;
   number = h('span', {}, 'Call 212-555-0123');
   link = h('a', { href: 'tel:+33123456789' }, 'Paris') as HTMLAnchorElement;
-  document.body.append(h('p', {}, number), h('p', {}, link), h('p', { id: 'other' }, 'Nothing here'));
+  document.body.append(
+    h('p', {}, number),
+    h('p', {}, link),
+    h('p', { id: 'other' }, 'Nothing here'),
+  );
   marks = createMarks({ add() {}, delete() {}, styleRoot() {}, supported: false });
   const text = number.firstChild as Text;
   marks.setText(text, [{ kind: 'text', node: text, start: 5, end: 17, e164: '+12125550123' }]);
@@ -132,12 +136,41 @@ describe('hover', () => {
     expect(tab.defaultPrevented).toBe(true);
     expect(button.hasFocus()).toBe(true);
     const inner = button.shadow.querySelector('button')!;
-    inner.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true }));
+    inner.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true }),
+    );
     expect(document.activeElement).toBe(link);
     // The next Tab goes on through the page.
     const next = new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true });
     link.dispatchEvent(next);
     expect(next.defaultPrevented).toBe(false);
+  });
+
+  it('treats a field holding only the number as one target', () => {
+    const field = h('dd', {}, ' +33 1 23 45 67 89 ');
+    document.body.append(field);
+    const text = field.firstChild as Text;
+    marks.setText(text, [{ kind: 'text', node: text, start: 1, end: 18, e164: '+33123456789' }]);
+    const wide = new DOMRect(0, 0, 800, 20);
+    vi.spyOn(field, 'getBoundingClientRect').mockReturnValue(wide);
+    vi.spyOn(number, 'getBoundingClientRect').mockReturnValue(wide);
+    const far = { clientX: 600, clientY: 10 };
+    move(number, far);
+    vi.advanceTimersByTime(200);
+    expect(button.target).toBeUndefined();
+    move(field, far);
+    vi.advanceTimersByTime(100);
+    expect(button.target).toEqual({ e164: '+33123456789' });
+  });
+
+  it('shows it again for the same number after it went away', () => {
+    move(number, ON);
+    vi.advanceTimersByTime(100);
+    button.hide();
+    move(document.getElementById('other')!, OFF);
+    move(number, ON);
+    vi.advanceTimersByTime(100);
+    expect(button.target).toEqual({ e164: '+12125550123' });
   });
 
   it('forgets numbers that left the page', () => {

@@ -68,7 +68,11 @@ export function createHover(options: HoverOptions): Hover {
     },
     listen,
   );
-  doc.addEventListener('pointerout', (event) => event.relatedTarget === null && scheduleHide(), listen);
+  doc.addEventListener(
+    'pointerout',
+    (event) => event.relatedTarget === null && scheduleHide(),
+    listen,
+  );
   // Any scroller, the page's or an inner one: the button would float away from its number.
   doc.addEventListener('scroll', () => hideNow(), listen);
   doc.defaultView?.addEventListener('resize', () => hideNow(), listen);
@@ -90,7 +94,8 @@ export function createHover(options: HoverOptions): Hover {
       return;
     }
     stopHide();
-    if (mark === shown || mark === pending?.mark) return;
+    // `shown` outlives the button when it hid itself after a call: then it may show again.
+    if ((mark === shown && button.target) || mark === pending?.mark) return;
     cancelPending();
     pending = { mark, cancel: timers.timeout(() => show(mark, pointerRect(mark)), restMs) };
   }
@@ -102,14 +107,23 @@ export function createHover(options: HoverOptions): Hover {
     // A field that holds nothing but the number (a table cell, a <dd>) is one target as a whole:
     // CRMs lay such fields out much wider than their text.
     const [only] = near;
-    if (only && element.textContent?.trim() === only.range.toString().trim() && inside(element.getBoundingClientRect())) {
+    if (
+      only &&
+      element.textContent?.trim() === only.range.toString().trim() &&
+      inside(element.getBoundingClientRect())
+    ) {
       return only;
     }
     return undefined;
   }
 
   function inside(rect: DOMRectReadOnly): boolean {
-    return x >= rect.left - SLOP_PX && x <= rect.right + SLOP_PX && y >= rect.top - SLOP_PX && y <= rect.bottom + SLOP_PX;
+    return (
+      x >= rect.left - SLOP_PX &&
+      x <= rect.right + SLOP_PX &&
+      y >= rect.top - SLOP_PX &&
+      y <= rect.bottom + SLOP_PX
+    );
   }
 
   function pointerRect(mark: Mark): DOMRect | undefined {
@@ -124,7 +138,10 @@ export function createHover(options: HoverOptions): Hover {
     const rects = mark.range.getClientRects();
     const anchor = rect ?? rects[rects.length - 1] ?? mark.range.getBoundingClientRect();
     shown = mark;
-    button.show({ e164: mark.hit.e164, ...(mark.hit.extension ? { extension: mark.hit.extension } : {}) }, anchor);
+    button.show(
+      { e164: mark.hit.e164, ...(mark.hit.extension ? { extension: mark.hit.extension } : {}) },
+      anchor,
+    );
   }
 
   function onFocusIn(event: FocusEvent): void {

@@ -20,7 +20,11 @@ function removeHighlightApi(): void {
   delete view.CSS;
 }
 
-const config: ClickToDialConfig = { defaultCountry: 'US', blockedPrefixes: [], confirmInternational: false };
+const config: ClickToDialConfig = {
+  defaultCountry: 'US',
+  blockedPrefixes: [],
+  confirmInternational: false,
+};
 let controller: AbortController;
 
 function start(overrides: Partial<ClickToDialConfig> = {}): ClickToDial {
@@ -56,7 +60,13 @@ describe('click-to-dial', () => {
     const feature = start();
     await settled(feature);
     expect(feature.marks.size).toBe(5);
-    expect(markedTexts()).toEqual(['(212) 555-0123', '(212) 555-0199', '+44 20 7946 0958', 'Berlin', 'Paris office']);
+    expect(markedTexts()).toEqual([
+      '(212) 555-0123',
+      '(212) 555-0199',
+      '+44 20 7946 0958',
+      'Berlin',
+      'Paris office',
+    ]);
     expect(main.firstChild).toBe(text);
     expect(main.childNodes).toHaveLength(1);
   });
@@ -66,7 +76,9 @@ describe('click-to-dial', () => {
     const replaceSync = vi.spyOn(CSSStyleSheet.prototype, 'replaceSync');
     const { shadowHost } = buildContactPage();
     await settled(start());
-    expect(replaceSync.mock.calls[0]?.[0]).toMatch(new RegExp(`::highlight\\(${HIGHLIGHT_NAME}\\) \\{[^}]*dotted`));
+    expect(replaceSync.mock.calls[0]?.[0]).toMatch(
+      new RegExp(`::highlight\\(${HIGHLIGHT_NAME}\\) \\{[^}]*dotted`),
+    );
     expect(document.adoptedStyleSheets).toHaveLength(1);
     expect(shadowHost.shadowRoot!.adoptedStyleSheets).toHaveLength(1);
     controller.abort();
@@ -94,11 +106,15 @@ describe('click-to-dial', () => {
   });
 
   it('scans a large page over several tasks', async () => {
-    for (let i = 0; i < 500; i++) document.body.append(h('p', {}, `Row ${i}: call 212-555-${String(1000 + i)}`));
+    for (let i = 0; i < 500; i++)
+      document.body.append(h('p', {}, `Row ${i}: call 212-555-${String(1000 + i)}`));
     const feature = start();
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(feature.scheduler.busy).toBe(true);
-    await vi.waitFor(() => expect(feature.scheduler.busy).toBe(false), { timeout: 30_000, interval: 20 });
+    await vi.waitFor(() => expect(feature.scheduler.busy).toBe(false), {
+      timeout: 30_000,
+      interval: 20,
+    });
     expect(feature.marks.size).toBe(500);
   }, 40_000);
 

@@ -34,7 +34,11 @@ export interface ClickToDial {
   button: CallButton;
 }
 
-export function initClickToDial(config: ClickToDialConfig, deps: ClickToDialDeps, signal: AbortSignal): ClickToDial {
+export function initClickToDial(
+  config: ClickToDialConfig,
+  deps: ClickToDialDeps,
+  signal: AbortSignal,
+): ClickToDial {
   const doc = deps.doc ?? document;
   // libphonenumber ignores a country it does not know, which is the behaviour we want.
   const defaultCountry = config.defaultCountry as CountryCode;
@@ -57,10 +61,14 @@ export function initClickToDial(config: ClickToDialConfig, deps: ClickToDialDeps
   });
   hover.current = createHover({ doc, signal, timers, marks, button });
 
-  const blocked = (e164: string) => config.blockedPrefixes.some((prefix) => e164.startsWith(prefix));
+  const blocked = (e164: string) =>
+    config.blockedPrefixes.some((prefix) => e164.startsWith(prefix));
   const onItem = (item: ScanItem) => {
     if (item.kind === 'text') {
-      marks.setText(item.node, item.hits.filter((hit) => !blocked(hit.e164)));
+      marks.setText(
+        item.node,
+        item.hits.filter((hit) => !blocked(hit.e164)),
+      );
     } else if (item.kind === 'link') {
       if (!blocked(item.hit.e164)) marks.setLink(item.hit);
     } else {

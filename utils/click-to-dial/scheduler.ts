@@ -46,11 +46,11 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         enqueue(record.target);
         continue;
       }
-      if (record.removedNodes.length > 0) removed = true;
+      for (const node of record.removedNodes) {
+        if (!isOwn(node)) removed = true;
+      }
       for (const node of record.addedNodes) {
-        if (node.nodeType === 3 || (node.nodeType === 1 && !(node as Element).matches(OWN_ELEMENTS))) {
-          enqueue(node);
-        }
+        if (node.nodeType === 3 || (node.nodeType === 1 && !isOwn(node))) enqueue(node);
       }
     }
     if (removed) options.onRemoved();
@@ -110,4 +110,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       return current !== undefined || queue.length > 0;
     },
   };
+}
+
+/** Our own button coming and going is no news. */
+function isOwn(node: Node): boolean {
+  return node.nodeType === 1 && (node as Element).matches(OWN_ELEMENTS);
 }

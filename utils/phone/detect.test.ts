@@ -7,7 +7,11 @@ describe('findPhoneNumbers', () => {
     it('with exact offsets, E.164 and extension', () => {
       const matches = findPhoneNumbers(text, { defaultCountry: country });
       expect(
-        matches.map((m) => ({ text: text.slice(m.start, m.end), e164: m.e164, extension: m.extension })),
+        matches.map((m) => ({
+          text: text.slice(m.start, m.end),
+          e164: m.e164,
+          extension: m.extension,
+        })),
       ).toEqual(found.map((f) => ({ extension: undefined, ...f })));
     });
   });
@@ -27,12 +31,28 @@ describe('findPhoneNumbers', () => {
 
   it('finds international numbers whatever the default country', () => {
     for (const country of ['US', 'FR', 'DE', 'BR', 'JP'] as const) {
-      expect(findPhoneNumbers('+44 20 7946 0958', { defaultCountry: country })[0]?.e164).toBe('+442079460958');
+      expect(findPhoneNumbers('+44 20 7946 0958', { defaultCountry: country })[0]?.e164).toBe(
+        '+442079460958',
+      );
     }
   });
 
   it('reads label cues in six languages', () => {
-    const cues = ['Phone:', 'Tel.', 'Fax', 'Téléphone :', 'Portable', 'Teléfono:', 'Móvil', 'Telefon:', 'Handy:', 'Telefoon', 'Mobiel:', 'Telefone:', 'Celular'];
+    const cues = [
+      'Phone:',
+      'Tel.',
+      'Fax',
+      'Téléphone :',
+      'Portable',
+      'Teléfono:',
+      'Móvil',
+      'Telefon:',
+      'Handy:',
+      'Telefoon',
+      'Mobiel:',
+      'Telefone:',
+      'Celular',
+    ];
     for (const cue of cues) {
       expect(findPhoneNumbers(`${cue} 2125550123`, { defaultCountry: 'US' }), cue).toHaveLength(1);
     }

@@ -12,7 +12,12 @@
  * always writes one, and no look of a date, IP address, card number, amount, postal code, ISBN,
  * version string or order/tracking id.
  */
-import { Metadata, PhoneNumberMatcher, type CountryCode, type PhoneNumber } from 'libphonenumber-js/min';
+import {
+  Metadata,
+  PhoneNumberMatcher,
+  type CountryCode,
+  type PhoneNumber,
+} from 'libphonenumber-js/min';
 
 export interface PhoneMatch {
   /** UTF-16 offset of the first character of the number in the text. */
@@ -71,7 +76,8 @@ const VERSION_CUE = /(?<![\p{L}\d])(?:v|ver|version|build|release|firmware|rev)\
 const ISBN_CUE = /ISBN(?:-1[03])?:?\s*$/i;
 const CURRENCY_BEFORE =
   /(?:[$€£¥₹₩₽¢]|R\$|(?<![\p{L}])(?:USD|EUR|GBP|CHF|JPY|CAD|AUD|BRL|MXN|INR|CNY|SEK|NOK|DKK|PLN|kr)\.?)\s*$/iu;
-const CURRENCY_AFTER = /^(?:[.,]\d{1,2}(?!\d)|\s*(?:[$€£¥₹₩₽¢%]|(?:USD|EUR|GBP|CHF|BRL|kr)(?![\p{L}])))/iu;
+const CURRENCY_AFTER =
+  /^(?:[.,]\d{1,2}(?!\d)|\s*(?:[$€£¥₹₩₽¢%]|(?:USD|EUR|GBP|CHF|BRL|kr)(?![\p{L}])))/iu;
 // Glued to an identifier: "INV-2125550123", "abc_…", "https://x.example/2125550123".
 const GLUED_BEFORE = /(?:[\p{L}\d_][-_]|\p{L}\/|[\p{L}_])$/u;
 const GLUED_AFTER = /^(?:[-_][\p{L}\d]|\/\p{L}|[\p{L}_])/u;
@@ -83,9 +89,10 @@ const DATE = /^(\d{1,4})([-./])(\d{1,2})\2(\d{1,4})$/;
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 const TIME_RANGE = /^\d{1,2}[.:]\d{2}[-–]\d{1,2}[.:]\d{2}$/;
 const POSTAL = /^\d{5}-\d{3,4}$/;
-const CARD_GROUPS = /^(?:\d{4}(?:[ -]\d{4}){2,4}(?:[ -]\d{1,3})?|\d{4}[ -]\d{6}[ -]\d{4,5}|\d{13,19})$/;
+const CARD_GROUPS =
+  /^(?:\d{4}(?:[ -]\d{4}){2,4}(?:[ -]\d{1,3})?|\d{4}[ -]\d{6}[ -]\d{4,5}|\d{13,19})$/;
 
-interface Window {
+interface Candidate {
   start: number;
   /** End of the digit run itself. */
   runEnd: number;
@@ -119,25 +126,25 @@ interface MetadataInternals {
 
 export function findPhoneNumbers(text: string, options: FindOptions): PhoneMatch[] {
   if (!hasDigits(text, MIN_DIGITS)) return [];
-  const windows = findWindows(text);
-  if (windows.length === 0) return [];
+  const candidates = findWindows(text);
+  if (candidates.length === 0) return [];
   const matcherOptions: MatcherOptions = {
     defaultCountry: options.defaultCountry,
     v2: true,
     leniency: 'VALID',
     // Each window may cost a few tries (libphonenumber retries inner groups); this bounds the rest.
-    maxTries: windows.length * 4 + 8,
+    maxTries: candidates.length * 4 + 8,
   };
-  const matcher = new PhoneNumberMatcher(maskOutside(text, windows), matcherOptions);
+  const matcher = new PhoneNumberMatcher(maskOutside(text, candidates), matcherOptions);
   const matches: PhoneMatch[] = [];
   let w = 0;
   while (matcher.hasNext()) {
     const found = matcher.next();
     if (!found) break;
-    while (w < windows.length - 1 && windows[w]!.end <= found.startsAt) w++;
-    const window = windows[w];
-    if (!window) break;
-    const match = accept(text, window, found.startsAt, found.endsAt, found.number);
+    while (w < candidates.length - 1 && candidates[w]!.end <= found.startsAt) w++;
+    const candidate = candidates[w];
+    if (!candidate) break;
+    const match = accept(text, candidate, found.startsAt, found.endsAt, found.number);
     if (match) matches.push(match);
   }
   return matches;
@@ -161,30 +168,31 @@ function countDigits(text: string): number {
   return count;
 }
 
-function findWindows(text: string): Window[] {
-  const windows: Window[] = [];
-  const limit = Math.min(text.length, MAX_TEXT);
+function findWindows(text: string): Candidate[] {
+  const candidates: Candidate[] = [];
+  // Offsets in the head are offsets in `text`; nothing past it is ever read by the regex.
+  const head = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
   const run = new RegExp(RUN.source, 'g');
   let found: RegExpExecArray | null;
-  while (windows.length < MAX_WINDOWS && (found = run.exec(text)) !== null && found.index < limit) {
+  while (candidates.length < MAX_WINDOWS && (found = run.exec(head)) !== null) {
     const digits = countDigits(found[0]);
     if (digits < MIN_DIGITS || digits > MAX_RUN_DIGITS) continue;
     const runEnd = found.index + found[0].length;
     EXT_TAIL.lastIndex = runEnd;
     const tail = EXT_TAIL.exec(text);
-    windows.push({ start: found.index, runEnd, end: tail ? runEnd + tail[0].length : runEnd });
+    candidates.push({ start: found.index, runEnd, end: tail ? runEnd + tail[0].length : runEnd });
   }
-  return windows;
+  return candidates;
 }
 
 /**
- * `text` with everything but the windows (and one character either side, which libphonenumber
- * reads to reject numbers glued to letters) replaced by newlines.
+ * `text` with everything but the candidate windows (and one character either side, which
+ * libphonenumber reads to reject numbers glued to letters) replaced by newlines.
  */
-function maskOutside(text: string, windows: Window[]): string {
+function maskOutside(text: string, candidates: Candidate[]): string {
   const parts: string[] = [];
   let at = 0;
-  for (const { start, end } of windows) {
+  for (const { start, end } of candidates) {
     const from = Math.max(at, start - 1);
     if (from > at) parts.push('\n'.repeat(from - at));
     const to = Math.min(text.length, end + 1);
@@ -194,11 +202,19 @@ function maskOutside(text: string, windows: Window[]): string {
   return parts.join('');
 }
 
-function accept(text: string, window: Window, start: number, end: number, number: PhoneNumber): PhoneMatch | undefined {
+function accept(
+  text: string,
+  candidate: Candidate,
+  start: number,
+  end: number,
+  number: PhoneNumber,
+): PhoneMatch | undefined {
   const e164 = number.number;
   if (!/^\+[1-9]\d{6,14}$/.test(e164)) return undefined;
   const written = text.slice(start, end);
-  const main = number.ext ? written.slice(0, written.lastIndexOf(number.ext)).replace(/[^\d)]+$/, '') : written;
+  const main = number.ext
+    ? written.slice(0, written.lastIndexOf(number.ext)).replace(/[^\d)]+$/, '')
+    : written;
   const mainEnd = start + main.length;
   const before = text.slice(Math.max(0, start - 48), start);
   const after = text.slice(mainEnd, mainEnd + 16);
@@ -211,7 +227,7 @@ function accept(text: string, window: Window, start: number, end: number, number
   if (lacksNationalPrefix(main, number)) return undefined;
   if (CURRENCY_BEFORE.test(before) || CURRENCY_AFTER.test(after)) return undefined;
   if (VERSION_CUE.test(before) || ISBN_CUE.test(before)) return undefined;
-  if (looksLikeOtherData(text, window, start, mainEnd)) return undefined;
+  if (looksLikeOtherData(text, candidate, start, mainEnd)) return undefined;
 
   const result: PhoneMatch = { start, end, e164 };
   if (number.ext) {
@@ -220,7 +236,7 @@ function accept(text: string, window: Window, start: number, end: number, number
     // Labels libphonenumber does not know ("poste 12", "Durchwahl 12").
     EXT_TAIL.lastIndex = end;
     const tail = EXT_TAIL.exec(text);
-    if (tail?.[1] && end + tail[0].length <= window.end) {
+    if (tail?.[1] && end + tail[0].length <= candidate.end) {
       result.extension = tail[1];
       result.end = end + tail[0].length;
     }
@@ -252,23 +268,36 @@ function lacksNationalPrefix(main: string, number: PhoneNumber): boolean {
   if (format) return format.nationalPrefixIsMandatoryWhenFormattingInNationalFormat();
   // Valid but without a display format (odd lengths): go by the country's habit.
   const plan = metadata.numberingPlan;
-  return Boolean(plan.nationalPrefix()) && !plan.nationalPrefixIsOptionalWhenFormattingInNationalFormat();
+  return (
+    Boolean(plan.nationalPrefix()) && !plan.nationalPrefixIsOptionalWhenFormattingInNationalFormat()
+  );
 }
 
 /** Dates, IP addresses, versions, cards, postal codes, ISBNs and long ids sharing the run. */
-function looksLikeOtherData(text: string, window: Window, start: number, mainEnd: number): boolean {
-  const run = text.slice(window.start, window.runEnd);
+function looksLikeOtherData(
+  text: string,
+  candidate: Candidate,
+  start: number,
+  mainEnd: number,
+): boolean {
+  const run = text.slice(candidate.start, candidate.runEnd);
   const runDigits = countDigits(run);
-  if (POSTAL.test(run.trim()) || (runDigits >= 13 && runDigits <= 19 && CARD_GROUPS.test(run) && luhn(run))) {
+  if (
+    POSTAL.test(run.trim()) ||
+    (runDigits >= 13 && runDigits <= 19 && CARD_GROUPS.test(run) && luhn(run))
+  ) {
     return true;
   }
-  if (runDigits > MAX_NUMBER_DIGITS && isPartOfLongerRun(run, start - window.start, mainEnd - window.start)) {
+  if (
+    runDigits > MAX_NUMBER_DIGITS &&
+    isPartOfLongerRun(run, start - candidate.start, mainEnd - candidate.start)
+  ) {
     return true;
   }
   TOKEN.lastIndex = 0;
   let token: RegExpExecArray | null;
   while ((token = TOKEN.exec(run)) !== null) {
-    const from = window.start + token.index;
+    const from = candidate.start + token.index;
     const to = from + token[0].length;
     if (to <= start || from >= mainEnd) continue;
     if (isOtherToken(token[0])) return true;
@@ -294,7 +323,11 @@ function isOtherToken(token: string): boolean {
   if (date && isDate(date[1]!, date[3]!, date[4]!)) return true;
   const groups = token.split('.');
   // "10.0.19041.1234": a one-digit group inside a dotted run is a version, not a phone group.
-  if (groups.length >= 3 && /^[\d.]+$/.test(token) && groups.slice(1).some((group) => group.length === 1)) {
+  if (
+    groups.length >= 3 &&
+    /^[\d.]+$/.test(token) &&
+    groups.slice(1).some((group) => group.length === 1)
+  ) {
     return true;
   }
   const digits = token.replace(/\D/g, '');
@@ -303,7 +336,8 @@ function isOtherToken(token: string): boolean {
 
 function isDate(a: string, b: string, c: string): boolean {
   const [x, y, z] = [Number(a), Number(b), Number(c)];
-  const year = (value: string) => value.length === 2 || (value.length === 4 && Number(value) >= 1900 && Number(value) <= 2099);
+  const year = (value: string) =>
+    value.length === 2 || (value.length === 4 && Number(value) >= 1900 && Number(value) <= 2099);
   const day = (value: number) => value >= 1 && value <= 31;
   const month = (value: number) => value >= 1 && value <= 12;
   if (a.length === 4) return year(a) && month(y) && day(z);

@@ -14,7 +14,9 @@ function found(items: ScanItem[]): string[] {
     item.kind === 'text'
       ? item.hits.map((hit) => `${item.node.data.slice(hit.start, hit.end)}=${hit.e164}`)
       : item.kind === 'link'
-        ? [`link#${item.hit.element.id}=${item.hit.e164}${item.hit.extension ? `;${item.hit.extension}` : ''}`]
+        ? [
+            `link#${item.hit.element.id}=${item.hit.e164}${item.hit.extension ? `;${item.hit.extension}` : ''}`,
+          ]
         : [],
   );
 }
@@ -86,9 +88,16 @@ describe('scan', () => {
 
 describe('parseTelHref', () => {
   it('reads RFC 3966 and callto forms', () => {
-    expect(parseTelHref('tel:+1-212-555-0123;ext=45', 'US')).toEqual({ e164: '+12125550123', extension: '45' });
-    expect(parseTelHref('tel:0612345678;phone-context=+33', 'US')).toEqual({ e164: '+33612345678' });
-    expect(parseTelHref('tel:%2B33%201%2023%2045%2067%2089', 'US')).toEqual({ e164: '+33123456789' });
+    expect(parseTelHref('tel:+1-212-555-0123;ext=45', 'US')).toEqual({
+      e164: '+12125550123',
+      extension: '45',
+    });
+    expect(parseTelHref('tel:0612345678;phone-context=+33', 'US')).toEqual({
+      e164: '+33612345678',
+    });
+    expect(parseTelHref('tel:%2B33%201%2023%2045%2067%2089', 'US')).toEqual({
+      e164: '+33123456789',
+    });
     expect(parseTelHref('callto://+4930123456', 'US')).toEqual({ e164: '+4930123456' });
     expect(parseTelHref('tel:(212) 555-0123', 'US')).toEqual({ e164: '+12125550123' });
   });

@@ -56,7 +56,10 @@ const MIN_DIGITS = 7;
  * Scans `root` (an element, a text node, a document or a shadow root): text nodes first, then
  * tel: links, then open shadow roots inside it.
  */
-export function* scan(root: Node, options: ScanOptions): Generator<ScanItem | null, void, undefined> {
+export function* scan(
+  root: Node,
+  options: ScanOptions,
+): Generator<ScanItem | null, void, undefined> {
   if (isText(root)) {
     yield { kind: 'text', node: root, hits: scanText(root, options) };
     return;
@@ -156,7 +159,8 @@ export function parseTelHref(
   const param = (name: string) =>
     params.find((p) => p.toLowerCase().startsWith(`${name}=`))?.slice(name.length + 1);
   const context = param('phone-context');
-  const global = number.trim().startsWith('+') || !context?.startsWith('+') ? number : context + number;
+  const global =
+    number.trim().startsWith('+') || !context?.startsWith('+') ? number : context + number;
   const e164 = toE164(global, defaultCountry);
   if (!e164 || !/^\+[1-9]\d{6,14}$/.test(e164)) return undefined;
   const ext = param('ext') ?? param('postd');

@@ -6,7 +6,9 @@ const block = (...patterns: string[]) => ({ mode: 'block' as const, patterns });
 
 describe('isSiteEnabled', () => {
   it('runs everywhere in "all" mode', () => {
-    expect(isSiteEnabled('https://anything.example/x', { mode: 'all', patterns: ['nothing.example'] })).toBe(true);
+    expect(
+      isSiteEnabled('https://anything.example/x', { mode: 'all', patterns: ['nothing.example'] }),
+    ).toBe(true);
   });
 
   it('reads match patterns', () => {
@@ -19,8 +21,12 @@ describe('isSiteEnabled', () => {
   });
 
   it('reads paths, schemes, ports and <all_urls>', () => {
-    expect(isSiteEnabled('https://crm.example.com/app/x?y=1', allow('*://crm.example.com/app/*'))).toBe(true);
-    expect(isSiteEnabled('https://crm.example.com/other', allow('*://crm.example.com/app/*'))).toBe(false);
+    expect(
+      isSiteEnabled('https://crm.example.com/app/x?y=1', allow('*://crm.example.com/app/*')),
+    ).toBe(true);
+    expect(isSiteEnabled('https://crm.example.com/other', allow('*://crm.example.com/app/*'))).toBe(
+      false,
+    );
     expect(isSiteEnabled('http://localhost:3000/a', allow('http://localhost:3000/*'))).toBe(true);
     expect(isSiteEnabled('http://localhost:4000/a', allow('http://localhost:3000/*'))).toBe(false);
     expect(isSiteEnabled('http://localhost:4000/a', allow('http://localhost/*'))).toBe(true);
@@ -32,8 +38,12 @@ describe('isSiteEnabled', () => {
     expect(isSiteEnabled('http://CRM.Example.com/x', allow('crm.example.com'))).toBe(true);
     expect(isSiteEnabled('https://other.example.com/x', allow('crm.example.com'))).toBe(false);
     expect(isSiteEnabled('https://eu.crm.example.com/', allow('*.example.com'))).toBe(true);
-    expect(isSiteEnabled('https://crm.example.com/app/leads', allow('crm.example.com/app'))).toBe(true);
-    expect(isSiteEnabled('https://crm.example.com/admin', allow('crm.example.com/app'))).toBe(false);
+    expect(isSiteEnabled('https://crm.example.com/app/leads', allow('crm.example.com/app'))).toBe(
+      true,
+    );
+    expect(isSiteEnabled('https://crm.example.com/admin', allow('crm.example.com/app'))).toBe(
+      false,
+    );
     expect(isSiteEnabled('https://xn--bcher-kva.example/', allow('bücher.example'))).toBe(true);
   });
 

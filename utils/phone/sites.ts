@@ -45,21 +45,28 @@ export function matchesPattern(url: URL, pattern: string): boolean {
   if (!compiled) return false;
   const scheme = url.protocol.slice(0, -1).toLowerCase();
   if (compiled.schemes !== 'any' && !compiled.schemes.includes(scheme)) return false;
-  if (compiled.port !== undefined && compiled.port !== '*' && compiled.port !== effectivePort(url)) return false;
+  if (compiled.port !== undefined && compiled.port !== '*' && compiled.port !== effectivePort(url))
+    return false;
   if (!compiled.host(url.hostname.toLowerCase())) return false;
   return compiled.path.test(url.pathname + url.search);
 }
 
 function compile(pattern: string): Compiled | null {
   if (pattern === '<all_urls>') {
-    return { schemes: ['http', 'https', 'file', 'ftp', 'ws', 'wss'], host: () => true, port: undefined, path: /^/ };
+    return {
+      schemes: ['http', 'https', 'file', 'ftp', 'ws', 'wss'],
+      host: () => true,
+      port: undefined,
+      path: /^/,
+    };
   }
   const full = /^(\*|[a-z][a-z0-9+.-]*):\/\/([^/]*)(\/.*)?$/i.exec(pattern);
   const scheme = full ? full[1]!.toLowerCase() : '*';
   const authority = full ? full[2]! : (/^[^/]*/.exec(pattern)?.[0] ?? '');
   // A bare "crm.example.com/app" means everything under /app; a match pattern means what it says.
   const path = full ? (full[3] ?? '/*') : `${pattern.slice(authority.length) || '/'}*`;
-  if (scheme === 'file') return { schemes: ['file'], host: () => true, port: undefined, path: glob(path) };
+  if (scheme === 'file')
+    return { schemes: ['file'], host: () => true, port: undefined, path: glob(path) };
   const hostPort = /^(\*|(?:\*\.)?[^:*]+|\[[^\]]+\])(?::(\d+|\*))?$/.exec(authority);
   if (!hostPort) return null;
   const host = compileHost(hostPort[1]!);
