@@ -20,17 +20,19 @@ test('an inbound call pops the CRM exactly once, across repeats, resyncs and a w
 
   // A second ringing event for the same call.
   call.repeatLastEvent();
+  const resyncs = () => sim.received.filter((r) => r.frame.command === 'getCurrentCallsPhoneEvents').length;
   // A resync: the socket drops, the extension reconnects and asks for the current calls.
-  const resyncsBefore = sim.received.filter((r) => r.frame.command === 'getCurrentCallsPhoneEvents').length;
+  const beforeDrop = resyncs();
   sim.dropSockets();
-  await expect
-    .poll(() => sim.received.filter((r) => r.frame.command === 'getCurrentCallsPhoneEvents').length)
-    .toBeGreaterThan(resyncsBefore);
+  await expect.poll(resyncs).toBeGreaterThan(beforeDrop);
   await expect(popup.getByText('Connected', { exact: true })).toBeVisible();
 
-  // The worker is stopped and wakes up again (the popup reconnects to it).
+  // The worker is stopped and wakes up again (the popup connects to it): it restores the
+  // session from storage.session, reconnects and resyncs.
+  const beforeRestart = resyncs();
   await stopServiceWorker(ext);
   await popup.reload();
+  await expect.poll(resyncs).toBeGreaterThan(beforeRestart);
   await expect(popup.getByRole('button', { name: 'Answer' })).toBeVisible();
 
   // Let any late pop happen before counting.

@@ -1,16 +1,21 @@
 /**
  * Stopping the extension's service worker the way Chrome does when it is idle. An idle worker is
- * not stopped while Playwright is attached, so stop it explicitly through the DevTools protocol.
+ * not stopped while Playwright is attached, so stop it from chrome://serviceworker-internals
+ * (PRACTICES.md) and wait until that page reports it stopped.
  */
 import type { ExtensionBrowser } from './chromium';
 
 export async function stopServiceWorker(ext: ExtensionBrowser): Promise<void> {
-  const page = ext.context.pages()[0] ?? (await ext.context.newPage());
-  const cdp = await ext.context.newCDPSession(page);
+  const page = await ext.context.newPage();
   try {
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
+    await page.goto('chrome://serviceworker-internals/');
+    const registration = page
+      .locator('.serviceworker-registration')
+      .filter({ hasText: `chrome-extension://${ext.extensionId}/` });
+    await registration.getByText('Running Status: RUNNING').waitFor();
+    await registration.getByText('Stop', { exact: true }).click();
+    await registration.getByText('Running Status: STOPPED').waitFor();
   } finally {
-    await cdp.detach();
+    await page.close();
   }
 }

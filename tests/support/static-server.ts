@@ -37,6 +37,11 @@ export async function startStaticServer(root = resolve('tests/fixtures/pages')):
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
-    close: () => new Promise<void>((done) => server.close(() => done())),
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        // Chromium keeps connections alive; do not wait for it to let go.
+        server.closeAllConnections();
+      }),
   };
 }
