@@ -123,15 +123,15 @@ describe('options page', () => {
   it('follows policy changes live and shows invalid policy values', async () => {
     const root = await open();
     type(labelled(root, 'Default country'), 'FR');
-    expect(labelled<HTMLSelectElement>(root, 'Language').disabled).toBe(false);
+    expect(labelled<HTMLSelectElement>(root, 'Dial format').disabled).toBe(false);
     await fakeBrowser.storage.managed.set({
-      ui: { language: 'de' },
+      connection: { xivo: { dialFormat: 'national' } },
       clickToDial: { blockedPrefixes: 'nope' },
     });
     await settle();
-    const language = labelled<HTMLSelectElement>(root, 'Language');
-    expect(language.disabled).toBe(true);
-    expect(language.value).toBe('de');
+    const dialFormat = labelled<HTMLSelectElement>(root, 'Dial format');
+    expect(dialFormat.disabled).toBe(true);
+    expect(dialFormat.value).toBe('national');
     // The agent's unsaved edit survives the policy change.
     expect(labelled(root, 'Default country').value).toBe('FR');
     expect(text(root)).toContain('Policy · clickToDial.blockedPrefixes');

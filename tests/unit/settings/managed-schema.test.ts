@@ -125,7 +125,7 @@ describe('public/managed_schema.json', () => {
           allowedOrigins: ['https://*.example.com'],
         },
         dispositions: { required: true, codes: [{ code: 'sale', label: 'Sale' }] },
-        ui: { language: 'pt' },
+        ui: { language: 'en' },
       },
     );
     expect(problems).toEqual([]);

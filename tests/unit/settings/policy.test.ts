@@ -29,11 +29,11 @@ describe('resolveSettings precedence', () => {
         confirmInternational: true,
         sites: { mode: 'block', patterns: ['a.com'] },
       },
-      ui: { language: 'de' },
+      connection: { xivo: { dialFormat: 'digits' } },
     };
     const policy = {
       clickToDial: { defaultCountry: 'BE', sites: { patterns: ['b.com'] } },
-      ui: { language: 'nl' },
+      connection: { xivo: { dialFormat: 'national' } },
     };
     const { settings, locked, problems } = resolveSettings(user, policy);
     expect(problems).toEqual([]);
@@ -44,11 +44,11 @@ describe('resolveSettings precedence', () => {
       confirmInternational: true, // user
       sites: { mode: 'block', patterns: ['b.com'] }, // objects merge, arrays replace
     });
-    expect(settings.ui.language).toBe('nl');
+    expect(settings.connection.xivo.dialFormat).toBe('national');
     expect(locked.sort()).toEqual([
       'clickToDial.defaultCountry',
       'clickToDial.sites.patterns',
-      'ui.language',
+      'connection.xivo.dialFormat',
     ]);
   });
 
@@ -81,14 +81,14 @@ describe('invalid values', () => {
     const policy = {
       vendor: 'nortel',
       clickToDial: { defaultCountry: 'france', enabled: false },
-      ui: { language: 'fr' },
+      connection: { xivo: { dialFormat: 'national' } },
     };
     const { settings, locked, problems } = resolveSettings({ vendor: 'maxcontact' }, policy);
     expect(settings.vendor).toBe('maxcontact'); // the user's value stands where policy was invalid
     expect(settings.clickToDial.defaultCountry).toBe('US');
     expect(settings.clickToDial.enabled).toBe(false);
-    expect(settings.ui.language).toBe('fr');
-    expect(locked.sort()).toEqual(['clickToDial.enabled', 'ui.language']);
+    expect(settings.connection.xivo.dialFormat).toBe('national');
+    expect(locked.sort()).toEqual(['clickToDial.enabled', 'connection.xivo.dialFormat']);
     expect(problems.map((p) => `${p.source}:${p.path}`).sort()).toEqual([
       'policy:clickToDial.defaultCountry',
       'policy:vendor',
@@ -215,11 +215,14 @@ describe('withoutLocked', () => {
   });
 
   it('keeps a stale form from overriding policy when saved and resolved again', () => {
-    const policy = { ui: { language: 'fr' } };
+    const policy = { clickToDial: { defaultCountry: 'FR' } };
     const { locked } = resolveSettings({}, policy);
-    const saved = deepMerge({}, withoutLocked({ ui: { language: 'en' }, vendor: 'ccs' }, locked));
-    expect(saved).toEqual({ ui: {}, vendor: 'ccs' });
-    expect(resolveSettings(saved, policy).settings.ui.language).toBe('fr');
+    const saved = deepMerge(
+      {},
+      withoutLocked({ clickToDial: { defaultCountry: 'US' }, vendor: 'ccs' }, locked),
+    );
+    expect(saved).toEqual({ clickToDial: {}, vendor: 'ccs' });
+    expect(resolveSettings(saved, policy).settings.clickToDial.defaultCountry).toBe('FR');
   });
 
   it('passes non-objects through', () => {
