@@ -101,7 +101,8 @@ async function main(): Promise<void> {
 
     const out = resolve(args.out);
     mkdirSync(out, { recursive: true });
-    // Show an answered call in the popup for the screenshot.
+    // Show one answered call in the popup for the screenshots, then let the traffic flow again.
+    sim.stopTraffic();
     const call = sim.inboundCall({ from: '+33123456789', name: 'Camille Dubois', queue: 'support' });
     await popup.getByRole('button', { name: 'Answer' }).waitFor();
     await popup.screenshot({ path: resolve(out, 'popup-ringing.png') });
@@ -113,6 +114,8 @@ async function main(): Promise<void> {
     await crm.waitForTimeout(500);
     await crm.screenshot({ path: resolve(out, 'crm-page.png') });
     console.log(`Screenshots saved to ${out}`);
+    call.hangup();
+    sim.startTraffic();
     await new Promise((done) => setTimeout(done, Number(args.duration) * 1000));
   } finally {
     await shutdown();
