@@ -48,6 +48,18 @@ describe('signed out', () => {
     expect(queryButton(root, 'Sign out')).toBeUndefined();
   });
 
+  it('says so instead of offering a sign-in form when the vendor is not in this build', () => {
+    const state = signedOutState({ vendor: 'ccs', vendorLabel: 'Windstream CCS' });
+    state.signIn = {
+      fields: [],
+      connectionFields: [],
+      unavailable: 'Windstream CCS is not available in this version of Switchboard.',
+    };
+    const { root } = show(state);
+    expect(alerts(root)).toEqual(['Windstream CCS is not available in this version of Switchboard.']);
+    expect(queryButton(root, 'Sign in')).toBeUndefined();
+  });
+
   it('hides connection fields that policy sets', () => {
     const state = signedOutState();
     state.signIn.connectionFields = [

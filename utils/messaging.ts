@@ -52,7 +52,12 @@ export interface PanelState {
   pauseReasons: CodeLabel[];
   dispositionCodes: CodeLabel[];
   dispositionRequired: boolean;
-  signIn: { fields: SignInField[]; connectionFields: ConnectionField[] };
+  signIn: {
+    fields: SignInField[];
+    connectionFields: ConnectionField[];
+    /** Why no sign-in is possible (the chosen vendor is not in this build). */
+    unavailable?: string;
+  };
   /** Who is signed in; absent when signed out. */
   identity?: { username: string };
   notices: Notice[];

@@ -7,7 +7,7 @@ import type { Clock, Logger } from '../cti/adapter';
 import { CtiError, toCtiError, type Call, type Command } from '../cti/model';
 import { createSession, type Session } from '../cti/session';
 import { createCallStore, type CallTransition, type KeyValueArea } from '../cti/store';
-import { vendorDescriptor } from '../cti/vendors';
+import { VENDOR_LABELS, vendorDescriptor } from '../cti/vendors';
 import {
   createHistory,
   createPopLog,
@@ -75,6 +75,8 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
   });
 
   const descriptor = () => vendorDescriptor(resolved.settings.vendor);
+  const unavailable = () =>
+    `${VENDOR_LABELS[resolved.settings.vendor]} is not available in this version of Switchboard`;
   const capabilities = () => {
     const vendor = descriptor();
     return vendor && effectiveCapabilities(vendor.capabilities, resolved.settings);
@@ -120,7 +122,7 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
     session = createSession({
       createAdapter: () => {
         const vendor = descriptor();
-        if (!vendor) throw new CtiError('config', `${resolved.settings.vendor} is not supported yet`);
+        if (!vendor) throw new CtiError('config', unavailable());
         return vendor.create(resolved.settings);
       },
       store,
@@ -145,7 +147,7 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
 
   async function signIn(msg: Extract<PanelMessage, { type: 'panel/signIn' }>): Promise<Reply<unknown>> {
     const vendor = descriptor();
-    if (!vendor) return fail(`${resolved.settings.vendor} is not supported yet`);
+    if (!vendor) return fail(unavailable());
     for (const field of vendor.signInFields) {
       if (field.required && !msg.credentials[field.key]?.trim()) return fail(`Enter your ${field.label.toLowerCase()}`);
     }

@@ -5,7 +5,7 @@
 import type { Capabilities } from '../cti/adapter';
 import type { CodeLabel } from '../cti/model';
 import type { StoreState } from '../cti/store';
-import type { VendorDescriptor } from '../cti/vendors';
+import { VENDOR_LABELS, type VendorDescriptor } from '../cti/vendors';
 import type { HistoryEntry, PanelState } from '../messaging';
 import { isLocked } from '../settings/policy';
 import type { Settings } from '../settings/schema';
@@ -32,7 +32,7 @@ export function buildPanelState(input: PanelInputs): PanelState {
       : settings.dispositions.codes;
   return {
     vendor: settings.vendor,
-    vendorLabel: vendor?.label ?? settings.vendor,
+    vendorLabel: vendor?.label ?? VENDOR_LABELS[settings.vendor],
     connection: store.connection,
     lastEventAt: store.lastEventAt,
     agent: store.agent,
@@ -50,6 +50,9 @@ export function buildPanelState(input: PanelInputs): PanelState {
         value: String(connectionSettings?.[f.key] ?? ''),
         locked: isLocked(input.locked, `connection.${settings.vendor}.${f.key}`),
       })),
+      unavailable: vendor
+        ? undefined
+        : `${VENDOR_LABELS[settings.vendor]} is not available in this version of Switchboard.`,
     },
     identity: input.identity,
     notices: store.notices,

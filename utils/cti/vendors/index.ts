@@ -20,6 +20,15 @@ export interface VendorDescriptor {
   create(settings: Settings): VendorAdapter;
 }
 
+/** Product names of every vendor the settings accept, available in this build or not. */
+export const VENDOR_LABELS: Record<VendorId, string> = {
+  xivo: 'XiVO',
+  ccs: 'Windstream CCS',
+  maxcontact: 'MaxContact',
+  ucontact: 'uContact',
+  anywhere365: 'Anywhere365',
+};
+
 export const VENDORS: Partial<Record<VendorId, VendorDescriptor>> = {
   xivo,
 };
