@@ -4,7 +4,14 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
-    include: ['utils/**/*.test.{ts,tsx}', 'components/**/*.test.{ts,tsx}', 'tests/unit/**/*.test.{ts,tsx}', 'tests/conformance/**/*.test.ts', 'tests/simulators/**/*.test.ts', 'relay/**/*.test.ts'],
+    include: [
+      'utils/**/*.test.{ts,tsx}',
+      'components/**/*.test.{ts,tsx}',
+      'tests/unit/**/*.test.{ts,tsx}',
+      'tests/conformance/**/*.test.ts',
+      'tests/simulators/**/*.test.ts',
+      'relay/**/*.test.ts',
+    ],
     setupFiles: ['tests/setup.ts'],
     restoreMocks: true,
     // The JSON report lets .ci/run print real totals.

@@ -56,7 +56,9 @@ describe('signed out', () => {
       unavailable: 'Windstream CCS is not available in this version of Switchboard.',
     };
     const { root } = show(state);
-    expect(alerts(root)).toEqual(['Windstream CCS is not available in this version of Switchboard.']);
+    expect(alerts(root)).toEqual([
+      'Windstream CCS is not available in this version of Switchboard.',
+    ]);
     expect(queryButton(root, 'Sign in')).toBeUndefined();
   });
 

@@ -37,7 +37,9 @@ async function main(): Promise<void> {
   }
   const sim = await startXivoSimulator();
   const pages = await startStaticServer();
-  console.log(`XiVO simulator: ${sim.url}   (agent ${AGENT.username} / ${AGENT.password}, phone ${AGENT.phoneNumber})`);
+  console.log(
+    `XiVO simulator: ${sim.url}   (agent ${AGENT.username} / ${AGENT.password}, phone ${AGENT.phoneNumber})`,
+  );
   console.log(`Demo CRM page:  ${pages.url}/crm.html`);
 
   const ext = await launchWithExtension({ headless: args.headless });
@@ -75,7 +77,8 @@ async function main(): Promise<void> {
 
     ext.context.on('page', (page: Page) => {
       page.once('load', () => {
-        if (page.url().startsWith(`${pages.url}/contacts`)) console.log(`Screen-pop: ${page.url()}`);
+        if (page.url().startsWith(`${pages.url}/contacts`))
+          console.log(`Screen-pop: ${page.url()}`);
       });
     });
 
@@ -103,7 +106,11 @@ async function main(): Promise<void> {
     mkdirSync(out, { recursive: true });
     // Show one answered call in the popup for the screenshots, then let the traffic flow again.
     sim.stopTraffic();
-    const call = sim.inboundCall({ from: '+33123456789', name: 'Camille Dubois', queue: 'support' });
+    const call = sim.inboundCall({
+      from: '+33123456789',
+      name: 'Camille Dubois',
+      queue: 'support',
+    });
     await popup.getByRole('button', { name: 'Answer' }).waitFor();
     await popup.screenshot({ path: resolve(out, 'popup-ringing.png') });
     call.answer();

@@ -104,4 +104,3 @@ export const fail = (error: string): Reply<never> => ({ ok: false, error });
 
 /** Name of the runtime port over which the background pushes `PanelState` updates. */
 export const PANEL_PORT = 'switchboard/panel';
-

@@ -22,7 +22,9 @@ test('synthetic clicks, keys, messages and forged link clicks from the page dial
   await page.goto(`${pages.url}/hostile.html`);
   await page.hover('#number');
   await expect(page.locator('switchboard-call-button')).toBeVisible();
-  const hosts = await page.evaluate(() => (window as unknown as { forgeDial(): number }).forgeDial());
+  const hosts = await page.evaluate(() =>
+    (window as unknown as { forgeDial(): number }).forgeDial(),
+  );
   expect(hosts).toBeGreaterThan(0);
   // Give any (wrong) dial request time to reach the simulator.
   await page.waitForTimeout(1500);

@@ -9,36 +9,38 @@ import { startStaticServer, type StaticServer } from '../support/static-server';
 
 export const AGENT = { username: 'alice', password: 'secret', phoneNumber: '1001' };
 
-export const test = base.extend<{ sim: XivoSimulator; pages: StaticServer; ext: ExtensionBrowser }>({
-  // Playwright requires the first fixture argument to be destructured.
-  // eslint-disable-next-line no-empty-pattern -- Playwright's fixture signature needs the pattern
-  sim: async ({}, use) => {
-    const sim = await startXivoSimulator();
-    try {
-      await use(sim);
-    } finally {
-      await sim.close();
-    }
+export const test = base.extend<{ sim: XivoSimulator; pages: StaticServer; ext: ExtensionBrowser }>(
+  {
+    // Playwright requires the first fixture argument to be destructured.
+    // eslint-disable-next-line no-empty-pattern -- Playwright's fixture signature needs the pattern
+    sim: async ({}, use) => {
+      const sim = await startXivoSimulator();
+      try {
+        await use(sim);
+      } finally {
+        await sim.close();
+      }
+    },
+    // eslint-disable-next-line no-empty-pattern -- Playwright's fixture signature needs the pattern
+    pages: async ({}, use) => {
+      const pages = await startStaticServer();
+      try {
+        await use(pages);
+      } finally {
+        await pages.close();
+      }
+    },
+    // eslint-disable-next-line no-empty-pattern -- Playwright's fixture signature needs the pattern
+    ext: async ({}, use) => {
+      const ext = await launchWithExtension();
+      try {
+        await use(ext);
+      } finally {
+        await ext.close();
+      }
+    },
   },
-  // eslint-disable-next-line no-empty-pattern -- Playwright's fixture signature needs the pattern
-  pages: async ({}, use) => {
-    const pages = await startStaticServer();
-    try {
-      await use(pages);
-    } finally {
-      await pages.close();
-    }
-  },
-  // eslint-disable-next-line no-empty-pattern -- Playwright's fixture signature needs the pattern
-  ext: async ({}, use) => {
-    const ext = await launchWithExtension();
-    try {
-      await use(ext);
-    } finally {
-      await ext.close();
-    }
-  },
-});
+);
 
 export { expect };
 

@@ -6,7 +6,9 @@ test('a dropped socket reconnects and resyncs the live call', async ({ ext, sim 
   call.answer();
   await expect(popup.getByRole('button', { name: 'Hold' })).toBeVisible();
 
-  const logins = sim.received.filter((r) => r.frame.command === 'getCurrentCallsPhoneEvents').length;
+  const logins = sim.received.filter(
+    (r) => r.frame.command === 'getCurrentCallsPhoneEvents',
+  ).length;
   sim.dropSockets();
   await expect(popup.getByText(/Reconnecting|Connecting/)).toBeVisible();
   await expect(popup.getByText('Connected', { exact: true })).toBeVisible();

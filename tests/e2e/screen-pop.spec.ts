@@ -9,7 +9,14 @@ test('an inbound call pops the CRM exactly once, across repeats, resyncs and a w
   const crm = `${pages.url}/contacts`;
   await ext.setUserSettings({
     screenPop: {
-      rules: [{ id: 'crm', trigger: 'ringing', direction: 'inbound', url: `${crm}?phone={e164}&name={name}` }],
+      rules: [
+        {
+          id: 'crm',
+          trigger: 'ringing',
+          direction: 'inbound',
+          url: `${crm}?phone={e164}&name={name}`,
+        },
+      ],
     },
   });
   const popup = await signIn(ext, sim);
@@ -20,7 +27,8 @@ test('an inbound call pops the CRM exactly once, across repeats, resyncs and a w
 
   // A second ringing event for the same call.
   call.repeatLastEvent();
-  const resyncs = () => sim.received.filter((r) => r.frame.command === 'getCurrentCallsPhoneEvents').length;
+  const resyncs = () =>
+    sim.received.filter((r) => r.frame.command === 'getCurrentCallsPhoneEvents').length;
   // A resync: the socket drops, the extension reconnects and asks for the current calls.
   const beforeDrop = resyncs();
   sim.dropSockets();

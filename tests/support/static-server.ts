@@ -4,7 +4,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+};
 
 export interface StaticServer {
   url: string;
@@ -13,7 +17,9 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function startStaticServer(root = resolve('tests/fixtures/pages')): Promise<StaticServer> {
+export async function startStaticServer(
+  root = resolve('tests/fixtures/pages'),
+): Promise<StaticServer> {
   const requests: string[] = [];
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -24,7 +30,8 @@ export async function startStaticServer(root = resolve('tests/fixtures/pages')):
       return;
     }
     readFile(file).then(
-      (body) => res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'text/plain' }).end(body),
+      (body) =>
+        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'text/plain' }).end(body),
       // Anything else (a screen-pop landing such as /contacts?phone=…) gets a small page.
       () =>
         res

@@ -116,7 +116,9 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
     resolved = await deps.loadSettings();
     const stored = await deps.sessionArea.get(IDENTITY_KEY);
     identity =
-      stored && typeof stored === 'object' && typeof (stored as { username?: unknown }).username === 'string'
+      stored &&
+      typeof stored === 'object' &&
+      typeof (stored as { username?: unknown }).username === 'string'
         ? { username: (stored as { username: string }).username }
         : undefined;
     session = createSession({
@@ -138,25 +140,31 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
     store.subscribe((_state, transitions) => {
       broadcast();
       if (transitions.length > 0) {
-        void onTransitions(transitions).catch((e: unknown) => log.error('call follow-up failed', e));
+        void onTransitions(transitions).catch((e: unknown) =>
+          log.error('call follow-up failed', e),
+        );
       }
     });
     await refreshRecent().catch((e: unknown) => log.warn('history unavailable', e));
     if (!(await session.restore())) identity = undefined;
   })();
 
-  async function signIn(msg: Extract<PanelMessage, { type: 'panel/signIn' }>): Promise<Reply<unknown>> {
+  async function signIn(
+    msg: Extract<PanelMessage, { type: 'panel/signIn' }>,
+  ): Promise<Reply<unknown>> {
     const vendor = descriptor();
     if (!vendor) return fail(unavailable());
     for (const field of vendor.signInFields) {
-      if (field.required && !msg.credentials[field.key]?.trim()) return fail(`Enter your ${field.label.toLowerCase()}`);
+      if (field.required && !msg.credentials[field.key]?.trim())
+        return fail(`Enter your ${field.label.toLowerCase()}`);
     }
     if (Object.keys(msg.connection).length > 0) {
       resolved = await deps.saveUserSettings({
         connection: { [resolved.settings.vendor]: msg.connection },
       });
     }
-    const username = msg.credentials.username ?? msg.credentials[vendor.signInFields[0]?.key ?? ''] ?? '';
+    const username =
+      msg.credentials.username ?? msg.credentials[vendor.signInFields[0]?.key ?? ''] ?? '';
     identity = { username };
     await deps.sessionArea.set(IDENTITY_KEY, identity);
     try {
@@ -182,8 +190,13 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
   }
 
   async function command(cmd: Command): Promise<Reply<unknown>> {
-    if (cmd.type === 'setAgentState' && cmd.state === 'ready' && resolved.settings.dispositions.required) {
-      if (awaitingDisposition()) return fail('Save the disposition of your last call before going ready');
+    if (
+      cmd.type === 'setAgentState' &&
+      cmd.state === 'ready' &&
+      resolved.settings.dispositions.required
+    ) {
+      if (awaitingDisposition())
+        return fail('Save the disposition of your last call before going ready');
     }
     if (cmd.type === 'dispose') return dispose(cmd);
     try {
@@ -204,7 +217,12 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
     } catch (error) {
       return fail(toCtiError(error).message);
     }
-    const disposition = { code: code.code, label: code.label, notes: cmd.notes, at: deps.clock.now() };
+    const disposition = {
+      code: code.code,
+      label: code.label,
+      notes: cmd.notes,
+      at: deps.clock.now(),
+    };
     store.setDisposition(cmd.callId, disposition);
     await (await history).setDisposition(cmd.callId, disposition);
     await refreshRecent();
@@ -215,14 +233,18 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
   async function dial(msg: Extract<ContentMessage, { type: 'content/dial' }>, tabUrl: string) {
     const click = resolved.settings.clickToDial;
     if (!click.enabled) return fail('Click-to-dial is turned off');
-    if (!isSiteEnabled(tabUrl, click.sites)) return fail('Click-to-dial is not enabled on this site');
+    if (!isSiteEnabled(tabUrl, click.sites))
+      return fail('Click-to-dial is not enabled on this site');
     if (click.blockedPrefixes.some((p) => msg.e164.startsWith(p))) {
       return fail('Your organization does not allow calls to this number');
     }
     return command({ type: 'dial', number: msg.e164 });
   }
 
-  async function handleMessage(message: unknown, sender: Browser.runtime.MessageSender): Promise<Reply<unknown>> {
+  async function handleMessage(
+    message: unknown,
+    sender: Browser.runtime.MessageSender,
+  ): Promise<Reply<unknown>> {
     await ready;
     const kind = classifySender(sender, deps.extension);
     if (kind === 'extensionPage') {

@@ -44,7 +44,14 @@ export type AgentState = z.infer<typeof AgentState>;
 export const CallDirection = z.enum(['inbound', 'outbound']);
 export type CallDirection = z.infer<typeof CallDirection>;
 
-export const CallState = z.enum(['ringing', 'dialing', 'connected', 'held', 'transferring', 'ended']);
+export const CallState = z.enum([
+  'ringing',
+  'dialing',
+  'connected',
+  'held',
+  'transferring',
+  'ended',
+]);
 export type CallState = z.infer<typeof CallState>;
 
 export const RemoteParty = z.object({

@@ -19,9 +19,9 @@ describe('formatForDial', () => {
     expect(formatForDial('+33 1 23 45 67 89', { ...fr, format: 'e164' })).toBe('+33123456789');
     expect(formatForDial('+33 1 23 45 67 89', { ...fr, format: 'national' })).toBe('0123456789');
     expect(formatForDial('+33 1 23 45 67 89', { ...fr, format: 'digits' })).toBe('33123456789');
-    expect(formatForDial('01 23 45 67 89', { format: 'national', prefix: '0', defaultCountry: 'FR' })).toBe(
-      '00123456789',
-    );
+    expect(
+      formatForDial('01 23 45 67 89', { format: 'national', prefix: '0', defaultCountry: 'FR' }),
+    ).toBe('00123456789');
   });
   it('leaves internal extensions alone', () => {
     expect(formatForDial('1001', { ...fr, format: 'e164', prefix: '9' })).toBe('1001');

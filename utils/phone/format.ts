@@ -37,7 +37,10 @@ export function formatForDial(
   options: { format: DialFormat; prefix: string; defaultCountry?: string },
 ): string {
   const trimmed = number.trim();
-  const parsed = parsePhoneNumberFromString(trimmed, options.defaultCountry as CountryCode | undefined);
+  const parsed = parsePhoneNumberFromString(
+    trimmed,
+    options.defaultCountry as CountryCode | undefined,
+  );
   if (!parsed?.isPossible()) return trimmed.replace(/[\s().-]/g, '');
   const body =
     options.format === 'e164'
