@@ -43,13 +43,19 @@ async function main(): Promise<void> {
   console.log(`Demo CRM page:  ${pages.url}/crm.html`);
 
   const ext = await launchWithExtension({ headless: args.headless });
-  const shutdown = async () => {
-    sim.stopTraffic();
-    await ext.close().catch(() => undefined);
-    await sim.close();
-    await pages.close();
-  };
-  process.on('SIGINT', () => void shutdown().then(() => process.exit(0)));
+  let stopping: Promise<void> | undefined;
+  const shutdown = () =>
+    (stopping ??= (async () => {
+      sim.stopTraffic();
+      await ext.close().catch(() => undefined);
+      await sim.close();
+      await pages.close();
+    })());
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => void shutdown().then(() => process.exit(0)));
+  }
+  // Closing the browser window ends the demo too.
+  ext.context.on('close', () => void shutdown().then(() => process.exit(0)));
 
   try {
     const crmUrl = pages.url;
