@@ -22,16 +22,18 @@ const ALICE = {
 
 let sim: XivoSimulator;
 let adapter: VendorAdapter;
+let settings: typeof DEFAULT_SETTINGS;
 
 async function setup(opts: XivoSimOptions = {}): Promise<void> {
   sim = await startXivoSimulator({ dialAnswerMs: 10, wrapUpMs: 20, ...opts });
-  const settings = structuredClone(DEFAULT_SETTINGS);
+  settings = structuredClone(DEFAULT_SETTINGS);
   settings.connection.xivo.server = sim.url;
   adapter = xivo.create(settings);
 }
 
-function context(): TestContext {
+function context(firstConnect = true): TestContext {
   return createTestContext({
+    firstConnect,
     credentials: { username: 'alice', password: 'secret', phoneNumber: '1001' },
     // Node 20 has no global WebSocket; `ws` implements the DOM interface the adapter uses.
     WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
@@ -58,6 +60,25 @@ describe('XiVO adapter with the simulator', () => {
     await t.next('agent', (e) => e.agent.status === 'ready');
     expect(sim.agent()).toMatchObject({ name: 'AgentReady', phoneNb: '1001' });
     expect(sim.received.filter((r) => r.frame.command === 'agentLogin')).toHaveLength(1);
+  });
+
+  it('does not log the agent back in on a reconnect after they logged out', async () => {
+    await setup();
+    const t = await signIn();
+    await t.next('agent', (e) => e.agent.status === 'ready');
+    await adapter.execute({ type: 'setAgentState', state: 'loggedOut' });
+    await t.next('agent', (e) => e.agent.status === 'loggedOut');
+    await adapter.disconnect();
+
+    // The session makes a fresh adapter for every reconnection.
+    adapter = xivo.create(settings);
+    const again = context(false);
+    await adapter.connect(again.ctx);
+    await adapter.resync();
+    await again.next('callsSnapshot');
+    await again.next('agent', (e) => e.agent.status === 'loggedOut');
+    expect(sim.received.filter((r) => r.frame.command === 'agentLogin')).toHaveLength(1);
+    expect(sim.agent()).toMatchObject({ name: 'AgentLoggedOut' });
   });
 
   it.each(['AgentError', 'Error'] as const)(

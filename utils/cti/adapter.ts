@@ -45,6 +45,13 @@ export interface AdapterContext {
   WebSocket: typeof WebSocket;
   log: Logger;
   credentials: Credentials;
+  /**
+   * True for the connection that follows the agent's sign-in, false for reconnects and for the
+   * restore after a worker restart. Steps that change the agent's state on the platform (XiVO's
+   * agent login on the sign-in phone) run once per sign-in: repeating them after a network blip
+   * would undo what the agent chose since (logging out, say).
+   */
+  firstConnect: boolean;
 }
 
 export interface Capabilities {

@@ -291,6 +291,9 @@ describe('session: keeping the connection alive', () => {
     await vi.advanceTimersByTimeAsync(scheduledDelay(h));
     const second = h.vendor.latest();
     expect(second).not.toBe(first);
+    // Sign-in steps (agent login on a phone) belong to the first connection only.
+    expect(first.ctx?.firstConnect).toBe(true);
+    expect(second.ctx?.firstConnect).toBe(false);
     expect(second.ctx?.signal.aborted).toBe(false);
     expect(second.counts.resync).toBe(1);
     expect(h.connection().status).toBe('connected');
@@ -366,6 +369,7 @@ describe('session: worker restart', () => {
     after.vendor.script.push(network());
     expect(await after.session.restore()).toBe(true);
     expect(after.vendor.latest().ctx?.credentials).toEqual(CREDENTIALS);
+    expect(after.vendor.latest().ctx?.firstConnect).toBe(false);
     await settle();
     expect(after.connection()).toMatchObject({ status: 'reconnecting', attempt: 3 });
     await vi.advanceTimersByTimeAsync(scheduledDelay(after));

@@ -95,6 +95,8 @@ export function createSession(deps: SessionDeps): Session {
   const key = deps.key ?? SESSION_KEY;
   let credentials: Credentials | undefined;
   let attempt = 0;
+  /** Until the first connection after start() succeeds (AdapterContext.firstConnect). */
+  let firstConnect = false;
   let phase: Phase = 'idle';
   let link: Link | undefined;
   let retryTimer: unknown;
@@ -172,6 +174,7 @@ export function createSession(deps: SessionDeps): Session {
       WebSocket: deps.WebSocket,
       log,
       credentials: creds,
+      firstConnect,
     };
     current.connectTimer = clock.setTimeout(
       () => broken(current, new CtiError('timeout', 'The phone system did not answer in time')),
@@ -187,6 +190,7 @@ export function createSession(deps: SessionDeps): Session {
     if (link !== current) return;
     clock.clearTimeout(current.connectTimer);
     phase = 'connected';
+    firstConnect = false;
     store.setConnection({ status: 'connected', since: clock.now() });
     log.info('connected', { vendor: adapter.id, attempt });
     settleStart();
@@ -277,6 +281,7 @@ export function createSession(deps: SessionDeps): Session {
       settleStart(new CtiError('network', 'Sign-in was started again'));
       credentials = { ...next };
       attempt = 0;
+      firstConnect = true;
       save();
       const result = new Promise<void>((resolve, reject) => {
         pendingStart = { resolve, reject };

@@ -29,6 +29,8 @@ export function createTestContext(opts: {
   fetch?: typeof fetch;
   WebSocket?: typeof WebSocket;
   clock?: AdapterContext['clock'];
+  /** Default true: the connection right after a sign-in. */
+  firstConnect?: boolean;
 }): TestContext {
   const events = new Recorder<CtiEvent>();
   const controller = new AbortController();
@@ -44,6 +46,7 @@ export function createTestContext(opts: {
     WebSocket: opts.WebSocket ?? globalThis.WebSocket,
     log: quietLog,
     credentials: opts.credentials,
+    firstConnect: opts.firstConnect ?? true,
   };
   return {
     ctx,

@@ -80,6 +80,9 @@ export class XivoAdapter implements VendorAdapter {
     const { username, password, phoneNumber } = ctx.credentials;
     if (!username || !password) throw new CtiError('auth', 'Enter your XiVO username and password');
     this.adoptIdentity(`${username}\n${password}`, phoneNumber);
+    // Log the agent in on the sign-in phone after a sign-in only: a reconnect must not undo a
+    // logout the agent chose since.
+    if (!ctx.firstConnect) this.agentLoginWanted = false;
     if (ctx.signal.aborted) throw cancelled();
 
     const cached = this.token && this.token.expiresAt > this.now() ? this.token : undefined;
