@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createBackgroundApp } from '../utils/background/app';
+import { showBadge } from '../utils/background/badge';
 import { openPopTarget } from '../utils/background/tabs';
 import { systemClock } from '../utils/cti/adapter';
 import { createLogger } from '../utils/cti/log';
@@ -20,6 +21,7 @@ export default defineBackground(() => {
     loadSettings,
     saveUserSettings,
     openTab: openPopTarget,
+    setBadge: showBadge,
     fetch: (...args) => fetch(...args),
     WebSocket,
     clock: systemClock,

@@ -6,6 +6,7 @@ test('hold, resume and hang up from the popup send the frames and show the new s
 }) => {
   const popup = await signIn(ext, sim);
   const call = sim.inboundCall({ from: '+14155552671', name: 'Jane Black', queue: 'sales' });
+  await expect.poll(() => ext.badgeText()).toBe('RING');
 
   await popup.getByRole('button', { name: 'Answer' }).click();
   expect(await sim.waitForFrame((f) => f.command === 'answer')).toMatchObject({
@@ -14,6 +15,7 @@ test('hold, resume and hang up from the popup send the frames and show the new s
   const hold = popup.getByRole('button', { name: 'Hold' });
   await expect(hold).toBeVisible();
   await expect(popup.getByText('Jane Black')).toBeVisible();
+  await expect.poll(() => ext.badgeText()).toBe('CALL');
 
   await hold.click();
   expect(await sim.waitForFrame((f) => f.command === 'hold')).toMatchObject({
@@ -33,6 +35,7 @@ test('hold, resume and hang up from the popup send the frames and show the new s
     uniqueId: call.uniqueId,
   });
   await expect(popup.getByRole('button', { name: 'Hang up' })).toHaveCount(0);
+  await expect.poll(() => ext.badgeText()).toBe('');
 });
 
 test('after a call the agent saves a disposition from the policy codes', async ({ ext, sim }) => {

@@ -20,13 +20,18 @@ export function chromiumPath(): string {
 }
 
 interface ChromeGlobal {
-  chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
+  chrome: {
+    storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
+    action: { getBadgeText(details: object): Promise<string> };
+  };
 }
 
 export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
   serviceWorker(): Promise<Worker>;
+  /** The toolbar badge's text. */
+  badgeText(): Promise<string>;
   /** Store user settings the way the options page does (storage.local, key `settings`). */
   setUserSettings(settings: Record<string, unknown>): Promise<void>;
   close(): Promise<void>;
@@ -63,6 +68,10 @@ export async function launchWithExtension(
     context,
     extensionId,
     serviceWorker,
+    badgeText: async () =>
+      (await serviceWorker()).evaluate(() =>
+        (globalThis as unknown as ChromeGlobal).chrome.action.getBadgeText({}),
+      ),
     setUserSettings: async (settings) => {
       const worker = await serviceWorker();
       await worker.evaluate(async (value) => {

@@ -20,6 +20,7 @@ import { isSiteEnabled } from '../phone/sites';
 import type { ResolvedSettings } from '../settings/policy';
 import type { ScreenPopRule } from '../settings/schema';
 import { createScreenPop } from '../screenpop/screen-pop';
+import { badgeFor, type Badge } from './badge';
 import { effectiveCapabilities } from './capabilities';
 import { buildPanelState } from './panel-state';
 import { classifySender } from './senders';
@@ -32,6 +33,7 @@ export interface BackgroundDeps {
   loadSettings(): Promise<ResolvedSettings>;
   saveUserSettings(patch: Record<string, unknown>): Promise<ResolvedSettings>;
   openTab(url: string, target: ScreenPopRule['target']): Promise<void>;
+  setBadge(badge: Badge): Promise<void>;
   fetch: typeof fetch;
   WebSocket: typeof WebSocket;
   clock: Clock;
@@ -94,9 +96,16 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
     });
   }
 
+  let shownBadge = '';
   function broadcast(): void {
     const state = panelState();
     for (const port of ports) port.postMessage({ type: 'state', state });
+    const badge = badgeFor(store.getState());
+    const key = `${badge.text}|${badge.color}|${badge.title}`;
+    if (key !== shownBadge) {
+      shownBadge = key;
+      void deps.setBadge(badge).catch((e: unknown) => log.debug('badge update failed', e));
+    }
   }
 
   async function refreshRecent(): Promise<void> {

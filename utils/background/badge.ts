@@ -1,0 +1,46 @@
+/**
+ * The toolbar badge: the agent sees a ringing call, a call in progress or a broken connection
+ * without opening the popup.
+ */
+import { browser } from 'wxt/browser';
+import type { StoreState } from '../cti/store';
+
+export interface Badge {
+  text: string;
+  color: string;
+  title: string;
+}
+
+const RED = '#c5221f';
+const GREEN = '#188038';
+const AMBER = '#b06000';
+
+export function badgeFor(state: Pick<StoreState, 'connection' | 'calls'>): Badge {
+  const live = state.calls.filter((c) => c.state !== 'ended');
+  const ringing = live.find((c) => c.state === 'ringing' && c.direction === 'inbound');
+  if (ringing) {
+    const who = ringing.remote.name ?? ringing.remote.e164 ?? ringing.remote.raw;
+    return { text: 'RING', color: RED, title: `Switchboard: incoming call from ${who}` };
+  }
+  if (live.some((c) => c.state === 'held') && !live.some((c) => c.state === 'connected')) {
+    return { text: 'HOLD', color: AMBER, title: 'Switchboard: call on hold' };
+  }
+  if (live.length > 0) return { text: 'CALL', color: GREEN, title: 'Switchboard: on a call' };
+  if (state.connection.status === 'failed') {
+    return { text: '!', color: RED, title: `Switchboard: ${state.connection.reason}` };
+  }
+  if (state.connection.status === 'reconnecting') {
+    return { text: '…', color: AMBER, title: 'Switchboard: reconnecting' };
+  }
+  return { text: '', color: GREEN, title: 'Switchboard' };
+}
+
+/** `browserAction` on Firefox MV2, `action` elsewhere. */
+export async function showBadge(badge: Badge): Promise<void> {
+  const action = browser.action ?? browser.browserAction;
+  await Promise.all([
+    action.setBadgeText({ text: badge.text }),
+    action.setBadgeBackgroundColor({ color: badge.color }),
+    action.setTitle({ title: badge.title }),
+  ]);
+}
