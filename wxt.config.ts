@@ -17,7 +17,12 @@ export default defineConfig({
     name: 'Switchboard',
     description:
       "Your contact center's phone in the browser: click-to-dial, screen-pop and call controls.",
-    permissions: ['storage', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: [
+      'storage',
+      'alarms',
+      'notifications',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+    ],
     // Sign-in must work without a permission prompt (force-installed deployments), and the
     // vendor server is only known at run time; <all_urls> content scripts already carry the
     // broadest install warning, so declaring host access up front adds no new one.

@@ -22,6 +22,11 @@ export default defineBackground(() => {
     saveUserSettings,
     openTab: openPopTarget,
     setBadge: showBadge,
+    notifications: {
+      api: browser.notifications,
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      supportsButtons: !import.meta.env.FIREFOX,
+    },
     fetch: (...args) => fetch(...args),
     WebSocket,
     clock: systemClock,
@@ -33,6 +38,7 @@ export default defineBackground(() => {
   browser.runtime.onConnect.addListener((port) => {
     if (port.name === PANEL_PORT) app.connectPanel(port);
   });
+  browser.notifications.onButtonClicked.addListener(app.notificationButtonClicked);
   watchSettings(app.settingsChanged);
   // Polling vendors and a stopped worker both need a wake-up: the watchdog restarts the session.
   browser.alarms.onAlarm.addListener((alarm) => {

@@ -7,6 +7,9 @@ test('hold, resume and hang up from the popup send the frames and show the new s
   const popup = await signIn(ext, sim);
   const call = sim.inboundCall({ from: '+14155552671', name: 'Jane Black', queue: 'sales' });
   await expect.poll(() => ext.badgeText()).toBe('RING');
+  await expect
+    .poll(() => ext.notificationIds())
+    .toEqual([`switchboard-call:xivo:${call.uniqueId}`]);
 
   await popup.getByRole('button', { name: 'Answer' }).click();
   expect(await sim.waitForFrame((f) => f.command === 'answer')).toMatchObject({
@@ -16,6 +19,7 @@ test('hold, resume and hang up from the popup send the frames and show the new s
   await expect(hold).toBeVisible();
   await expect(popup.getByText('Jane Black')).toBeVisible();
   await expect.poll(() => ext.badgeText()).toBe('CALL');
+  await expect.poll(() => ext.notificationIds()).toEqual([]);
 
   await hold.click();
   expect(await sim.waitForFrame((f) => f.command === 'hold')).toMatchObject({

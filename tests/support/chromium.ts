@@ -23,6 +23,7 @@ interface ChromeGlobal {
   chrome: {
     storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
     action: { getBadgeText(details: object): Promise<string> };
+    notifications: { getAll(): Promise<Record<string, boolean>> };
   };
 }
 
@@ -32,6 +33,8 @@ export interface ExtensionBrowser {
   serviceWorker(): Promise<Worker>;
   /** The toolbar badge's text. */
   badgeText(): Promise<string>;
+  /** Ids of the extension's notifications on screen. */
+  notificationIds(): Promise<string[]>;
   /** Store user settings the way the options page does (storage.local, key `settings`). */
   setUserSettings(settings: Record<string, unknown>): Promise<void>;
   close(): Promise<void>;
@@ -71,6 +74,10 @@ export async function launchWithExtension(
     badgeText: async () =>
       (await serviceWorker()).evaluate(() =>
         (globalThis as unknown as ChromeGlobal).chrome.action.getBadgeText({}),
+      ),
+    notificationIds: async () =>
+      (await serviceWorker()).evaluate(async () =>
+        Object.keys(await (globalThis as unknown as ChromeGlobal).chrome.notifications.getAll()),
       ),
     setUserSettings: async (settings) => {
       const worker = await serviceWorker();

@@ -22,6 +22,7 @@ import type { ScreenPopRule } from '../settings/schema';
 import { createScreenPop } from '../screenpop/screen-pop';
 import { badgeFor, type Badge } from './badge';
 import { effectiveCapabilities } from './capabilities';
+import { createIncomingCallNotifier, type NotificationsApi } from './incoming-call-notification';
 import { buildPanelState } from './panel-state';
 import { classifySender } from './senders';
 import type { Browser } from 'wxt/browser';
@@ -34,6 +35,8 @@ export interface BackgroundDeps {
   saveUserSettings(patch: Record<string, unknown>): Promise<ResolvedSettings>;
   openTab(url: string, target: ScreenPopRule['target']): Promise<void>;
   setBadge(badge: Badge): Promise<void>;
+  /** Desktop notifications for ringing calls. */
+  notifications: { api: NotificationsApi; iconUrl: string; supportsButtons: boolean };
   fetch: typeof fetch;
   WebSocket: typeof WebSocket;
   clock: Clock;
@@ -50,6 +53,7 @@ export interface BackgroundApp {
   connectPanel(port: Browser.runtime.Port): void;
   settingsChanged(resolved: ResolvedSettings): void;
   watchdog(): void;
+  notificationButtonClicked(notificationId: string, buttonIndex: number): void;
 }
 
 export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
@@ -112,7 +116,20 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
     recent = await (await history).recent(RECENT_LIMIT);
   }
 
+  const incomingCall = createIncomingCallNotifier({
+    notifications: deps.notifications.api,
+    iconUrl: deps.notifications.iconUrl,
+    supportsButtons: deps.notifications.supportsButtons,
+    answer: (callId) => {
+      void command({ type: 'answer', callId }).then((reply) => {
+        if (!reply.ok) store.addNotice('error', reply.error);
+      });
+    },
+    log: (message, error) => log.warn(message, error),
+  });
+
   async function onTransitions(transitions: CallTransition[]): Promise<void> {
+    incomingCall.onTransitions(transitions);
     await screenPop.onTransitions(transitions);
     const h = await history;
     for (const { call, previous } of transitions) {
@@ -309,5 +326,7 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
     connectPanel,
     settingsChanged: (next) => void ready.then(() => settingsChanged(next)),
     watchdog: () => void ready.then(() => session.ensureRunning()),
+    notificationButtonClicked: (id, index) =>
+      void ready.then(() => incomingCall.onButtonClicked(id, index)),
   };
 }
