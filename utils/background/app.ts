@@ -238,6 +238,9 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
     const codes = panelState().dispositionCodes;
     const code = codes.find((c) => c.code === cmd.code);
     if (!code) return fail('Choose one of the disposition codes');
+    // A stale panel or a made-up id must not be told "saved" when nothing was.
+    if (!store.getState().calls.some((c) => c.id === cmd.callId))
+      return fail('That call is no longer waiting for a disposition');
     try {
       if (caps?.dispositions === 'vendor') await session.execute(cmd);
     } catch (error) {

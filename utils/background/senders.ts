@@ -7,22 +7,31 @@ import type { Browser } from 'wxt/browser';
 
 export type SenderKind = 'extensionPage' | 'contentScript' | 'unknown';
 
+/**
+ * `scheme://host[:port]` of a URL; undefined when it has no host (about:, data:, file:…) or does
+ * not parse. Not `URL.origin`: the URL standard gives schemes it does not list, such as
+ * chrome-extension: and moz-extension:, an opaque origin ("null" in Node; browsers differ), and
+ * two opaque origins must never count as the same.
+ */
+function originOf(url: string | undefined): { origin: string; protocol: string } | undefined {
+  if (!url) return undefined;
+  try {
+    const { protocol, host } = new URL(url);
+    return host ? { origin: `${protocol}//${host}`, protocol } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function classifySender(
   sender: Browser.runtime.MessageSender,
   extension: { id: string; origin: string },
 ): SenderKind {
   if (sender.id !== extension.id) return 'unknown';
-  const url = sender.url ?? '';
-  let origin: string;
-  try {
-    origin = new URL(url).origin;
-  } catch {
-    return 'unknown';
-  }
-  if (origin === extension.origin) return 'extensionPage';
+  const from = originOf(sender.url);
+  if (!from) return 'unknown';
+  if (from.origin === originOf(extension.origin)?.origin) return 'extensionPage';
   // A content script always runs in a tab (or a frame of one) on a web page.
-  if (sender.tab?.id !== undefined && /^https?:$/.test(new URL(url).protocol)) {
-    return 'contentScript';
-  }
+  if (sender.tab?.id !== undefined && /^https?:$/.test(from.protocol)) return 'contentScript';
   return 'unknown';
 }

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import type { Capabilities } from '../cti/adapter';
+import type { StoreState } from '../cti/store';
+import { vendorDescriptor } from '../cti/vendors';
+import { XIVO_CAPABILITIES } from '../cti/vendors/xivo/adapter';
+import { resolveSettings } from '../settings/policy';
+import { effectiveCapabilities } from './capabilities';
+import { buildPanelState, type PanelInputs } from './panel-state';
+
+const POLICY_CODES = [
+  { code: 'sale', label: 'Sale' },
+  { code: 'callback', label: 'Call back' },
+];
+const VENDOR_CODES = [{ code: 'R1', label: 'Resolved' }];
+
+function storeState(patch: Partial<StoreState> = {}): StoreState {
+  return {
+    connection: { status: 'idle' },
+    agent: { status: 'loggedOut' },
+    calls: [],
+    lists: {},
+    notices: [],
+    protocolErrors: 0,
+    recentProtocolErrors: [],
+    ...patch,
+  };
+}
+
+/** The inputs the background gives for XiVO with these user and policy values. */
+function inputs(user: unknown = {}, managed: unknown = {}): PanelInputs {
+  const { settings, locked } = resolveSettings(user, managed);
+  const vendor = vendorDescriptor(settings.vendor);
+  return {
+    store: storeState(),
+    settings,
+    locked,
+    vendor,
+    capabilities: vendor && effectiveCapabilities(vendor.capabilities, settings),
+    identity: undefined,
+    recent: [],
+  };
+}
+
+describe('buildPanelState', () => {
+  it('draws the XiVO sign-in form with the saved server', () => {
+    const state = buildPanelState(inputs({ connection: { xivo: { server: 'https://xuc.a' } } }));
+    expect(state.vendor).toBe('xivo');
+    expect(state.vendorLabel).toBe('XiVO');
+    expect(state.signIn.unavailable).toBeUndefined();
+    expect(state.signIn.fields.map((f) => f.key)).toEqual(['username', 'password', 'phoneNumber']);
+    expect(state.signIn.connectionFields).toEqual([
+      { key: 'server', label: 'Server', value: 'https://xuc.a', locked: false },
+    ]);
+  });
+
+  it('flags connection fields set by policy as locked, with the admin’s value', () => {
+    const state = buildPanelState(
+      inputs(
+        { connection: { xivo: { server: 'https://user.example' } } },
+        { connection: { xivo: { server: 'https://xuc.corp.example' } } },
+      ),
+    );
+    expect(state.signIn.connectionFields).toEqual([
+      { key: 'server', label: 'Server', value: 'https://xuc.corp.example', locked: true },
+    ]);
+  });
+
+  it('locks a field when policy locks the group that holds it', () => {
+    const state = buildPanelState({ ...inputs(), locked: ['connection'] });
+    expect(state.signIn.connectionFields[0]?.locked).toBe(true);
+  });
+
+  it('leaves a field unlocked when policy only sets a sibling', () => {
+    const state = buildPanelState(inputs({}, { connection: { xivo: { dialPrefix: '9' } } }));
+    expect(state.signIn.connectionFields[0]?.locked).toBe(false);
+  });
+
+  it('says plainly that a vendor missing from this build cannot sign in', () => {
+    const input = inputs({ vendor: 'ccs' });
+    expect(input.vendor).toBeUndefined();
+    const state = buildPanelState(input);
+    expect(state.vendor).toBe('ccs');
+    expect(state.vendorLabel).toBe('Windstream CCS');
+    expect(state.signIn.unavailable).toContain('Windstream CCS');
+    expect(state.signIn.unavailable).toMatch(/not available/);
+    expect(state.signIn.fields).toEqual([]);
+    expect(state.signIn.connectionFields).toEqual([]);
+    expect(state.commands).toEqual([]);
+    expect(state.agentStates).toEqual([]);
+  });
+
+  it.each([
+    ['maxcontact', 'MaxContact'],
+    ['ucontact', 'uContact'],
+    ['anywhere365', 'Anywhere365'],
+  ])('names %s when it is unavailable', (vendor, label) => {
+    const state = buildPanelState(inputs({}, { vendor }));
+    expect(state.vendorLabel).toBe(label);
+    expect(state.signIn.unavailable).toContain(label);
+  });
+
+  it('takes disposition codes from policy for a policy vendor, and offers dispose', () => {
+    const state = buildPanelState(
+      inputs({}, { dispositions: { required: true, codes: POLICY_CODES } }),
+    );
+    expect(state.dispositionCodes).toEqual(POLICY_CODES);
+    expect(state.dispositionRequired).toBe(true);
+    expect(state.commands).toContain('dispose');
+  });
+
+  it('offers neither codes nor dispose when policy has none', () => {
+    const state = buildPanelState(inputs());
+    expect(state.dispositionCodes).toEqual([]);
+    expect(state.dispositionRequired).toBe(false);
+    expect(state.commands).not.toContain('dispose');
+    expect(state.commands).toEqual(expect.arrayContaining([...XIVO_CAPABILITIES.commands]));
+  });
+
+  it('ignores a policy vendor’s result codes from the wire', () => {
+    const input = inputs({ dispositions: { codes: POLICY_CODES } });
+    const state = buildPanelState({
+      ...input,
+      store: storeState({ lists: { resultCodes: VENDOR_CODES } }),
+    });
+    expect(state.dispositionCodes).toEqual(POLICY_CODES);
+  });
+
+  it('takes disposition codes from the vendor’s own list for a vendor vendor', () => {
+    const capabilities: Capabilities = { ...XIVO_CAPABILITIES, dispositions: 'vendor' };
+    const input = { ...inputs({ dispositions: { codes: POLICY_CODES } }), capabilities };
+    expect(buildPanelState(input).dispositionCodes).toEqual([]);
+    const withList = { ...input, store: storeState({ lists: { resultCodes: VENDOR_CODES } }) };
+    expect(buildPanelState(withList).dispositionCodes).toEqual(VENDOR_CODES);
+  });
+
+  it('passes the store, identity and history through', () => {
+    const input = inputs();
+    const store = storeState({
+      connection: { status: 'connected', since: 5 },
+      lastEventAt: 9,
+      agent: { status: 'notReady', reason: 'Lunch' },
+      lists: { pauseReasons: [{ code: 'lunch', label: 'Lunch' }] },
+      notices: [{ id: 'n1', level: 'info', message: 'Hello', at: 1 }],
+    });
+    const recent = [
+      { callId: 'c1', direction: 'inbound' as const, remote: { raw: '1' }, startedAt: 1 },
+    ];
+    const state = buildPanelState({ ...input, store, identity: { username: 'alice' }, recent });
+    expect(state).toMatchObject({
+      connection: { status: 'connected', since: 5 },
+      lastEventAt: 9,
+      agent: { status: 'notReady', reason: 'Lunch' },
+      pauseReasons: [{ code: 'lunch', label: 'Lunch' }],
+      notices: [{ id: 'n1' }],
+      identity: { username: 'alice' },
+      recent,
+    });
+    expect(state.agentStates.sort()).toEqual(['loggedOut', 'notReady', 'ready']);
+  });
+
+  it('is plain data that survives a message channel', () => {
+    const state = buildPanelState(inputs({ dispositions: { codes: POLICY_CODES } }));
+    expect(structuredClone(state)).toEqual(state);
+    expect(JSON.parse(JSON.stringify(state))).toEqual(state);
+  });
+});

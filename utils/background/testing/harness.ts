@@ -1,0 +1,110 @@
+/**
+ * A background app as the entry point builds it, with in-memory settings and session storage,
+ * `ws` as the WebSocket and stubbed browser surfaces, for tests against the vendor simulators.
+ */
+import { vi } from 'vitest';
+import type { Browser } from 'wxt/browser';
+import WebSocket from 'ws';
+import type { XivoSimulator } from '../../../tests/simulators/xivo';
+import { systemClock, type Logger } from '../../cti/adapter';
+import type { KeyValueArea } from '../../cti/store';
+import type { SwitchboardDb } from '../../db';
+import type { PanelState } from '../../messaging';
+import { deepMerge, resolveSettings, withoutLocked } from '../../settings/policy';
+import { createBackgroundApp, type BackgroundApp, type BackgroundDeps } from '../app';
+
+export type Sender = Browser.runtime.MessageSender;
+
+export const EXTENSION = { id: 'switchboard-id', origin: 'chrome-extension://switchboard-id' };
+export const POPUP: Sender = { id: EXTENSION.id, url: `${EXTENSION.origin}/popup.html` };
+export const ALICE = { username: 'alice', password: 'secret', phoneNumber: '1001' };
+
+const quiet: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+
+export function memoryArea(): KeyValueArea {
+  const data = new Map<string, unknown>();
+  return {
+    get: async (key) => structuredClone(data.get(key)),
+    set: async (key, value) => void data.set(key, structuredClone(value)),
+  };
+}
+
+export interface HarnessOptions {
+  user?: unknown;
+  managed?: unknown;
+  openTab?: BackgroundDeps['openTab'];
+  openDb?: () => Promise<SwitchboardDb>;
+}
+
+const apps: BackgroundApp[] = [];
+
+/** Sign every app out (stopping its timers and sockets); call from afterEach. */
+export async function closeApps(): Promise<void> {
+  for (const app of apps.splice(0)) await app.handleMessage({ type: 'panel/signOut' }, POPUP);
+}
+
+export async function createHarness(opts: HarnessOptions = {}) {
+  let user: unknown = opts.user ?? {};
+  let managed: unknown = opts.managed ?? {};
+  const resolve = () => resolveSettings(user, managed);
+  const openTab = vi.fn<BackgroundDeps['openTab']>(opts.openTab ?? (async () => undefined));
+  const app = createBackgroundApp({
+    extension: EXTENSION,
+    sessionArea: memoryArea(),
+    loadSettings: async () => resolve(),
+    saveUserSettings: async (patch) => {
+      user = deepMerge(user, withoutLocked(patch, resolve().locked));
+      return resolve();
+    },
+    openTab,
+    // The toolbar and notification sides are not what these tests look at.
+    setBadge: async () => undefined,
+    notifications: {
+      api: { create: async () => undefined, clear: async () => undefined },
+      iconUrl: 'icon.png',
+      supportsButtons: true,
+    },
+    fetch: (...args) => globalThis.fetch(...args),
+    // Node 20 has no global WebSocket; `ws` implements the DOM interface the adapter uses.
+    WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
+    clock: systemClock,
+    log: quiet,
+    openDb: opts.openDb,
+  });
+  apps.push(app);
+  await app.ready;
+  const send = (message: unknown, sender: Sender = POPUP) => app.handleMessage(message, sender);
+  const state = async () => {
+    const reply = await send({ type: 'panel/getState' });
+    if (!reply.ok) throw new Error(reply.error);
+    return reply.value as PanelState;
+  };
+  return {
+    app,
+    openTab,
+    send,
+    state,
+    /** The panel state once `pred` holds (the vendor answers asynchronously). */
+    until: (pred: (s: PanelState) => boolean) =>
+      vi.waitFor(
+        async () => {
+          const s = await state();
+          if (!pred(s))
+            throw new Error(`not yet: ${JSON.stringify(s.connection)} ${s.calls.length} calls`);
+          return s;
+        },
+        { timeout: 5000, interval: 20 },
+      ),
+    /** What storage.onChanged would report after the admin or the options page changed values. */
+    change(next: { user?: unknown; managed?: unknown }) {
+      user = next.user ?? user;
+      managed = next.managed ?? managed;
+      app.settingsChanged(resolve());
+    },
+    signIn: (sim: XivoSimulator) =>
+      send({ type: 'panel/signIn', credentials: ALICE, connection: { server: sim.url } }),
+    command: (command: unknown) => send({ type: 'panel/command', command }),
+  };
+}
+
+export type Harness = Awaited<ReturnType<typeof createHarness>>;
