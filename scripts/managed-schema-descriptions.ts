@@ -8,6 +8,16 @@ export const DESCRIPTIONS: Readonly<Record<string, string>> = {
     'Contact-center platform the agent signs in to: xivo (XiVO CC), ccs (Windstream Enterprise Contact Center Services), maxcontact (MaxContact), ucontact (uContact) or anywhere365 (Anywhere365).',
   connection:
     'Server addresses and non-secret identity, one object per platform id. Passwords are never accepted from policy: agents type them at sign-in.',
+  'connection.ccs': 'Windstream Enterprise Contact Center Services (CCS) connection.',
+  'connection.ccs.domain': 'Base URL of the tenant’s CCS domain, e.g. https://ccs.example.com',
+  'connection.ccs.tenantId': 'CCS tenant id.',
+  'connection.ccs.extensionId': 'The agent’s CCS extension uuid.',
+  'connection.ccs.outboundQueueId': 'Outbound queue uuid that click-to-dial calls go out through.',
+  'connection.maxcontact': 'MaxContact Telephony Data Services connection.',
+  'connection.maxcontact.baseUrl':
+    'Base URL of the MaxContact instance, e.g. https://acme.maxcontact.com',
+  'connection.maxcontact.userId':
+    'The agent’s MaxContact user id, when it differs from the sign-in login (optional).',
   'connection.xivo': 'XiVO CC (xuc CTI server) connection.',
   'connection.xivo.server': 'Base URL of the xuc server, e.g. https://xuc.example.com:8090',
   'connection.xivo.dialFormat':

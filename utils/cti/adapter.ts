@@ -52,6 +52,21 @@ export interface AdapterContext {
    * would undo what the agent chose since (logging out, say).
    */
   firstConnect: boolean;
+  /**
+   * Headers the browser must add to this vendor's HTTP requests where `fetch` cannot set them
+   * (MaxContact's `Cookie: TokenKey=…`). The background installs them as a declarativeNetRequest
+   * session rule limited to the extension's own requests under `urlPrefix`; tests add them to
+   * their fetch. Cleared automatically when the connection is torn down.
+   */
+  requestHeaders: RequestHeaders;
+  /** Whether the agent has the popup or side panel open: polling vendors poll faster then. */
+  panelOpen(): boolean;
+}
+
+/** Calls take effect in the order they are made. */
+export interface RequestHeaders {
+  set(urlPrefix: string, headers: Readonly<Record<string, string>>): Promise<void>;
+  clear(): Promise<void>;
 }
 
 export interface Capabilities {

@@ -233,5 +233,10 @@ export type CtiEvent =
   | { type: 'protocolError'; message: string; frame?: string }
   /** The vendor reported a problem worth telling the agent (agent login refused…). */
   | { type: 'notice'; level: 'info' | 'warning' | 'error'; message: string }
+  /**
+   * How calls reach us now: pushed `events`, or `polling` (MaxContact always; CCS when its socket
+   * brings no call events). The panel says which.
+   */
+  | { type: 'transport'; mode: 'events' | 'polling'; intervalMs?: number }
   /** The transport is gone. The session decides whether and when to reconnect. */
   | { type: 'connectionLost'; error: CtiError };

@@ -11,6 +11,7 @@ import {
   type Clock,
   type Credentials,
   type Logger,
+  type RequestHeaders,
   type VendorAdapter,
 } from './adapter';
 import { CtiError, toCtiError, type Command } from './model';
@@ -50,7 +51,19 @@ export interface SessionDeps {
   key?: string;
   /** An adapter's connect that has not settled by then counts as a failed attempt. */
   connectTimeoutMs?: number;
+  /** Header rules for the vendor's HTTP requests (AdapterContext.requestHeaders). */
+  requestHeaders?: RequestHeaders;
+  /** Whether the agent has a panel open (AdapterContext.panelOpen). */
+  panelOpen?: () => boolean;
+  /**
+   * Called on every sign of life from the vendor. The background makes a cheap extension API
+   * call there: Chrome only counts extension API calls and WebSocket traffic as worker activity,
+   * so a polling vendor's fetches alone would let the worker be stopped mid-session.
+   */
+  keepAlive?: () => void;
 }
+
+const noHeaders: RequestHeaders = { set: async () => {}, clear: async () => {} };
 
 export const SESSION_KEY = 'cti.session';
 export const BACKOFF = { baseMs: 500, capMs: 30_000, stableMs: 60_000 } as const;
@@ -133,6 +146,9 @@ export function createSession(deps: SessionDeps): Session {
     clock.clearTimeout(old.stableTimer);
     clock.clearInterval(old.heartbeatTimer);
     old.controller.abort();
+    void (deps.requestHeaders ?? noHeaders)
+      .clear()
+      .catch((error: unknown) => log.debug('could not clear the header rule', error));
     const adapter = old.adapter;
     if (!adapter) return Promise.resolve();
     return settled(() => adapter.disconnect()).catch((error: unknown) =>
@@ -167,6 +183,7 @@ export function createSession(deps: SessionDeps): Session {
       },
       alive: () => {
         current.missed = 0;
+        deps.keepAlive?.();
       },
       signal: current.controller.signal,
       clock,
@@ -175,6 +192,8 @@ export function createSession(deps: SessionDeps): Session {
       log,
       credentials: creds,
       firstConnect,
+      requestHeaders: deps.requestHeaders ?? noHeaders,
+      panelOpen: deps.panelOpen ?? (() => false),
     };
     current.connectTimer = clock.setTimeout(
       () => broken(current, new CtiError('timeout', 'The phone system did not answer in time')),

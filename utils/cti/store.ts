@@ -37,6 +37,10 @@ const StateSchema = z.object({
   protocolErrors: z.number().int().min(0),
   /** The last few protocol errors for diagnostics: messages only, frames may carry secrets. */
   recentProtocolErrors: z.array(z.object({ at: z.number(), message: z.string() })),
+  /** How calls reach us, as the adapter last said (absent until it says). */
+  transport: z
+    .object({ mode: z.enum(['events', 'polling']), intervalMs: z.number().optional() })
+    .optional(),
 });
 export type StoreState = z.infer<typeof StateSchema>;
 
@@ -333,6 +337,9 @@ export function createCallStore(deps: CallStoreDeps): CallStore {
         break;
       case 'notice':
         next = withNotice(next, event.level, event.message, now);
+        break;
+      case 'transport':
+        next = { ...next, transport: { mode: event.mode, intervalMs: event.intervalMs } };
         break;
     }
     const transitions = changes.filter((t) => t !== undefined);

@@ -32,6 +32,29 @@ export const XivoConnection = z
   })
   .default({ server: '', dialFormat: 'e164', dialPrefix: '' });
 
+/** Windstream Enterprise Contact Center Services (vendors/README.md §5). */
+export const CcsConnection = z
+  .object({
+    /** Base URL of the tenant's CCS domain, e.g. https://ccs.example.com */
+    domain: httpUrl.default(''),
+    tenantId: z.string().trim().max(100).default(''),
+    /** The agent's extension uuid. */
+    extensionId: z.string().trim().max(100).default(''),
+    /** Outbound queue uuid that click-to-dial calls go out through. */
+    outboundQueueId: z.string().trim().max(100).default(''),
+  })
+  .default({ domain: '', tenantId: '', extensionId: '', outboundQueueId: '' });
+
+/** MaxContact Telephony Data Services (vendors/README.md §3). */
+export const MaxContactConnection = z
+  .object({
+    /** Base URL of the MaxContact instance, e.g. https://acme.maxcontact.com */
+    baseUrl: httpUrl.default(''),
+    /** The agent's MaxContact user id, when it differs from the sign-in login. */
+    userId: z.string().trim().max(100).default(''),
+  })
+  .default({ baseUrl: '', userId: '' });
+
 export const SitesMode = z.enum(['all', 'allow', 'block']);
 
 export const ClickToDial = z
@@ -112,8 +135,14 @@ export const Settings = z.object({
   connection: z
     .object({
       xivo: XivoConnection,
+      ccs: CcsConnection,
+      maxcontact: MaxContactConnection,
     })
-    .default({ xivo: XivoConnection.parse(undefined) }),
+    .default({
+      xivo: XivoConnection.parse(undefined),
+      ccs: CcsConnection.parse(undefined),
+      maxcontact: MaxContactConnection.parse(undefined),
+    }),
   clickToDial: ClickToDial,
   screenPop: ScreenPop,
   dispositions: Dispositions,

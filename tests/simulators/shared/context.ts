@@ -31,10 +31,23 @@ export function createTestContext(opts: {
   clock?: AdapterContext['clock'];
   /** Default true: the connection right after a sign-in. */
   firstConnect?: boolean;
+  /** Default false. */
+  panelOpen?: () => boolean;
 }): TestContext {
   const events = new Recorder<CtiEvent>();
   const controller = new AbortController();
   let alive = 0;
+  const baseFetch = opts.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
+  // What the background's declarativeNetRequest rule does in the browser: Node's fetch may set
+  // any header itself, Cookie included.
+  let extra: { prefix: string; headers: Readonly<Record<string, string>> } | undefined;
+  const fetchWithHeaders: typeof fetch = (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    if (!extra || !url.startsWith(extra.prefix)) return baseFetch(input, init);
+    const headers = new Headers(init?.headers);
+    for (const [name, value] of Object.entries(extra.headers)) headers.set(name, value);
+    return baseFetch(input, { ...init, headers });
+  };
   const ctx: AdapterContext = {
     emit: (event) => events.record(event),
     alive: () => {
@@ -42,11 +55,20 @@ export function createTestContext(opts: {
     },
     signal: controller.signal,
     clock: opts.clock ?? systemClock,
-    fetch: opts.fetch ?? ((...args) => globalThis.fetch(...args)),
+    fetch: fetchWithHeaders,
     WebSocket: opts.WebSocket ?? globalThis.WebSocket,
     log: quietLog,
     credentials: opts.credentials,
     firstConnect: opts.firstConnect ?? true,
+    requestHeaders: {
+      set: async (prefix, headers) => {
+        extra = { prefix, headers: { ...headers } };
+      },
+      clear: async () => {
+        extra = undefined;
+      },
+    },
+    panelOpen: opts.panelOpen ?? (() => false),
   };
   return {
     ctx,
