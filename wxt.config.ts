@@ -21,6 +21,8 @@ export default defineConfig({
       'storage',
       'alarms',
       'notifications',
+      // Adds MaxContact's TokenKey cookie to the extension's own requests (fetch cannot).
+      'declarativeNetRequestWithHostAccess',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
     // Sign-in must work without a permission prompt (force-installed deployments), and the

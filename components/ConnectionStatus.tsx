@@ -1,6 +1,8 @@
-/** "Connected · Last event 14:03:22", or why not and when the next attempt is. */
+/**
+ * "Connected · Live events · Last event 14:03:22", or why not and when the next attempt is.
+ */
 import type { PanelState } from '../utils/messaging';
-import { connectionText, formatClock, secondsUntil } from '../utils/ui/format';
+import { connectionText, formatClock, secondsUntil, transportText } from '../utils/ui/format';
 import { useNow } from './hooks';
 
 export function ConnectionStatus({ state }: { state: PanelState }) {
@@ -24,6 +26,9 @@ export function ConnectionStatus({ state }: { state: PanelState }) {
           connectionText(connection, now)
         )}
       </span>
+      {connection.status === 'connected' && state.transport && (
+        <span class="sb-muted sb-transport">{transportText(state.transport)}</span>
+      )}
       {lastEventAt !== undefined && (
         <span class="sb-muted sb-last-event">Last event {formatClock(lastEventAt)}</span>
       )}

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createBackgroundApp } from '../utils/background/app';
 import { showBadge } from '../utils/background/badge';
+import { createRequestHeaders } from '../utils/background/request-headers';
 import { openPopTarget } from '../utils/background/tabs';
 import { systemClock } from '../utils/cti/adapter';
 import { createLogger } from '../utils/cti/log';
@@ -9,6 +10,20 @@ import { PANEL_PORT } from '../utils/messaging';
 import { loadSettings, saveUserSettings, watchSettings } from '../utils/settings/storage';
 
 const WATCHDOG_ALARM = 'switchboard-watchdog';
+const KEEP_ALIVE_MS = 20_000;
+
+/**
+ * Chrome stops an idle worker after 30 s and counts only extension API calls and WebSocket
+ * traffic as activity: a polling vendor's fetches need this to keep the session up.
+ */
+function throttledKeepAlive(): () => void {
+  let last = 0;
+  return () => {
+    if (Date.now() - last < KEEP_ALIVE_MS) return;
+    last = Date.now();
+    void browser.runtime.getPlatformInfo();
+  };
+}
 
 export default defineBackground(() => {
   const origin = new URL(browser.runtime.getURL('/')).origin;
@@ -22,6 +37,8 @@ export default defineBackground(() => {
     saveUserSettings,
     openTab: openPopTarget,
     setBadge: showBadge,
+    requestHeaders: createRequestHeaders(browser.declarativeNetRequest),
+    keepAlive: throttledKeepAlive(),
     notifications: {
       api: browser.notifications,
       iconUrl: browser.runtime.getURL('/icon/128.png'),

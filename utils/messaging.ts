@@ -44,6 +44,8 @@ export interface PanelState {
   connection: Connection;
   /** When the vendor last said anything (epoch ms). */
   lastEventAt?: number;
+  /** Pushed events or polling, as the vendor's adapter last said. */
+  transport?: { mode: 'events' | 'polling'; intervalMs?: number };
   agent: AgentState;
   /** Live calls first, then ended calls still waiting for their disposition. */
   calls: Call[];

@@ -3,7 +3,7 @@
  * It is the single authority (DESIGN.md "Architecture"): the only holder of credentials, the only
  * one that talks to the vendor, pops screens and writes history. Entry points only wire it.
  */
-import type { Clock, Logger } from '../cti/adapter';
+import type { Clock, Logger, RequestHeaders } from '../cti/adapter';
 import { CtiError, toCtiError, type Call, type Command } from '../cti/model';
 import { createSession, type Session } from '../cti/session';
 import { createCallStore, type CallTransition, type KeyValueArea } from '../cti/store';
@@ -35,6 +35,10 @@ export interface BackgroundDeps {
   saveUserSettings(patch: Record<string, unknown>): Promise<ResolvedSettings>;
   openTab(url: string, target: ScreenPopRule['target']): Promise<void>;
   setBadge(badge: Badge): Promise<void>;
+  /** Header rules for vendor requests that fetch cannot make (AdapterContext.requestHeaders). */
+  requestHeaders: RequestHeaders;
+  /** A cheap extension API call that counts as worker activity (SessionDeps.keepAlive). */
+  keepAlive(): void;
   /** Desktop notifications for ringing calls. */
   notifications: { api: NotificationsApi; iconUrl: string; supportsButtons: boolean };
   fetch: typeof fetch;
@@ -159,6 +163,9 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
       fetch: deps.fetch,
       WebSocket: deps.WebSocket,
       secrets: deps.sessionArea,
+      requestHeaders: deps.requestHeaders,
+      panelOpen: () => ports.size > 0,
+      keepAlive: deps.keepAlive,
     });
     await store.ready;
     const caps = capabilities();

@@ -35,6 +35,7 @@ export function buildPanelState(input: PanelInputs): PanelState {
     vendorLabel: vendor?.label ?? VENDOR_LABELS[settings.vendor],
     connection: store.connection,
     lastEventAt: store.lastEventAt,
+    transport: store.transport,
     agent: store.agent,
     calls: store.calls,
     commands: adapterCaps ? [...adapterCaps.commands] : [],

@@ -6,6 +6,7 @@ import {
   formatClock,
   formatDuration,
   remoteNumber,
+  transportText,
 } from './format';
 
 describe('panel wording', () => {
@@ -43,5 +44,12 @@ describe('panel wording', () => {
     expect(remoteNumber({ raw: '0123456789', e164: '+33123456789' })).toBe('+33 1 23 45 67 89');
     expect(remoteNumber({ raw: '1001' })).toBe('1001');
     expect(remoteNumber({ raw: '' })).toBe('Unknown number');
+  });
+
+  it('says how calls reach the panel', () => {
+    expect(transportText({ mode: 'events' })).toBe('Live events');
+    expect(transportText({ mode: 'polling', intervalMs: 1000 })).toBe('Polling every 1 s');
+    expect(transportText({ mode: 'polling', intervalMs: 1500 })).toBe('Polling every 1.5 s');
+    expect(transportText({ mode: 'polling' })).toBe('Polling');
   });
 });

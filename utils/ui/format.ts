@@ -4,6 +4,7 @@
  */
 import type { AgentState, Call, CallState, Connection, RemoteParty } from '../cti/model';
 import { formatInternational } from '../phone/format';
+import type { PanelState } from '../messaging';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -82,3 +83,11 @@ export const directionText = (direction: Call['direction']): string =>
 /** When the call's clock starts: talking time once answered, ringing time before. */
 export const callClockStart = (call: Pick<Call, 'answeredAt' | 'startedAt'>): number =>
   call.answeredAt ?? call.startedAt;
+
+/** How calls reach the panel: pushed by the vendor, or polled (and how often). */
+export function transportText(transport: NonNullable<PanelState['transport']>): string {
+  if (transport.mode === 'events') return 'Live events';
+  if (transport.intervalMs === undefined) return 'Polling';
+  const seconds = transport.intervalMs / 1000;
+  return `Polling every ${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
+}

@@ -59,6 +59,8 @@ export async function createHarness(opts: HarnessOptions = {}) {
     openTab,
     // The toolbar and notification sides are not what these tests look at.
     setBadge: async () => undefined,
+    requestHeaders: { set: async () => undefined, clear: async () => undefined },
+    keepAlive: () => undefined,
     notifications: {
       api: { create: async () => undefined, clear: async () => undefined },
       iconUrl: 'icon.png',

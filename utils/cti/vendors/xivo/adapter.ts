@@ -236,6 +236,8 @@ export class XivoAdapter implements VendorAdapter {
         if (this.handshake) {
           this.ready = true;
           this.handshake.resolve();
+          // Every call event arrives on this socket (§1.7): there is nothing to poll.
+          this.emit({ type: 'transport', mode: 'events' });
           this.maybeLogAgentIn();
         }
         return;
