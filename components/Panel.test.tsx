@@ -93,6 +93,24 @@ describe('signed out', () => {
     expect(labelled(root, 'Username').value).toBe('jdoe');
   });
 
+  it('follows settings that arrive after the form is shown, until the agent edits the field', async () => {
+    const { root, connector } = show(signedOutState());
+    const withServer = (value: string) => (s: PanelState) => ({
+      ...s,
+      signIn: {
+        ...s.signIn,
+        connectionFields: [{ key: 'server', label: 'Server', value, locked: false }],
+      },
+    });
+    connector.setState(withServer('https://from-settings.example.com'));
+    await settle();
+    expect(labelled(root, 'Server').value).toBe('https://from-settings.example.com');
+    type(labelled(root, 'Server'), 'https://typed.example.com');
+    connector.setState(withServer('https://later.example.com'));
+    await settle();
+    expect(labelled(root, 'Server').value).toBe('https://typed.example.com');
+  });
+
   it('shows why the connection failed', () => {
     const { root } = show(
       signedInState({ connection: { status: 'failed', reason: 'Invalid credentials' } }),

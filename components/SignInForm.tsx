@@ -16,8 +16,11 @@ interface Props {
 
 export function SignInForm({ state, connector }: Props) {
   const connectionFields = state.signIn.connectionFields.filter((f) => !f.locked);
-  const [connection, setConnection] = useState<Record<string, string>>(() =>
-    Object.fromEntries(connectionFields.map((f) => [f.key, f.value])),
+  // Only what the agent typed: the rest follows the settings, which may arrive after the first
+  // render (policy, or the options page in another tab).
+  const [edited, setEdited] = useState<Record<string, string>>({});
+  const connection = Object.fromEntries(
+    connectionFields.map((f) => [f.key, edited[f.key] ?? f.value]),
   );
   const [credentials, setCredentials] = useState<Record<string, string>>({});
   const action = useAction(connector);
@@ -62,7 +65,7 @@ export function SignInForm({ state, connector }: Props) {
             inputMode="url"
             spellcheck={false}
             value={connection[f.key] ?? ''}
-            onInput={(e) => setConnection({ ...connection, [f.key]: e.currentTarget.value })}
+            onInput={(e) => setEdited({ ...edited, [f.key]: e.currentTarget.value })}
             disabled={action.pending}
           />
         </div>

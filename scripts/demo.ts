@@ -11,9 +11,9 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from '@playwright/test';
-import { startXivoSimulator } from '../tests/simulators/xivo';
 import { launchWithExtension } from '../tests/support/chromium';
 import { startStaticServer } from '../tests/support/static-server';
+import { DEMO_VENDORS } from './demo-vendors';
 
 const { values: args } = parseArgs({
   options: {
@@ -25,21 +25,22 @@ const { values: args } = parseArgs({
   },
 });
 
-const AGENT = { username: 'alice', password: 'secret', phoneNumber: '1001' };
-
 async function main(): Promise<void> {
-  if (args.vendor !== 'xivo') {
-    throw new Error(`The demo supports --vendor xivo for now (got "${args.vendor}").`);
+  const vendorId = args.vendor;
+  const vendor = DEMO_VENDORS[vendorId];
+  if (!vendor) {
+    throw new Error(
+      `Unknown --vendor "${vendorId}"; the demo has: ${Object.keys(DEMO_VENDORS).join(', ')}.`,
+    );
   }
   if (!args['no-build']) {
     console.log('Building the extension…');
     execFileSync('npx', ['wxt', 'build', '-b', 'chrome'], { stdio: 'inherit' });
   }
-  const sim = await startXivoSimulator();
+  const sim = await vendor.start();
   const pages = await startStaticServer();
-  console.log(
-    `XiVO simulator: ${sim.url}   (agent ${AGENT.username} / ${AGENT.password}, phone ${AGENT.phoneNumber})`,
-  );
+  const credentials = Object.entries(vendor.signIn).map(([label, value]) => `${label}: ${value}`);
+  console.log(`${vendorId} simulator: ${sim.url}   (${credentials.join(', ')})`);
   console.log(`Demo CRM page:  ${pages.url}/crm.html`);
 
   const ext = await launchWithExtension({ headless: args.headless });
@@ -55,11 +56,16 @@ async function main(): Promise<void> {
     process.on(signal, () => void shutdown().then(() => process.exit(0)));
   }
   // Closing the browser window ends the demo too.
-  ext.context.on('close', () => void shutdown().then(() => process.exit(0)));
+  ext.context.on('close', () => {
+    // Only the agent closing the window; a failure's own shutdown reports the error first.
+    if (!stopping) void shutdown().then(() => process.exit(0));
+  });
 
   try {
     const crmUrl = pages.url;
     await ext.setUserSettings({
+      vendor: vendorId,
+      connection: { [vendorId]: vendor.connection(sim.url) },
       clickToDial: { defaultCountry: 'US' },
       screenPop: {
         rules: [
@@ -91,12 +97,17 @@ async function main(): Promise<void> {
     const popup = await ext.context.newPage();
     await popup.setViewportSize({ width: 380, height: 640 });
     await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
-    await popup.getByLabel('Server').fill(sim.url);
-    await popup.getByLabel('Username').fill(AGENT.username);
-    await popup.getByLabel('Password').fill(AGENT.password);
-    await popup.getByLabel('Phone number').fill(AGENT.phoneNumber);
+    for (const [label, value] of Object.entries(vendor.signIn)) {
+      await popup.getByLabel(label, { exact: true }).fill(value);
+    }
     await popup.getByRole('button', { name: 'Sign in' }).click();
-    await popup.getByText('Connected', { exact: true }).waitFor();
+    const alert = popup.getByRole('alert');
+    await Promise.race([
+      popup.getByText('Connected', { exact: true }).waitFor(),
+      alert.waitFor().then(async () => {
+        throw new Error(`Sign-in failed: ${await alert.innerText()}`);
+      }),
+    ]);
     console.log(`Signed in. Extension id: ${ext.extensionId}`);
 
     const crm = await ext.context.newPage();
@@ -117,10 +128,10 @@ async function main(): Promise<void> {
       name: 'Camille Dubois',
       queue: 'support',
     });
-    await popup.getByRole('button', { name: 'Answer' }).waitFor();
+    await popup.getByText('Ringing', { exact: true }).waitFor();
     await popup.screenshot({ path: resolve(out, 'popup-ringing.png') });
-    call.answer();
-    await popup.getByRole('button', { name: 'Hold' }).waitFor();
+    call.answer?.();
+    await popup.getByRole('button', { name: vendor.inCallButton, exact: true }).waitFor();
     await popup.screenshot({ path: resolve(out, 'popup-call.png') });
     await crm.bringToFront();
     await crm.hover('#phone-fr');
