@@ -63,6 +63,7 @@ export function SignInForm({ state, connector }: Props) {
             type="text"
             // Server URLs mostly; the background validates, so no browser URL check here.
             inputMode="url"
+            placeholder={f.placeholder}
             spellcheck={false}
             value={connection[f.key] ?? ''}
             onInput={(e) => setEdited({ ...edited, [f.key]: e.currentTarget.value })}

@@ -34,6 +34,7 @@ export interface ConnectionField {
   key: string;
   label: string;
   value: string;
+  placeholder?: string;
   /** Set by policy: the sign-in form hides it. */
   locked: boolean;
 }

@@ -49,7 +49,13 @@ describe('buildPanelState', () => {
     expect(state.signIn.unavailable).toBeUndefined();
     expect(state.signIn.fields.map((f) => f.key)).toEqual(['username', 'password', 'phoneNumber']);
     expect(state.signIn.connectionFields).toEqual([
-      { key: 'server', label: 'Server', value: 'https://xuc.a', locked: false },
+      {
+        key: 'server',
+        label: 'Server',
+        placeholder: 'https://xuc.example.com:8090',
+        value: 'https://xuc.a',
+        locked: false,
+      },
     ]);
   });
 
@@ -61,7 +67,13 @@ describe('buildPanelState', () => {
       ),
     );
     expect(state.signIn.connectionFields).toEqual([
-      { key: 'server', label: 'Server', value: 'https://xuc.corp.example', locked: true },
+      {
+        key: 'server',
+        label: 'Server',
+        placeholder: 'https://xuc.example.com:8090',
+        value: 'https://xuc.corp.example',
+        locked: true,
+      },
     ]);
   });
 

@@ -48,6 +48,7 @@ export function buildPanelState(input: PanelInputs): PanelState {
       connectionFields: (vendor?.connectionFields ?? []).map((f) => ({
         key: f.key,
         label: f.label,
+        placeholder: f.placeholder,
         value: String(connectionSettings?.[f.key] ?? ''),
         locked: isLocked(input.locked, `connection.${settings.vendor}.${f.key}`),
       })),
