@@ -13,11 +13,41 @@ export const DESCRIPTIONS: Readonly<Record<string, string>> = {
   'connection.ccs.tenantId': 'CCS tenant id.',
   'connection.ccs.extensionId': 'The agent’s CCS extension uuid.',
   'connection.ccs.outboundQueueId': 'Outbound queue uuid that click-to-dial calls go out through.',
+  'connection.ccs.dialFormat':
+    'How numbers are written in CCS dial and transfer requests: digits (33123456789, the default), e164 (+33123456789) or national (0123456789).',
+  'connection.ccs.dialPrefix':
+    'Prepended to every dialled external number, such as an outside-line 8 or 9 (digits, * and #, at most 8).',
+  'connection.ccs.tenantUrl':
+    'Silhouette tenant URL (sil_tenant_url, e.g. /ccsl06), sent when an agent signs in with extension and PIN instead of an API token. Leave empty if not needed.',
+  'connection.ccs.eventTypeKey':
+    'Key of a CCS WebSocket frame that names the event (default action). The CCS event catalogue is not public: set these event settings to the names in your CCS event sheet.',
+  'connection.ccs.eventPayloadKey':
+    'Key of a CCS WebSocket frame that holds the event data, an object or a list (default response); empty when the data sits in the frame itself.',
+  'connection.ccs.eventCallRinging':
+    'CCS event name for a call ringing at the agent (default call_ringing); empty if the platform sends none.',
+  'connection.ccs.eventCallDialing':
+    'CCS event name for an outgoing call being placed (default call_dialing); empty if the platform sends none.',
+  'connection.ccs.eventCallAnswered':
+    'CCS event name for a call answered (default call_answered); empty if the platform sends none.',
+  'connection.ccs.eventCallEnded':
+    'CCS event name for a call ended (default call_ended); empty if the platform sends none.',
+  'connection.ccs.eventAgentState':
+    'CCS event name for an agent presence change (default update_agent); empty if the platform sends none.',
+  'connection.ccs.eventSubscribe':
+    'Requests sent on the CCS WebSocket after connect to ask for events (default fetch_agent_events and fetch_call_events). Without call events Switchboard polls the calls list instead.',
   'connection.maxcontact': 'MaxContact Telephony Data Services connection.',
   'connection.maxcontact.baseUrl':
     'Base URL of the MaxContact instance, e.g. https://acme.maxcontact.com',
   'connection.maxcontact.userId':
     'The agent’s MaxContact user id, when it differs from the sign-in login (optional).',
+  'connection.maxcontact.dialFormat':
+    'How numbers are written in MaxContact dial requests, to match how your leads store them: e164 (+441632960123), national (01632960123) or digits (441632960123).',
+  'connection.maxcontact.pollIntervalMs':
+    'How often, in milliseconds, Switchboard asks MaxContact for the agent’s calls while a call is live or the panel is open (500 to 10000, default 1000).',
+  'connection.maxcontact.idlePollIntervalMs':
+    'How often, in milliseconds, Switchboard asks MaxContact for the agent’s calls otherwise (1000 to 20000, default 5000).',
+  'connection.maxcontact.transferResultCode':
+    'Result code filed on both calls of a warm transfer (MaxContact requires one). Leave empty to use the platform’s first transfer result code.',
   'connection.xivo': 'XiVO CC (xuc CTI server) connection.',
   'connection.xivo.server': 'Base URL of the xuc server, e.g. https://xuc.example.com:8090',
   'connection.xivo.dialFormat':

@@ -247,13 +247,13 @@ describe('settingsChanged', () => {
     await bg.signIn(sim);
     await bg.until((s) => s.connection.status === 'connected');
 
-    bg.change({ managed: { vendor: 'ccs' } });
-    const state = await bg.until((s) => s.vendor === 'ccs' && s.identity === undefined);
+    bg.change({ managed: { vendor: 'anywhere365' } });
+    const state = await bg.until((s) => s.vendor === 'anywhere365' && s.identity === undefined);
     expect(state.connection).toEqual({ status: 'idle' });
-    expect(state.vendorLabel).toBe('Windstream CCS');
-    expect(state.signIn.unavailable).toContain('Windstream CCS');
+    expect(state.vendorLabel).toBe('Anywhere365');
+    expect(state.signIn.unavailable).toContain('Anywhere365');
     await vi.waitFor(() => expect(sim.connections()).toBe(0));
-    await expect(bg.signIn(sim)).resolves.toEqual(refused(/Windstream CCS is not available/));
+    await expect(bg.signIn(sim)).resolves.toEqual(refused(/Anywhere365 is not available/));
   });
 
   it('follows the policy codes with dispose, and keeps the session', async () => {

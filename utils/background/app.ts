@@ -4,10 +4,10 @@
  * one that talks to the vendor, pops screens and writes history. Entry points only wire it.
  */
 import type { Clock, Logger, RequestHeaders } from '../cti/adapter';
-import { CtiError, toCtiError, type Call, type Command } from '../cti/model';
+import { CtiError, toCtiError, VENDOR_LABELS, type Call, type Command } from '../cti/model';
 import { createSession, type Session } from '../cti/session';
 import { createCallStore, type CallTransition, type KeyValueArea } from '../cti/store';
-import { VENDOR_LABELS, vendorDescriptor } from '../cti/vendors';
+import { vendorDescriptor, type VendorDescriptor } from '../cti/vendors';
 import {
   createHistory,
   createPopLog,
@@ -58,6 +58,17 @@ export interface BackgroundApp {
   settingsChanged(resolved: ResolvedSettings): void;
   watchdog(): void;
   notificationButtonClicked(notificationId: string, buttonIndex: number): void;
+}
+
+/**
+ * The name the panel shows for the agent: the first sign-in field they filled that is not a
+ * secret (an API token must never end up on screen), else the product name.
+ */
+function whoSignedIn(vendor: VendorDescriptor, credentials: Record<string, string>): string {
+  const field = vendor.signInFields.find(
+    (f) => f.type !== 'password' && credentials[f.key]?.trim(),
+  );
+  return field ? credentials[field.key]!.trim() : vendor.label;
 }
 
 export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
@@ -196,9 +207,7 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
         connection: { [resolved.settings.vendor]: msg.connection },
       });
     }
-    const username =
-      msg.credentials.username ?? msg.credentials[vendor.signInFields[0]?.key ?? ''] ?? '';
-    identity = { username };
+    identity = { username: whoSignedIn(vendor, msg.credentials) };
     await deps.sessionArea.set(IDENTITY_KEY, identity);
     try {
       await session.start(msg.credentials);

@@ -88,12 +88,12 @@ describe('buildPanelState', () => {
   });
 
   it('says plainly that a vendor missing from this build cannot sign in', () => {
-    const input = inputs({ vendor: 'ccs' });
+    const input = inputs({ vendor: 'anywhere365' });
     expect(input.vendor).toBeUndefined();
     const state = buildPanelState(input);
-    expect(state.vendor).toBe('ccs');
-    expect(state.vendorLabel).toBe('Windstream CCS');
-    expect(state.signIn.unavailable).toContain('Windstream CCS');
+    expect(state.vendor).toBe('anywhere365');
+    expect(state.vendorLabel).toBe('Anywhere365');
+    expect(state.signIn.unavailable).toContain('Anywhere365');
     expect(state.signIn.unavailable).toMatch(/not available/);
     expect(state.signIn.fields).toEqual([]);
     expect(state.signIn.connectionFields).toEqual([]);
@@ -102,7 +102,6 @@ describe('buildPanelState', () => {
   });
 
   it.each([
-    ['maxcontact', 'MaxContact'],
     ['ucontact', 'uContact'],
     ['anywhere365', 'Anywhere365'],
   ])('names %s when it is unavailable', (vendor, label) => {

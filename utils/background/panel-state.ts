@@ -5,7 +5,8 @@
 import type { Capabilities } from '../cti/adapter';
 import type { CodeLabel } from '../cti/model';
 import type { StoreState } from '../cti/store';
-import { VENDOR_LABELS, type VendorDescriptor } from '../cti/vendors';
+import { VENDOR_LABELS } from '../cti/model';
+import type { VendorDescriptor } from '../cti/vendors';
 import type { HistoryEntry, PanelState } from '../messaging';
 import { isLocked } from '../settings/policy';
 import type { Settings } from '../settings/schema';

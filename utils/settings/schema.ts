@@ -42,8 +42,49 @@ export const CcsConnection = z
     extensionId: z.string().trim().max(100).default(''),
     /** Outbound queue uuid that click-to-dial calls go out through. */
     outboundQueueId: z.string().trim().max(100).default(''),
+    /** §5.4's dial example targets digits behind an outside-line digit ("819735552106"). */
+    dialFormat: DialFormat.default('digits'),
+    dialPrefix: z
+      .string()
+      .regex(/^[0-9*#]*$/, 'Digits, * and # only')
+      .max(8)
+      .default(''),
+    /** `sil_tenant_url` (e.g. /ccsl06), sent with the extension + PIN sign-in (§5.2, §5.3). */
+    tenantUrl: z.string().trim().max(200).default(''),
+    // The WebSocket event catalogue is not public (§5.5 [UNKNOWN]): the frame's type key, where
+    // its payload sits and the event names are settings; the defaults are the §5.5/§9 assumption.
+    // '' for a name means "this platform sends no such event".
+    eventTypeKey: z.string().trim().min(1).max(100).default('action'),
+    /** '' = the payload is the frame itself. */
+    eventPayloadKey: z.string().trim().max(100).default('response'),
+    eventCallRinging: z.string().trim().max(100).default('call_ringing'),
+    eventCallDialing: z.string().trim().max(100).default('call_dialing'),
+    eventCallAnswered: z.string().trim().max(100).default('call_answered'),
+    eventCallEnded: z.string().trim().max(100).default('call_ended'),
+    eventAgentState: z.string().trim().max(100).default('update_agent'),
+    /** Requests sent after `connect` to ask for events (the /6/sock wallboard's `fetch_*`, §5.2). */
+    eventSubscribe: z
+      .array(z.string().trim().min(1).max(100))
+      .max(20)
+      .default(['fetch_agent_events', 'fetch_call_events']),
   })
-  .default({ domain: '', tenantId: '', extensionId: '', outboundQueueId: '' });
+  .default({
+    domain: '',
+    tenantId: '',
+    extensionId: '',
+    outboundQueueId: '',
+    dialFormat: 'digits',
+    dialPrefix: '',
+    tenantUrl: '',
+    eventTypeKey: 'action',
+    eventPayloadKey: 'response',
+    eventCallRinging: 'call_ringing',
+    eventCallDialing: 'call_dialing',
+    eventCallAnswered: 'call_answered',
+    eventCallEnded: 'call_ended',
+    eventAgentState: 'update_agent',
+    eventSubscribe: ['fetch_agent_events', 'fetch_call_events'],
+  });
 
 /** MaxContact Telephony Data Services (vendors/README.md §3). */
 export const MaxContactConnection = z
@@ -52,8 +93,23 @@ export const MaxContactConnection = z
     baseUrl: httpUrl.default(''),
     /** The agent's MaxContact user id, when it differs from the sign-in login. */
     userId: z.string().trim().max(100).default(''),
+    /** How numbers are written in `dial/…/phone/{num}`: the form the dial plan wants is [UNKNOWN] (§3.4). */
+    dialFormat: DialFormat.default('e164'),
+    /** `getcalls` interval while a call is live or the panel is open (§3.6: 1–2 s). */
+    pollIntervalMs: z.number().int().min(500).max(10_000).default(1000),
+    /** `getcalls` interval otherwise; below the 30 s after which Chrome stops an idle worker. */
+    idlePollIntervalMs: z.number().int().min(1000).max(20_000).default(5000),
+    /** Result code `connectcalls` files both legs of a warm transfer under; empty: the platform's transfer code. */
+    transferResultCode: z.string().trim().max(100).default(''),
   })
-  .default({ baseUrl: '', userId: '' });
+  .default({
+    baseUrl: '',
+    userId: '',
+    dialFormat: 'e164',
+    pollIntervalMs: 1000,
+    idlePollIntervalMs: 5000,
+    transferResultCode: '',
+  });
 
 export const SitesMode = z.enum(['all', 'allow', 'block']);
 

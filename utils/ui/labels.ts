@@ -2,15 +2,7 @@
  * Human names for vendors and settings. The settings schema documents its keys in comments,
  * which do not exist at run time, so the options page's wording lives here.
  */
-import type { VendorId } from '../cti/model';
-
-export const VENDOR_LABELS: Record<VendorId, string> = {
-  xivo: 'XiVO',
-  ccs: 'Windstream CCS',
-  maxcontact: 'MaxContact',
-  ucontact: 'uContact',
-  anywhere365: 'Anywhere365',
-};
+export { VENDOR_LABELS } from '../cti/model';
 
 export interface SettingText {
   label: string;

@@ -37,7 +37,8 @@ export function createTestContext(opts: {
   const events = new Recorder<CtiEvent>();
   const controller = new AbortController();
   let alive = 0;
-  const baseFetch = opts.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
+  const baseFetch =
+    opts.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
   // What the background's declarativeNetRequest rule does in the browser: Node's fetch may set
   // any header itself, Cookie included.
   let extra: { prefix: string; headers: Readonly<Record<string, string>> } | undefined;

@@ -4,6 +4,8 @@
 import type { Capabilities, SignInField, VendorAdapter } from '../adapter';
 import type { VendorId } from '../model';
 import type { Settings } from '../../settings/schema';
+import { ccs } from './ccs';
+import { maxcontact } from './maxcontact';
 import { xivo } from './xivo';
 
 export interface VendorDescriptor {
@@ -20,17 +22,10 @@ export interface VendorDescriptor {
   create(settings: Settings): VendorAdapter;
 }
 
-/** Product names of every vendor the settings accept, available in this build or not. */
-export const VENDOR_LABELS: Record<VendorId, string> = {
-  xivo: 'XiVO',
-  ccs: 'Windstream CCS',
-  maxcontact: 'MaxContact',
-  ucontact: 'uContact',
-  anywhere365: 'Anywhere365',
-};
-
 export const VENDORS: Partial<Record<VendorId, VendorDescriptor>> = {
   xivo,
+  ccs,
+  maxcontact,
 };
 
 export function vendorDescriptor(id: VendorId): VendorDescriptor | undefined {

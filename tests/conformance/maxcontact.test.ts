@@ -1,0 +1,151 @@
+/**
+ * The conformance suite bound to the MaxContact adapter and the MaxContact simulator.
+ */
+import { expect } from 'vitest';
+import { digitsOnly } from '../../utils/phone/format';
+import { DEFAULT_SETTINGS } from '../../utils/settings/schema';
+import { maxcontact } from '../../utils/cti/vendors/maxcontact';
+import { POLL_FAILURES_BEFORE_LOST } from '../../utils/cti/vendors/maxcontact/adapter';
+import type { CallUpdate, Command } from '../../utils/cti/model';
+import {
+  DEFAULT_RESULT_CODES,
+  startMaxContactSimulator,
+  type ReceivedRequest,
+  type SimResultCode,
+} from '../simulators/maxcontact';
+import { defineConformanceSuite } from './suite';
+
+const USER = '1001';
+/** The suite disposes with this code (suite.ts); the platform must know it. */
+const RESOLVED: SimResultCode = {
+  ...DEFAULT_RESULT_CODES[1]!,
+  Code: 'resolved',
+  Description: 'Resolved',
+  ResultCodeID: 90,
+};
+
+type Pred = (r: ReceivedRequest) => boolean;
+
+/** The telephony request(s) each command must produce (vendors/README.md §3.4). */
+function requestsFor(command: Command, call: CallUpdate | undefined): Pred[] {
+  const api =
+    (name: string, extra: Pred = () => true): Pred =>
+    (r) =>
+      r.api === name && r.status === 200 && r.path.includes(`/user/${USER}`) && extra(r);
+  const onCall = (id: string | undefined) => (r: ReceivedRequest) => r.path.endsWith(`/call/${id}`);
+  const dialled = (number: string) => (r: ReceivedRequest) =>
+    digitsOnly(r.path.split('/phone/')[1] ?? '').endsWith(digitsOnly(number));
+  switch (command.type) {
+    case 'dial':
+      return [api('dial', dialled(command.number))];
+    case 'hangup':
+    case 'hold':
+      return [api(command.type, onCall(call?.vendorCallId))];
+    case 'resume':
+      return [api('retrieve', onCall(call?.vendorCallId))];
+    case 'attendedTransfer':
+      // Hold the customer, then dial the target (the consultation leg).
+      return [api('hold', onCall(call?.vendorCallId)), api('dial', dialled(command.target))];
+    case 'completeTransfer':
+      return [api('connectcalls', (r) => r.query.call1 === call?.vendorCallId && !!r.query.call2)];
+    case 'cancelTransfer':
+      // The consultation leg is hung up; the customer is retrieved.
+      return [
+        api('hangup', (r) => !onCall(call?.vendorCallId)(r)),
+        api('retrieve', onCall(call?.vendorCallId)),
+      ];
+    case 'pauseRecording':
+      return [api('stoprecord', onCall(call?.vendorCallId))];
+    case 'resumeRecording':
+      return [api('startrecord', onCall(call?.vendorCallId))];
+    case 'dispose':
+      return [
+        api('dispose', (r) => onCall(call?.vendorCallId)(r) && r.query.resultcode === command.code),
+      ];
+    case 'setAgentState':
+      if (command.state === 'ready') return [api('goready')];
+      if (command.state === 'notReady') return [api('gonotready')];
+      return [api('logout')];
+    case 'answer':
+    case 'blindTransfer':
+    case 'sendDtmf':
+      throw new Error(`MaxContact has no ${command.type} request`);
+  }
+}
+
+/** MaxContact speaks HTTP only; the context type still asks for a WebSocket. */
+class NoWebSocket {
+  constructor() {
+    throw new Error('MaxContact uses no WebSocket');
+  }
+}
+
+defineConformanceSuite({
+  name: 'MaxContact',
+  capabilities: {
+    commands: [
+      'dial',
+      'hangup',
+      'hold',
+      'resume',
+      'attendedTransfer',
+      'completeTransfer',
+      'cancelTransfer',
+      'pauseRecording',
+      'resumeRecording',
+      'dispose',
+      'setAgentState',
+    ],
+    agentStates: ['ready', 'notReady', 'loggedOut'],
+    dispositions: 'vendor',
+    recordingControl: 'all',
+  },
+  async start() {
+    const sim = await startMaxContactSimulator({
+      dialAnswerMs: 20,
+      resultCodes: [...DEFAULT_RESULT_CODES, RESOLVED],
+    });
+    const settings = structuredClone(DEFAULT_SETTINGS);
+    settings.connection.maxcontact.baseUrl = sim.url;
+    // Short intervals keep the suite quick (the settings schema allows no less than 500 ms);
+    // nothing asserts on them.
+    settings.connection.maxcontact.pollIntervalMs = 30;
+    settings.connection.maxcontact.idlePollIntervalMs = 60;
+    const live = (id: string) => {
+      const call = sim.calls().find((c) => String(c.CallId) === id);
+      if (!call) throw new Error(`The simulator has no live call ${id}`);
+      return call;
+    };
+    return {
+      createAdapter: () => maxcontact.create(settings),
+      credentials: { username: USER, password: 'secret' },
+      transport: {
+        fetch: globalThis.fetch,
+        WebSocket: NoWebSocket as unknown as typeof globalThis.WebSocket,
+      },
+      sim: {
+        ringInbound: async (o = {}) => ({
+          vendorCallId: String(
+            sim.inboundCall({
+              ...(o.queue === false ? {} : { queue: 'Support', campaign: 'Customer Care' }),
+              ...(o.from ? { from: o.from } : {}),
+              ...(o.name ? { name: o.name } : {}),
+            }).CallId,
+          ),
+        }),
+        answerOnDevice: async (id) => live(id).answer(),
+        remoteHangup: async (id) => live(id).hangup(),
+        // The polling endpoint fails until the adapter gives up on the connection.
+        dropTransport: () => sim.fail(503, POLL_FAILURES_BEFORE_LOST),
+        rejectAuth: async (on) => sim.rejectLogins(on),
+        sendMalformed: async () => sim.sendMalformed('notJson'),
+        expectWire: async (command, call) => {
+          for (const pred of requestsFor(command, call)) {
+            await expect(sim.waitForRequest(pred)).resolves.toBeTruthy();
+          }
+        },
+      },
+      stop: () => sim.close(),
+    };
+  },
+});

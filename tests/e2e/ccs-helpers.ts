@@ -1,0 +1,39 @@
+/**
+ * Helpers for the Windstream CCS end-to-end tests: settings that point the extension at a CCS
+ * simulator, and the popup sign-in with an API token.
+ */
+import type { Page } from '@playwright/test';
+import type { ExtensionBrowser } from '../support/chromium';
+import type { CcsSimulator } from '../simulators/ccs';
+import { expect, openPopup } from './fixtures';
+
+/** Select CCS and its connection settings, as an admin's policy or the options page would. */
+export async function useCcs(
+  ext: ExtensionBrowser,
+  sim: CcsSimulator,
+  more: Record<string, unknown> = {},
+): Promise<void> {
+  await ext.setUserSettings({
+    vendor: 'ccs',
+    connection: {
+      ccs: {
+        domain: sim.url,
+        tenantId: sim.tenantId,
+        extensionId: sim.extension.uuid,
+        outboundQueueId: sim.outboundQueueId,
+      },
+    },
+    ...more,
+  });
+}
+
+/** Sign in from the popup with the API token and wait until the panel says Connected. */
+export async function signInWithToken(ext: ExtensionBrowser, sim: CcsSimulator): Promise<Page> {
+  const popup = await openPopup(ext);
+  const token = popup.getByLabel('API token', { exact: true });
+  await expect(token).toBeVisible();
+  await token.fill(sim.extension.token);
+  await popup.getByRole('button', { name: 'Sign in' }).click();
+  await expect(popup.getByText('Connected', { exact: true })).toBeVisible();
+  return popup;
+}

@@ -1,0 +1,98 @@
+import { startCcsSimulator, type CcsSimulator, type RestRecord } from '../simulators/ccs';
+import { signInWithToken, useCcs } from './ccs-helpers';
+import { expect, tabsAt, test } from './fixtures';
+
+let sim: CcsSimulator;
+test.beforeEach(async () => {
+  sim = await startCcsSimulator();
+});
+test.afterEach(async () => {
+  await sim.close();
+});
+
+const POPPED = (crm: string) => ({
+  screenPop: {
+    rules: [
+      {
+        id: 'crm',
+        trigger: 'ringing',
+        direction: 'inbound',
+        url: `${crm}?phone={e164}&name={name}`,
+      },
+    ],
+  },
+});
+const request = (name: string) => (r: RestRecord) =>
+  r.method === 'POST' && (r.body as { request?: unknown } | undefined)?.request === name;
+
+test('sign in with an API token, pop the CRM once for a call, hang up with kill', async ({
+  ext,
+  pages,
+}) => {
+  const crm = `${pages.url}/contacts`;
+  await useCcs(ext, sim, POPPED(crm));
+  const popup = await signInWithToken(ext, sim);
+  // The token went to REST as Bearer and to the socket's connect frame (vendors/README.md §5.2).
+  expect(await sim.waitForFrame((f) => (f as { request?: unknown }).request === 'connect')).toEqual(
+    { request: 'connect', token: sim.extension.token },
+  );
+
+  const call = sim.inboundCall({ from: '+33123456789', name: 'Camille Dubois', queue: 'Q386' });
+  await expect.poll(() => tabsAt(ext, crm).length).toBe(1);
+  expect(tabsAt(ext, crm)[0]!.url()).toBe(`${crm}?phone=%2B33123456789&name=Camille%20Dubois`);
+  await expect(popup.getByText('Camille Dubois')).toBeVisible();
+  // CCS cannot answer or hold (§5.7): the panel offers neither.
+  await expect(popup.getByRole('button', { name: 'Answer' })).toHaveCount(0);
+
+  // The same call again, and a reconnect that resyncs it: still one pop.
+  call.repeatLastEvent();
+  const resyncs = () => sim.received.filter((r) => r.kind === 'rest' && r.path === '/calls').length;
+  const before = resyncs();
+  sim.dropSockets();
+  await expect.poll(resyncs).toBeGreaterThan(before);
+  await expect(popup.getByText('Connected', { exact: true })).toBeVisible();
+
+  // Picked up on the phone: what a connected CCS call offers, and nothing it cannot do.
+  call.answer();
+  await expect(popup.getByRole('button', { name: 'Pause recording' })).toBeVisible();
+  await expect(popup.getByRole('button', { name: 'Transfer' })).toBeVisible();
+  await expect(popup.getByRole('button', { name: 'Hold' })).toHaveCount(0);
+  await popup.getByRole('button', { name: 'Hang up' }).click();
+  expect((await sim.waitForRequest(request('kill'))).path).toBe(`/calls/${call.callId}`);
+  await expect(popup.getByRole('button', { name: 'Hang up' })).toHaveCount(0);
+  await popup.waitForTimeout(1000);
+  expect(tabsAt(ext, crm)).toHaveLength(1);
+});
+
+test('click-to-dial on a CRM page sends dial with the number and the outbound queue', async ({
+  ext,
+  pages,
+}) => {
+  await useCcs(ext, sim);
+  await signInWithToken(ext, sim);
+  const page = await ext.context.newPage();
+  await page.goto(`${pages.url}/crm.html`);
+  await page.hover('#phone-fr');
+  const button = page.locator('switchboard-call-button');
+  await expect(button).toBeVisible();
+  await button.click();
+  const dial = await sim.waitForRequest(request('dial'));
+  expect(dial).toMatchObject({
+    path: `/tenants/${sim.tenantId}/extensions/${sim.extension.uuid}`,
+    body: { request: 'dial', target: '33123456789', outbound_queue_uuid: sim.outboundQueueId },
+  });
+});
+
+test('without call events on the socket, polling still shows and pops a ringing call', async ({
+  ext,
+  pages,
+}) => {
+  const crm = `${pages.url}/contacts`;
+  await useCcs(ext, sim, POPPED(crm));
+  const popup = await signInWithToken(ext, sim);
+  sim.silentEvents(true);
+  sim.inboundCall({ from: '+33123456789', name: 'Camille Dubois' });
+  await expect(popup.getByText('Camille Dubois')).toBeVisible();
+  await expect.poll(() => tabsAt(ext, crm).length).toBe(1);
+  await expect(popup.getByRole('button', { name: 'Hang up' })).toBeVisible();
+});

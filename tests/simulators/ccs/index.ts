@@ -1,0 +1,26 @@
+/**
+ * The Windstream CCS simulator (vendors/README.md §5, §9), for unit, conformance and end-to-end
+ * tests and the demo.
+ */
+export { startCcsSimulator } from './server';
+export {
+  DEFAULT_EVENTS,
+  DEFAULT_EXTENSIONS,
+  DEFAULT_OUTBOUND_QUEUE,
+  DEFAULT_PRESENCE_OPTIONS,
+  DEFAULT_TENANT,
+} from './world';
+export type {
+  CcsSimOptions,
+  CcsSimulator,
+  FrameRecord,
+  InboundCallOptions,
+  RestRecord,
+  SimAcd,
+  SimCall,
+  SimCallStatus,
+  SimEventNames,
+  SimExtension,
+  SimPresenceOption,
+  SimRecord,
+} from './types';

@@ -1,0 +1,152 @@
+/**
+ * Sign-in and identity (vendors/README.md §5.3). How a CCS token is obtained is [UNKNOWN]: the
+ * agent pastes an API token issued for them, or, as the fallback the notes keep, signs in with
+ * extension + PIN through the /6 API's `extensions.auth` (§5.2), whose `core_cookie` we then use
+ * as the token (assumed) and also send as the cookie that API used.
+ */
+import type { Credentials, RequestHeaders } from '../../adapter';
+import { CtiError } from '../../model';
+import { cookiePrefix, pinLoginUrl, type CcsConfig } from './config';
+import { cancelled, httpError, type CcsRest } from './rest';
+import { Extension, ListEnvelope, PinLoginResponse, readItems } from './wire';
+
+export const MISSING_CREDENTIALS = 'Enter an API token, or your extension and PIN';
+
+export interface SignIn {
+  token: string;
+  method: 'token' | 'pin';
+  /** The extension number typed at sign-in, if any. */
+  extension: string | undefined;
+}
+
+/** Which sign-in the agent chose; CtiError('auth') when neither is complete. */
+export function chooseSignIn(credentials: Credentials): {
+  token?: string;
+  extension?: string;
+  pin?: string;
+} {
+  const token = credentials.token?.trim();
+  const extension = credentials.extension?.trim() || undefined;
+  const pin = credentials.pin?.trim();
+  if (token) return { token, extension };
+  if (extension && pin) return { extension, pin };
+  throw new CtiError('auth', MISSING_CREDENTIALS);
+}
+
+interface SignInDeps {
+  fetch: typeof fetch;
+  signal: AbortSignal;
+  requestHeaders: RequestHeaders;
+}
+
+export async function signIn(
+  deps: SignInDeps,
+  base: URL,
+  config: CcsConfig,
+  credentials: Credentials,
+): Promise<SignIn> {
+  const chosen = chooseSignIn(credentials);
+  if (chosen.token) return { token: chosen.token, method: 'token', extension: chosen.extension };
+  const extension = chosen.extension as string;
+  const token = await pinLogin(deps, base, config, extension, chosen.pin as string);
+  await deps.requestHeaders.set(cookiePrefix(base), { Cookie: `core_cookie=${token}` });
+  return { token, method: 'pin', extension };
+}
+
+/** `POST /6/api {"function":"extensions.auth","pin","extension","sil_tenant_url"}` (§5.2). */
+async function pinLogin(
+  deps: SignInDeps,
+  base: URL,
+  config: CcsConfig,
+  extension: string,
+  pin: string,
+): Promise<string> {
+  let response: Response;
+  try {
+    response = await deps.fetch(pinLoginUrl(base), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({
+        function: 'extensions.auth',
+        pin,
+        extension,
+        ...(config.tenantUrl ? { sil_tenant_url: config.tenantUrl } : {}),
+      }),
+      signal: deps.signal,
+    });
+  } catch (cause) {
+    if (deps.signal.aborted) throw cancelled();
+    throw new CtiError('network', `Cannot reach Windstream CCS at ${base.origin}`, { cause });
+  }
+  let json: unknown;
+  try {
+    json = await response.json();
+  } catch {
+    json = undefined;
+  }
+  const error = httpError(response.status, json, 'the PIN sign-in');
+  if (error?.code === 'network') throw error;
+  if (error) {
+    throw new CtiError('auth', 'Windstream CCS did not accept this extension and PIN', {
+      cause: error,
+    });
+  }
+  const parsed = PinLoginResponse.safeParse(json);
+  if (!parsed.success) {
+    throw new CtiError('protocol', 'The Windstream CCS PIN sign-in answer has no session token');
+  }
+  return parsed.data;
+}
+
+export interface Identity {
+  /** The extension uuid the REST paths name. */
+  uuid: string;
+  /** The extension number calls and events name. */
+  number: string;
+}
+
+/**
+ * The agent's extension uuid and number. The uuid comes from the settings or, failing that, from
+ * the tenant's extension list by the number typed at sign-in; the number the other way round.
+ */
+export async function resolveIdentity(
+  rest: CcsRest,
+  config: CcsConfig,
+  typedExtension: string | undefined,
+): Promise<Identity> {
+  const uuid = config.extensionId.trim();
+  if (uuid && typedExtension) return { uuid, number: typedExtension };
+  if (!uuid && !typedExtension) {
+    throw new CtiError(
+      'config',
+      'Set the CCS extension id in the settings, or enter your extension',
+    );
+  }
+  let rows: unknown[];
+  try {
+    rows = await rest.get(`/tenants/${segment(config.tenantId)}/extensions`, ListEnvelope);
+  } catch (error) {
+    if (!(error instanceof CtiError) || error.code !== 'rejected') throw error;
+    throw new CtiError(
+      'config',
+      uuid
+        ? `Enter your extension: Windstream CCS did not list the extensions (${error.message})`
+        : `Set the CCS extension id in the settings: Windstream CCS did not list the extensions (${error.message})`,
+      { cause: error },
+    );
+  }
+  const { items } = readItems(Extension, rows);
+  const match = items.find((e) => (uuid ? e.uuid === uuid : e.extension === typedExtension));
+  if (!match?.extension) {
+    throw new CtiError(
+      'config',
+      uuid
+        ? `Windstream CCS has no extension with the id ${uuid}`
+        : `Windstream CCS has no extension ${typedExtension}`,
+    );
+  }
+  return { uuid: match.uuid, number: match.extension };
+}
+
+/** One path segment, escaped: ids come from settings. */
+export const segment = (value: string): string => encodeURIComponent(value.trim());

@@ -1,0 +1,99 @@
+/**
+ * What the CCS adapter needs from the settings (`connection.ccs`, vendors/README.md §5), and the
+ * addresses derived from the domain.
+ */
+import { CtiError } from '../../model';
+import type { DialFormat, Settings } from '../../../settings/schema';
+import { API_PATH, PIN_LOGIN_PATH, SOCK_PATH } from './wire';
+
+/** The WebSocket event catalogue is not public (§5.5): every name comes from the settings. */
+export interface CcsEventNames {
+  typeKey: string;
+  /** '' = the payload is the frame itself. */
+  payloadKey: string;
+  callRinging: string;
+  callDialing: string;
+  callAnswered: string;
+  callEnded: string;
+  agentState: string;
+  subscribe: readonly string[];
+}
+
+export interface CcsConfig {
+  domain: string;
+  tenantId: string;
+  extensionId: string;
+  outboundQueueId: string;
+  dialFormat: DialFormat;
+  dialPrefix: string;
+  tenantUrl: string;
+  defaultCountry: string;
+  events: CcsEventNames;
+}
+
+export function configFromSettings(settings: Settings): CcsConfig {
+  const c = settings.connection.ccs;
+  return {
+    domain: c.domain,
+    tenantId: c.tenantId,
+    extensionId: c.extensionId,
+    outboundQueueId: c.outboundQueueId,
+    dialFormat: c.dialFormat,
+    dialPrefix: c.dialPrefix,
+    tenantUrl: c.tenantUrl,
+    defaultCountry: settings.clickToDial.defaultCountry,
+    events: {
+      typeKey: c.eventTypeKey,
+      payloadKey: c.eventPayloadKey,
+      callRinging: c.eventCallRinging,
+      callDialing: c.eventCallDialing,
+      callAnswered: c.eventCallAnswered,
+      callEnded: c.eventCallEnded,
+      agentState: c.eventAgentState,
+      subscribe: c.eventSubscribe,
+    },
+  };
+}
+
+/**
+ * The domain setting as a base URL without a trailing slash; CtiError('config') when unusable.
+ * Admins may paste the API or socket address from the API page (§2): those suffixes are dropped.
+ */
+export function domainBase(domain: string): URL {
+  const trimmed = domain.trim();
+  if (!trimmed) throw new CtiError('config', 'Enter the Windstream CCS domain');
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch (cause) {
+    throw new CtiError('config', `The CCS domain "${trimmed}" is not a valid URL`, { cause });
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new CtiError('config', 'The CCS domain must start with https:// or http://');
+  }
+  url.pathname = url.pathname.replace(/\/+$/, '').replace(/\/6\/v2(\/api|\/sock)?$/, '');
+  url.search = '';
+  url.hash = '';
+  return url;
+}
+
+function join(base: URL, path: string): URL {
+  const url = new URL(base.href);
+  url.pathname = `${base.pathname.replace(/\/+$/, '')}${path}`;
+  return url;
+}
+
+/** `https://<CCS_DOMAIN>/6/v2/api` (no trailing slash: paths start with one). */
+export const apiUrl = (base: URL, path: string): string => join(base, `${API_PATH}${path}`).href;
+
+export const pinLoginUrl = (base: URL): string => join(base, PIN_LOGIN_PATH).href;
+
+/** `wss://<CCS_DOMAIN>/6/v2/sock`, `ws://` for an http domain. */
+export function socketUrl(base: URL): string {
+  const url = join(base, SOCK_PATH);
+  url.protocol = base.protocol === 'https:' ? 'wss:' : 'ws:';
+  return url.href;
+}
+
+/** The prefix the PIN login's cookie header rule covers: the whole /6 API and socket. */
+export const cookiePrefix = (base: URL): string => join(base, '/6/').href;
