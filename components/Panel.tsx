@@ -48,7 +48,7 @@ export function PanelView({ state, connector, layout = 'popup', footer }: ViewPr
         <h1 class="sb-brand">Switchboard</h1>
         <span class="sb-muted sb-vendor">
           {state.vendorLabel}
-          {!signedOut && state.identity ? ` · ${state.identity.username}` : ''}
+          {!signedOut && state.identity?.username ? ` · ${state.identity.username}` : ''}
         </span>
         {!signedOut && (
           <button

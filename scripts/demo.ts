@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     console.log('Building the extension…');
     execFileSync('npx', ['wxt', 'build', '-b', 'chrome'], { stdio: 'inherit' });
   }
-  const sim = await vendor.start();
+  const { sim, connection } = await vendor.start();
   const pages = await startStaticServer();
   const credentials = Object.entries(vendor.signIn).map(([label, value]) => `${label}: ${value}`);
   console.log(`${vendorId} simulator: ${sim.url}   (${credentials.join(', ')})`);
@@ -65,7 +65,7 @@ async function main(): Promise<void> {
     const crmUrl = pages.url;
     await ext.setUserSettings({
       vendor: vendorId,
-      connection: { [vendorId]: vendor.connection(sim.url) },
+      connection: { [vendorId]: connection },
       clickToDial: { defaultCountry: 'US' },
       screenPop: {
         rules: [

@@ -62,13 +62,13 @@ export interface BackgroundApp {
 
 /**
  * The name the panel shows for the agent: the first sign-in field they filled that is not a
- * secret (an API token must never end up on screen), else the product name.
+ * secret (an API token must never end up on screen); empty when there is none.
  */
 function whoSignedIn(vendor: VendorDescriptor, credentials: Record<string, string>): string {
   const field = vendor.signInFields.find(
     (f) => f.type !== 'password' && credentials[f.key]?.trim(),
   );
-  return field ? credentials[field.key]!.trim() : vendor.label;
+  return field ? credentials[field.key]!.trim() : '';
 }
 
 export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {

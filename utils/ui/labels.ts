@@ -20,6 +20,53 @@ export const CONNECTION_TEXT: Record<string, SettingText> = {
     label: 'Outside-line prefix',
     hint: 'Prepended to every external number, such as 0 or 9.',
   },
+  // Windstream CCS
+  domain: { label: 'Server', hint: 'Base URL of your CCS domain, e.g. https://ccs.example.com' },
+  tenantId: { label: 'Tenant ID' },
+  extensionId: {
+    label: 'Extension ID',
+    hint: 'The agent’s extension uuid; looked up from the extension number when empty.',
+  },
+  outboundQueueId: {
+    label: 'Outbound queue ID',
+    hint: 'The outbound queue uuid that click-to-dial calls go out through.',
+  },
+  tenantUrl: { label: 'Tenant URL', hint: 'Used by the extension-and-PIN sign-in only.' },
+  eventTypeKey: {
+    label: 'Event type key',
+    hint: 'The field of a WebSocket frame that names its event.',
+  },
+  eventPayloadKey: {
+    label: 'Event payload key',
+    hint: 'The field that holds the event’s data; empty when the frame itself is the data.',
+  },
+  eventCallRinging: { label: 'Ringing event name' },
+  eventCallDialing: { label: 'Dialing event name' },
+  eventCallAnswered: { label: 'Answered event name' },
+  eventCallEnded: { label: 'Ended event name' },
+  eventAgentState: { label: 'Agent state event name' },
+  eventSubscribe: {
+    label: 'Event subscriptions',
+    hint: 'Requests sent after connecting to ask for events, one per line.',
+  },
+  // MaxContact
+  baseUrl: {
+    label: 'Server',
+    hint: 'Base URL of your MaxContact instance, e.g. https://acme.maxcontact.com',
+  },
+  userId: {
+    label: 'MaxContact user ID',
+    hint: 'Numeric; needed when it differs from the sign-in login.',
+  },
+  pollIntervalMs: {
+    label: 'Poll interval during calls (ms)',
+    hint: 'How often calls are checked while one is live or the panel is open.',
+  },
+  idlePollIntervalMs: { label: 'Poll interval when idle (ms)' },
+  transferResultCode: {
+    label: 'Transfer result code',
+    hint: 'Filed on both calls of a warm transfer; empty uses the platform’s first transfer code.',
+  },
 };
 
 /** Labels for enum values anywhere in the settings. */
