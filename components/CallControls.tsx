@@ -1,13 +1,15 @@
 /**
  * Exactly the commands in `call.actions`, as buttons: a vendor that cannot hold shows no Hold
- * button (DESIGN.md "The normalized model"). Transfer and the keypad open small forms below.
+ * button (DESIGN.md "The normalized model"). Transfer, the queues and the keypad open small
+ * forms below.
  */
 import { useState } from 'preact/hooks';
-import type { Call, CommandType } from '../utils/cti/model';
+import type { Call, CodeLabel, CommandType } from '../utils/cti/model';
 import type { PanelConnector } from '../utils/ui/connector';
 import { DtmfPad } from './DtmfPad';
 import { ErrorAlert } from './ErrorAlert';
 import { useAction } from './hooks';
+import { QueueForm } from './QueueForm';
 import { TransferForm } from './TransferForm';
 
 /** Commands that act on the call at once, with their button text, in display order. */
@@ -32,13 +34,22 @@ type SimpleCommand =
   | 'pauseRecording'
   | 'resumeRecording';
 
-type Panel = 'transfer' | 'keypad' | undefined;
+type Panel = 'transfer' | 'queue' | 'keypad' | undefined;
 
-export function CallControls({ call, connector }: { call: Call; connector: PanelConnector }) {
+interface Props {
+  call: Call;
+  /** The vendor's queues, for "Send to queue". */
+  queues: readonly CodeLabel[];
+  connector: PanelConnector;
+}
+
+export function CallControls({ call, queues, connector }: Props) {
   const action = useAction(connector);
   const [open, setOpen] = useState<Panel>(undefined);
   const can = (c: CommandType) => call.actions.includes(c);
   const canTransfer = can('blindTransfer') || can('attendedTransfer');
+  // Without a list there is nothing to choose: the vendor did not (or would not) list its queues.
+  const canQueue = can('redirectToQueue') && queues.length > 0;
   const toggle = (p: Exclude<Panel, undefined>) => setOpen(open === p ? undefined : p);
   const formId = `sb-call-${call.id}-form`;
 
@@ -68,6 +79,16 @@ export function CallControls({ call, connector }: { call: Call; connector: Panel
             Transfer
           </button>
         )}
+        {canQueue && (
+          <button
+            type="button"
+            aria-expanded={open === 'queue'}
+            aria-controls={open === 'queue' ? formId : undefined}
+            onClick={() => toggle('queue')}
+          >
+            Send to queue
+          </button>
+        )}
         {can('sendDtmf') && (
           <button
             type="button"
@@ -84,6 +105,15 @@ export function CallControls({ call, connector }: { call: Call; connector: Panel
         <TransferForm
           id={formId}
           call={call}
+          connector={connector}
+          onDone={() => setOpen(undefined)}
+        />
+      )}
+      {open === 'queue' && canQueue && (
+        <QueueForm
+          id={formId}
+          call={call}
+          queues={queues}
           connector={connector}
           onDone={() => setOpen(undefined)}
         />

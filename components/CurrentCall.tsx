@@ -1,5 +1,5 @@
 /** One live call: who, from which queue, its state, a timer and the controls it allows now. */
-import type { Call } from '../utils/cti/model';
+import type { Call, CodeLabel } from '../utils/cti/model';
 import type { PanelConnector } from '../utils/ui/connector';
 import { callClockStart, callStateText, directionText, remoteNumber } from '../utils/ui/format';
 import { CallControls } from './CallControls';
@@ -7,10 +7,12 @@ import { CallTimer } from './CallTimer';
 
 interface Props {
   call: Call;
+  /** The vendor's queues, for "Send to queue". */
+  queues: readonly CodeLabel[];
   connector: PanelConnector;
 }
 
-export function CurrentCall({ call, connector }: Props) {
+export function CurrentCall({ call, queues, connector }: Props) {
   const titleId = `sb-call-${call.id}`;
   const number = remoteNumber(call.remote);
   return (
@@ -31,7 +33,7 @@ export function CurrentCall({ call, connector }: Props) {
         {call.recording === 'on' && <span>Recording</span>}
         {call.recording === 'paused' && <span>Recording paused</span>}
       </p>
-      <CallControls call={call} connector={connector} />
+      <CallControls call={call} queues={queues} connector={connector} />
     </article>
   );
 }

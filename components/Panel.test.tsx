@@ -319,6 +319,7 @@ describe('signed in', () => {
             callId: 'h1',
             direction: 'inbound',
             remote: { raw: '0123456789', e164: '+33123456789', name: 'Ada' },
+            recordId: 'lead-7',
             startedAt: Date.now() - 60_000,
           },
         ],
@@ -332,7 +333,10 @@ describe('signed in', () => {
     expect(
       connector.sent.filter((m) => m.type !== 'panel/command' || m.command.type === 'dial'),
     ).toEqual([
-      { type: 'panel/command', command: { type: 'dial', number: '+33123456789' } },
+      {
+        type: 'panel/command',
+        command: { type: 'dial', number: '+33123456789', recordId: 'lead-7' },
+      },
       { type: 'panel/signOut' },
     ]);
   });

@@ -74,7 +74,7 @@ export function PanelView({ state, connector, layout = 'popup', footer }: ViewPr
             dispositionOwed={owesDisposition(state)}
           />
           {live.map((call) => (
-            <CurrentCall key={call.id} call={call} connector={connector} />
+            <CurrentCall key={call.id} call={call} queues={state.queues} connector={connector} />
           ))}
           {toDispose.map((call) => (
             <DispositionForm key={call.id} call={call} state={state} connector={connector} />

@@ -56,7 +56,11 @@ export function RecentCalls({ state, connector }: Props) {
                   onClick={() =>
                     action.run({
                       type: 'panel/command',
-                      command: { type: 'dial', number: dialable },
+                      command: {
+                        type: 'dial',
+                        number: dialable,
+                        ...(entry.recordId ? { recordId: entry.recordId } : {}),
+                      },
                     })
                   }
                 >

@@ -108,6 +108,7 @@ export function createHistory(db: SwitchboardDb): History {
           direction: call.direction,
           remote: compact(call.remote),
           queue: call.queue,
+          recordId: call.recordId,
           startedAt: call.startedAt,
           answeredAt: call.answeredAt,
           endedAt: call.endedAt,

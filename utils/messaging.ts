@@ -23,6 +23,7 @@ export interface HistoryEntry {
   direction: Call['direction'];
   remote: Call['remote'];
   queue?: string;
+  recordId?: string;
   startedAt: number;
   answeredAt?: number;
   endedAt?: number;
@@ -53,6 +54,8 @@ export interface PanelState {
   commands: CommandType[];
   agentStates: ('ready' | 'notReady' | 'loggedOut')[];
   pauseReasons: CodeLabel[];
+  /** The vendor's queues a call can be sent to (`redirectToQueue`); code = the vendor's id. */
+  queues: CodeLabel[];
   dispositionCodes: CodeLabel[];
   dispositionRequired: boolean;
   signIn: {

@@ -45,6 +45,9 @@ function requestFor(
       return onCall('kill');
     case 'blindTransfer':
       return onCall('wait_transfer', (b) => b.target === command.target);
+    case 'redirectToQueue':
+      // The target is the ACD's uuid (vendors/README.md §5.4, api-pages §4.26).
+      return onCall('wait_redirect', (b) => b.target === command.queue);
     case 'pauseRecording':
       return onCall('startSuppression');
     case 'resumeRecording':
@@ -66,6 +69,7 @@ defineConformanceSuite({
       'dial',
       'hangup',
       'blindTransfer',
+      'redirectToQueue',
       'pauseRecording',
       'resumeRecording',
       'setAgentState',

@@ -69,6 +69,7 @@ function requestsFor(command: Command, call: CallUpdate | undefined): Pred[] {
     case 'answer':
     case 'blindTransfer':
     case 'sendDtmf':
+    case 'redirectToQueue':
       throw new Error(`MaxContact has no ${command.type} request`);
   }
 }

@@ -30,6 +30,8 @@ const DEFAULT_OUTCOMES: Partial<Record<CommandType, CallState[]>> = {
   completeTransfer: ['ended'],
   cancelTransfer: ['connected', 'held'],
   dial: ['dialing', 'ringing', 'connected'],
+  // The queue takes the call: it leaves the agent.
+  redirectToQueue: ['ended'],
 };
 
 interface Session {
@@ -242,6 +244,13 @@ export function defineConformanceSuite(harness: ConformanceHarness): void {
           call,
         );
       },
+      redirectToQueue: async (s) => {
+        // The queue is one the vendor listed: its code is the vendor's own id for it.
+        const lists = await s.t.next('lists', (e) => !!e.lists.queues?.length);
+        const queue = lists.lists.queues?.[0]?.code ?? '';
+        const call = await connected(s);
+        await run(s, { type: 'redirectToQueue', callId: call.id, queue }, call);
+      },
       setAgentState: async (s) => {
         // Ready first: the agent may still be logging in from sign-in.
         const order = (['ready', 'notReady', 'ready', 'loggedOut'] as const).filter((st) =>
@@ -337,6 +346,8 @@ function sampleCommand(type: CommandType, callId: string): Command {
       return { type, callId, code: 'resolved', notes: '' };
     case 'setAgentState':
       return { type, state: 'ready' };
+    case 'redirectToQueue':
+      return { type, callId, queue: 'queue-1' };
     default:
       return { type, callId };
   }

@@ -60,7 +60,8 @@ function framesFor(
         return [web('pauseAgent', (f) => f.agentid === AGENT_ID && f.reason === command.reason)];
       return [web('agentLogout', (f) => f.agentid === AGENT_ID)];
     case 'dispose':
-      throw new Error('XiVO has no dispose frame');
+    case 'redirectToQueue':
+      throw new Error(`XiVO has no ${command.type} frame`);
   }
 }
 

@@ -96,3 +96,36 @@ test('without call events on the socket, polling still shows and pops a ringing 
   await expect.poll(() => tabsAt(ext, crm).length).toBe(1);
   await expect(popup.getByRole('button', { name: 'Hang up' })).toBeVisible();
 });
+
+test('send a ringing, then a connected call to a queue chosen by name (wait_redirect)', async ({
+  ext,
+}) => {
+  await useCcs(ext, sim);
+  const popup = await signInWithToken(ext, sim);
+  const [, q386] = sim.acds;
+  const controls = popup.getByRole('group', { name: 'Call controls' });
+  const form = popup.getByRole('form', { name: 'Send to queue' });
+  // The live call's card, not the recent-calls list that keeps the ended one.
+  const card = popup.locator('article.sb-call');
+
+  for (const answered of [false, true]) {
+    const call = sim.inboundCall({ from: '+33123456789', name: 'Camille Dubois' });
+    await expect(card.getByText('Camille Dubois')).toBeVisible();
+    if (answered) {
+      call.answer();
+      await expect(controls.getByRole('button', { name: 'Pause recording' })).toBeVisible();
+    }
+    await controls.getByRole('button', { name: 'Send to queue' }).click();
+    // The queues are the tenant's ACDs by name (api-pages §4.6); the agent never sees a uuid.
+    await form.getByLabel('Queue').selectOption({ label: 'Q386' });
+    await form.getByRole('button', { name: 'Send to queue' }).click();
+    const redirect = await sim.waitForRequest(request('wait_redirect'));
+    expect(redirect).toMatchObject({
+      path: `/calls/${call.callId}`,
+      body: { request: 'wait_redirect', target: q386!.uuid },
+    });
+    // The queue took the call: it leaves the popup.
+    await expect(card).toHaveCount(0);
+    await expect(controls).toHaveCount(0);
+  }
+});

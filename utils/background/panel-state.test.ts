@@ -150,7 +150,10 @@ describe('buildPanelState', () => {
       connection: { status: 'connected', since: 5 },
       lastEventAt: 9,
       agent: { status: 'notReady', reason: 'Lunch' },
-      lists: { pauseReasons: [{ code: 'lunch', label: 'Lunch' }] },
+      lists: {
+        pauseReasons: [{ code: 'lunch', label: 'Lunch' }],
+        queues: [{ code: 'acd-uuid-1', label: 'Support' }],
+      },
       notices: [{ id: 'n1', level: 'info', message: 'Hello', at: 1 }],
     });
     const recent = [
@@ -162,11 +165,17 @@ describe('buildPanelState', () => {
       lastEventAt: 9,
       agent: { status: 'notReady', reason: 'Lunch' },
       pauseReasons: [{ code: 'lunch', label: 'Lunch' }],
+      queues: [{ code: 'acd-uuid-1', label: 'Support' }],
       notices: [{ id: 'n1' }],
       identity: { username: 'alice' },
       recent,
     });
     expect(state.agentStates.sort()).toEqual(['loggedOut', 'notReady', 'ready']);
+  });
+
+  it('offers no queues until the vendor lists some', () => {
+    const state = buildPanelState(inputs());
+    expect(state.queues).toEqual([]);
   });
 
   it('is plain data that survives a message channel', () => {

@@ -42,6 +42,7 @@ export function buildPanelState(input: PanelInputs): PanelState {
     commands: adapterCaps ? [...adapterCaps.commands] : [],
     agentStates: adapterCaps ? [...adapterCaps.agentStates] : [],
     pauseReasons: store.lists.pauseReasons ?? [],
+    queues: store.lists.queues ?? [],
     dispositionCodes,
     dispositionRequired: settings.dispositions.required,
     signIn: {

@@ -3,6 +3,9 @@ import { deriveActions } from './actions';
 import type { Capabilities } from './adapter';
 import { CallUpdate, type CallData, type CommandType } from './model';
 import { ALL_CAPABILITIES } from './testing/fake-adapter';
+import { CCS_CAPABILITIES } from './vendors/ccs/adapter';
+import { MAXCONTACT_CAPABILITIES } from './vendors/maxcontact/adapter';
+import { XIVO_CAPABILITIES } from './vendors/xivo/adapter';
 
 const call = (patch: Partial<CallData>): CallData =>
   CallUpdate.parse({
@@ -22,7 +25,11 @@ const caps = (patch: Partial<Capabilities> = {}): Capabilities => ({
 
 describe('deriveActions', () => {
   it('offers answer on an inbound ringing call, only hangup on an outbound one', () => {
-    expect(deriveActions(call({ state: 'ringing' }), caps())).toEqual(['answer', 'hangup']);
+    expect(deriveActions(call({ state: 'ringing' }), caps())).toEqual([
+      'answer',
+      'hangup',
+      'redirectToQueue',
+    ]);
     expect(deriveActions(call({ state: 'ringing', direction: 'outbound' }), caps())).toEqual([
       'hangup',
     ]);
@@ -36,8 +43,47 @@ describe('deriveActions', () => {
       'hangup',
       'hold',
       'blindTransfer',
+      'redirectToQueue',
       'attendedTransfer',
       'sendDtmf',
+      'pauseRecording',
+    ]);
+  });
+
+  it('offers redirect to a queue on ringing inbound and connected calls only', () => {
+    const redirects = (patch: Partial<CallData>) =>
+      deriveActions(call(patch), caps()).includes('redirectToQueue');
+    expect(redirects({ state: 'ringing' })).toBe(true);
+    expect(redirects({ state: 'connected' })).toBe(true);
+    expect(redirects({ state: 'ringing', direction: 'outbound' })).toBe(false);
+    expect(redirects({ state: 'dialing', direction: 'outbound' })).toBe(false);
+    expect(redirects({ state: 'held' })).toBe(false);
+    expect(redirects({ state: 'transferring' })).toBe(false);
+    expect(redirects({ state: 'ended' })).toBe(false);
+  });
+
+  it('keeps a vendor without redirect (XiVO, MaxContact) as it was', () => {
+    for (const vendorCaps of [XIVO_CAPABILITIES, MAXCONTACT_CAPABILITIES]) {
+      expect(vendorCaps.commands.has('redirectToQueue')).toBe(false);
+      for (const state of ['ringing', 'connected'] as const) {
+        expect(deriveActions(call({ state }), vendorCaps)).not.toContain('redirectToQueue');
+      }
+    }
+    expect(deriveActions(call({ state: 'ringing' }), XIVO_CAPABILITIES)).toEqual([
+      'answer',
+      'hangup',
+    ]);
+  });
+
+  it('offers redirect with the CCS capabilities, which have no answer or hold', () => {
+    expect(deriveActions(call({ state: 'ringing' }), CCS_CAPABILITIES)).toEqual([
+      'hangup',
+      'redirectToQueue',
+    ]);
+    expect(deriveActions(call({ state: 'connected' }), CCS_CAPABILITIES)).toEqual([
+      'hangup',
+      'blindTransfer',
+      'redirectToQueue',
       'pauseRecording',
     ]);
   });

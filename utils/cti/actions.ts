@@ -21,7 +21,9 @@ export function deriveActions(
 function byState(call: CallData, caps: Capabilities, opts: DeriveOptions): CommandType[] {
   switch (call.state) {
     case 'ringing':
-      return call.direction === 'inbound' ? ['answer', 'hangup'] : ['hangup'];
+      // A ringing inbound call can go back to a queue instead of being answered (CCS
+      // `wait_redirect`, vendors/README.md §5.4); an outbound one has no queue to go to.
+      return call.direction === 'inbound' ? ['answer', 'hangup', 'redirectToQueue'] : ['hangup'];
     case 'dialing':
       return ['hangup'];
     case 'connected':
@@ -29,6 +31,7 @@ function byState(call: CallData, caps: Capabilities, opts: DeriveOptions): Comma
         'hangup',
         'hold',
         'blindTransfer',
+        'redirectToQueue',
         'attendedTransfer',
         'sendDtmf',
         ...recordingActions(call, caps),

@@ -90,6 +90,7 @@ export const COMMAND_TYPES = [
   'resumeRecording',
   'dispose',
   'setAgentState',
+  'redirectToQueue',
 ] as const;
 export const CommandType = z.enum(COMMAND_TYPES);
 export type CommandType = z.infer<typeof CommandType>;
@@ -111,6 +112,11 @@ export const CallUpdate = z.object({
   startedAt: z.number(),
   answeredAt: z.number().optional(),
   endedAt: z.number().optional(),
+  /**
+   * The platform's own record of the customer (MaxContact's lead id), so that calling back from
+   * history dials against the same record.
+   */
+  recordId: z.string().optional(),
   /** Vendor user data (attached variables), as strings. */
   data: z.record(z.string(), z.string()).default({}),
   recording: RecordingState.default('unknown'),
@@ -145,7 +151,12 @@ const target = z
   .regex(/^\+?[0-9*#]{1,32}$/, 'Enter a number or extension (digits, * and # only)');
 
 export const Command = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('dial'), number: z.string().trim().min(1).max(64) }),
+  z.object({
+    type: z.literal('dial'),
+    number: z.string().trim().min(1).max(64),
+    /** Dial against this customer record (CallUpdate.recordId) where the platform has records. */
+    recordId: z.string().trim().min(1).max(100).optional(),
+  }),
   z.object({ type: z.literal('answer'), callId }),
   z.object({ type: z.literal('hangup'), callId }),
   z.object({ type: z.literal('hold'), callId }),
@@ -171,6 +182,12 @@ export const Command = z.discriminatedUnion('type', [
     type: z.literal('setAgentState'),
     state: z.enum(['ready', 'notReady', 'loggedOut']),
     reason: z.string().max(200).optional(),
+  }),
+  /** Send the call back to a queue; `queue` is a code from the vendor's `lists.queues`. */
+  z.object({
+    type: z.literal('redirectToQueue'),
+    callId,
+    queue: z.string().trim().min(1).max(200),
   }),
 ]);
 export type Command = z.infer<typeof Command>;

@@ -15,6 +15,7 @@ export function signedOutState(overrides: Partial<PanelState> = {}): PanelState 
     commands: [],
     agentStates: [],
     pauseReasons: [],
+    queues: [],
     dispositionCodes: [],
     dispositionRequired: false,
     signIn: {

@@ -4,6 +4,7 @@
  */
 export { startCcsSimulator } from './server';
 export {
+  DEFAULT_ACDS,
   DEFAULT_EVENTS,
   DEFAULT_EXTENSIONS,
   DEFAULT_OUTBOUND_QUEUE,

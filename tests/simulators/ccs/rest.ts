@@ -95,6 +95,22 @@ function route(
       firstname,
       extension,
     }));
+  // Nested one array deeper, with the fields the page shows; total counts the ACDs (§4.6).
+  const acds = () =>
+    sendJson(res, 200, {
+      total: world.acds.length,
+      success: true,
+      items: [
+        world.acds.map(({ uuid, name, extension }) => ({
+          uuid,
+          type: 'voice_queues',
+          tenant_id: world.tenantId,
+          name,
+          extension,
+          alternate_extensions: [],
+        })),
+      ],
+    });
 
   // /tenants/<tid>/… (telco paths): the tenant must be ours.
   if (parts[0] === 'tenants') {
@@ -103,7 +119,7 @@ function route(
     if (method === 'GET' && rest.join('/') === 'extensions') return list(extensionRows());
     if (method === 'GET' && rest.join('/') === 'presence_options')
       return list(world.presenceOptions);
-    if (method === 'GET' && rest.join('/') === 'acds') return list([world.acds]);
+    if (method === 'GET' && rest.join('/') === 'acds') return acds();
     if (rest[0] === 'extensions' && rest[1]) {
       const ext = world.byUuid(rest[1]);
       if (!ext) return refuse(res, 'Invalid extension');
@@ -119,7 +135,7 @@ function route(
   }
   // Tenant-level paths.
   if (method === 'GET' && path === '/extensions') return list(extensionRows());
-  if (method === 'GET' && path === '/acds') return list([world.acds]);
+  if (method === 'GET' && path === '/acds') return acds();
   if (method === 'POST' && path === '/agent_state' && request === 'updateAgentState')
     return updateAgentState(world, caller, body, res);
   if (method === 'POST' && parts[0] === 'extensions' && parts.length === 2) {
@@ -180,6 +196,8 @@ function calls(
       call.hangup();
       return sendJson(res, 200, { success: true });
     case 'wait_redirect':
+      // The target is an ACD's uuid (api-pages §4.26); the ACD takes the call off the agent's
+      // line ([UNKNOWN] semantics, §5.4), so the agent sees it end.
       if (!world.acds.some((a) => a.uuid === b.target)) return refuse(res, 'Invalid acd');
       call.hangup();
       return sendJson(res, 200, { success: true });

@@ -99,6 +99,7 @@ export async function startCcsSimulator(opts: CcsSimOptions = {}): Promise<CcsSi
     url: `http://${host}:${port}`,
     tenantId: world.tenantId,
     outboundQueueId: world.outboundQueueId,
+    acds: world.acds,
     extension: first,
     events: world.events,
     received: log.items,

@@ -97,6 +97,40 @@ describe('ccs simulator: REST (api-pages §4)', () => {
     expect((await post('kill')).body).toEqual({ success: false, reason: 'Call not found' });
   });
 
+  it('lists the ACDs as the page shows them, and redirects a call to one by uuid', async () => {
+    await start();
+    const [first, second] = sim.acds;
+    const row = (acd: typeof first) => ({
+      uuid: acd?.uuid,
+      type: 'voice_queues',
+      tenant_id: sim.tenantId,
+      name: acd?.name,
+      extension: acd?.extension,
+      alternate_extensions: [],
+    });
+    // Nested one array deeper (api-pages §4.6), at the tenant and the telco path alike.
+    const expected = { total: 2, success: true, items: [[row(first), row(second)]] };
+    expect((await api(sim, `/tenants/${sim.tenantId}/acds`)).body).toEqual(expected);
+    expect((await api(sim, '/acds')).body).toEqual(expected);
+
+    const c = await socket();
+    const call = sim.inboundCall();
+    const redirect = (target: string) =>
+      api(sim, `/calls/${call.callId}`, { body: { request: 'wait_redirect', target } });
+    // The target is a uuid, not the queue's extension (api-pages §4.26).
+    expect((await redirect('386')).body).toEqual({ success: false, reason: 'Invalid acd' });
+    expect(sim.calls()).toHaveLength(1);
+    expect((await redirect(second?.uuid ?? '')).body).toEqual({ success: true });
+    // The queue takes the call: it ends on the agent's line.
+    expect(sim.calls()).toEqual([]);
+    expect(call.status).toBe('ended');
+    expect(
+      await c.frames.waitFor((f) => (f as { action?: string }).action === 'call_ended'),
+    ).toMatchObject({
+      response: { call_id: call.callId, status: 'ended' },
+    });
+  });
+
   it('answers faults: 500 with the documented body, and bodies that are not JSON', async () => {
     await start();
     sim.failRequests(500);

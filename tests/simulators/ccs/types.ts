@@ -52,6 +52,7 @@ export interface CcsSimOptions {
   presenceOptions?: SimPresenceOption[];
   /** The outbound queue `dial` must name. Default az123456-c0ed-42b7-8e8c-d50c4991828c. */
   outboundQueueId?: string;
+  /** Default: the API page's two voice queues, Q3878 and Q386 (§4.6). */
   acds?: SimAcd[];
   events?: Partial<SimEventNames>;
   /** Answer a good `connect` with a frame ([UNKNOWN] whether CCS does). Default false. */
@@ -115,6 +116,8 @@ export interface CcsSimulator {
   url: string;
   tenantId: string;
   outboundQueueId: string;
+  /** The ACDs GET /acds lists and `wait_redirect` accepts (api-pages §4.6, §4.26). */
+  acds: readonly SimAcd[];
   /** The first extension (the default agent). */
   extension: SimExtension;
   events: SimEventNames;

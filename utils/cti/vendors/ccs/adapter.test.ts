@@ -24,10 +24,17 @@ describe('CcsAdapter.connect', () => {
     ]);
     expect((await t.next('agent')).agent).toEqual({ status: 'ready' });
     expect(await t.next('transport')).toEqual({ type: 'transport', mode: 'events' });
-    expect((await t.next('lists')).lists.pauseReasons).toEqual([
+    const { lists } = await t.next('lists');
+    expect(lists.pauseReasons).toEqual([
       { code: 'Coffee Break', label: 'Coffee Break' },
       { code: 'Lunch Break', label: 'Lunch Break' },
     ]);
+    // The ACDs, for redirect: the code is the uuid wait_redirect takes (§5.4).
+    expect(lists.queues).toEqual(r.sim.acds.map((a) => ({ code: a.uuid, label: a.name })));
+    expect(await r.sim.waitForRequest((x) => x.path.endsWith('/acds'))).toMatchObject({
+      method: 'GET',
+      path: `/tenants/${r.sim.tenantId}/acds`,
+    });
   });
 
   it('says what to enter when neither a token nor extension and PIN are given', async () => {
@@ -288,6 +295,53 @@ describe('CcsAdapter commands', () => {
     await r.adapter.execute({ type: 'setAgentState', state: 'loggedOut' });
     expect(r.sim.agent()).toEqual({ type: 'sign_out', name: 'Sign Out' });
     await t.next('agent', (e) => e.agent.status === 'loggedOut');
+  });
+
+  it('redirects a ringing or connected call to a queue with wait_redirect and its uuid', async () => {
+    r = await rig();
+    const t = await connected(r);
+    const [q3878, q386] = r.sim.acds;
+    const ringing = r.sim.inboundCall();
+    const first = (await t.next('callUpsert')).call;
+    await r.adapter.execute({ type: 'redirectToQueue', callId: first.id, queue: q386!.uuid });
+    expect(
+      await r.sim.waitForRequest((x) => x.method === 'POST' && x.path.startsWith('/calls/')),
+    ).toMatchObject({
+      path: `/calls/${ringing.callId}`,
+      body: { request: 'wait_redirect', target: q386!.uuid },
+    });
+    // The queue took it: it left the agent.
+    expect(await t.next('callEnded')).toMatchObject({ callId: first.id });
+
+    const talking = r.sim.inboundCall();
+    const second = (await t.next('callUpsert')).call;
+    talking.answer();
+    await t.next('callUpsert', (e) => e.call.state === 'connected');
+    await r.adapter.execute({ type: 'redirectToQueue', callId: second.id, queue: q3878!.uuid });
+    expect(await t.next('callEnded')).toMatchObject({ callId: second.id });
+  });
+
+  it('refuses a redirect CCS turns down, and one of a call still dialling', async () => {
+    r = await rig({ dialAnswerMs: 60_000 });
+    const t = await connected(r);
+    r.sim.inboundCall();
+    const call = (await t.next('callUpsert')).call;
+    await expect(
+      r.adapter.execute({ type: 'redirectToQueue', callId: call.id, queue: 'no-such-acd' }),
+    ).rejects.toMatchObject({ code: 'rejected', message: expect.stringMatching(/Invalid acd/) });
+    expect(r.sim.calls()).toHaveLength(1);
+
+    await r.adapter.execute({ type: 'dial', number: '2000' });
+    const dialling = (await t.next('callUpsert', (e) => e.call.state === 'dialing')).call;
+    const before = r.sim.received.length;
+    await expect(
+      r.adapter.execute({
+        type: 'redirectToQueue',
+        callId: dialling.id,
+        queue: r.sim.acds[0]!.uuid,
+      }),
+    ).rejects.toMatchObject({ code: 'unsupported' });
+    expect(r.sim.received.slice(before).filter((x) => x.kind === 'rest')).toEqual([]);
   });
 
   it('hangs up with kill and pauses recording with startSuppression', async () => {

@@ -14,6 +14,7 @@ import { belongsTo, CallTracker } from './calls';
 import { planCommand, recordingEvents } from './commands';
 import { domainBase, socketUrl, type CcsConfig } from './config';
 import { parseSocketFrame } from './events';
+import { readLists } from './lists';
 import { CallPolling } from './polling';
 import { cancelled, CcsRest } from './rest';
 import { CcsSocket } from './socket';
@@ -27,11 +28,13 @@ import {
 } from './wire';
 
 export const CCS_CAPABILITIES: Capabilities = {
-  // No answer, hold, attended transfer, DTMF or disposition request exists (§5.7).
+  // No answer, hold, attended transfer, DTMF or disposition request exists (§5.7); redirect to
+  // an ACD is `wait_redirect` (§5.4).
   commands: new Set([
     'dial',
     'hangup',
     'blindTransfer',
+    'redirectToQueue',
     'pauseRecording',
     'resumeRecording',
     'setAgentState',
@@ -121,11 +124,10 @@ export class CcsAdapter implements VendorAdapter {
     const agent = await this.readAgent(rest, me);
     // Always: the session's resync promises the agent state.
     if (agent) this.emitAgent(agent, true);
-    await this.loadPresenceOptions(rest).catch((error: unknown) => {
-      if (error instanceof CtiError && error.code === 'auth') throw error;
-      // Without the Tenants View permission there are no pause reasons to offer; calls still work.
-      this.ctx?.log.warn('CCS presence options unavailable', error);
-    });
+    // Pause reasons and queues (for redirect, §5.4): refused ones are logged, not fatal.
+    const lists = await readLists(rest, this.config, this.ctx?.log);
+    if (lists.presenceOptions) this.presenceOptions = lists.presenceOptions;
+    this.emit({ type: 'lists', lists: lists.lists });
   }
 
   async execute(command: Command): Promise<void> {

@@ -4,9 +4,9 @@
  * new state then arrives as an event or through a poll.
  *
  * Not offered, because CCS has no request for them (§5.7): answer, hold/resume, attended
- * transfer, DTMF, disposition. Redirect to an ACD by uuid (`wait_redirect`) is not offered as its
- * own command: `wait_transfer` takes an ACD's extension too (api-pages §4.25), so a blind transfer
- * to the queue's extension covers it without a vendor-only control.
+ * transfer, DTMF, disposition. Redirect to a queue is `wait_redirect` with the ACD's uuid (§5.4,
+ * api-pages §4.26); the uuids come from GET /acds (§4.6, lists.ts), so the agent picks a queue by
+ * name instead of typing its extension into a blind transfer.
  */
 import type { Command, CtiEvent } from '../../model';
 import { CtiError } from '../../model';
@@ -71,6 +71,19 @@ export function planCommand(command: Command, deps: CommandDeps): CommandPlan {
       return {
         path: callPath(call),
         body: requests.waitTransfer(dialString(command.target)),
+        then: 'none',
+      };
+    }
+    case 'redirectToQueue': {
+      const call = liveCall(calls, command.callId);
+      // What `wait_*` does to a call beside `kill` is [UNKNOWN] (§5.4): offered, as the store
+      // does, on the calls a queue could take back, a ringing inbound or a connected one.
+      if (call.state === 'dialing') {
+        throw new CtiError('unsupported', 'Only a ringing or connected call can go to a queue');
+      }
+      return {
+        path: callPath(call),
+        body: requests.waitRedirect(command.queue),
         then: 'none',
       };
     }

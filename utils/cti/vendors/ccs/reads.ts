@@ -1,13 +1,14 @@
 /**
  * The REST reads the adapter makes on connect, on resync and when it polls (vendors/README.md
- * §5.4): agent state, the calls list and the presence options.
+ * §5.4): agent state, the calls list, the presence options and the ACDs (queues).
  */
-import type { AgentState } from '../../model';
+import type { AgentState, CodeLabel } from '../../model';
 import { agentStateOf } from './agent';
 import { segment, type Identity } from './auth';
 import { belongsTo } from './calls';
 import type { CcsRest } from './rest';
 import {
+  Acd,
   AgentStateResponse,
   CallRecord,
   CallsResponse,
@@ -47,4 +48,20 @@ export async function readPresenceOptions(
 ): Promise<PresenceOption[]> {
   const rows = await rest.get(`/tenants/${segment(tenantId)}/presence_options`, ListEnvelope);
   return readItems(PresenceOption, rows).items;
+}
+
+/**
+ * GET /tenants/<tid>/acds (§4.6) as the queues a call can be redirected to (§5.4 `wait_redirect`,
+ * whose target is the ACD's uuid). The outbound queue that `dial` names is left out: it places the
+ * agent's own calls and is no place to send a caller.
+ */
+export async function readQueues(
+  rest: CcsRest,
+  tenantId: string,
+  outboundQueueId: string,
+): Promise<CodeLabel[]> {
+  const rows = await rest.get(`/tenants/${segment(tenantId)}/acds`, ListEnvelope);
+  return readItems(Acd, rows)
+    .items.filter((acd) => acd.uuid !== outboundQueueId.trim())
+    .map((acd) => ({ code: acd.uuid, label: acd.name ?? acd.extension ?? acd.uuid }));
 }

@@ -64,6 +64,13 @@ export const PresenceOption = z.object({ uuid: text, type: z.string().min(1), na
 export type PresenceOption = z.infer<typeof PresenceOption>;
 
 export const Extension = z.object({ uuid: z.string().min(1), extension: text });
+
+/**
+ * One ACD of GET /tenants/<tid>/acds (api-pages §4.6): a queue a call can be redirected to by its
+ * uuid (`wait_redirect`, §4.26). The page shows `type: "voice_queues"`; other types are unknown.
+ */
+export const Acd = z.object({ uuid: z.string().min(1), name: text, extension: text, type: text });
+export type Acd = z.infer<typeof Acd>;
 export type Extension = z.infer<typeof Extension>;
 
 /** `{core_cookie:"<uuid>"}` from the /6 API's extensions.auth; `token` accepted too. */
@@ -162,6 +169,8 @@ export const requests = {
   }),
   kill: () => ({ request: 'kill' }),
   waitTransfer: (target: string) => ({ request: 'wait_transfer', target }),
+  /** `target` is an ACD's uuid, not its extension (api-pages §4.26). */
+  waitRedirect: (acdUuid: string) => ({ request: 'wait_redirect', target: acdUuid }),
   startSuppression: () => ({ request: 'startSuppression' }),
   stopSuppression: () => ({ request: 'stopSuppression' }),
   updateAgentState: (name: string) => ({ request: 'updateAgentState', name }),

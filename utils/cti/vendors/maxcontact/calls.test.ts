@@ -113,6 +113,14 @@ describe('maxcontact calls: states inferred from getcalls (§3.6)', () => {
     ]);
   });
 
+  it('keeps the lead as the call’s record, for calling back against it', () => {
+    const { calls } = tracker();
+    const first = calls.apply([wire(1000, { LeadId: 7781 })], 1, 'ringing');
+    expect(first.changed[0]).toMatchObject({ recordId: '7781' });
+    const other = calls.apply([wire(1001)], 2, 'ringing');
+    expect(other.changed.find((c) => c.vendorCallId === '1001')).not.toHaveProperty('recordId');
+  });
+
   it('keeps a dialled call dialling until a poll sent after the dial lists it again', () => {
     const { calls } = tracker();
     calls.apply([], 1, 'ringing');

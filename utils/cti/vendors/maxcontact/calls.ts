@@ -261,6 +261,10 @@ export class CallTracker {
         ...(w.CustomerName ? { name: w.CustomerName } : {}),
       },
       ...(queue ? { queue } : {}),
+      // The lead the dialler placed the call for (§3.4 `dial…?leadid=`), so a call back reuses it.
+      ...(w.LeadId !== undefined && w.LeadId !== null && String(w.LeadId) !== ''
+        ? { recordId: String(w.LeadId) }
+        : {}),
       startedAt: call.startedAt,
       ...(call.answeredAt !== undefined ? { answeredAt: call.answeredAt } : {}),
       data: dataOf(w),

@@ -27,6 +27,13 @@ const request = (
 ) => rig.sim.waitForRequest((r) => r.api === api && r.status === 200 && more(r));
 
 describe('maxcontact commands: calls (§3.4)', () => {
+  it('dials against the customer’s lead when the call back names one', async () => {
+    rig = await startRig();
+    await signedIn(rig);
+    await rig.adapter.execute({ type: 'dial', number: '+447700900123', recordId: '7781' });
+    expect((await request('dial')).query).toEqual({ leadid: '7781' });
+  });
+
   it('dials in the configured format and reports the call it returns as dialling', async () => {
     rig = await startRig({ config: { dialFormat: 'national', defaultCountry: 'FR' } });
     const t = await signedIn(rig);

@@ -39,6 +39,8 @@ const UNSUPPORTED: Partial<Record<Command['type'], string>> = {
   // "Transfer To User" exists in v1.8 but its URL is [UNKNOWN] (§3.4).
   blindTransfer: 'MaxContact transfers through an attended (warm) transfer only',
   sendDtmf: 'MaxContact has no keypad request',
+  // No request sends a call back to a queue (§3.4, §3.7).
+  redirectToQueue: 'MaxContact cannot send a call to a queue',
 };
 
 /** Commands whose Data we do not read: only `Success` matters. */
@@ -50,9 +52,10 @@ export async function runCommand(command: Command, host: CommandHost): Promise<v
     case 'answer':
     case 'blindTransfer':
     case 'sendDtmf':
+    case 'redirectToQueue':
       throw new CtiError('unsupported', UNSUPPORTED[command.type] ?? 'Not supported');
     case 'dial':
-      return dial(host, command.number);
+      return dial(host, command.number, command.recordId);
     case 'hangup': {
       const call = liveCall(calls, command.callId);
       await host.request(telephony.hangup(userId, call.vendorCallId), anyData);
@@ -96,7 +99,7 @@ export async function runCommand(command: Command, host: CommandHost): Promise<v
   }
 }
 
-async function dial(host: CommandHost, number: string): Promise<void> {
+async function dial(host: CommandHost, number: string, leadId?: string): Promise<void> {
   const { config, calls } = host;
   const phone = formatForDial(number, {
     format: config.dialFormat,
@@ -104,7 +107,7 @@ async function dial(host: CommandHost, number: string): Promise<void> {
     defaultCountry: config.defaultCountry,
   });
   if (!phone) throw new CtiError('unsupported', 'Enter a number to dial');
-  const wire = await host.request(telephony.dial(host.userId, phone), DialData);
+  const wire = await host.request(telephony.dial(host.userId, phone, leadId), DialData);
   const call = calls.registerDial(wire ?? undefined, host.seq());
   if (call) host.emit({ type: 'callUpsert', call: calls.update(call) });
 }

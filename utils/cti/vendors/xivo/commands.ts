@@ -136,6 +136,9 @@ export function planCommand(command: Command, deps: CommandDeps): CommandPlan {
     case 'dispose':
       // No xuc command for qualifications (§1.9): the background keeps policy dispositions itself.
       throw new CtiError('unsupported', 'XiVO has no disposition command');
+    case 'redirectToQueue':
+      // xuc has no request that sends a call back to a queue (§1.6, §1.9).
+      throw new CtiError('unsupported', 'XiVO cannot send a call to a queue');
   }
 }
 
