@@ -2,7 +2,7 @@
  * What the CCS adapter needs from the settings (`connection.ccs`, vendors/README.md §5), and the
  * addresses derived from the domain.
  */
-import { CtiError } from '../../model';
+import { joinPath, parseBaseUrl } from '../shared/base-url';
 import type { DialFormat, Settings } from '../../../settings/schema';
 import { API_PATH, PIN_LOGIN_PATH, SOCK_PATH } from './wire';
 
@@ -60,40 +60,23 @@ export function configFromSettings(settings: Settings): CcsConfig {
  * Admins may paste the API or socket address from the API page (§2): those suffixes are dropped.
  */
 export function domainBase(domain: string): URL {
-  const trimmed = domain.trim();
-  if (!trimmed) throw new CtiError('config', 'Enter the Windstream CCS domain');
-  let url: URL;
-  try {
-    url = new URL(trimmed);
-  } catch (cause) {
-    throw new CtiError('config', `The CCS domain "${trimmed}" is not a valid URL`, { cause });
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new CtiError('config', 'The CCS domain must start with https:// or http://');
-  }
-  url.pathname = url.pathname.replace(/\/+$/, '').replace(/\/6\/v2(\/api|\/sock)?$/, '');
-  url.search = '';
-  url.hash = '';
-  return url;
-}
-
-function join(base: URL, path: string): URL {
-  const url = new URL(base.href);
-  url.pathname = `${base.pathname.replace(/\/+$/, '')}${path}`;
+  const url = parseBaseUrl(domain, 'Windstream CCS domain');
+  url.pathname = url.pathname.replace(/\/6\/v2(\/api|\/sock)?$/, '');
   return url;
 }
 
 /** `https://<CCS_DOMAIN>/6/v2/api` (no trailing slash: paths start with one). */
-export const apiUrl = (base: URL, path: string): string => join(base, `${API_PATH}${path}`).href;
+export const apiUrl = (base: URL, path: string): string =>
+  joinPath(base, `${API_PATH}${path}`).href;
 
-export const pinLoginUrl = (base: URL): string => join(base, PIN_LOGIN_PATH).href;
+export const pinLoginUrl = (base: URL): string => joinPath(base, PIN_LOGIN_PATH).href;
 
 /** `wss://<CCS_DOMAIN>/6/v2/sock`, `ws://` for an http domain. */
 export function socketUrl(base: URL): string {
-  const url = join(base, SOCK_PATH);
+  const url = joinPath(base, SOCK_PATH);
   url.protocol = base.protocol === 'https:' ? 'wss:' : 'ws:';
   return url.href;
 }
 
 /** The prefix the PIN login's cookie header rule covers: the whole /6 API and socket. */
-export const cookiePrefix = (base: URL): string => join(base, '/6/').href;
+export const cookiePrefix = (base: URL): string => joinPath(base, '/6/').href;

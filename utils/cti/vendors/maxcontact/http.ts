@@ -7,6 +7,7 @@
  */
 import type { z } from 'zod';
 import type { Clock } from '../../adapter';
+import { parseBaseUrl } from '../shared/base-url';
 import { CtiError } from '../../model';
 import {
   CallActionResponse,
@@ -41,25 +42,8 @@ export class WireFailure extends Error {
 }
 
 /** The base URL setting without a trailing slash; CtiError('config') when unusable. */
-export function baseUrlOf(setting: string): URL {
-  const trimmed = setting.trim();
-  if (!trimmed) throw new CtiError('config', 'Enter the MaxContact server address');
-  let url: URL;
-  try {
-    url = new URL(trimmed);
-  } catch (cause) {
-    throw new CtiError('config', `The MaxContact address "${trimmed}" is not a valid URL`, {
-      cause,
-    });
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new CtiError('config', 'The MaxContact address must start with https:// or http://');
-  }
-  url.pathname = url.pathname.replace(/\/+$/, '');
-  url.search = '';
-  url.hash = '';
-  return url;
-}
+export const baseUrlOf = (setting: string): URL =>
+  parseBaseUrl(setting, 'MaxContact server address');
 
 export interface HttpDeps {
   fetch: typeof fetch;

@@ -2,40 +2,15 @@
  * xuc REST login and the WebSocket address (vendors/README.md §1.2, §1.3).
  */
 import { CtiError } from '../../model';
+import { joinPath, parseBaseUrl } from '../shared/base-url';
 import { CTI_PATH, LOGIN_PATH, LoginError, LoginSuccess } from './wire';
 
 /** The server setting as a base URL without a trailing slash; CtiError('config') when unusable. */
-export function serverBase(server: string): URL {
-  const trimmed = server.trim();
-  if (!trimmed) throw new CtiError('config', 'Enter the XiVO server address');
-  let url: URL;
-  try {
-    url = new URL(trimmed);
-  } catch (cause) {
-    throw new CtiError('config', `The XiVO server address "${trimmed}" is not a valid URL`, {
-      cause,
-    });
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new CtiError('config', 'The XiVO server address must start with https:// or http://');
-  }
-  // Keep a path prefix (xuc behind a reverse proxy), drop query, hash and trailing slash.
-  url.pathname = url.pathname.replace(/\/+$/, '');
-  url.search = '';
-  url.hash = '';
-  return url;
-}
-
-function join(base: URL, path: string): URL {
-  const url = new URL(base.href);
-  // A bare origin keeps the pathname "/" whatever we set: strip it here, not in serverBase().
-  url.pathname = `${base.pathname.replace(/\/+$/, '')}${path}`;
-  return url;
-}
+export const serverBase = (server: string): URL => parseBaseUrl(server, 'XiVO server address');
 
 /** `ws://` for `http://`, `wss://` for `https://`; the token rides in the query (§1.2). */
 export function ctiSocketUrl(base: URL, token: string): string {
-  const url = join(base, CTI_PATH);
+  const url = joinPath(base, CTI_PATH);
   url.protocol = base.protocol === 'https:' ? 'wss:' : 'ws:';
   url.searchParams.set('token', token);
   return url.href;
@@ -56,7 +31,7 @@ export async function login(
 ): Promise<Token> {
   let response: Response;
   try {
-    response = await deps.fetch(join(base, LOGIN_PATH).href, {
+    response = await deps.fetch(joinPath(base, LOGIN_PATH).href, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
       body: JSON.stringify({ login: username, password }),
