@@ -3,10 +3,10 @@
  * `/6/v2/sock` (vendors/README.md §5.2, §9), with fault injection for tests.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { Recorder } from '../shared/recorder';
 import { sendJson } from '../shared/http';
+import { acceptUpgrades, closeServer, listen, sendWhenOpen, trackSocket } from '../shared/server';
 import { handleRest } from './rest';
 import { Traffic } from './traffic';
 import type { CcsSimOptions, CcsSimulator, FrameRecord, RestRecord, SimRecord } from './types';
@@ -35,17 +35,10 @@ export async function startCcsSimulator(opts: CcsSimOptions = {}): Promise<CcsSi
   const onSocket = (ws: WebSocket) => {
     const client: Client = {
       extensionUuid: undefined,
-      send: (text) => {
-        if (ws.readyState === ws.OPEN) ws.send(text);
-      },
+      send: sendWhenOpen(ws),
       close: (code, reason) => ws.close(code, reason),
     };
-    sockets.set(ws, client);
-    world.clients.add(client);
-    ws.on('close', () => {
-      sockets.delete(ws);
-      world.clients.delete(client);
-    });
+    trackSocket(ws, client, sockets, world.clients);
     ws.on('message', (data, isBinary) => {
       if (isBinary) return;
       const text = String(data);
@@ -77,22 +70,8 @@ export async function startCcsSimulator(opts: CcsSimOptions = {}): Promise<CcsSi
 
   const server: Server = createServer();
   server.on('request', onRequest);
-  server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://sim');
-    if (url.pathname !== SOCK) {
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
-      return;
-    }
-    wss.handleUpgrade(req, socket, head, onSocket);
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
+  acceptUpgrades(server, SOCK, wss, (ws) => onSocket(ws));
+  const port = await listen(server, opts.port ?? 0, host);
   const first = world.first();
 
   return {
@@ -156,9 +135,7 @@ export async function startCcsSimulator(opts: CcsSimOptions = {}): Promise<CcsSi
       traffic.stop();
       world.reset();
       for (const ws of sockets.keys()) ws.terminate();
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
+      await closeServer(server);
       wss.close();
     },
   };

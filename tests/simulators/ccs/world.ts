@@ -4,6 +4,7 @@
  * so that it can be read without sockets.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { Timers } from '../shared/timers';
 import { SimCallImpl } from './calls';
 import type {
   CcsSimOptions,
@@ -85,7 +86,7 @@ export class CcsWorld {
   malformed = false;
   private readonly presence = new Map<string, Presence>();
   private calls: SimCallImpl[] = [];
-  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  private readonly timers = new Timers();
 
   constructor(opts: CcsSimOptions) {
     this.tenantId = opts.tenantId ?? DEFAULT_TENANT;
@@ -242,15 +243,10 @@ export class CcsWorld {
   // ── Lifecycle ─────────────────────────────────────────────────────────────────────────────────
 
   later(fn: () => void, ms: number): void {
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      fn();
-    }, ms);
-    this.timers.add(timer);
+    this.timers.later(fn, ms);
   }
 
   reset(): void {
-    for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     this.calls = [];
   }

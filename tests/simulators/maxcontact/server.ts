@@ -7,9 +7,9 @@
  * extension pages, and fault injection for tests.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Recorder } from '../shared/recorder';
 import { CORS_HEADERS, handlePreflight, sendJson } from '../shared/http';
+import { closeServer, listen } from '../shared/server';
 import { Traffic } from './traffic';
 import type {
   InboundCallOptions,
@@ -168,14 +168,7 @@ export async function startMaxContactSimulator(
       if (!res.headersSent) sendJson(res, 500, failure(500, 'Simulator error'));
     }
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
+  const port = await listen(server, opts.port ?? 0, host);
 
   return {
     url: `http://${host}:${port}`,
@@ -210,9 +203,7 @@ export async function startMaxContactSimulator(
     close: async () => {
       traffic.stop();
       world.restart();
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
+      await closeServer(server);
     },
   };
 }

@@ -2,17 +2,20 @@
  * Calls for the agent: one on demand (`inboundCall`) or a steady, seeded stream for the demo,
  * with UK-style campaigns and queues (MaxContact is a UK contact-centre platform, §3.1).
  */
+import { createTraffic, pick, PEOPLE, prng } from '../shared/traffic';
 import type { SimCallImpl } from './world';
 import type { MaxContactWorld } from './world';
 import type { InboundCallOptions } from './types';
 
+const { oliver, camille, jane } = PEOPLE;
+/** UK-heavy, with the company names (`name2`) MaxContact shows as CustomerName2. */
 const CALLERS: readonly { from: string; name: string; name2: string }[] = [
-  { from: '+441632960123', name: 'Oliver Smith', name2: 'Smith & Sons Ltd' },
+  { ...oliver, from: '+441632960123', name2: 'Smith & Sons Ltd' },
   { from: '+442079460958', name: 'Amelia Jones', name2: '' },
   { from: '+441134960000', name: 'Harry Taylor', name2: 'Taylor Haulage' },
   { from: '+353212345678', name: 'Aoife Murphy', name2: '' },
-  { from: '+33142685300', name: 'Camille Dubois', name2: 'Dubois SARL' },
-  { from: '+14155550123', name: 'Jane Black', name2: '' },
+  { ...camille, name2: 'Dubois SARL' },
+  { ...jane, name2: '' },
 ];
 const CAMPAIGNS = [
   { campaign: 'Renewals', queue: 'Inbound Sales' },
@@ -20,27 +23,19 @@ const CAMPAIGNS = [
   { campaign: 'Collections', queue: 'Billing' },
 ] as const;
 
-/** mulberry32: small, seedable, good enough for a demo. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export class Traffic {
-  private timer: ReturnType<typeof setInterval> | undefined;
-  intervalMs = 15_000;
   private readonly random = prng(0x3a7c);
+  private readonly loop = createTraffic({ intervalMs: 15_000, placeCall: () => this.tick() });
 
   constructor(private readonly world: MaxContactWorld) {}
 
   get running(): boolean {
-    return this.timer !== undefined;
+    return this.loop.running;
+  }
+
+  /** The pace of the last start, which a platform restart resumes. */
+  get intervalMs(): number {
+    return this.loop.intervalMs;
   }
 
   /** A call delivered to the agent (default the first user); it is live as soon as it is listed. */
@@ -62,22 +57,19 @@ export class Traffic {
   }
 
   /** Every interval, when the first agent is free, a call arrives; the caller hangs up 10–25 s later. */
-  start(intervalMs = this.intervalMs): void {
-    this.stop();
-    this.intervalMs = intervalMs;
-    this.timer = setInterval(() => this.tick(), intervalMs);
+  start(intervalMs?: number): void {
+    this.loop.start(intervalMs);
   }
 
   stop(): void {
-    if (this.timer !== undefined) clearInterval(this.timer);
-    this.timer = undefined;
+    this.loop.stop();
   }
 
   private tick(): void {
     const userId = this.world.firstUserId();
     if (this.world.live(userId).length > 0) return;
-    const caller = CALLERS[Math.floor(this.random() * CALLERS.length)] ?? CALLERS[0];
-    const route = CAMPAIGNS[Math.floor(this.random() * CAMPAIGNS.length)] ?? CAMPAIGNS[0];
+    const caller = pick(this.random, CALLERS) ?? CALLERS[0];
+    const route = pick(this.random, CAMPAIGNS) ?? CAMPAIGNS[0];
     if (!caller) return;
     const call = this.ring({
       userId,

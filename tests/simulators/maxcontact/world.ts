@@ -4,6 +4,7 @@
  * Transport-free: server.ts turns requests into `run()` calls and outcomes into envelopes.
  */
 import { randomBytes } from 'node:crypto';
+import { Timers } from '../shared/timers';
 import type {
   MaxContactSimOptions,
   SimAgentStatus,
@@ -164,7 +165,7 @@ export class MaxContactWorld {
   rejectingLogins = false;
   private callList: SimCallImpl[] = [];
   private nextCallId = FIRST_CALL_ID;
-  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  private readonly timers = new Timers();
 
   constructor(opts: MaxContactSimOptions) {
     this.users = (opts.users ?? DEFAULT_USERS).map((u) => ({ ...u }));
@@ -215,16 +216,11 @@ export class MaxContactWorld {
   }
 
   later(fn: () => void, ms: number): void {
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      fn();
-    }, ms);
-    this.timers.add(timer);
+    this.timers.later(fn, ms);
   }
 
   /** The platform restarts: in-memory calls, tokens and CallIds are gone (§3.4 note). */
   restart(): void {
-    for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     this.callList = [];
     this.nextCallId = FIRST_CALL_ID;

@@ -3,10 +3,16 @@
  * WebSocket (`/xuc/api/2.0/cti?token=`, §1.2, §1.4, §9), with fault injection for tests.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { Recorder } from '../shared/recorder';
 import { handlePreflight, readJson, sendJson } from '../shared/http';
+import {
+  acceptUpgrades,
+  closeServer as closeHttpServer,
+  listen,
+  sendWhenOpen,
+  trackSocket,
+} from '../shared/server';
 import { handleWebCommand } from './commands';
 import { Traffic } from './traffic';
 import type {
@@ -40,14 +46,7 @@ export async function startXivoSimulator(opts: XivoSimOptions = {}): Promise<Xiv
 
   const attach = (server: Server) => {
     server.on('request', onRequest);
-    server.on('upgrade', (req, socket, head) => {
-      const url = new URL(req.url ?? '/', 'http://sim');
-      if (url.pathname !== CTI) {
-        socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
-        return;
-      }
-      wss.handleUpgrade(req, socket, head, (ws) => onSocket(ws, url.searchParams.get('token')));
-    });
+    acceptUpgrades(server, CTI, wss, (ws, url) => onSocket(ws, url.searchParams.get('token')));
   };
 
   const onSocket = (ws: WebSocket, token: string | null) => {
@@ -55,18 +54,11 @@ export async function startXivoSimulator(opts: XivoSimOptions = {}): Promise<Xiv
     const client: Client = {
       login: checked.status === 'valid' ? checked.login : '',
       loggedOn: false,
-      send: (text) => {
-        if (ws.readyState === ws.OPEN) ws.send(text);
-      },
+      send: sendWhenOpen(ws),
       close: (code, reason) => ws.close(code, reason),
       terminate: () => ws.terminate(),
     };
-    sockets.set(ws, client);
-    world.clients.add(client);
-    ws.on('close', () => {
-      sockets.delete(ws);
-      world.clients.delete(client);
-    });
+    trackSocket(ws, client, sockets, world.clients);
     ws.on('message', (data, isBinary) => {
       if (isBinary) return;
       let frame: unknown;
@@ -110,14 +102,11 @@ export async function startXivoSimulator(opts: XivoSimOptions = {}): Promise<Xiv
 
   let server = createServer();
   attach(server);
-  await listen(server, opts.port ?? 0, host);
-  const port = (server.address() as AddressInfo).port;
+  const port = await listen(server, opts.port ?? 0, host);
 
   const closeServer = async () => {
     for (const ws of sockets.keys()) ws.terminate();
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeAllConnections();
-    await closed;
+    await closeHttpServer(server);
   };
 
   return {
@@ -185,16 +174,6 @@ export async function startXivoSimulator(opts: XivoSimOptions = {}): Promise<Xiv
       wss.close();
     },
   };
-}
-
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
 }
 
 /** §1.4 "Simulator sends, in this order". */

@@ -4,6 +4,7 @@
  * tested) without sockets.
  */
 import { randomBytes } from 'node:crypto';
+import { Timers } from '../shared/timers';
 import { SimAgent } from './agents';
 import { SimCallImpl, type CallInit } from './calls';
 import type { SimUser, XivoSimOptions } from './types';
@@ -51,7 +52,7 @@ export class XucWorld {
   rejectingLogins = false;
   stallingLogins = false;
   private calls: SimCallImpl[] = [];
-  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  private readonly timers = new Timers();
   private readonly idBase = Math.floor(Date.now() / 1000);
   private seq = 0;
 
@@ -232,16 +233,11 @@ export class XucWorld {
   // ── Lifecycle ─────────────────────────────────────────────────────────────────────────────────
 
   later(fn: () => void, ms: number): void {
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      fn();
-    }, ms);
-    this.timers.add(timer);
+    this.timers.later(fn, ms);
   }
 
   /** Forget calls and pending timers (restart, close); agents keep login and pause. */
   reset(): void {
-    for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     this.calls = [];
     this.transfers.clear();
