@@ -1,0 +1,64 @@
+/**
+ * The WebSocket protocol between the Switchboard relay and the extension. Both sides import this
+ * file: the relay (Node) and the vendor adapters that read events through it (Anywhere365, uContact
+ * webhooks). Browsers cannot put headers on a WebSocket, so the agent's token rides in the first
+ * frame rather than in an Authorization header.
+ *
+ *   extension → relay   {"type":"hello","token":"…","after":41}      first frame, within 10 s
+ *   relay → extension   {"type":"welcome","agent":"sip:alice@example.com","seq":57}
+ *   relay → extension   {"type":"event","seq":42,"source":"anywhere365","at":1732230000000,"payload":{…}}
+ *   relay → extension   {"type":"gap","from":1,"to":40}               events after `after` were dropped
+ *   extension → relay   {"type":"ping"}        relay → extension   {"type":"pong"}
+ *   relay → extension   {"type":"error","code":"unauthorized","message":"…"}, then close 4401
+ *
+ * `seq` counts per agent from 1 and never repeats while the relay runs; `after` is the last seq the
+ * extension handled (0 at first). The relay replays every buffered event with seq > after, then
+ * streams new ones. A `gap` means the buffer no longer holds what was asked for (or the relay
+ * restarted, which resets seq): the adapter must resync with the vendor.
+ */
+import { z } from 'zod';
+
+export const RELAY_PATH = '/v1/agent';
+export const HELLO_TIMEOUT_MS = 10_000;
+export const CLOSE_UNAUTHORIZED = 4401;
+
+export const EventSource = z.enum(['anywhere365', 'ucontact']);
+export type EventSource = z.infer<typeof EventSource>;
+
+export const ClientFrame = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('hello'),
+    token: z.string().min(1).max(2000),
+    after: z.number().int().min(0).default(0),
+  }),
+  z.object({ type: z.literal('ping') }),
+]);
+export type ClientFrame = z.input<typeof ClientFrame>;
+
+export const ServerFrame = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('welcome'), agent: z.string(), seq: z.number().int().min(0) }),
+  z.object({
+    type: z.literal('event'),
+    seq: z.number().int().min(1),
+    source: EventSource,
+    at: z.number(),
+    /** The vendor's webhook body as it arrived (validated by the relay, mapped by the adapter). */
+    payload: z.unknown(),
+  }),
+  z.object({ type: z.literal('gap'), from: z.number().int(), to: z.number().int() }),
+  z.object({ type: z.literal('pong') }),
+  z.object({
+    type: z.literal('error'),
+    code: z.enum(['unauthorized', 'badRequest', 'timeout']),
+    message: z.string(),
+  }),
+]);
+export type ServerFrame = z.infer<typeof ServerFrame>;
+
+/**
+ * Agent tokens: `base64url(JSON {sub, exp}) + "." + base64url(HMAC-SHA256(secret, first part))`.
+ * `sub` is the identity events are routed by: the Anywhere365 ImAddress ("sip:alice@example.com")
+ * or "ucontact:<agent>". `exp` is epoch seconds.
+ */
+export const TokenClaims = z.object({ sub: z.string().min(1).max(320), exp: z.number().int() });
+export type TokenClaims = z.infer<typeof TokenClaims>;
