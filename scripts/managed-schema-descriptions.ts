@@ -35,6 +35,27 @@ export const DESCRIPTIONS: Readonly<Record<string, string>> = {
     'CCS event name for an agent presence change (default update_agent); empty if the platform sends none.',
   'connection.ccs.eventSubscribe':
     'Requests sent on the CCS WebSocket after connect to ask for events (default fetch_agent_events and fetch_call_events). Without call events Switchboard polls the calls list instead.',
+  'connection.ucontact': 'uContact (Integra) connection.',
+  'connection.ucontact.baseUrl':
+    'Base URL of the uContact instance whose /Integra/resources API Switchboard calls, e.g. https://acme.ucontactcloud.com',
+  'connection.ucontact.portalOrigin':
+    'Origin of the uContact agent portal (scheme, host and port only), e.g. https://acme.ucontactcloud.com. Only pages on this origin may report call events.',
+  'connection.ucontact.agent':
+    'The agent name uContact commands use; leave empty to use the agent typed at sign-in.',
+  'connection.ucontact.extension':
+    'The agent’s SIP extension (interface SIP/<extension>); leave empty to use the one uContact returns at agent login. Required with API-token sign-in.',
+  'connection.ucontact.campaign':
+    'Outbound campaign that click-to-dial calls (AgentCall outqueue) and dispositions are filed under.',
+  'connection.ucontact.context':
+    'The agent’s dial-plan context for AgentCall (default from-internal).',
+  'connection.ucontact.callerId':
+    'Caller id AgentCall presents on outbound calls; leave empty for the platform’s default.',
+  'connection.ucontact.authScheme':
+    'How agents sign in: basic (agent and password, via AgentLogin) or bearer (a uContact API token).',
+  'connection.ucontact.dialFormat':
+    'How numbers are written in AgentCall: e164 (+441632960123), national (01632960123) or digits (441632960123, default).',
+  'connection.ucontact.assumeConnectedMs':
+    'uContact reports no answer event: a ringing call is shown as connected after this many milliseconds (0 to 60000, default 3000).',
   'connection.maxcontact': 'MaxContact Telephony Data Services connection.',
   'connection.maxcontact.baseUrl':
     'Base URL of the MaxContact instance, e.g. https://acme.maxcontact.com',
@@ -48,6 +69,20 @@ export const DESCRIPTIONS: Readonly<Record<string, string>> = {
     'How often, in milliseconds, Switchboard asks MaxContact for the agent’s calls otherwise (1000 to 20000, default 5000).',
   'connection.maxcontact.transferResultCode':
     'Result code filed on both calls of a warm transfer (MaxContact requires one). Leave empty to use the platform’s first transfer result code.',
+  'connection.anywhere365':
+    'Anywhere365 CTI Broker connection. Commands go to the broker; call events reach the agent through the Switchboard relay, which receives the broker’s webhooks.',
+  'connection.anywhere365.brokerUrl':
+    'Base URL of the Anywhere365 CTI Broker REST API (the part before /api/command), e.g. https://broker.example.com. The broker must allow CORS from the extension.',
+  'connection.anywhere365.relayUrl':
+    'Base URL of the Switchboard relay the agent’s browser connects to, e.g. https://relay.example.com (wss:// also accepted).',
+  'connection.anywhere365.imAddress':
+    'The agent’s SIP address (ImAddress), e.g. sip:alice@example.com. Leave empty to use the identity the agent’s relay token was issued for; when set it must match that identity.',
+  'connection.anywhere365.callbackUrl':
+    'The relay’s webhook URL for Anywhere365 (as the relay prints it). When set, Switchboard subscribes the agent at the broker with it on every connect; leave empty if you subscribe the broker to the relay yourself.',
+  'connection.anywhere365.subscribeImAddressKey':
+    'Field name of the agent’s SIP address in the POST /api/subscribe body (default ImAddress; the broker’s documentation does not name it).',
+  'connection.anywhere365.subscribeCallbackKey':
+    'Field name of the callback URL in the POST /api/subscribe body (default CallbackUrl; the broker’s documentation does not name it).',
   'connection.xivo': 'XiVO CC (xuc CTI server) connection.',
   'connection.xivo.server': 'Base URL of the xuc server, e.g. https://xuc.example.com:8090',
   'connection.xivo.dialFormat':

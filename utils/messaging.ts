@@ -100,6 +100,16 @@ export const ContentMessage = z.discriminatedUnion('type', [
       .regex(/^[0-9]{1,8}$/)
       .optional(),
   }),
+  /**
+   * An event the uContact agent portal's softphone frame posted (vendors/README.md §4.4), from
+   * the portal bridge content script. The background accepts it only from a tab on the configured
+   * portal origin; the adapter validates the payload with its wire schema. It only reports what
+   * the portal says: it can never start a command.
+   */
+  z.object({
+    type: z.literal('content/portalEvent'),
+    payload: z.record(z.string().max(100), z.unknown()),
+  }),
 ]);
 export type ContentMessage = z.input<typeof ContentMessage>;
 

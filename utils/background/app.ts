@@ -24,7 +24,7 @@ import { badgeFor, type Badge } from './badge';
 import { effectiveCapabilities } from './capabilities';
 import { createIncomingCallNotifier, type NotificationsApi } from './incoming-call-notification';
 import { buildPanelState } from './panel-state';
-import { classifySender } from './senders';
+import { classifySender, portalOriginOf } from './senders';
 import type { Browser } from 'wxt/browser';
 
 export interface BackgroundDeps {
@@ -286,6 +286,25 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
     return command({ type: 'dial', number: msg.e164 });
   }
 
+  /** Only the top frame of a tab on the configured uContact portal origin (vendors/README.md §4.4). */
+  function portalEvent(
+    msg: Extract<ContentMessage, { type: 'content/portalEvent' }>,
+    sender: Browser.runtime.MessageSender,
+  ): Reply<unknown> {
+    const { vendor, connection } = resolved.settings;
+    const portal = vendor === 'ucontact' ? portalOriginOf(connection.ucontact.portalOrigin) : '';
+    const fromPortal =
+      !!portal &&
+      (sender.frameId ?? 0) === 0 &&
+      portalOriginOf(sender.url ?? '') === portal &&
+      portalOriginOf(sender.tab?.url ?? '') === portal;
+    if (!fromPortal) {
+      log.warn('portal event from a page that is not the agent portal dropped');
+      return fail('Not allowed');
+    }
+    return session.deliver('portal', msg.payload) ? ok(undefined) : fail('Not connected');
+  }
+
   async function handleMessage(
     message: unknown,
     sender: Browser.runtime.MessageSender,
@@ -313,6 +332,7 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
     if (kind === 'contentScript') {
       const parsed = ContentMessage.safeParse(message);
       if (!parsed.success) return fail('Invalid request');
+      if (parsed.data.type === 'content/portalEvent') return portalEvent(parsed.data, sender);
       return dial(parsed.data, sender.tab?.url ?? sender.url ?? '');
     }
     log.warn('message from an unknown sender dropped');

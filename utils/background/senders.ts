@@ -35,3 +35,9 @@ export function classifySender(
   if (sender.tab?.id !== undefined && /^https?:$/.test(from.protocol)) return 'contentScript';
   return 'unknown';
 }
+
+/** The http(s) origin of a URL or origin setting, '' when it is not one (vendors/README.md §4.4). */
+export function portalOriginOf(url: string): string {
+  const from = originOf(url.trim());
+  return from && /^https?:$/.test(from.protocol) ? from.origin : '';
+}

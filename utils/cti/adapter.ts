@@ -61,6 +61,19 @@ export interface AdapterContext {
   requestHeaders: RequestHeaders;
   /** Whether the agent has the popup or side panel open: polling vendors poll faster then. */
   panelOpen(): boolean;
+  /**
+   * A small JSON value the adapter keeps across its own connections and worker restarts
+   * (storage.session in the background: memory only). Cleared at every sign-in and sign-out, so a
+   * connection with `firstConnect` finds nothing. Vendors without a "current calls" query keep
+   * what they need to resume there (Anywhere365: the last relay event handled and the live calls).
+   */
+  checkpoint: Checkpoint;
+}
+
+/** Writes take effect in the order they are made; `get` sees every earlier `set`. */
+export interface Checkpoint {
+  get(): Promise<unknown>;
+  set(value: unknown): Promise<void>;
 }
 
 /** Calls take effect in the order they are made. */
@@ -105,7 +118,17 @@ export interface VendorAdapter {
   /** Rejects with a CtiError. */
   execute(command: Command): Promise<void>;
   disconnect(): Promise<void>;
+  /**
+   * Events that reach the background from outside the adapter's own transport: `portal` is the
+   * uContact agent portal's postMessage events, forwarded by its content script after the
+   * background checked the sender (vendors/README.md §4.4). The adapter validates `payload` with
+   * its wire schema; a bad one is a `protocolError`, never a throw.
+   */
+  receive?(source: EventSource, payload: unknown): void;
 }
+
+/** Where an event handed to `VendorAdapter.receive` came from. */
+export type EventSource = 'portal';
 
 export interface SignInField {
   key: string;

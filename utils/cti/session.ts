@@ -10,10 +10,12 @@ import {
   type AdapterContext,
   type Clock,
   type Credentials,
+  type EventSource,
   type Logger,
   type RequestHeaders,
   type VendorAdapter,
 } from './adapter';
+import { createCheckpoints } from './checkpoint';
 import { CtiError, toCtiError, type Command } from './model';
 import type { CallStore, KeyValueArea } from './store';
 
@@ -32,6 +34,11 @@ export interface Session {
   ensureRunning(): void;
   /** Rejects with a CtiError. */
   execute(command: Command): Promise<void>;
+  /**
+   * Hands an event from outside the vendor transport to the connected adapter's `receive`; false
+   * when nobody is connected or the adapter takes no such events.
+   */
+  deliver(source: EventSource, payload: unknown): boolean;
   readonly signedIn: boolean;
 }
 
@@ -116,6 +123,7 @@ export function createSession(deps: SessionDeps): Session {
   let retryAt = 0;
   let pendingStart: { resolve: () => void; reject: (error: CtiError) => void } | undefined;
   let saving: Promise<void> = Promise.resolve();
+  const checkpoints = createCheckpoints(deps.secrets, `${key}.checkpoint`, log);
 
   /** Writes are chained so that the last one (a sign-out's null) is the one that stays. */
   function save(): void {
@@ -194,6 +202,7 @@ export function createSession(deps: SessionDeps): Session {
       firstConnect,
       requestHeaders: deps.requestHeaders ?? noHeaders,
       panelOpen: deps.panelOpen ?? (() => false),
+      checkpoint: checkpoints.forLink(() => link === current),
     };
     current.connectTimer = clock.setTimeout(
       () => broken(current, new CtiError('timeout', 'The phone system did not answer in time')),
@@ -302,6 +311,7 @@ export function createSession(deps: SessionDeps): Session {
       attempt = 0;
       firstConnect = true;
       save();
+      checkpoints.clear();
       const result = new Promise<void>((resolve, reject) => {
         pendingStart = { resolve, reject };
       });
@@ -316,10 +326,12 @@ export function createSession(deps: SessionDeps): Session {
       attempt = 0;
       phase = 'idle';
       save();
+      checkpoints.clear();
       const closing = teardown();
       store.reset();
       await bounded(closing, DISCONNECT_WAIT_MS);
       await saving;
+      await checkpoints.flushed();
     },
 
     async restore() {
@@ -352,6 +364,17 @@ export function createSession(deps: SessionDeps): Session {
     },
 
     ensureRunning,
+
+    deliver(source, payload) {
+      const adapter = link?.adapter;
+      if (phase !== 'connected' || !adapter?.receive) return false;
+      try {
+        adapter.receive(source, payload);
+      } catch (error) {
+        log.warn('an adapter threw on a delivered event', error);
+      }
+      return true;
+    },
 
     async execute(command) {
       const adapter = link?.adapter;

@@ -111,6 +111,93 @@ export const MaxContactConnection = z
     transferResultCode: '',
   });
 
+/** uContact Integra (vendors/README.md §4). */
+export const UcontactConnection = z
+  .object({
+    /** Base URL of the uContact instance, e.g. https://acme.ucontactcloud.com (§4.1). */
+    baseUrl: httpUrl.default(''),
+    /** Origin of the agent portal whose softphone frame posts call events (§4.4). */
+    portalOrigin: httpUrl.default(''),
+    /** Agent name for commands; empty: the agent typed at sign-in. */
+    agent: z.string().trim().max(100).default(''),
+    /** The agent's SIP extension (interface `SIP/<ext>`); empty: AgentLogin's `callerid`. */
+    extension: z
+      .string()
+      .trim()
+      .regex(/^[0-9A-Za-z_-]*$/, 'Letters, digits, - and _ only')
+      .max(40)
+      .default(''),
+    /** Outbound campaign that AgentCall counts click-to-dial calls under (`outqueue`, §4.3). */
+    campaign: z.string().trim().max(200).default(''),
+    /** The agent's dial-plan context for AgentCall (§4.3). */
+    context: z.string().trim().max(100).default('from-internal'),
+    /** Caller id AgentCall presents; empty: the platform's default. */
+    callerId: z.string().trim().max(40).default(''),
+    /** `basic`: agent + password (AgentLogin's md5secret); `bearer`: a portal API token (§4.2). */
+    authScheme: z.enum(['basic', 'bearer']).default('basic'),
+    dialFormat: DialFormat.default('digits'),
+    /** No "answered" event exists (§4.5 [INFERRED]): a ringing call counts as connected after this. */
+    assumeConnectedMs: z.number().int().min(0).max(60_000).default(3000),
+  })
+  .default({
+    baseUrl: '',
+    portalOrigin: '',
+    agent: '',
+    extension: '',
+    campaign: '',
+    context: 'from-internal',
+    callerId: '',
+    authScheme: 'basic',
+    dialFormat: 'digits',
+    assumeConnectedMs: 3000,
+  });
+
+/**
+ * Anywhere365 CTI Broker (vendors/README.md §2): commands go to the broker, events come back
+ * through the Switchboard relay (the broker only posts webhooks, §2.2). No secrets here: the relay
+ * token and the optional broker Authorization header are typed at sign-in.
+ */
+export const Anywhere365Connection = z
+  .object({
+    /** Base URL of the CTI Broker, e.g. https://broker.example.com (`/api/command` lives under it). */
+    brokerUrl: httpUrl.default(''),
+    /** Base URL of the Switchboard relay, e.g. https://relay.example.com (wss:// also accepted). */
+    relayUrl: z
+      .string()
+      .trim()
+      .refine(
+        (s) => s === '' || /^(https?|wss?):\/\/[^\s/]+/i.test(s),
+        'Enter a URL starting with https://',
+      )
+      .default(''),
+    /** The agent's SIP address; empty: the identity the relay token was issued for. */
+    imAddress: z
+      .string()
+      .trim()
+      .max(320)
+      .refine(
+        (s) => s === '' || /^(sip:)?[^\s@]+@[^\s@]+$/i.test(s),
+        'A SIP address such as sip:alice@example.com',
+      )
+      .default(''),
+    /**
+     * The relay's webhook URL for Anywhere365, which the extension subscribes at the broker on
+     * every connect. Empty: the admin subscribes the broker to the relay, the extension does not.
+     */
+    callbackUrl: httpUrl.default(''),
+    // §2.5 [UNKNOWN]: the subscribe body's field names; the defaults are the README's assumption.
+    subscribeImAddressKey: z.string().trim().min(1).max(100).default('ImAddress'),
+    subscribeCallbackKey: z.string().trim().min(1).max(100).default('CallbackUrl'),
+  })
+  .default({
+    brokerUrl: '',
+    relayUrl: '',
+    imAddress: '',
+    callbackUrl: '',
+    subscribeImAddressKey: 'ImAddress',
+    subscribeCallbackKey: 'CallbackUrl',
+  });
+
 export const SitesMode = z.enum(['all', 'allow', 'block']);
 
 export const ClickToDial = z
@@ -193,11 +280,15 @@ export const Settings = z.object({
       xivo: XivoConnection,
       ccs: CcsConnection,
       maxcontact: MaxContactConnection,
+      anywhere365: Anywhere365Connection,
+      ucontact: UcontactConnection,
     })
     .default({
       xivo: XivoConnection.parse(undefined),
       ccs: CcsConnection.parse(undefined),
       maxcontact: MaxContactConnection.parse(undefined),
+      anywhere365: Anywhere365Connection.parse(undefined),
+      ucontact: UcontactConnection.parse(undefined),
     }),
   clickToDial: ClickToDial,
   screenPop: ScreenPop,

@@ -67,11 +67,50 @@ export const CONNECTION_TEXT: Record<string, SettingText> = {
     label: 'Transfer result code',
     hint: 'Filed on both calls of a warm transfer; empty uses the platform’s first transfer code.',
   },
+  // Anywhere365
+  brokerUrl: {
+    label: 'CTI Broker',
+    hint: 'Base URL of the Anywhere365 CTI Broker, e.g. https://broker.example.com',
+  },
+  relayUrl: {
+    label: 'Relay',
+    hint: 'Base URL of the Switchboard relay, e.g. https://relay.example.com',
+  },
+  imAddress: {
+    label: 'SIP address',
+    hint: 'e.g. sip:alice@example.com; empty: the identity of your relay token.',
+  },
+  callbackUrl: {
+    label: 'Relay webhook URL',
+    hint: 'Subscribed at the broker on every connect; empty if your admin subscribes the relay.',
+  },
+  subscribeImAddressKey: { label: 'Subscribe: SIP address field' },
+  subscribeCallbackKey: { label: 'Subscribe: callback URL field' },
+  // uContact
+  portalOrigin: {
+    label: 'Agent portal',
+    hint: 'Origin of the uContact agent portal, e.g. https://acme.ucontactcloud.com',
+  },
+  agent: { label: 'Agent name', hint: 'Empty: the agent typed at sign-in.' },
+  extension: {
+    label: 'Extension',
+    hint: 'The agent’s SIP extension; empty: the one uContact reports.',
+  },
+  campaign: { label: 'Outbound campaign', hint: 'Campaign that click-to-dial calls go out under.' },
+  context: { label: 'Dial context', hint: 'The agent’s dial-plan context in uContact.' },
+  callerId: { label: 'Caller ID', hint: 'Number outbound calls present; empty: the platform’s.' },
+  authScheme: { label: 'Sign-in method' },
+  assumeConnectedMs: {
+    label: 'Assume answered after (ms)',
+    hint: 'uContact sends no answer event: a ringing call shows as connected after this.',
+  },
 };
 
 /** Labels for enum values anywhere in the settings. */
 export const OPTION_TEXT: Record<string, string> = {
   e164: 'International (+33123456789)',
+  basic: 'Agent and password',
+  bearer: 'API token',
   national: 'National (0123456789)',
   digits: 'Digits only (33123456789)',
   all: 'On every site',

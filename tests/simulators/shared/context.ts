@@ -2,7 +2,7 @@
  * An AdapterContext for tests: records every event, counts alive() calls, and lets the test
  * abort the connection the way the session does when it tears one down.
  */
-import type { AdapterContext, Credentials, Logger } from '../../../utils/cti/adapter';
+import type { AdapterContext, Checkpoint, Credentials, Logger } from '../../../utils/cti/adapter';
 import { systemClock } from '../../../utils/cti/adapter';
 import type { CtiEvent } from '../../../utils/cti/model';
 import { Recorder } from './recorder';
@@ -33,6 +33,8 @@ export function createTestContext(opts: {
   firstConnect?: boolean;
   /** Default false. */
   panelOpen?: () => boolean;
+  /** Share one between contexts to model the session's storage.session checkpoint; default fresh. */
+  checkpoint?: Checkpoint;
 }): TestContext {
   const events = new Recorder<CtiEvent>();
   const controller = new AbortController();
@@ -70,6 +72,7 @@ export function createTestContext(opts: {
       },
     },
     panelOpen: opts.panelOpen ?? (() => false),
+    checkpoint: opts.checkpoint ?? memoryCheckpoint(),
   };
   return {
     ctx,
@@ -81,5 +84,16 @@ export function createTestContext(opts: {
         (e) => e.type === type && (!pred || pred(e as never)),
         timeoutMs,
       ) as Promise<never>,
+  };
+}
+
+/** A checkpoint in memory (JSON round-trip, as storage.session stores it). */
+export function memoryCheckpoint(): Checkpoint {
+  let saved: string | undefined;
+  return {
+    get: async () => (saved === undefined ? undefined : (JSON.parse(saved) as unknown)),
+    set: async (value) => {
+      saved = JSON.stringify(value);
+    },
   };
 }

@@ -4,8 +4,10 @@
 import type { Capabilities, SignInField, VendorAdapter } from '../adapter';
 import type { VendorId } from '../model';
 import type { Settings } from '../../settings/schema';
+import { anywhere365 } from './anywhere365';
 import { ccs } from './ccs';
 import { maxcontact } from './maxcontact';
+import { ucontact } from './ucontact';
 import { xivo } from './xivo';
 
 export interface VendorDescriptor {
@@ -26,6 +28,8 @@ export const VENDORS: Partial<Record<VendorId, VendorDescriptor>> = {
   xivo,
   ccs,
   maxcontact,
+  anywhere365,
+  ucontact,
 };
 
 export function vendorDescriptor(id: VendorId): VendorDescriptor | undefined {

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, configFromEnv } from './config';
+
+const BASE = {
+  RELAY_SECRET: 'relay-secret-0123456789-0123456789-abc',
+  RELAY_HOOK_SECRETS: 'hook_secret_0123456789, second_secret_987654',
+};
+
+describe('configFromEnv', () => {
+  it('fills defaults and splits lists', () => {
+    const c = configFromEnv(BASE);
+    expect(c).toMatchObject({
+      host: '127.0.0.1',
+      port: 8787,
+      trustProxy: false,
+      hookSecrets: ['hook_secret_0123456789', 'second_secret_987654'],
+      buffer: { maxEvents: 1000, maxAgeMs: 600_000 },
+      hookRateLimit: { max: 300, windowMs: 1000 },
+    });
+    expect(c.anywhere365).toBeUndefined();
+  });
+
+  it('reads the Anywhere365 settings, seconds as milliseconds, default body keys', () => {
+    const c = configFromEnv({
+      ...BASE,
+      RELAY_TRUST_PROXY: '127.0.0.1',
+      RELAY_BUFFER_MAX_AGE_S: '120',
+      ANYWHERE365_BROKER_URL: 'https://broker.example.com/cti',
+      ANYWHERE365_IM_ADDRESSES: 'sip:a@example.com,sip:b@example.com',
+      ANYWHERE365_CALLBACK_URL:
+        'https://relay.example.com/hooks/hook_secret_0123456789/anywhere365',
+      ANYWHERE365_SUBSCRIBE_CALLBACK_KEY: 'Url',
+      ANYWHERE365_RENEW_INTERVAL_S: '60',
+    });
+    expect(c.trustProxy).toBe('127.0.0.1');
+    expect(c.buffer.maxAgeMs).toBe(120_000);
+    expect(c.anywhere365).toMatchObject({
+      imAddresses: ['sip:a@example.com', 'sip:b@example.com'],
+      imAddressKey: 'ImAddress',
+      callbackUrlKey: 'Url',
+      renewIntervalMs: 60_000,
+    });
+  });
+
+  it('names every bad variable and never echoes a value', () => {
+    const env = {
+      RELAY_SECRET: 'too-short-secret',
+      RELAY_HOOK_SECRETS: 'short',
+      RELAY_PORT: 'eighty',
+      ANYWHERE365_BROKER_URL: 'ftp://broker',
+    };
+    let message = '';
+    try {
+      configFromEnv(env);
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      message = (err as Error).message;
+    }
+    expect(message).toContain('RELAY_PORT');
+    expect(message).not.toContain('too-short-secret');
+  });
+
+  it('reports option-level errors under the variable name', () => {
+    const env = { ...BASE, RELAY_HOOK_SECRETS: 'short', ANYWHERE365_BROKER_URL: 'ftp://broker' };
+    expect(() => configFromEnv(env)).toThrow(/RELAY_HOOK_SECRETS[\s\S]*ANYWHERE365_BROKER_URL/);
+    expect(() => configFromEnv(env)).toThrow(/ANYWHERE365_IM_ADDRESSES/);
+    expect(() => configFromEnv({ RELAY_HOOK_SECRETS: 'hook_secret_0123456789' })).toThrow(
+      /RELAY_SECRET: is required/,
+    );
+  });
+});

@@ -1,0 +1,119 @@
+/**
+ * Webhook endpoints: POST /hooks/<secret>/anywhere365 and /hooks/<secret>/ucontact. The secret path
+ * segment is the only authentication the vendors support (neither documents signed webhooks:
+ * vendors/README §2.3, §4.4), so it is compared in constant time, rate-limited per client IP with
+ * every other hook request, and never logged. Unknown secrets and sources get the same 404 as any
+ * unknown URL. Bad bodies get a 4xx and a log line; nothing here throws past Fastify.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { z } from 'zod';
+import type { Deduper } from './dedupe';
+import type { Logger } from './log';
+import type { RelayCounters } from './metrics';
+import { EventSource } from './protocol';
+import { anywhere365Identity, agentKey, ucontactIdentity, type RouteResult } from './router';
+import { Anywhere365Event, UcontactEvent } from './wire';
+
+export interface HookDeps {
+  secrets: readonly string[];
+  bodyLimitBytes: number;
+  rateLimit: { max: number; windowMs: number };
+  counters: RelayCounters;
+  log: Logger;
+  dedupe: Deduper;
+  now: () => number;
+  route: (source: EventSource, identity: string, payload: unknown) => RouteResult;
+}
+
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+/** Constant-time membership test (hashing first makes lengths equal). */
+export function secretMatcher(secrets: readonly string[]): (candidate: string) => boolean {
+  const known = secrets.map(digest);
+  return (candidate) => {
+    const c = digest(candidate);
+    let hit = false;
+    for (const k of known) hit = timingSafeEqual(k, c) || hit;
+    return hit;
+  };
+}
+
+/** Issue paths and codes only: values may hold phone numbers. */
+const summarize = (error: z.ZodError) =>
+  error.issues
+    .slice(0, 5)
+    .map((i) => `${i.path.join('.') || '(root)'}:${i.code}`)
+    .join(', ');
+
+interface HookRoute {
+  Params: { secret: string; source: string };
+  Body: unknown;
+}
+
+export function registerHooks(app: FastifyInstance, deps: HookDeps): void {
+  const isKnownSecret = secretMatcher(deps.secrets);
+  const { counters, log } = deps;
+
+  app.post<HookRoute>(
+    '/hooks/:secret/:source',
+    {
+      bodyLimit: deps.bodyLimitBytes,
+      config: { rateLimit: { max: deps.rateLimit.max, timeWindow: deps.rateLimit.windowMs } },
+      onRequest: async (req, reply) => {
+        // Checked before the body is read, so guessing costs the guesser the upload only.
+        if (
+          !isKnownSecret(req.params.secret) ||
+          !EventSource.safeParse(req.params.source).success
+        ) {
+          counters.dropped({ reason: 'unknown_path' });
+          log.warn('webhook to an unknown path', { ip: req.ip });
+          return reply.code(404).send({ error: 'not found' });
+        }
+      },
+    },
+    async (req, reply) => {
+      const source = EventSource.parse(req.params.source);
+      const identity = source === 'anywhere365' ? anywhere365(req.body) : ucontact(req.body);
+      if (identity === 'invalid') return reply.code(400).send({ error: 'invalid payload' });
+      if (identity !== 'skip') deps.route(source, identity, req.body);
+      return reply.code(204).send();
+    },
+  );
+
+  function anywhere365(body: unknown): string | 'invalid' | 'skip' {
+    const parsed = Anywhere365Event.safeParse(body);
+    if (!parsed.success) {
+      counters.dropped({ reason: 'invalid' });
+      log.warn('anywhere365 webhook rejected', { issues: summarize(parsed.error) });
+      return 'invalid';
+    }
+    counters.received({ source: 'anywhere365' });
+    const e = parsed.data;
+    const identity = anywhere365Identity(e.ImAddress);
+    const key = JSON.stringify([agentKey(identity), e.eventType, e.SessionType, e.callId, e.ani]);
+    if (deps.dedupe.isDuplicate(key, e.SubscriptionId ?? '', deps.now())) {
+      counters.dropped({ reason: 'duplicate' });
+      return 'skip';
+    }
+    return identity;
+  }
+
+  function ucontact(body: unknown): string | 'invalid' | 'skip' {
+    const parsed = UcontactEvent.safeParse(body);
+    if (!parsed.success) {
+      counters.dropped({ reason: 'invalid' });
+      log.warn('ucontact webhook rejected', { issues: summarize(parsed.error) });
+      return 'invalid';
+    }
+    counters.received({ source: 'ucontact' });
+    if (!parsed.data.agent) {
+      // A valid event about no agent (§4.4 lists campaign-level ones): acknowledged, not routed,
+      // so the sender does not retry it.
+      counters.dropped({ reason: 'unroutable' });
+      log.info('ucontact webhook without agent ignored', { event: parsed.data.event });
+      return 'skip';
+    }
+    return ucontactIdentity(parsed.data.agent);
+  }
+}

@@ -1,0 +1,279 @@
+/**
+ * Switchboard relay: receives vendor webhooks (Anywhere365 CTI Broker callbacks, uContact
+ * notifications) and streams them to each agent's extension over the WebSocket protocol in
+ * relay/protocol.ts. Operators run it with `relay/main.ts`; docs/relay.md is the admin guide.
+ *
+ * In-process API (tests, adapters' test kits):
+ *
+ *   import { createRelay } from '../relay';
+ *   const relay = await createRelay({ secret: 'at-least-32-characters-of-secret!!' });
+ *   relay.url                        'http://127.0.0.1:<port>' (port 0 by default: a free one)
+ *   relay.wsUrl                      'ws://127.0.0.1:<port>/v1/agent' (RELAY_PATH)
+ *   relay.hookUrl('anywhere365')     'http://127.0.0.1:<port>/hooks/<secret>/anywhere365'
+ *   relay.issueToken('sip:alice@example.com', 3600)   token for the `hello` frame (default 1 day)
+ *   await relay.restart()            stop and start again on the same port and hook secret, with
+ *                                    empty buffers: seq restarts, clients see a gap (from: 0)
+ *   await relay.renewSubscriptions() renew the Anywhere365 subscriptions now (see subscription.ts)
+ *   relay.health()                   the /healthz body;  relay.metric(name, labels) a metric value
+ *   await relay.close()              unsubscribes from the broker, closes sockets (1001) and HTTP
+ *
+ * Options: relay/config.ts (`RelayOptions`; every field but `secret` has a default). Pass
+ * `anywhere365: { brokerUrl, imAddresses }` to subscribe at start; the callback URL defaults to
+ * `hookUrl('anywhere365')`. Dependencies (logger, fetch, clock) are the optional second argument.
+ */
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { once } from 'node:events';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyError } from 'fastify';
+import { WebSocketServer } from 'ws';
+import { AgentBuffers } from './buffer';
+import { parseOptions, type RelayConfig, type RelayOptionsInput } from './config';
+import { Deduper } from './dedupe';
+import { registerHooks } from './hooks';
+import { createHub } from './hub';
+import { createLogger, type Logger } from './log';
+import { Metrics, createRelayCounters } from './metrics';
+import { RELAY_PATH, type EventSource } from './protocol';
+import { createRouter } from './router';
+import { createSubscriptions, type SubscriptionStatus } from './subscription';
+import { issueToken, verifyToken } from './tokens';
+
+export { RELAY_PATH } from './protocol';
+export type { RelayConfig, RelayOptionsInput } from './config';
+
+export interface RelayDeps {
+  log?: Logger;
+  fetch?: typeof fetch;
+  now?: () => number;
+}
+
+export interface Health {
+  status: 'ok' | 'degraded';
+  uptimeSeconds: number;
+  connections: number;
+  connectedAgents: number;
+  bufferedAgents: number;
+  bufferedEvents: number;
+  anywhere365: SubscriptionStatus;
+}
+
+export interface Relay {
+  readonly url: string;
+  readonly wsUrl: string;
+  hookUrl(source: EventSource): string;
+  issueToken(agent: string, ttlSeconds?: number): string;
+  renewSubscriptions(): Promise<void>;
+  health(): Health;
+  metric(name: string, labels?: Record<string, string>): number;
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const HOOK_ROUTE = '/hooks/:secret/:source';
+const SWEEP_MS = 30_000;
+/** Bounds shutdown: sockets that ignore the close handshake are cut after this. */
+const CLOSE_GRACE_MS = 2_000;
+/** The largest client frame is a hello with a 2000-character token (relay/protocol.ts). */
+const MAX_WS_FRAME_BYTES = 8 * 1024;
+
+export async function createRelay(
+  options: RelayOptionsInput,
+  deps: RelayDeps = {},
+): Promise<Relay> {
+  const parsed = parseOptions(options);
+  const config = {
+    ...parsed,
+    hookSecrets: parsed.hookSecrets ?? [randomBytes(24).toString('base64url')],
+  };
+  const log = deps.log ?? createLogger();
+  const now = deps.now ?? Date.now;
+  let instance = await start(config, config.port, { log, now, fetch: deps.fetch ?? fetch });
+  const port = instance.port;
+  const base = baseUrl(config.host, port);
+  let closed = false;
+
+  return {
+    url: base,
+    wsUrl: `${base.replace(/^http/, 'ws')}${RELAY_PATH}`,
+    hookUrl: (source) => `${base}/hooks/${config.hookSecrets[0]}/${source}`,
+    issueToken: (agent, ttlSeconds = 86_400) => issueToken(agent, ttlSeconds, config.secret, now()),
+    renewSubscriptions: () => instance.renewSubscriptions(),
+    health: () => instance.health(),
+    metric: (name, labels) => instance.metrics.value(name, labels),
+    async restart() {
+      if (closed) throw new Error('relay is closed');
+      await instance.close();
+      instance = await start(config, port, { log, now, fetch: deps.fetch ?? fetch });
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await instance.close();
+    },
+  };
+}
+
+type Config = RelayConfig & { hookSecrets: string[] };
+
+/** The URL this machine reaches the relay at (a wildcard listen address means loopback). */
+function baseUrl(listenHost: string, port: number): string {
+  const host = /^(0\.0\.0\.0|::)$/.test(listenHost) ? '127.0.0.1' : listenHost;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+async function start(config: Config, port: number, deps: Required<RelayDeps>) {
+  const { log, now } = deps;
+  const startedAt = now();
+  const metrics = new Metrics();
+  const counters = createRelayCounters(metrics);
+  const buffers = new AgentBuffers(config.buffer);
+  const hub = createHub({
+    buffers,
+    counters,
+    log,
+    now,
+    verify: (token) => verifyToken(token, config.secret, now()),
+    helloTimeoutMs: config.helloTimeoutMs,
+    maxConnections: config.maxConnections,
+    rateLimit: config.wsRateLimit,
+  });
+  const route = createRouter({
+    buffers,
+    counters,
+    log,
+    now,
+    maxAgents: config.maxAgents,
+    deliver: hub.deliver,
+  });
+
+  const app = Fastify({
+    logger: false,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+  });
+  await app.register(rateLimit, { global: false });
+  app.setErrorHandler((error: FastifyError, req, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+    if (req.routeOptions.url === HOOK_ROUTE) {
+      counters.dropped({ reason: status === 429 ? 'rate_limited' : 'invalid' });
+    }
+    // Neither the URL (it holds the hook secret) nor the body is logged.
+    if (status >= 500)
+      log.error('request failed', { status, code: error.code, error: error.message });
+    else log.warn('request rejected', { status, code: error.code, ip: req.ip });
+    return reply.code(status).send({ error: status >= 500 ? 'internal error' : error.message });
+  });
+  app.setNotFoundHandler((_req, reply) => reply.code(404).send({ error: 'not found' }));
+
+  let subscriptions: ReturnType<typeof createSubscriptions> | undefined;
+  const listenUrl = () => baseUrl(config.host, (app.server.address() as AddressInfo).port);
+
+  registerHooks(app, {
+    secrets: config.hookSecrets,
+    bodyLimitBytes: config.bodyLimitBytes,
+    rateLimit: config.hookRateLimit,
+    counters,
+    log,
+    now,
+    dedupe: new Deduper(config.dedupeWindowMs),
+    route,
+  });
+
+  const health = (): Health => {
+    const anywhere365 = subscriptions?.status() ?? {
+      state: 'disabled',
+      total: 0,
+      subscribed: 0,
+      retrying: 0,
+    };
+    return {
+      status: anywhere365.state === 'degraded' ? 'degraded' : 'ok',
+      uptimeSeconds: Math.round((now() - startedAt) / 1000),
+      connections: hub.connections,
+      connectedAgents: hub.connectedAgents,
+      bufferedAgents: buffers.agents,
+      bufferedEvents: buffers.totalEvents,
+      anywhere365,
+    };
+  };
+  app.get('/healthz', async () => health());
+  app.get('/metrics', async (_req, reply) =>
+    reply.type('text/plain; version=0.0.4; charset=utf-8').send(metrics.render()),
+  );
+  metrics.gauge('relay_connections', 'Open WebSocket connections.', () => [
+    { value: hub.connections },
+  ]);
+  metrics.gauge('relay_connected_agents', 'Agents with at least one authenticated socket.', () => [
+    { value: hub.connectedAgents },
+  ]);
+  metrics.gauge('relay_buffer_events', 'Events held in replay buffers.', () => [
+    { value: buffers.totalEvents },
+  ]);
+  metrics.gauge('relay_buffer_agents', 'Agents with a replay buffer.', () => [
+    { value: buffers.agents },
+  ]);
+  metrics.gauge('relay_anywhere365_subscriptions', 'Anywhere365 subscriptions by state.', () => {
+    const s = subscriptions?.status();
+    return s
+      ? [
+          { labels: { state: 'subscribed' }, value: s.subscribed },
+          { labels: { state: 'retrying' }, value: s.retrying },
+        ]
+      : [];
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WS_FRAME_BYTES });
+  app.server.on('upgrade', (req, socket, head) => {
+    if ((req.url ?? '').split('?')[0] !== RELAY_PATH) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => hub.accept(ws));
+  });
+
+  await app.listen({ host: config.host, port });
+  log.info('relay listening', {
+    host: config.host,
+    port: (app.server.address() as AddressInfo).port,
+  });
+
+  const sweep = setInterval(() => {
+    hub.expireTokens();
+    buffers.prune(now());
+  }, SWEEP_MS);
+  sweep.unref();
+
+  if (config.anywhere365) {
+    const a365 = config.anywhere365;
+    const callbackUrl =
+      a365.callbackUrl ?? `${listenUrl()}/hooks/${config.hookSecrets[0]}/anywhere365`;
+    if (!a365.callbackUrl) log.warn('ANYWHERE365_CALLBACK_URL not set: using the local hook URL');
+    subscriptions = createSubscriptions({
+      options: { ...a365, callbackUrl },
+      fetch: deps.fetch,
+      log,
+      counters,
+    });
+    await subscriptions.start();
+  }
+
+  return {
+    port: (app.server.address() as AddressInfo).port,
+    metrics,
+    health,
+    renewSubscriptions: () => subscriptions?.renewAll() ?? Promise.resolve(),
+    async close(): Promise<void> {
+      await subscriptions?.stop();
+      clearInterval(sweep);
+      const closedAll = Promise.all([...wss.clients].map((ws) => once(ws, 'close')));
+      hub.closeAll();
+      const grace = new Promise((r) => setTimeout(r, CLOSE_GRACE_MS).unref());
+      await Promise.race([closedAll, grace]);
+      hub.terminateAll();
+      wss.close();
+      await app.close();
+      log.info('relay stopped');
+    },
+  };
+}

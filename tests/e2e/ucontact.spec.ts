@@ -1,0 +1,123 @@
+/**
+ * uContact end to end, in Chromium with the built extension, against the uContact simulator and
+ * its fake agent portal (vendors/README.md §4): the portal's softphone frame posts `gettingCall`
+ * to the portal page, the portal bridge content script forwards it, the CRM pops once; hang up,
+ * disposition and click-to-dial reach the REST API; the same messages from another origin do
+ * nothing.
+ */
+import type { Page } from '@playwright/test';
+import { startUcontactSimulator, type UcontactSimulator } from '../simulators/ucontact';
+import type { ExtensionBrowser } from '../support/chromium';
+import { expect, openPopup, tabsAt, test } from './fixtures';
+
+async function withSimulator(fn: (sim: UcontactSimulator) => Promise<void>): Promise<void> {
+  const sim = await startUcontactSimulator();
+  try {
+    await fn(sim);
+  } finally {
+    await sim.close();
+  }
+}
+
+const settingsFor = (sim: UcontactSimulator, extra: Record<string, unknown> = {}) => ({
+  vendor: 'ucontact',
+  connection: { ucontact: { baseUrl: sim.url, portalOrigin: sim.url, campaign: 'Sales->' } },
+  dispositions: { codes: [{ code: 'Sale/Won', label: 'Sale won' }] },
+  ...extra,
+});
+
+async function signIn(ext: ExtensionBrowser): Promise<Page> {
+  const popup = await openPopup(ext);
+  await expect(popup.getByLabel('Agent', { exact: true })).toBeVisible();
+  await popup.getByLabel('Agent', { exact: true }).fill('alice');
+  await popup.getByLabel('Password', { exact: true }).fill('secret');
+  await popup.getByRole('button', { name: 'Sign in' }).click();
+  await expect(popup.getByText('Connected', { exact: true })).toBeVisible();
+  return popup;
+}
+
+test('uContact: the portal rings, the CRM pops once, hang up and disposition reach uContact', async ({
+  ext,
+  pages,
+}) => {
+  await withSimulator(async (sim) => {
+    const crm = `${pages.url}/contacts`;
+    await ext.setUserSettings(
+      settingsFor(sim, {
+        screenPop: {
+          rules: [
+            { id: 'crm', trigger: 'ringing', direction: 'inbound', url: `${crm}?phone={e164}` },
+          ],
+        },
+      }),
+    );
+    const popup = await signIn(ext);
+    const login = await sim.waitForRequest((r) => r.api === 'auth/AgentLogin');
+    expect(login.form).toEqual({ agent: 'alice', password: 'secret' });
+
+    const portal = await ext.context.newPage();
+    await portal.goto(`${sim.url}/portal`);
+    await expect(portal.frameLocator('#uphone').locator('#status')).toBeVisible();
+    const call = sim.ringInbound({ from: '+33123456789' });
+    await expect.poll(() => tabsAt(ext, crm).length).toBe(1);
+    expect(tabsAt(ext, crm)[0]!.url()).toBe(`${crm}?phone=%2B33123456789`);
+    // The softphone is in the portal: no Answer button (vendors/README.md §4.6).
+    await expect(popup.getByRole('button', { name: 'Answer' })).toHaveCount(0);
+
+    await popup.getByRole('button', { name: 'Hang up' }).click();
+    const hangup = await sim.waitForRequest((r) => r.api === 'Agents/HungupPhone');
+    expect(hangup.form).toEqual({ phone: '1001' });
+    expect(hangup.authorization).toMatch(/^Basic /);
+
+    await popup.getByLabel('Disposition').selectOption('Sale/Won');
+    await popup.getByRole('button', { name: 'Save disposition' }).click();
+    const dispose = await sim.waitForRequest((r) => r.api === 'api/DispositionCall');
+    expect(dispose.form).toMatchObject({
+      agent: 'alice',
+      campaign: 'Support<-',
+      callerid: '+33123456789',
+      guid: call.guid,
+      l1: 'Sale',
+      l2: 'Won',
+      l3: '',
+    });
+    await expect(popup.getByRole('button', { name: 'Save disposition' })).toHaveCount(0);
+
+    // The same messages from a page on another origin change nothing.
+    const stranger = await ext.context.newPage();
+    await stranger.goto(`${pages.url}/crm.html`);
+    await stranger.evaluate(() => {
+      window.postMessage({ action: 'gettingCall', params: { number: '+14155550100' } }, '*');
+      window.postMessage(
+        { event: 'assignedInteraction', data: { guid: 'x', clientId: '+14155550101' } },
+        '*',
+      );
+    });
+    // Let any late pop happen before counting.
+    await popup.waitForTimeout(1500);
+    expect(tabsAt(ext, crm)).toHaveLength(1);
+    await expect(popup.getByRole('button', { name: 'Hang up' })).toHaveCount(0);
+  });
+});
+
+test('uContact: click-to-dial on a CRM page places an AgentCall', async ({ ext, pages }) => {
+  await withSimulator(async (sim) => {
+    await ext.setUserSettings(settingsFor(sim));
+    await signIn(ext);
+    const page = await ext.context.newPage();
+    await page.goto(`${pages.url}/crm.html`);
+    await page.hover('#phone-fr');
+    const button = page.locator('switchboard-call-button');
+    await expect(button).toBeVisible();
+    await button.click();
+    const dial = await sim.waitForRequest((r) => r.api === 'Agents/AgentCall');
+    expect(dial.form).toMatchObject({
+      agent: 'alice',
+      phone: '1001',
+      tech: 'SIP',
+      outqueue: 'Sales->',
+      destination: '33123456789',
+    });
+    expect(dial.status).toBe(200);
+  });
+});

@@ -1,0 +1,299 @@
+/**
+ * The uContact Integra adapter (vendors/README.md §4). Sign-in with agent + password
+ * (`auth/AgentLogin` → md5secret → `Authorization: Basic`) or a portal API token (`Bearer`)
+ * (§4.2); commands are form POSTs (§4.3); calls arrive as the agent portal's postMessage events,
+ * which the portal bridge content script forwards and the session hands to `receive` (§4.4).
+ * uContact says nothing when a call is answered: a ringing call is assumed connected after
+ * `assumeConnectedMs` unless it ended first (§4.5 [INFERRED]).
+ */
+import type {
+  AdapterContext,
+  Capabilities,
+  EventSource,
+  Heartbeat,
+  VendorAdapter,
+} from '../../adapter';
+import { systemClock } from '../../adapter';
+import { CtiError, toCtiError, type CodeLabel, type Command, type CtiEvent } from '../../model';
+import { CallTracker, PortalMemory } from './calls';
+import { runCommand, type CommandConfig, type CommandHost } from './commands';
+import { baseUrlOf, frameOf, UcontactHttp } from './http';
+import { AgentLoginAnswer, PATHS, PortalMessage, toSignal, type PortalSignal } from './wire';
+
+export const UCONTACT_CAPABILITIES: Capabilities = {
+  // No answer (the softphone is in the portal), hold or transfer endpoints (§4.6).
+  commands: new Set(['dial', 'hangup', 'dispose', 'setAgentState']),
+  agentStates: new Set(['ready', 'notReady', 'loggedOut']),
+  // DispositionCall must reach uContact, so the codes are the vendor's: uContact's tree is not
+  // readable (§4.3), so the admin's `dispositions.codes` mirror it (`l1/l2/l3`, commands.ts).
+  dispositions: 'vendor',
+  recordingControl: 'none',
+};
+
+export interface UcontactConfig extends CommandConfig {
+  baseUrl: string;
+  agent: string;
+  extension: string;
+  authScheme: 'basic' | 'bearer';
+  assumeConnectedMs: number;
+  /** The admin's `dispositions.codes`, as uContact's disposition tree (`l1/l2/l3`). */
+  resultCodes: CodeLabel[];
+}
+
+/** Consecutive failed reachability checks after which the connection counts as lost. */
+export const CHECK_FAILURES_BEFORE_LOST = 2;
+
+interface Link {
+  ctx: AdapterContext;
+  http: UcontactHttp;
+  agent: string;
+  extension: string;
+  failures: number;
+  timers: Map<string, unknown>;
+  stopped: boolean;
+}
+
+export class UcontactAdapter implements VendorAdapter {
+  readonly id = 'ucontact' as const;
+  readonly capabilities = UCONTACT_CAPABILITIES;
+  readonly heartbeat: Heartbeat = {
+    intervalMs: 20_000,
+    missLimit: 3,
+    send: () => {
+      if (this.link) void this.check(this.link);
+    },
+  };
+
+  private link: Link | undefined;
+  private readonly now = (): number => (this.link?.ctx.clock ?? systemClock).now();
+  private readonly calls: CallTracker;
+
+  constructor(
+    private readonly config: UcontactConfig,
+    private readonly memory: PortalMemory,
+  ) {
+    this.calls = new CallTracker(memory, this.now, config.defaultCountry);
+  }
+
+  async connect(ctx: AdapterContext): Promise<void> {
+    this.stop();
+    const base = baseUrlOf(this.config.baseUrl);
+    const http = new UcontactHttp(base, { fetch: ctx.fetch, signal: ctx.signal, clock: ctx.clock });
+    const typed = (ctx.credentials.agent ?? '').trim();
+    const agent = this.config.agent || typed;
+    let extension = this.config.extension;
+    if (this.config.authScheme === 'bearer') {
+      const token = (ctx.credentials.token ?? '').trim();
+      if (!token) throw new CtiError('auth', 'Enter your uContact API token');
+      if (!agent) throw new CtiError('auth', 'Enter your uContact agent name');
+      if (!extension) {
+        throw new CtiError('config', 'Enter your extension: API-token sign-in cannot look it up');
+      }
+      http.authorization = `Bearer ${token}`;
+    } else {
+      const password = ctx.credentials.password ?? '';
+      if (!typed || !password) throw new CtiError('auth', 'Enter your uContact agent and password');
+      const login = await this.agentLogin(http, typed, password);
+      http.authorization = `Basic ${login.md5secret}`;
+      extension ||= login.callerid || login.name || '';
+      if (!extension) throw new CtiError('config', 'uContact did not say your extension: enter it');
+    }
+    if (ctx.signal.aborted) throw new CtiError('network', 'The uContact connection was cancelled');
+    this.memory.adopt(`${base.href}\n${agent}`, ctx.clock.now());
+    const link: Link = {
+      ctx,
+      http,
+      agent,
+      extension,
+      failures: 0,
+      timers: new Map(),
+      stopped: false,
+    };
+    this.link = link;
+    ctx.signal.addEventListener('abort', () => this.stopLink(link), { once: true });
+    ctx.emit({ type: 'transport', mode: 'events' });
+  }
+
+  async resync(): Promise<void> {
+    const link = this.requireLink();
+    // No "current calls" request exists (§4.4): what the portal reported is all there is.
+    const live = this.calls.live();
+    for (const call of live)
+      if (call.state === 'ringing' || call.state === 'dialing') this.track(call.id);
+    link.ctx.emit({ type: 'callsSnapshot', calls: live.map((c) => this.calls.update(c)) });
+    link.ctx.emit({ type: 'agent', agent: this.memory.agent });
+    link.ctx.emit({ type: 'lists', lists: { resultCodes: this.config.resultCodes } });
+  }
+
+  async execute(command: Command): Promise<void> {
+    const link = this.requireLink();
+    try {
+      await runCommand(command, this.host(link));
+    } catch (error) {
+      const err = toCtiError(error, 'rejected');
+      if (err.code === 'auth') this.lost(link, err);
+      throw err;
+    }
+  }
+
+  async disconnect(): Promise<void> {
+    this.stop();
+  }
+
+  receive(source: EventSource, payload: unknown): void {
+    const link = this.link;
+    if (!link || link.stopped || source !== 'portal') return;
+    const parsed = PortalMessage.safeParse(payload);
+    if (!parsed.success) {
+      let frame: string;
+      try {
+        frame = frameOf(JSON.stringify(payload) ?? String(payload));
+      } catch {
+        frame = '(unserializable)';
+      }
+      link.ctx.emit({ type: 'protocolError', message: 'Invalid uContact portal event', frame });
+      return;
+    }
+    link.ctx.alive();
+    this.apply(link, toSignal(parsed.data));
+  }
+
+  // ── Portal events → model (§4.5) ──────────────────────────────────────────────────────────────
+
+  private apply(link: Link, signal: PortalSignal): void {
+    const emit = (event: CtiEvent) => link.ctx.emit(event);
+    switch (signal.kind) {
+      case 'ringing':
+      case 'dialing': {
+        const direction = signal.kind === 'ringing' ? 'inbound' : 'outbound';
+        const known = this.calls.find(signal, direction);
+        if (known) {
+          // Our own AgentCall, or the other event API reporting the same call: learn its GUID.
+          if (!known.guid && signal.guid) known.guid = signal.guid;
+          if (!known.campaign && signal.campaign) known.campaign = signal.campaign;
+          emit({ type: 'callUpsert', call: this.calls.update(known) });
+          return;
+        }
+        const call = this.calls.start({ direction, state: signal.kind, ...signal });
+        emit({ type: 'callUpsert', call: this.calls.update(call) });
+        this.track(call.id);
+        return;
+      }
+      case 'ended': {
+        const call = this.calls.find(signal) ?? this.calls.live().at(-1);
+        if (!call) return;
+        this.calls.set(call, 'ended');
+        this.untrack(link, call.id);
+        emit({ type: 'callEnded', callId: call.id, endedAt: call.endedAt ?? this.now() });
+        if (this.calls.live().length === 0)
+          emit({ type: 'agent', agent: this.calls.agent('wrapUp') });
+        return;
+      }
+      case 'disposed':
+        if (this.memory.agent.status === 'wrapUp')
+          emit({ type: 'agent', agent: this.calls.agent('ready') });
+        return;
+      case 'loggedIn':
+        emit({ type: 'agent', agent: this.calls.agent('ready') });
+        return;
+      case 'ignored':
+        return;
+    }
+  }
+
+  /** A ringing or dialing call counts as connected after `assumeConnectedMs` (§4.5). */
+  private track(callId: string): void {
+    const link = this.link;
+    if (!link || link.timers.has(callId)) return;
+    const timer = link.ctx.clock.setTimeout(() => {
+      link.timers.delete(callId);
+      const call = this.calls.byId(callId);
+      if (link.stopped || !call || (call.state !== 'ringing' && call.state !== 'dialing')) return;
+      this.calls.set(call, 'connected');
+      link.ctx.emit({ type: 'callUpsert', call: this.calls.update(call) });
+    }, this.config.assumeConnectedMs);
+    link.timers.set(callId, timer);
+  }
+
+  private untrack(link: Link, callId: string): void {
+    link.ctx.clock.clearTimeout(link.timers.get(callId));
+    link.timers.delete(callId);
+  }
+
+  // ── Sign-in and reachability ─────────────────────────────────────────────────────────────────
+
+  private async agentLogin(http: UcontactHttp, agent: string, password: string) {
+    const { status, text } = await http.post(PATHS.agentLogin, { agent, password }, false);
+    if (status === 401 || status === 403 || text === '0') {
+      throw new CtiError('auth', 'uContact did not accept this agent and password');
+    }
+    if (status < 200 || status > 299) {
+      throw new CtiError('network', `uContact answered the sign-in with HTTP ${status}`);
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(text) as unknown;
+    } catch {
+      throw new CtiError('protocol', 'The uContact sign-in answer is not JSON');
+    }
+    const login = AgentLoginAnswer.safeParse(body);
+    if (!login.success)
+      throw new CtiError('protocol', 'The uContact sign-in answer has no md5secret');
+    return login.data;
+  }
+
+  /**
+   * The heartbeat: a read-only POST. Any answer below 500 shows the server is there (an agent
+   * token may not read supervisor data: 401/403 still count); network errors and 5xx do not.
+   */
+  private async check(link: Link): Promise<void> {
+    try {
+      const { status } = await link.http.post(PATHS.queueSummary, {});
+      if (status >= 500) throw new CtiError('network', `uContact answered HTTP ${status}`);
+      if (link.stopped) return;
+      link.failures = 0;
+      link.ctx.alive();
+    } catch (error) {
+      if (link.stopped) return;
+      link.failures += 1;
+      if (link.failures >= CHECK_FAILURES_BEFORE_LOST) this.lost(link, toCtiError(error));
+    }
+  }
+
+  private host(link: Link): CommandHost {
+    return {
+      http: link.http,
+      config: this.config,
+      calls: this.calls,
+      agent: link.agent,
+      extension: link.extension,
+      motive: { get: () => this.memory.motive, set: (m) => (this.memory.motive = m) },
+      emit: (event) => {
+        if (!link.stopped) link.ctx.emit(event);
+      },
+      track: (id) => this.track(id),
+    };
+  }
+
+  private requireLink(): Link {
+    if (!this.link || this.link.stopped) throw new CtiError('network', 'Not connected to uContact');
+    return this.link;
+  }
+
+  private lost(link: Link, error: CtiError): void {
+    if (link.stopped) return;
+    this.stopLink(link);
+    link.ctx.emit({ type: 'connectionLost', error });
+  }
+
+  private stopLink(link: Link): void {
+    link.stopped = true;
+    for (const timer of link.timers.values()) link.ctx.clock.clearTimeout(timer);
+    link.timers.clear();
+    if (this.link === link) this.link = undefined;
+  }
+
+  private stop(): void {
+    if (this.link) this.stopLink(this.link);
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * The calls and agent state uContact told us about (vendors/README.md §4.5). uContact has no
+ * "current calls" request, so what the portal reported lives in a `PortalMemory` that outlives
+ * one adapter: the session builds a fresh adapter for every connect, and a reconnect's resync
+ * must still list the call under way. It holds one identity (server + agent) at a time.
+ */
+import { toE164 } from '../../../phone/format';
+import type { AgentState, AgentStatus, CallDirection, CallState, CallUpdate } from '../../model';
+
+export interface TrackedCall {
+  id: string;
+  vendorCallId: string;
+  /** The platform's GUID, when known (AgentCall's answer, a portal frame's `guid`). */
+  guid?: string;
+  direction: CallDirection;
+  state: CallState;
+  number: string;
+  campaign?: string;
+  startedAt: number;
+  answeredAt?: number;
+  endedAt?: number;
+}
+
+export class PortalMemory {
+  identity = '';
+  calls: TrackedCall[] = [];
+  agent: AgentState = { status: 'ready' };
+  /** The motive of the last break, which AgentUnBreak names (§4.3). */
+  motive = '';
+  private seq = 0;
+
+  /** Forgets everything when the server or agent changes. */
+  adopt(identity: string, now: number): void {
+    if (identity === this.identity) return;
+    this.identity = identity;
+    this.calls = [];
+    this.agent = { status: 'ready', since: now };
+    this.motive = '';
+  }
+
+  nextSyntheticId(now: number): string {
+    this.seq += 1;
+    return `portal-${now.toString(36)}-${this.seq}`;
+  }
+}
+
+const digits = (s: string | undefined) => (s ?? '').replace(/\D/g, '');
+
+export class CallTracker {
+  constructor(
+    private readonly memory: PortalMemory,
+    private readonly now: () => number,
+    private readonly defaultCountry: string,
+  ) {}
+
+  live(): TrackedCall[] {
+    return this.memory.calls.filter((c) => c.state !== 'ended');
+  }
+
+  byId(id: string): TrackedCall | undefined {
+    return this.memory.calls.find((c) => c.id === id);
+  }
+
+  /** The live call a frame is about: same GUID, else same number, else (ended) the latest. */
+  find(o: { guid?: string; number?: string }, direction?: CallDirection): TrackedCall | undefined {
+    const live = this.live().filter((c) => !direction || c.direction === direction);
+    if (o.guid) {
+      const byGuid = live.find((c) => c.guid === o.guid);
+      if (byGuid) return byGuid;
+    }
+    const number = digits(o.number);
+    if (number) {
+      const byNumber = live.find((c) => digits(c.number).endsWith(number.slice(-7)));
+      if (byNumber) return byNumber;
+    }
+    return undefined;
+  }
+
+  start(o: {
+    direction: CallDirection;
+    state: 'ringing' | 'dialing';
+    number?: string;
+    guid?: string;
+    campaign?: string;
+  }): TrackedCall {
+    const now = this.now();
+    const vendorCallId = o.guid || this.memory.nextSyntheticId(now);
+    const call: TrackedCall = {
+      id: `uc-${vendorCallId}`,
+      vendorCallId,
+      direction: o.direction,
+      state: o.state,
+      number: o.number ?? '',
+      startedAt: now,
+      ...(o.guid ? { guid: o.guid } : {}),
+      ...(o.campaign ? { campaign: o.campaign } : {}),
+    };
+    // Ended calls stay only until the next call: the store keeps what awaits a disposition.
+    this.memory.calls = [...this.live(), call];
+    return call;
+  }
+
+  set(call: TrackedCall, state: CallState): void {
+    call.state = state;
+    const now = this.now();
+    if (state === 'connected' && call.answeredAt === undefined) call.answeredAt = now;
+    if (state === 'ended' && call.endedAt === undefined) call.endedAt = now;
+  }
+
+  update(call: TrackedCall): CallUpdate {
+    const e164 = call.number ? toE164(call.number, this.defaultCountry) : undefined;
+    const data: Record<string, string> = {};
+    if (call.guid) data.guid = call.guid;
+    if (call.campaign) data.campaign = call.campaign;
+    return {
+      id: call.id,
+      vendorCallId: call.vendorCallId,
+      direction: call.direction,
+      state: call.state,
+      remote: { raw: call.number, ...(e164 ? { e164 } : {}) },
+      ...(call.campaign ? { queue: call.campaign } : {}),
+      startedAt: call.startedAt,
+      ...(call.answeredAt !== undefined ? { answeredAt: call.answeredAt } : {}),
+      ...(call.endedAt !== undefined ? { endedAt: call.endedAt } : {}),
+      data,
+    };
+  }
+
+  agent(status: AgentStatus, reason?: string): AgentState {
+    const current = this.memory.agent;
+    if (current.status !== status || current.reason !== reason) {
+      this.memory.agent = { status, since: this.now(), ...(reason ? { reason } : {}) };
+    }
+    return this.memory.agent;
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * uContact commands (vendors/README.md §4.3): each is one form-encoded POST whose text answer is
+ * `1` (or AgentCall's GUID) on success and `0` on error.
+ */
+import { formatForDial } from '../../../phone/format';
+import type { DialFormat } from '../../../settings/schema';
+import { CtiError, type Command, type CtiEvent } from '../../model';
+import type { CallTracker } from './calls';
+import type { UcontactHttp } from './http';
+import { GUID, PATHS } from './wire';
+
+export interface CommandConfig {
+  campaign: string;
+  context: string;
+  callerId: string;
+  dialFormat: DialFormat;
+  defaultCountry: string;
+}
+
+export interface CommandHost {
+  http: UcontactHttp;
+  config: CommandConfig;
+  calls: CallTracker;
+  /** The agent name and extension this session works as. */
+  agent: string;
+  extension: string;
+  motive: { get(): string; set(motive: string): void };
+  emit(event: CtiEvent): void;
+  /** Starts the "assume connected" timer of a new call (§4.5). */
+  track(callId: string): void;
+}
+
+/**
+ * A disposition code as the three uContact levels: `l1/l2/l3` (vendors/README.md §4.3
+ * DispositionCall; docs/vendors.md "uContact"). A code without slashes is level 1 only.
+ */
+export function levelsOf(code: string): { l1: string; l2: string; l3: string } {
+  const [l1 = '', l2 = '', l3 = ''] = code.split('/').map((s) => s.trim());
+  return { l1, l2, l3 };
+}
+
+export async function runCommand(command: Command, host: CommandHost): Promise<void> {
+  const { http, calls } = host;
+  const iface = `SIP/${host.extension}`;
+  switch (command.type) {
+    case 'dial': {
+      const destination = formatForDial(command.number, {
+        format: host.config.dialFormat,
+        prefix: '',
+        defaultCountry: host.config.defaultCountry,
+      });
+      if (!destination) throw new CtiError('unsupported', 'Enter a number to dial');
+      // Two-step: uContact rings the agent's phone, then the destination (§4.3).
+      const answer = await http.command(
+        PATHS.agentCall,
+        {
+          callerid: host.config.callerId,
+          agent: host.agent,
+          phone: host.extension,
+          tech: 'SIP',
+          context: host.config.context,
+          outqueue: host.config.campaign,
+          destination,
+        },
+        'place the call',
+      );
+      const guid = GUID.test(answer) && answer !== '1' ? answer : undefined;
+      const call = calls.start({
+        direction: 'outbound',
+        state: 'dialing',
+        number: command.number,
+        ...(guid ? { guid } : {}),
+        ...(host.config.campaign ? { campaign: host.config.campaign } : {}),
+      });
+      host.emit({ type: 'callUpsert', call: calls.update(call) });
+      host.track(call.id);
+      return;
+    }
+    case 'hangup': {
+      const call = calls.byId(command.callId);
+      if (!call || call.state === 'ended') throw new CtiError('rejected', 'That call has ended');
+      await http.command(PATHS.hangup, { phone: host.extension }, 'hang up');
+      // HungupPhone answered 1: the call is over even if the portal is not open to say so.
+      calls.set(call, 'ended');
+      host.emit({ type: 'callEnded', callId: call.id, endedAt: call.endedAt ?? Date.now() });
+      host.emit({ type: 'agent', agent: calls.agent('wrapUp') });
+      return;
+    }
+    case 'dispose': {
+      const call = calls.byId(command.callId);
+      if (!call) throw new CtiError('rejected', 'That call is no longer known');
+      await http.command(
+        PATHS.disposition,
+        {
+          campaign: call.campaign ?? host.config.campaign,
+          agent: host.agent,
+          callerid: call.number,
+          guid: call.guid ?? '',
+          ...levelsOf(command.code),
+          d1: '',
+          d2: '',
+          comment: command.notes,
+          // Rescheduling has no control in the panel: never sent (docs/vendors.md).
+          schedule: '',
+        },
+        'save the disposition',
+      );
+      // [INFERRED] §4.5: wrap-up lasts until the disposition.
+      host.emit({ type: 'agent', agent: calls.agent('ready') });
+      return;
+    }
+    case 'setAgentState': {
+      if (command.state === 'notReady') {
+        const motive = command.reason?.trim() || 'Break';
+        await http.command(
+          PATHS.agentBreak,
+          { agent: host.agent, interface: iface, motive, message: '' },
+          'start the break',
+        );
+        host.motive.set(motive);
+        host.emit({ type: 'agent', agent: calls.agent('notReady', motive) });
+      } else if (command.state === 'ready') {
+        await http.command(
+          PATHS.agentUnbreak,
+          { agent: host.agent, interface: iface, motive: host.motive.get(), message: '' },
+          'end the break',
+        );
+        host.emit({ type: 'agent', agent: calls.agent('ready') });
+      } else {
+        await http.command(
+          PATHS.agentLogoff,
+          { agent: host.agent, interface: iface, message: '' },
+          'log off',
+        );
+        host.emit({ type: 'agent', agent: calls.agent('loggedOut') });
+      }
+      return;
+    }
+    default:
+      throw new CtiError('unsupported', `uContact cannot do “${command.type}”`);
+  }
+}

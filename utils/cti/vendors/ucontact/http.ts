@@ -1,0 +1,94 @@
+/**
+ * uContact HTTP (vendors/README.md §4.2–§4.3): form-encoded POSTs under `/Integra/resources/`
+ * with `Authorization: Basic <token>` (getUserToken / AgentLogin's md5secret) or `Bearer <token>`
+ * (a portal API token). Every failure becomes a CtiError whose code says what to do with it.
+ */
+import type { Clock } from '../../adapter';
+import { CtiError } from '../../model';
+import { joinPath, parseBaseUrl } from '../shared/base-url';
+import { API_ROOT, type UcontactPath } from './wire';
+
+export const REQUEST_TIMEOUT_MS = 10_000;
+const MAX_FRAME = 300;
+
+export const baseUrlOf = (setting: string): URL => parseBaseUrl(setting, 'uContact server address');
+
+export interface HttpDeps {
+  fetch: typeof fetch;
+  signal: AbortSignal;
+  clock: Clock;
+}
+
+export interface Answer {
+  status: number;
+  /** The body, trimmed and cut to a loggable length. */
+  text: string;
+}
+
+export class UcontactHttp {
+  authorization = '';
+
+  constructor(
+    private readonly base: URL,
+    private readonly deps: HttpDeps,
+  ) {}
+
+  /** POST `form` to `path`; rejects with CtiError on transport trouble and 401/403. */
+  async post(path: UcontactPath, form: Record<string, string>, auth = true): Promise<Answer> {
+    const { clock, signal } = this.deps;
+    const url = joinPath(this.base, `${API_ROOT}/${path}`).href;
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = clock.setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, REQUEST_TIMEOUT_MS);
+    const onAbort = () => controller.abort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    if (signal.aborted) controller.abort();
+    try {
+      const headers: Record<string, string> = {
+        'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8',
+      };
+      if (auth && this.authorization) headers.Authorization = this.authorization;
+      let response: Response;
+      try {
+        response = await this.deps.fetch(url, {
+          method: 'POST',
+          headers,
+          body: new URLSearchParams(form).toString(),
+          signal: controller.signal,
+        });
+      } catch (cause) {
+        if (timedOut) throw new CtiError('timeout', 'uContact did not answer');
+        throw new CtiError('network', `Cannot reach uContact at ${this.base.origin}`, { cause });
+      }
+      const text = await response.text().catch((cause: unknown) => {
+        throw new CtiError(timedOut ? 'timeout' : 'network', 'uContact broke off its answer', {
+          cause,
+        });
+      });
+      return { status: response.status, text: text.trim().slice(0, 4000) };
+    } finally {
+      clock.clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+    }
+  }
+
+  /** POST a command: 401/403 are `auth`, other non-2xx `network`, `0` `rejected` (§4.3). */
+  async command(path: UcontactPath, form: Record<string, string>, what: string): Promise<string> {
+    const { status, text } = await this.post(path, form);
+    if (status === 401 || status === 403) {
+      throw new CtiError('auth', `uContact refused the sign-in token (HTTP ${status})`);
+    }
+    if (status < 200 || status > 299) {
+      throw new CtiError('network', `uContact answered ${what} with HTTP ${status}`);
+    }
+    if (text === '0' || text === '' || text === 'false') {
+      throw new CtiError('rejected', `uContact refused to ${what}`);
+    }
+    return text;
+  }
+}
+
+export const frameOf = (text: string): string => text.slice(0, MAX_FRAME);

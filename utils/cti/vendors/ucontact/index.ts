@@ -1,0 +1,54 @@
+/**
+ * uContact Integra (vendors/README.md §4): form-POST REST commands, call events from the agent
+ * portal's postMessage API through the portal bridge content script.
+ */
+import type { VendorDescriptor } from '..';
+import { UCONTACT_CAPABILITIES, UcontactAdapter } from './adapter';
+import { PortalMemory } from './calls';
+import { baseUrlOf } from './http';
+
+/** One per background: the calls the portal reported outlive each connection's adapter. */
+const memory = new PortalMemory();
+
+export const ucontact: VendorDescriptor = {
+  id: 'ucontact',
+  label: 'uContact',
+  // Agent + password (AgentLogin) or, with `authScheme: bearer`, an API token (§4.2).
+  signInFields: [
+    { key: 'agent', label: 'Agent', type: 'text', required: true, autocomplete: 'username' },
+    {
+      key: 'password',
+      label: 'Password',
+      type: 'password',
+      required: false,
+      autocomplete: 'current-password',
+    },
+    { key: 'token', label: 'API token', type: 'password', required: false },
+  ],
+  connectionFields: [
+    { key: 'baseUrl', label: 'Server', placeholder: 'https://acme.ucontactcloud.com' },
+    { key: 'portalOrigin', label: 'Agent portal', placeholder: 'https://acme.ucontactcloud.com' },
+    { key: 'campaign', label: 'Outbound campaign' },
+  ],
+  capabilities: UCONTACT_CAPABILITIES,
+  create(settings) {
+    const c = settings.connection.ucontact;
+    baseUrlOf(c.baseUrl);
+    return new UcontactAdapter(
+      {
+        baseUrl: c.baseUrl,
+        agent: c.agent,
+        extension: c.extension,
+        authScheme: c.authScheme,
+        campaign: c.campaign,
+        context: c.context,
+        callerId: c.callerId,
+        dialFormat: c.dialFormat,
+        assumeConnectedMs: c.assumeConnectedMs,
+        defaultCountry: settings.clickToDial.defaultCountry,
+        resultCodes: settings.dispositions.codes.map(({ code, label }) => ({ code, label })),
+      },
+      memory,
+    );
+  },
+};

@@ -1,0 +1,145 @@
+/**
+ * uContact Integra wire shapes (vendors/README.md §4): the form-encoded REST API under
+ * `/Integra/resources/` (§4.3) with its text answers, the sign-in answers (§4.2), and the agent
+ * portal's postMessage events (§4.4): the Window Proxy API's `{action, params}` frames and the
+ * newer Events API's `{event, data}` frames. Nothing outside this folder knows these shapes.
+ */
+import { z } from 'zod';
+
+export const API_ROOT = '/Integra/resources';
+
+/** Every REST path the adapter uses (§4.2, §4.3). */
+export const PATHS = {
+  agentLogin: 'auth/AgentLogin',
+  agentCall: 'Agents/AgentCall',
+  hangup: 'Agents/HungupPhone',
+  disposition: 'api/DispositionCall',
+  agentBreak: 'api/AgentBreak',
+  agentUnbreak: 'api/AgentUnBreak',
+  agentLogoff: 'api/AgentLogoff',
+  /** Read-only: the heartbeat's reachability check (§4.4 "counters only"). [INFERRED] */
+  queueSummary: 'Supervisor/queuesummary',
+} as const;
+export type UcontactPath = (typeof PATHS)[keyof typeof PATHS];
+
+/** Numbers and ids arrive as JSON numbers or strings depending on the portal version. */
+const text = z.union([z.string().max(500), z.number()]).transform((v) => String(v).trim());
+
+/**
+ * `auth/AgentLogin`: the agent's SIP peer incl. `md5secret` (Base64 `agent:<uuid>`), `callerid`
+ * or `name` (the extension) and `accountcode` (the agent name); `0` on bad credentials (§4.2).
+ */
+export const AgentLoginAnswer = z.looseObject({
+  md5secret: z.string().trim().min(1).max(500),
+  callerid: text.optional(),
+  name: text.optional(),
+  accountcode: text.optional(),
+  fullname: text.optional(),
+});
+export type AgentLoginAnswer = z.infer<typeof AgentLoginAnswer>;
+
+/** A command's text answer: `1` (or a GUID for AgentCall) on success, `0` on error (§4.3). */
+export const GUID = /^[0-9A-Za-z][0-9A-Za-z._-]{2,99}$/;
+
+// ── Portal events (§4.4) ─────────────────────────────────────────────────────────────────────
+
+export const PortalParams = z.looseObject({
+  number: text.optional(),
+  campaign: text.optional(),
+  guid: text.optional(),
+  callerid: text.optional(),
+});
+
+/** Window Proxy API (uPhone iframe): `{action, params}` (§4.4.1). */
+export const WINDOW_PROXY_ACTIONS = [
+  'gettingCall',
+  'finishedCall',
+  'sentDispositions',
+  'agentLogin',
+  'makeCall',
+  'finishedSms',
+] as const;
+
+/** Events API (newer portal): `{event, data}` (§4.4.2). */
+export const EVENTS_API_EVENTS = [
+  'assignedInteraction',
+  'finishedInteraction',
+  'sentDisposition',
+  'changedTheme',
+  'changedLanguage',
+] as const;
+
+export const EventData = z.looseObject({
+  guid: text.optional(),
+  campaign: text.optional(),
+  channel: text.optional(),
+  clientId: text.optional(),
+  number: text.optional(),
+});
+
+export const PortalMessage = z.union([
+  z.object({
+    action: z.enum(WINDOW_PROXY_ACTIONS),
+    params: PortalParams.default({}),
+  }),
+  z.object({
+    event: z.enum(EVENTS_API_EVENTS),
+    data: EventData.default({}),
+  }),
+]);
+export type PortalMessage = z.infer<typeof PortalMessage>;
+
+/** The portal's frames may carry anything else too: only these are forwarded (§4.4). */
+export function looksLikePortalEvent(data: unknown): boolean {
+  if (!data || typeof data !== 'object') return false;
+  const { action, event } = data as { action?: unknown; event?: unknown };
+  return (
+    (WINDOW_PROXY_ACTIONS as readonly unknown[]).includes(action) ||
+    (EVENTS_API_EVENTS as readonly unknown[]).includes(event)
+  );
+}
+
+/** A normalized portal event: what the adapter maps (§4.5). */
+export type PortalSignal =
+  | { kind: 'ringing'; number?: string; guid?: string; campaign?: string }
+  | { kind: 'dialing'; number?: string; guid?: string; campaign?: string }
+  | { kind: 'ended'; number?: string; guid?: string }
+  | { kind: 'disposed' }
+  | { kind: 'loggedIn' }
+  | { kind: 'ignored' };
+
+/** Voice interactions only: the Events API also reports chats, e-mail and SMS. [INFERRED] */
+const VOICE = /^(voice|call|phone|telephony)$/i;
+
+export function toSignal(message: PortalMessage): PortalSignal {
+  if ('action' in message) {
+    const { number, guid, campaign } = message.params;
+    switch (message.action) {
+      case 'gettingCall':
+        return { kind: 'ringing', number, guid, campaign };
+      case 'makeCall':
+        return { kind: 'dialing', number, guid, campaign };
+      case 'finishedCall':
+        return { kind: 'ended', number, guid };
+      case 'sentDispositions':
+        return { kind: 'disposed' };
+      case 'agentLogin':
+        return { kind: 'loggedIn' };
+      case 'finishedSms':
+        return { kind: 'ignored' };
+    }
+  }
+  const { guid, campaign, channel, clientId, number } = message.data;
+  if (channel && !VOICE.test(channel)) return { kind: 'ignored' };
+  switch (message.event) {
+    case 'assignedInteraction':
+      // The Events API names the customer `clientId`; a number where the portal sends one.
+      return { kind: 'ringing', number: number ?? clientId, guid, campaign };
+    case 'finishedInteraction':
+      return { kind: 'ended', number: number ?? clientId, guid };
+    case 'sentDisposition':
+      return { kind: 'disposed' };
+    default:
+      return { kind: 'ignored' };
+  }
+}
