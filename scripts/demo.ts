@@ -110,6 +110,9 @@ async function main(): Promise<void> {
     ]);
     console.log(`Signed in. Extension id: ${ext.extensionId}`);
 
+    for (const url of vendor.pagesAfterSignIn?.(sim.url) ?? []) {
+      await (await ext.context.newPage()).goto(url);
+    }
     const crm = await ext.context.newPage();
     await crm.goto(`${pages.url}/crm.html`);
     sim.startTraffic();
