@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test';
 import type { ExtensionBrowser } from '../support/chromium';
 import type { CcsSimulator } from '../simulators/ccs';
-import { expect, openPopup } from './fixtures';
+import { signInWith } from './fixtures';
 
 /** Select CCS and its connection settings, as an admin's policy or the options page would. */
 export async function useCcs(
@@ -28,12 +28,5 @@ export async function useCcs(
 }
 
 /** Sign in from the popup with the API token and wait until the panel says Connected. */
-export async function signInWithToken(ext: ExtensionBrowser, sim: CcsSimulator): Promise<Page> {
-  const popup = await openPopup(ext);
-  const token = popup.getByLabel('API token', { exact: true });
-  await expect(token).toBeVisible();
-  await token.fill(sim.extension.token);
-  await popup.getByRole('button', { name: 'Sign in' }).click();
-  await expect(popup.getByText('Connected', { exact: true })).toBeVisible();
-  return popup;
-}
+export const signInWithToken = (ext: ExtensionBrowser, sim: CcsSimulator): Promise<Page> =>
+  signInWith(ext, { 'API token': sim.extension.token });

@@ -50,7 +50,23 @@ export async function openPopup(ext: ExtensionBrowser): Promise<Page> {
   return page;
 }
 
-/** Sign in from the popup as the agent would, and wait until the panel says Connected. */
+/** Sign in from the popup with these values, by field label, and wait until Connected. */
+export async function signInWith(
+  ext: ExtensionBrowser,
+  values: Record<string, string>,
+): Promise<Page> {
+  const popup = await openPopup(ext);
+  // The form appears once the background's first state arrives.
+  await expect(popup.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  for (const [label, value] of Object.entries(values)) {
+    await popup.getByLabel(label, { exact: true }).fill(value);
+  }
+  await popup.getByRole('button', { name: 'Sign in' }).click();
+  await expect(popup.getByText('Connected', { exact: true })).toBeVisible();
+  return popup;
+}
+
+/** Sign in from the popup as the XiVO agent would, and wait until the panel says Connected. */
 export async function signIn(ext: ExtensionBrowser, sim: XivoSimulator): Promise<Page> {
   const popup = await openPopup(ext);
   // The form appears once the background's first state arrives.

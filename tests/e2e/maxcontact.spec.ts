@@ -7,7 +7,7 @@
 import type { Page } from '@playwright/test';
 import { startMaxContactSimulator, type MaxContactSimulator } from '../simulators/maxcontact';
 import type { ExtensionBrowser } from '../support/chromium';
-import { expect, openPopup, tabsAt, test } from './fixtures';
+import { expect, signInWith, tabsAt, test } from './fixtures';
 
 const TELEPHONY = '/webservices/services/telephony';
 
@@ -22,15 +22,8 @@ async function withSimulator(fn: (sim: MaxContactSimulator) => Promise<void>): P
 }
 
 /** Sign in from the popup with the simulator's agent (login 1001 is its numeric UserID). */
-async function signIn(ext: ExtensionBrowser): Promise<Page> {
-  const popup = await openPopup(ext);
-  await expect(popup.getByLabel('Username')).toBeVisible();
-  await popup.getByLabel('Username').fill('1001');
-  await popup.getByLabel('Password').fill('secret');
-  await popup.getByRole('button', { name: 'Sign in' }).click();
-  await expect(popup.getByText('Connected', { exact: true })).toBeVisible();
-  return popup;
-}
+const signIn = (ext: ExtensionBrowser): Promise<Page> =>
+  signInWith(ext, { Username: '1001', Password: 'secret' });
 
 test('MaxContact: the token cookie reaches the platform, a call pops once, hangs up and is disposed', async ({
   ext,

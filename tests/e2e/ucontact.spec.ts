@@ -8,7 +8,7 @@
 import type { Page } from '@playwright/test';
 import { startUcontactSimulator, type UcontactSimulator } from '../simulators/ucontact';
 import type { ExtensionBrowser } from '../support/chromium';
-import { expect, openPopup, tabsAt, test } from './fixtures';
+import { expect, signInWith, tabsAt, test } from './fixtures';
 
 async function withSimulator(fn: (sim: UcontactSimulator) => Promise<void>): Promise<void> {
   const sim = await startUcontactSimulator();
@@ -26,15 +26,8 @@ const settingsFor = (sim: UcontactSimulator, extra: Record<string, unknown> = {}
   ...extra,
 });
 
-async function signIn(ext: ExtensionBrowser): Promise<Page> {
-  const popup = await openPopup(ext);
-  await expect(popup.getByLabel('Agent', { exact: true })).toBeVisible();
-  await popup.getByLabel('Agent', { exact: true }).fill('alice');
-  await popup.getByLabel('Password', { exact: true }).fill('secret');
-  await popup.getByRole('button', { name: 'Sign in' }).click();
-  await expect(popup.getByText('Connected', { exact: true })).toBeVisible();
-  return popup;
-}
+const signIn = (ext: ExtensionBrowser): Promise<Page> =>
+  signInWith(ext, { Agent: 'alice', Password: 'secret' });
 
 test('uContact: the portal rings, the CRM pops once, hang up and disposition reach uContact', async ({
   ext,
