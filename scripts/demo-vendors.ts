@@ -2,6 +2,10 @@
  * What the demo needs to know about each vendor: how to start its simulator, which settings point
  * the extension at it, and what the agent types at sign-in.
  */
+import { randomBytes } from 'node:crypto';
+import { createRelay } from '../relay';
+import { silentLogger } from '../relay/log';
+import { startAnywhere365Simulator } from '../tests/simulators/anywhere365';
 import { startCcsSimulator } from '../tests/simulators/ccs';
 import { startMaxContactSimulator } from '../tests/simulators/maxcontact';
 import { createTraffic, PEOPLE, pick, prng } from '../tests/simulators/shared/traffic';
@@ -22,13 +26,22 @@ export interface DemoSimulator {
   close(): Promise<void>;
 }
 
+export interface DemoStarted {
+  sim: DemoSimulator;
+  connection: Record<string, unknown>;
+  /** Sign-in values only known once started (Anywhere365's relay token); override `signIn`. */
+  signIn?: Record<string, string>;
+}
+
 export interface DemoVendor {
   /** The simulator and the `connection.<vendor>` settings that point at it. */
-  start(): Promise<{ sim: DemoSimulator; connection: Record<string, unknown> }>;
+  start(): Promise<DemoStarted>;
   /** Sign-in form values by field label. */
   signIn: Record<string, string>;
-  /** A control that shows once the demo call is up, for the screenshot. */
-  inCallButton: string;
+  /** A control that shows once the demo call is up, for the screenshot… */
+  inCallButton?: string;
+  /** …or, for a vendor whose panel shows no call buttons, a text it shows then. */
+  inCallText?: string;
   /** Pages to keep open after sign-in (uContact's events come from its agent portal's tab). */
   pagesAfterSignIn?(simUrl: string): string[];
 }
@@ -72,6 +85,49 @@ async function startUcontactDemo(): Promise<{
   };
 }
 
+/**
+ * Anywhere365's events reach the extension through the Switchboard relay (docs/vendors.md): the
+ * demo runs the relay in-process, subscribed to the CTI Broker simulator, and signs in with a
+ * relay token it issues.
+ */
+async function startAnywhere365Demo(): Promise<DemoStarted> {
+  const agent = 'sip:alice@example.com';
+  const broker = await startAnywhere365Simulator();
+  const relay = await createRelay(
+    {
+      secret: randomBytes(32).toString('base64url'),
+      anywhere365: { brokerUrl: broker.url, imAddresses: [agent] },
+    },
+    { log: silentLogger },
+  ).catch(async (error: unknown) => {
+    await broker.close();
+    throw error;
+  });
+  const ring = (from: string): DemoCall => {
+    const call = broker.inboundCall({ from });
+    const log = (error: unknown) => console.error('Anywhere365 simulator:', error);
+    return {
+      answer: () => void call.then((c) => c.answer()).catch(log),
+      hangup: () => void call.then((c) => c.hangup()).catch(log),
+    };
+  };
+  return {
+    sim: {
+      url: broker.url,
+      startTraffic: () => broker.startTraffic(),
+      stopTraffic: () => broker.stopTraffic(),
+      inboundCall: ({ from }) => ring(from),
+      close: async () => {
+        broker.stopTraffic();
+        await relay.close();
+        await broker.close();
+      },
+    },
+    connection: { brokerUrl: broker.url, relayUrl: relay.url },
+    signIn: { 'Relay token': relay.issueToken(agent) },
+  };
+}
+
 export const DEMO_VENDORS: Record<string, DemoVendor> = {
   xivo: {
     start: async () => {
@@ -110,5 +166,12 @@ export const DEMO_VENDORS: Record<string, DemoVendor> = {
     signIn: { Agent: 'alice', Password: 'secret' },
     inCallButton: 'Hang up',
     pagesAfterSignIn: (simUrl) => [`${simUrl}/portal`],
+  },
+  anywhere365: {
+    start: startAnywhere365Demo,
+    // The relay token is issued at start (DemoStarted.signIn).
+    signIn: {},
+    // The broker has no call commands: the panel shows the call's state, no buttons.
+    inCallText: 'In call',
   },
 };

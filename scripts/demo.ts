@@ -37,9 +37,9 @@ async function main(): Promise<void> {
     console.log('Building the extension…');
     execFileSync('npx', ['wxt', 'build', '-b', 'chrome'], { stdio: 'inherit' });
   }
-  const { sim, connection } = await vendor.start();
+  const { sim, connection, signIn = vendor.signIn } = await vendor.start();
   const pages = await startStaticServer();
-  const credentials = Object.entries(vendor.signIn).map(([label, value]) => `${label}: ${value}`);
+  const credentials = Object.entries(signIn).map(([label, value]) => `${label}: ${value}`);
   console.log(`${vendorId} simulator: ${sim.url}   (${credentials.join(', ')})`);
   console.log(`Demo CRM page:  ${pages.url}/crm.html`);
 
@@ -97,7 +97,7 @@ async function main(): Promise<void> {
     const popup = await ext.context.newPage();
     await popup.setViewportSize({ width: 380, height: 640 });
     await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
-    for (const [label, value] of Object.entries(vendor.signIn)) {
+    for (const [label, value] of Object.entries(signIn)) {
       await popup.getByLabel(label, { exact: true }).fill(value);
     }
     await popup.getByRole('button', { name: 'Sign in' }).click();
@@ -134,7 +134,11 @@ async function main(): Promise<void> {
     await popup.getByText('Ringing', { exact: true }).waitFor();
     await popup.screenshot({ path: resolve(out, 'popup-ringing.png') });
     call.answer?.();
-    await popup.getByRole('button', { name: vendor.inCallButton, exact: true }).waitFor();
+    await (
+      vendor.inCallText
+        ? popup.getByText(vendor.inCallText, { exact: true })
+        : popup.getByRole('button', { name: vendor.inCallButton, exact: true })
+    ).waitFor();
     await popup.screenshot({ path: resolve(out, 'popup-call.png') });
     await crm.bringToFront();
     await crm.hover('#phone-fr');
