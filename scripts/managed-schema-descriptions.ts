@@ -56,6 +56,8 @@ export const DESCRIPTIONS: Readonly<Record<string, string>> = {
     'How numbers are written in AgentCall: e164 (+441632960123), national (01632960123) or digits (441632960123, default).',
   'connection.ucontact.assumeConnectedMs':
     'uContact reports no answer event: a ringing call is shown as connected after this many milliseconds (0 to 60000, default 3000).',
+  'connection.ucontact.relayUrl':
+    'Base URL of the Switchboard relay that receives uContact’s webhook notifications, e.g. https://relay.example.com (wss:// also accepted). Leave empty to use the agent portal’s events only. Agents then sign in with a relay token issued for ucontact:<agent>.',
   'connection.maxcontact': 'MaxContact Telephony Data Services connection.',
   'connection.maxcontact.baseUrl':
     'Base URL of the MaxContact instance, e.g. https://acme.maxcontact.com',

@@ -138,6 +138,19 @@ export const UcontactConnection = z
     dialFormat: DialFormat.default('digits'),
     /** No "answered" event exists (§4.5 [INFERRED]): a ringing call counts as connected after this. */
     assumeConnectedMs: z.number().int().min(0).max(60_000).default(3000),
+    /**
+     * Base URL of the Switchboard relay that receives uContact's webhooks (§4.4 item 3), e.g.
+     * https://relay.example.com (wss:// also accepted); empty: portal events only. The relay
+     * token (issued for `ucontact:<agent>`) is typed at sign-in.
+     */
+    relayUrl: z
+      .string()
+      .trim()
+      .refine(
+        (s) => s === '' || /^(https?|wss?):\/\/[^\s/]+/i.test(s),
+        'Enter a URL starting with https://',
+      )
+      .default(''),
   })
   .default({
     baseUrl: '',
@@ -150,6 +163,7 @@ export const UcontactConnection = z
     authScheme: 'basic',
     dialFormat: 'digits',
     assumeConnectedMs: 3000,
+    relayUrl: '',
   });
 
 /**

@@ -12,7 +12,7 @@ import { toE164 } from '../../../phone/format';
 import { BrokerClient, type SubscribeKeys } from './broker';
 import { agentEvents, CallTracker } from './calls';
 import { loadCheckpoint, type Saved } from './checkpoint';
-import { RelayLink, relaySocketUrl, type LiveFrame, type Welcome } from './relay-link';
+import { RelayLink, relaySocketUrl, type LiveFrame, type Welcome } from '../shared/relay-link';
 import { parseBrokerEvent, sameAddress, sipAddress, type CommandName } from './wire';
 
 export const ANYWHERE365_CAPABILITIES: Capabilities = {

@@ -1,10 +1,9 @@
 /**
- * The Anywhere365 CTI Broker's wire (vendors/README.md §2) and the relay frames that carry its
- * webhooks to us (relay/protocol.ts). Everything that arrives is parsed here; nothing else in
- * the adapter looks at raw JSON.
+ * The Anywhere365 CTI Broker's wire (vendors/README.md §2). Everything the broker sends is parsed
+ * here (the relay frames that carry it: ../shared/relay-link.ts); nothing else in the adapter
+ * looks at raw JSON.
  */
 import { z } from 'zod';
-import { ServerFrame } from '../../../../relay/protocol';
 
 /** §2.4: the integer `commandType` values; other values are not documented. */
 export const COMMAND_TYPES = { AgentLogin: 0, AgentLogout: 1, Dial: 4, HeartBeat: 14 } as const;
@@ -83,20 +82,6 @@ export function parseBrokerEvent(payload: unknown): Parsed<BrokerEvent> {
   return parsed.success
     ? { ok: true, value: parsed.data }
     : { ok: false, message: `Invalid Anywhere365 event: ${describe(parsed.error)}` };
-}
-
-export function parseRelayFrame(data: unknown): Parsed<ServerFrame> {
-  if (typeof data !== 'string') return { ok: false, message: 'The relay sent a binary frame' };
-  let json: unknown;
-  try {
-    json = JSON.parse(data);
-  } catch {
-    return { ok: false, message: 'The relay sent a frame that is not JSON' };
-  }
-  const parsed = ServerFrame.safeParse(json);
-  return parsed.success
-    ? { ok: true, value: parsed.data }
-    : { ok: false, message: `Invalid relay frame: ${describe(parsed.error)}` };
 }
 
 /** "sip:Alice@Example.com" and "alice@example.com" are the same agent. */

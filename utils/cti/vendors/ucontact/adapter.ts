@@ -3,9 +3,13 @@
  * (`auth/AgentLogin` → md5secret → `Authorization: Basic`) or a portal API token (`Bearer`)
  * (§4.2); commands are form POSTs (§4.3); calls arrive as the agent portal's postMessage events,
  * which the portal bridge content script forwards and the session hands to `receive` (§4.4).
+ * With a relay URL setting and a relay token typed at sign-in, uContact's outbound webhooks
+ * (§4.4 item 3) arrive too, through the Switchboard relay (relay/protocol.ts, source
+ * `ucontact`). Both paths may be active: a call's end is applied once (by GUID).
  * uContact says nothing when a call is answered: a ringing call is assumed connected after
  * `assumeConnectedMs` unless it ended first (§4.5 [INFERRED]).
  */
+import { z } from 'zod';
 import type {
   AdapterContext,
   Capabilities,
@@ -15,10 +19,19 @@ import type {
 } from '../../adapter';
 import { systemClock } from '../../adapter';
 import { CtiError, toCtiError, type CodeLabel, type Command, type CtiEvent } from '../../model';
-import { CallTracker, PortalMemory } from './calls';
+import { RelayLink, relaySocketUrl, type LiveFrame, type Welcome } from '../shared/relay-link';
+import { CallTracker, PortalMemory, type TrackedCall } from './calls';
 import { runCommand, type CommandConfig, type CommandHost } from './commands';
 import { baseUrlOf, frameOf, UcontactHttp } from './http';
-import { AgentLoginAnswer, PATHS, PortalMessage, toSignal, type PortalSignal } from './wire';
+import {
+  AgentLoginAnswer,
+  parseWebhook,
+  PATHS,
+  PortalMessage,
+  toSignal,
+  type PortalSignal,
+  type Webhook,
+} from './wire';
 
 export const UCONTACT_CAPABILITIES: Capabilities = {
   // No answer (the softphone is in the portal), hold or transfer endpoints (§4.6).
@@ -38,7 +51,13 @@ export interface UcontactConfig extends CommandConfig {
   assumeConnectedMs: number;
   /** The admin's `dispositions.codes`, as uContact's disposition tree (`l1/l2/l3`). */
   resultCodes: CodeLabel[];
+  /** The Switchboard relay for uContact's webhooks; empty: portal events only. */
+  relayUrl?: string;
 }
+
+/** What the adapter keeps in AdapterContext.checkpoint: the last relay seq handled. */
+const Saved = z.object({ version: z.literal(1), seq: z.number().int().min(0) });
+type Saved = z.infer<typeof Saved>;
 
 /** Consecutive failed reachability checks after which the connection counts as lost. */
 export const CHECK_FAILURES_BEFORE_LOST = 2;
@@ -51,6 +70,12 @@ interface Link {
   failures: number;
   timers: Map<string, unknown>;
   stopped: boolean;
+  /** The relay connection for webhooks, when configured and a relay token was typed. */
+  relay?: RelayLink;
+  /** The last relay seq handled (relay/protocol.ts `after`). */
+  cursor: number;
+  /** Why the relay's welcome is not acceptable (a token for another agent). */
+  refused?: CtiError;
 }
 
 export class UcontactAdapter implements VendorAdapter {
@@ -60,7 +85,9 @@ export class UcontactAdapter implements VendorAdapter {
     intervalMs: 20_000,
     missLimit: 3,
     send: () => {
-      if (this.link) void this.check(this.link);
+      if (!this.link) return;
+      this.link.relay?.send({ type: 'ping' });
+      void this.check(this.link);
     },
   };
 
@@ -73,6 +100,8 @@ export class UcontactAdapter implements VendorAdapter {
     private readonly memory: PortalMemory,
   ) {
     this.calls = new CallTracker(memory, this.now, config.defaultCountry);
+    // An unusable relay address is CtiError('config') before anything connects.
+    if (config.relayUrl) relaySocketUrl(config.relayUrl);
   }
 
   async connect(ctx: AdapterContext): Promise<void> {
@@ -108,9 +137,19 @@ export class UcontactAdapter implements VendorAdapter {
       failures: 0,
       timers: new Map(),
       stopped: false,
+      cursor: 0,
     };
     this.link = link;
     ctx.signal.addEventListener('abort', () => this.stopLink(link), { once: true });
+    const relayToken = (ctx.credentials.relayToken ?? '').trim();
+    if (this.config.relayUrl && relayToken) {
+      try {
+        await this.connectRelay(link, relayToken);
+      } catch (error) {
+        this.stopLink(link);
+        throw toCtiError(error);
+      }
+    }
     ctx.emit({ type: 'transport', mode: 'events' });
   }
 
@@ -143,6 +182,7 @@ export class UcontactAdapter implements VendorAdapter {
   receive(source: EventSource, payload: unknown): void {
     const link = this.link;
     if (!link || link.stopped || source !== 'portal') return;
+    // The portal's frames, checked by the background (§4.4 items 1–2).
     const parsed = PortalMessage.safeParse(payload);
     if (!parsed.success) {
       let frame: string;
@@ -180,13 +220,10 @@ export class UcontactAdapter implements VendorAdapter {
         return;
       }
       case 'ended': {
+        // Already ended by the relay's FinishInteraction: not another call's end.
+        if (signal.guid && this.calls.wasEnded(signal.guid)) return;
         const call = this.calls.find(signal) ?? this.calls.live().at(-1);
-        if (!call) return;
-        this.calls.set(call, 'ended');
-        this.untrack(link, call.id);
-        emit({ type: 'callEnded', callId: call.id, endedAt: call.endedAt ?? this.now() });
-        if (this.calls.live().length === 0)
-          emit({ type: 'agent', agent: this.calls.agent('wrapUp') });
+        if (call) this.end(link, call, true);
         return;
       }
       case 'disposed':
@@ -199,6 +236,164 @@ export class UcontactAdapter implements VendorAdapter {
       case 'ignored':
         return;
     }
+  }
+
+  /** The call is over; wrap-up follows an answered call once no other call is live (§4.5). */
+  private end(link: Link, call: TrackedCall, wrapUp: boolean): void {
+    this.calls.set(call, 'ended');
+    this.untrack(link, call.id);
+    link.ctx.emit({ type: 'callEnded', callId: call.id, endedAt: call.endedAt ?? this.now() });
+    if (wrapUp && this.calls.live().length === 0)
+      link.ctx.emit({ type: 'agent', agent: this.calls.agent('wrapUp') });
+  }
+
+  // ── Webhooks through the relay (§4.4 item 3) → model (§4.5) ──────────────────────────────────
+
+  private async connectRelay(link: Link, token: string): Promise<void> {
+    const { ctx } = link;
+    const saved = ctx.firstConnect ? undefined : await loadSaved(ctx);
+    link.cursor = saved?.seq ?? 0;
+    const relay = new RelayLink(ctx, {
+      welcome: (frame) => this.onWelcome(link, frame),
+      frame: (frame) => this.onRelayFrame(link, frame),
+      protocolError: (message, frame) => {
+        if (!link.stopped)
+          ctx.emit({ type: 'protocolError', message, ...(frame ? { frame } : {}) });
+      },
+      lost: (error) => this.lost(link, error),
+    });
+    link.relay = relay;
+    await relay.connect(relaySocketUrl(this.config.relayUrl ?? ''), token, link.cursor);
+    if (link.refused) throw link.refused;
+    this.save(link);
+  }
+
+  private onWelcome(link: Link, frame: Welcome): void {
+    // The token's identity (relay/protocol.ts TokenClaims.sub) must be this agent's.
+    const expected = `ucontact:${link.agent}`;
+    if (frame.agent !== expected) {
+      link.refused = new CtiError(
+        'config',
+        `Your relay token is for ${frame.agent}, not for ${expected}: ask your admin`,
+      );
+      return;
+    }
+    // At sign-in, what the relay buffered before is history: the sign-in sets the agent's state.
+    // A reconnect resumes after the last event handled (the checkpoint).
+    if (link.ctx.firstConnect) link.cursor = Math.max(link.cursor, frame.seq);
+  }
+
+  private onRelayFrame(link: Link, frame: LiveFrame): void {
+    if (link.stopped || link.refused) return;
+    const { ctx } = link;
+    switch (frame.type) {
+      case 'gap':
+        // At sign-in the backlog is skipped anyway (onWelcome): a gap inside it loses nothing.
+        if (ctx.firstConnect && frame.to <= link.cursor) return;
+        // relay/protocol.ts: after a gap the cursor becomes gap.to (a restarted relay: 0).
+        link.cursor = frame.to;
+        ctx.emit({
+          type: 'notice',
+          level: 'warning',
+          message:
+            'Some uContact events were lost while Switchboard was disconnected: the agent state shown may be out of date',
+        });
+        break;
+      case 'event': {
+        if (frame.seq <= link.cursor) return; // Already handled (a replay after a reconnect).
+        link.cursor = frame.seq;
+        if (frame.source !== 'ucontact') {
+          ctx.emit({ type: 'protocolError', message: `The relay sent a ${frame.source} event` });
+          break;
+        }
+        const parsed = parseWebhook(frame.payload);
+        if (!parsed.ok) {
+          ctx.emit({
+            type: 'protocolError',
+            message: parsed.message,
+            frame: preview(frame.payload),
+          });
+          break;
+        }
+        if (parsed.value.agent && parsed.value.agent !== link.agent) {
+          ctx.emit({
+            type: 'protocolError',
+            message: `The relay sent a uContact event for agent ${parsed.value.agent}`,
+          });
+          break;
+        }
+        this.onWebhook(link, parsed.value);
+        break;
+      }
+      case 'pong':
+        return;
+    }
+    this.save(link);
+  }
+
+  private onWebhook(link: Link, hook: Webhook): void {
+    const emit = (event: CtiEvent) => link.ctx.emit(event);
+    switch (hook.event) {
+      case 'AgentRingNoAnswer': {
+        // The agent let it ring: the call was never answered, whatever was assumed (§4.5).
+        const inbound = this.calls.live().filter((c) => c.direction === 'inbound');
+        const call = hook.callerIdNum
+          ? this.calls.find({ number: hook.callerIdNum }, 'inbound')
+          : inbound.length === 1
+            ? inbound[0]
+            : undefined;
+        if (call) {
+          delete call.answeredAt;
+          this.end(link, call, false);
+          return;
+        }
+        const from = hook.callerIdNum ? ` from ${hook.callerIdNum}` : '';
+        emit({ type: 'notice', level: 'info', message: `You did not answer a call${from}` });
+        return;
+      }
+      case 'AgentLog':
+        emit({ type: 'agent', agent: this.calls.agent(hook.isLogin ? 'ready' : 'loggedOut') });
+        return;
+      case 'AgentBreak':
+        if (hook.isBreak) {
+          const motive = hook.motive || 'Break';
+          this.memory.motive = motive;
+          emit({ type: 'agent', agent: this.calls.agent('notReady', motive) });
+        } else {
+          emit({ type: 'agent', agent: this.calls.agent('ready') });
+        }
+        return;
+      case 'FinishInteraction': {
+        // The portal may have reported this end already (§4.4 items 1–2): end it once.
+        if (this.calls.wasEnded(hook.guid)) return;
+        let call = this.calls.find({ guid: hook.guid });
+        if (!call) {
+          // The Window Proxy API gives no GUID: the one live call without one is this call.
+          const unnamed = this.calls.live().filter((c) => !c.guid);
+          if (unnamed.length === 1 && this.calls.live().length === 1) call = unnamed[0];
+        }
+        if (!call) {
+          link.ctx.log.debug('FinishInteraction for a call not shown', { guid: hook.guid });
+          return;
+        }
+        call.guid = hook.guid;
+        this.end(link, call, true);
+        return;
+      }
+      case 'InteractionDisposition':
+        // Wrap-up lasts until the disposition (§4.5); a break the agent started stays.
+        if (this.memory.agent.status === 'wrapUp')
+          emit({ type: 'agent', agent: this.calls.agent('ready') });
+        return;
+    }
+  }
+
+  private save(link: Link): void {
+    if (!link.relay || link.stopped) return;
+    const value: Saved = { version: 1, seq: link.cursor };
+    void link.ctx.checkpoint
+      .set(value)
+      .catch((error: unknown) => link.ctx.log.warn('checkpoint not saved', error));
   }
 
   /** A ringing or dialing call counts as connected after `assumeConnectedMs` (§4.5). */
@@ -288,6 +483,7 @@ export class UcontactAdapter implements VendorAdapter {
 
   private stopLink(link: Link): void {
     link.stopped = true;
+    link.relay?.close();
     for (const timer of link.timers.values()) link.ctx.clock.clearTimeout(timer);
     link.timers.clear();
     if (this.link === link) this.link = undefined;
@@ -295,5 +491,19 @@ export class UcontactAdapter implements VendorAdapter {
 
   private stop(): void {
     if (this.link) this.stopLink(this.link);
+  }
+}
+
+async function loadSaved(ctx: AdapterContext): Promise<Saved | undefined> {
+  const raw = await ctx.checkpoint.get().catch(() => undefined);
+  const parsed = Saved.safeParse(raw);
+  return parsed.success ? parsed.data : undefined;
+}
+
+function preview(payload: unknown): string {
+  try {
+    return frameOf(JSON.stringify(payload) ?? String(payload));
+  } catch {
+    return '(unserializable)';
   }
 }

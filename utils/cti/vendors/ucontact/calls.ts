@@ -27,6 +27,11 @@ export class PortalMemory {
   agent: AgentState = { status: 'ready' };
   /** The motive of the last break, which AgentUnBreak names (§4.3). */
   motive = '';
+  /**
+   * GUIDs of calls that ended lately: the portal and the relay's FinishInteraction may both
+   * report one end, and the second must not end another call (or open another wrap-up).
+   */
+  endedGuids: string[] = [];
   private seq = 0;
 
   /** Forgets everything when the server or agent changes. */
@@ -36,6 +41,7 @@ export class PortalMemory {
     this.calls = [];
     this.agent = { status: 'ready', since: now };
     this.motive = '';
+    this.endedGuids = [];
   }
 
   nextSyntheticId(now: number): string {
@@ -43,6 +49,8 @@ export class PortalMemory {
     return `portal-${now.toString(36)}-${this.seq}`;
   }
 }
+
+const MAX_ENDED_GUIDS = 50;
 
 const digits = (s: string | undefined) => (s ?? '').replace(/\D/g, '');
 
@@ -105,6 +113,14 @@ export class CallTracker {
     const now = this.now();
     if (state === 'connected' && call.answeredAt === undefined) call.answeredAt = now;
     if (state === 'ended' && call.endedAt === undefined) call.endedAt = now;
+    if (state === 'ended' && call.guid && !this.wasEnded(call.guid)) {
+      this.memory.endedGuids = [...this.memory.endedGuids, call.guid].slice(-MAX_ENDED_GUIDS);
+    }
+  }
+
+  /** Whether the call with this GUID already ended (reported by the portal or the relay). */
+  wasEnded(guid: string): boolean {
+    return this.memory.endedGuids.includes(guid);
   }
 
   update(call: TrackedCall): CallUpdate {

@@ -1,6 +1,7 @@
 /**
  * uContact Integra (vendors/README.md §4): form-POST REST commands, call events from the agent
- * portal's postMessage API through the portal bridge content script.
+ * portal's postMessage API through the portal bridge content script and, optionally, uContact's
+ * webhooks through the Switchboard relay.
  */
 import type { VendorDescriptor } from '..';
 import { UCONTACT_CAPABILITIES, UcontactAdapter } from './adapter';
@@ -24,11 +25,14 @@ export const ucontact: VendorDescriptor = {
       autocomplete: 'current-password',
     },
     { key: 'token', label: 'API token', type: 'password', required: false },
+    // Only with a relay URL setting: issued by the admin for `ucontact:<agent>` (docs/vendors.md).
+    { key: 'relayToken', label: 'Relay token', type: 'password', required: false },
   ],
   connectionFields: [
     { key: 'baseUrl', label: 'Server', placeholder: 'https://acme.ucontactcloud.com' },
     { key: 'portalOrigin', label: 'Agent portal', placeholder: 'https://acme.ucontactcloud.com' },
     { key: 'campaign', label: 'Outbound campaign' },
+    { key: 'relayUrl', label: 'Relay', placeholder: 'https://relay.example.com' },
   ],
   capabilities: UCONTACT_CAPABILITIES,
   create(settings) {
@@ -47,6 +51,7 @@ export const ucontact: VendorDescriptor = {
         assumeConnectedMs: c.assumeConnectedMs,
         defaultCountry: settings.clickToDial.defaultCountry,
         resultCodes: settings.dispositions.codes.map(({ code, label }) => ({ code, label })),
+        relayUrl: c.relayUrl,
       },
       memory,
     );

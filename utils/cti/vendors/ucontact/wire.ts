@@ -143,3 +143,63 @@ export function toSignal(message: PortalMessage): PortalSignal {
       return { kind: 'ignored' };
   }
 }
+
+// ── Outbound webhooks through the Switchboard relay (§4.4 item 3) ─────────────────────────────
+
+/** Flags are documented as booleans; "true"/"false" and 1/0 are accepted too. [INFERRED] */
+const flag = z
+  .union([z.boolean(), z.literal(0), z.literal(1), z.enum(['true', 'false', '0', '1'])])
+  .transform((v) => v === true || v === 1 || v === 'true' || v === '1');
+
+const date = z.union([z.string().max(100), z.number()]).optional();
+
+/**
+ * The webhooks the adapter maps (§4.4 item 3, always with `event` and `date`). The catalogue names
+ * six events but shows five: anything else is a protocolError.
+ */
+export const Webhook = z.discriminatedUnion('event', [
+  z.looseObject({
+    event: z.literal('AgentRingNoAnswer'),
+    date,
+    agent: text,
+    agentNumber: text.optional(),
+    agentFullName: text.optional(),
+    callerIdNum: text.optional(),
+    campaign: text.optional(),
+  }),
+  z.looseObject({ event: z.literal('AgentLog'), date, agent: text, isLogin: flag }),
+  z.looseObject({
+    event: z.literal('AgentBreak'),
+    date,
+    agent: text,
+    motive: text.optional(),
+    isBreak: flag,
+  }),
+  z.looseObject({
+    event: z.literal('FinishInteraction'),
+    date,
+    agent: text,
+    guid: text.pipe(z.string().min(1)),
+    campaign: text.optional(),
+  }),
+  z.looseObject({
+    event: z.literal('InteractionDisposition'),
+    date,
+    agent: text.optional(),
+    guid: text.optional(),
+    campaign: text.optional(),
+  }),
+]);
+export type Webhook = z.output<typeof Webhook>;
+
+export type ParsedWebhook = { ok: true; value: Webhook } | { ok: false; message: string };
+
+export function parseWebhook(payload: unknown): ParsedWebhook {
+  const parsed = Webhook.safeParse(payload);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const issues = parsed.error.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+    .join('; ');
+  return { ok: false, message: `Invalid uContact webhook: ${issues}` };
+}

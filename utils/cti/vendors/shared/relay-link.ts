@@ -1,19 +1,39 @@
 /**
- * The WebSocket to the Switchboard relay (relay/protocol.ts), which receives the broker's
- * webhooks for us (vendors/README.md §2.2: a browser cannot host a callback URL). It sends
+ * The WebSocket to the Switchboard relay (relay/protocol.ts), which receives vendor webhooks for
+ * us (vendors/README.md §2.2, §4.4: a browser cannot host a callback URL). Shared by the adapters
+ * that read events through the relay (Anywhere365, uContact webhooks). It sends
  * `hello` with the agent's relay token and the last seq handled, resolves on `welcome`, and hands
  * every later frame to the adapter. Close 4401 or `error unauthorized` is a fatal auth error.
  */
 import type { AdapterContext } from '../../adapter';
 import { CtiError } from '../../model';
-import { parseBaseUrl } from '../shared/base-url';
-import { CLOSE_UNAUTHORIZED, RELAY_PATH, type ServerFrame } from '../../../../relay/protocol';
-import { parseRelayFrame } from './wire';
+import { parseBaseUrl } from './base-url';
+import { CLOSE_UNAUTHORIZED, RELAY_PATH, ServerFrame } from '../../../../relay/protocol';
 
 /** The relay closes a silent socket after HELLO_TIMEOUT_MS (10 s); we wait a little longer. */
 const WELCOME_TIMEOUT_MS = 15_000;
 const WS_OPEN = 1;
 const MAX_FRAME_IN_ERROR = 300;
+
+export type ParsedFrame = { ok: true; value: ServerFrame } | { ok: false; message: string };
+
+/** One WebSocket message from the relay, validated against relay/protocol.ts. */
+export function parseRelayFrame(data: unknown): ParsedFrame {
+  if (typeof data !== 'string') return { ok: false, message: 'The relay sent a binary frame' };
+  let json: unknown;
+  try {
+    json = JSON.parse(data);
+  } catch {
+    return { ok: false, message: 'The relay sent a frame that is not JSON' };
+  }
+  const parsed = ServerFrame.safeParse(json);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const issues = parsed.error.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+    .join('; ');
+  return { ok: false, message: `Invalid relay frame: ${issues}` };
+}
 
 export type Welcome = Extract<ServerFrame, { type: 'welcome' }>;
 export type LiveFrame = Exclude<ServerFrame, { type: 'welcome' }>;
