@@ -9,7 +9,6 @@
  * uContact says nothing when a call is answered: a ringing call is assumed connected after
  * `assumeConnectedMs` unless it ended first (§4.5 [INFERRED]).
  */
-import { z } from 'zod';
 import type {
   AdapterContext,
   Capabilities,
@@ -23,15 +22,8 @@ import { RelayLink, relaySocketUrl, type LiveFrame, type Welcome } from '../shar
 import { CallTracker, PortalMemory, type TrackedCall } from './calls';
 import { runCommand, type CommandConfig, type CommandHost } from './commands';
 import { baseUrlOf, frameOf, UcontactHttp } from './http';
-import {
-  AgentLoginAnswer,
-  parseWebhook,
-  PATHS,
-  PortalMessage,
-  toSignal,
-  type PortalSignal,
-  type Webhook,
-} from './wire';
+import { applyWebhook, handleRelayFrame, loadSaved, type Saved } from './webhooks';
+import { AgentLoginAnswer, PATHS, PortalMessage, toSignal, type PortalSignal } from './wire';
 
 export const UCONTACT_CAPABILITIES: Capabilities = {
   // No answer (the softphone is in the portal), hold or transfer endpoints (§4.6).
@@ -54,10 +46,6 @@ export interface UcontactConfig extends CommandConfig {
   /** The Switchboard relay for uContact's webhooks; empty: portal events only. */
   relayUrl?: string;
 }
-
-/** What the adapter keeps in AdapterContext.checkpoint: the last relay seq handled. */
-const Saved = z.object({ version: z.literal(1), seq: z.number().int().min(0) });
-type Saved = z.infer<typeof Saved>;
 
 /** Consecutive failed reachability checks after which the connection counts as lost. */
 export const CHECK_FAILURES_BEFORE_LOST = 2;
@@ -285,107 +273,24 @@ export class UcontactAdapter implements VendorAdapter {
 
   private onRelayFrame(link: Link, frame: LiveFrame): void {
     if (link.stopped || link.refused) return;
-    const { ctx } = link;
-    switch (frame.type) {
-      case 'gap':
-        // At sign-in the backlog is skipped anyway (onWelcome): a gap inside it loses nothing.
-        if (ctx.firstConnect && frame.to <= link.cursor) return;
-        // relay/protocol.ts: after a gap the cursor becomes gap.to (a restarted relay: 0).
-        link.cursor = frame.to;
-        ctx.emit({
-          type: 'notice',
-          level: 'warning',
-          message:
-            'Some uContact events were lost while Switchboard was disconnected: the agent state shown may be out of date',
-        });
-        break;
-      case 'event': {
-        if (frame.seq <= link.cursor) return; // Already handled (a replay after a reconnect).
-        link.cursor = frame.seq;
-        if (frame.source !== 'ucontact') {
-          ctx.emit({ type: 'protocolError', message: `The relay sent a ${frame.source} event` });
-          break;
-        }
-        const parsed = parseWebhook(frame.payload);
-        if (!parsed.ok) {
-          ctx.emit({
-            type: 'protocolError',
-            message: parsed.message,
-            frame: preview(frame.payload),
-          });
-          break;
-        }
-        if (parsed.value.agent && parsed.value.agent !== link.agent) {
-          ctx.emit({
-            type: 'protocolError',
-            message: `The relay sent a uContact event for agent ${parsed.value.agent}`,
-          });
-          break;
-        }
-        this.onWebhook(link, parsed.value);
-        break;
-      }
-      case 'pong':
-        return;
-    }
-    this.save(link);
-  }
-
-  private onWebhook(link: Link, hook: Webhook): void {
-    const emit = (event: CtiEvent) => link.ctx.emit(event);
-    switch (hook.event) {
-      case 'AgentRingNoAnswer': {
-        // The agent let it ring: the call was never answered, whatever was assumed (§4.5).
-        const inbound = this.calls.live().filter((c) => c.direction === 'inbound');
-        const call = hook.callerIdNum
-          ? this.calls.find({ number: hook.callerIdNum }, 'inbound')
-          : inbound.length === 1
-            ? inbound[0]
-            : undefined;
-        if (call) {
-          delete call.answeredAt;
-          this.end(link, call, false);
-          return;
-        }
-        const from = hook.callerIdNum ? ` from ${hook.callerIdNum}` : '';
-        emit({ type: 'notice', level: 'info', message: `You did not answer a call${from}` });
-        return;
-      }
-      case 'AgentLog':
-        emit({ type: 'agent', agent: this.calls.agent(hook.isLogin ? 'ready' : 'loggedOut') });
-        return;
-      case 'AgentBreak':
-        if (hook.isBreak) {
-          const motive = hook.motive || 'Break';
-          this.memory.motive = motive;
-          emit({ type: 'agent', agent: this.calls.agent('notReady', motive) });
-        } else {
-          emit({ type: 'agent', agent: this.calls.agent('ready') });
-        }
-        return;
-      case 'FinishInteraction': {
-        // The portal may have reported this end already (§4.4 items 1–2): end it once.
-        if (this.calls.wasEnded(hook.guid)) return;
-        let call = this.calls.find({ guid: hook.guid });
-        if (!call) {
-          // The Window Proxy API gives no GUID: the one live call without one is this call.
-          const unnamed = this.calls.live().filter((c) => !c.guid);
-          if (unnamed.length === 1 && this.calls.live().length === 1) call = unnamed[0];
-        }
-        if (!call) {
-          link.ctx.log.debug('FinishInteraction for a call not shown', { guid: hook.guid });
-          return;
-        }
-        call.guid = hook.guid;
-        this.end(link, call, true);
-        return;
-      }
-      case 'InteractionDisposition':
-        // Wrap-up lasts until the disposition (§4.5); a break the agent started stays.
-        if (this.memory.agent.status === 'wrapUp')
-          emit({ type: 'agent', agent: this.calls.agent('ready') });
-        return;
-    }
+    link.cursor = handleRelayFrame(frame, {
+      cursor: link.cursor,
+      firstConnect: link.ctx.firstConnect,
+      agent: link.agent,
+      emit: (event) => link.ctx.emit(event),
+      apply: (hook) =>
+        applyWebhook(
+          {
+            calls: this.calls,
+            memory: this.memory,
+            emit: (event) => link.ctx.emit(event),
+            end: (call, wrapUp) => this.end(link, call, wrapUp),
+            log: link.ctx.log,
+          },
+          hook,
+        ),
+    });
+    if (frame.type !== 'pong') this.save(link);
   }
 
   private save(link: Link): void {
@@ -491,19 +396,5 @@ export class UcontactAdapter implements VendorAdapter {
 
   private stop(): void {
     if (this.link) this.stopLink(this.link);
-  }
-}
-
-async function loadSaved(ctx: AdapterContext): Promise<Saved | undefined> {
-  const raw = await ctx.checkpoint.get().catch(() => undefined);
-  const parsed = Saved.safeParse(raw);
-  return parsed.success ? parsed.data : undefined;
-}
-
-function preview(payload: unknown): string {
-  try {
-    return frameOf(JSON.stringify(payload) ?? String(payload));
-  } catch {
-    return '(unserializable)';
   }
 }
