@@ -20,7 +20,7 @@ import {
 } from '../simulators/anywhere365';
 import type { ExtensionBrowser } from '../support/chromium';
 import { stopServiceWorker } from '../support/service-worker';
-import { expect, openPopup, tabsAt, test } from './fixtures';
+import { clickToDial, expect, openPopup, tabsAt, test } from './fixtures';
 
 const AGENT = 'sip:alice@example.com';
 const SECRET = 'e2e-relay-secret-of-at-least-32-characters';
@@ -132,17 +132,30 @@ test('Anywhere365: click-to-dial on a CRM page reaches the broker as Dial tel:+E
   await withRig(async (rig) => {
     await configure(ext, rig);
     await signIn(ext, rig.relay);
-    const page = await ext.context.newPage();
-    await page.goto(`${pages.url}/crm.html`);
-    await page.hover('#phone-fr');
-    const button = page.locator('switchboard-call-button');
-    await expect(button).toBeVisible();
-    await button.click();
+    await clickToDial(ext, pages);
     const dial = await rig.broker.waitForRequest(command(4, 'tel:+33123456789'));
     expect(dial.status).toBe(202);
     expect(dial.method).toBe('POST');
   });
 });
+
+/** Signed in, with a first call from France that popped once and was answered. */
+async function inCall(ext: ExtensionBrowser, rig: Rig, crm: string) {
+  await configure(ext, rig, crm);
+  const popup = await signIn(ext, rig.relay);
+  const first = await rig.broker.inboundCall({ from: '+33123456789' });
+  await expect.poll(() => tabsAt(ext, `${crm}?phone=%2B33123456789`).length).toBe(1);
+  await first.answer();
+  await expect(popup.getByText('In call', { exact: true })).toBeVisible();
+  return { popup, first };
+}
+
+/** After any late pop has had its chance: the French and the British call popped once each. */
+async function expectEachPoppedOnce(ext: ExtensionBrowser, popup: Page, crm: string) {
+  await popup.waitForTimeout(1500);
+  expect(tabsAt(ext, `${crm}?phone=%2B33123456789`)).toHaveLength(1);
+  expect(tabsAt(ext, `${crm}?phone=%2B442071838750`)).toHaveLength(1);
+}
 
 test('Anywhere365: a stopped extension worker loses no event (the relay replays after its cursor)', async ({
   ext,
@@ -150,13 +163,7 @@ test('Anywhere365: a stopped extension worker loses no event (the relay replays 
 }) => {
   await withRig(async (rig) => {
     const crm = `${pages.url}/contacts`;
-    await configure(ext, rig, crm);
-    const popup = await signIn(ext, rig.relay);
-
-    const first = await rig.broker.inboundCall({ from: '+33123456789' });
-    await expect.poll(() => tabsAt(ext, `${crm}?phone=%2B33123456789`).length).toBe(1);
-    await first.answer();
-    await expect(popup.getByText('In call', { exact: true })).toBeVisible();
+    const { popup, first } = await inCall(ext, rig, crm);
 
     await stopServiceWorker(ext);
     // While the worker is down: the first call ends and a second one rings. The broker posts to
@@ -174,10 +181,7 @@ test('Anywhere365: a stopped extension worker loses no event (the relay replays 
     // Nothing was lost, so there is no gap notice.
     await expect(popup.getByText(GAP_NOTICE)).toHaveCount(0);
 
-    // Let any late pop happen before counting: each call popped exactly once.
-    await popup.waitForTimeout(1500);
-    expect(tabsAt(ext, `${crm}?phone=%2B33123456789`)).toHaveLength(1);
-    expect(tabsAt(ext, `${crm}?phone=%2B442071838750`)).toHaveLength(1);
+    await expectEachPoppedOnce(ext, popup, crm);
     expect(tabsAt(ext, crm)).toHaveLength(2);
   });
 });
@@ -188,13 +192,7 @@ test('Anywhere365: after a relay restart, events posted while the extension reco
 }) => {
   await withRig(async (rig) => {
     const crm = `${pages.url}/contacts`;
-    await configure(ext, rig, crm);
-    const popup = await signIn(ext, rig.relay);
-
-    const first = await rig.broker.inboundCall({ from: '+33123456789' });
-    await expect.poll(() => tabsAt(ext, `${crm}?phone=%2B33123456789`).length).toBe(1);
-    await first.answer();
-    await expect(popup.getByText('In call', { exact: true })).toBeVisible();
+    const { popup, first } = await inCall(ext, rig, crm);
 
     // The relay restarts with empty buffers and seq from 1 again (relay/index.ts): what the broker
     // posted while it was down is gone, which the panel must say. Right after it is back, the
@@ -218,9 +216,6 @@ test('Anywhere365: after a relay restart, events posted while the extension reco
     await expect(popup.getByText('In call', { exact: true })).toHaveCount(0);
     await expect.poll(() => tabsAt(ext, `${crm}?phone=%2B442071838750`).length).toBe(1);
 
-    // Let any late pop happen before counting: each call popped exactly once.
-    await popup.waitForTimeout(1500);
-    expect(tabsAt(ext, `${crm}?phone=%2B33123456789`)).toHaveLength(1);
-    expect(tabsAt(ext, `${crm}?phone=%2B442071838750`)).toHaveLength(1);
+    await expectEachPoppedOnce(ext, popup, crm);
   });
 });

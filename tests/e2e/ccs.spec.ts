@@ -1,6 +1,6 @@
 import { startCcsSimulator, type CcsSimulator, type RestRecord } from '../simulators/ccs';
 import { signInWithToken, useCcs } from './ccs-helpers';
-import { expect, tabsAt, test } from './fixtures';
+import { clickToDial, expect, tabsAt, test } from './fixtures';
 
 let sim: CcsSimulator;
 test.beforeEach(async () => {
@@ -70,12 +70,7 @@ test('click-to-dial on a CRM page sends dial with the number and the outbound qu
 }) => {
   await useCcs(ext, sim);
   await signInWithToken(ext, sim);
-  const page = await ext.context.newPage();
-  await page.goto(`${pages.url}/crm.html`);
-  await page.hover('#phone-fr');
-  const button = page.locator('switchboard-call-button');
-  await expect(button).toBeVisible();
-  await button.click();
+  await clickToDial(ext, pages);
   const dial = await sim.waitForRequest(request('dial'));
   expect(dial).toMatchObject({
     path: `/tenants/${sim.tenantId}/extensions/${sim.extension.uuid}`,

@@ -1,13 +1,8 @@
-import { expect, signIn, test } from './fixtures';
+import { clickToDial, expect, signIn, test } from './fixtures';
 
 test('hovering a number and clicking its call button dials it', async ({ ext, sim, pages }) => {
   await signIn(ext, sim);
-  const page = await ext.context.newPage();
-  await page.goto(`${pages.url}/crm.html`);
-  await page.hover('#phone-fr');
-  const button = page.locator('switchboard-call-button');
-  await expect(button).toBeVisible();
-  await button.click();
+  await clickToDial(ext, pages);
   const dial = await sim.waitForFrame((f) => f.command === 'dial');
   expect(dial).toMatchObject({ claz: 'web', command: 'dial', destination: '+33123456789' });
 });

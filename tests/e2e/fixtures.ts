@@ -50,6 +50,24 @@ export async function openPopup(ext: ExtensionBrowser): Promise<Page> {
   return page;
 }
 
+/**
+ * Open the demo CRM page, hover a number and click its trusted call button, as an agent would.
+ * The default is the French number, +33 1 23 45 67 89.
+ */
+export async function clickToDial(
+  ext: ExtensionBrowser,
+  pages: StaticServer,
+  selector = '#phone-fr',
+): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(`${pages.url}/crm.html`);
+  await page.hover(selector);
+  const button = page.locator('switchboard-call-button');
+  await expect(button).toBeVisible();
+  await button.click();
+  return page;
+}
+
 /** Sign in from the popup with these values, by field label, and wait until Connected. */
 export async function signInWith(
   ext: ExtensionBrowser,

@@ -7,7 +7,7 @@
 import type { Page } from '@playwright/test';
 import { startMaxContactSimulator, type MaxContactSimulator } from '../simulators/maxcontact';
 import type { ExtensionBrowser } from '../support/chromium';
-import { expect, signInWith, tabsAt, test } from './fixtures';
+import { clickToDial, expect, signInWith, tabsAt, test } from './fixtures';
 
 const TELEPHONY = '/webservices/services/telephony';
 
@@ -99,12 +99,7 @@ test('MaxContact: click-to-dial on a CRM page dials the number through the platf
       connection: { maxcontact: { baseUrl: sim.url } },
     });
     await signIn(ext);
-    const page = await ext.context.newPage();
-    await page.goto(`${pages.url}/crm.html`);
-    await page.hover('#phone-fr');
-    const button = page.locator('switchboard-call-button');
-    await expect(button).toBeVisible();
-    await button.click();
+    await clickToDial(ext, pages);
     const dial = await sim.waitForRequest((r) => r.api === 'dial');
     expect(dial.path).toBe(`${TELEPHONY}/dial/user/1001/phone/+33123456789`);
     expect(dial.cookieToken).toBeTruthy();

@@ -8,7 +8,7 @@
 import type { Page } from '@playwright/test';
 import { startUcontactSimulator, type UcontactSimulator } from '../simulators/ucontact';
 import type { ExtensionBrowser } from '../support/chromium';
-import { expect, signInWith, tabsAt, test } from './fixtures';
+import { clickToDial, expect, signInWith, tabsAt, test } from './fixtures';
 
 async function withSimulator(fn: (sim: UcontactSimulator) => Promise<void>): Promise<void> {
   const sim = await startUcontactSimulator();
@@ -97,12 +97,7 @@ test('uContact: click-to-dial on a CRM page places an AgentCall', async ({ ext, 
   await withSimulator(async (sim) => {
     await ext.setUserSettings(settingsFor(sim));
     await signIn(ext);
-    const page = await ext.context.newPage();
-    await page.goto(`${pages.url}/crm.html`);
-    await page.hover('#phone-fr');
-    const button = page.locator('switchboard-call-button');
-    await expect(button).toBeVisible();
-    await button.click();
+    await clickToDial(ext, pages);
     const dial = await sim.waitForRequest((r) => r.api === 'Agents/AgentCall');
     expect(dial.form).toMatchObject({
       agent: 'alice',
