@@ -3,7 +3,7 @@
  * Switchboard relay in between: the broker posts its webhooks to `relay.hookUrl('anywhere365')`
  * (subscribed by the adapter itself), and the adapter reads them from the relay's WebSocket.
  */
-import { WebSocket as NodeWebSocket } from 'ws';
+import { NodeWebSocket } from '../simulators/shared/node-websocket';
 import { createRelay } from '../../relay';
 import { silentLogger } from '../../relay/log';
 import { anywhere365 } from '../../utils/cti/vendors/anywhere365';
@@ -61,7 +61,7 @@ defineConformanceSuite({
       credentials,
       transport: {
         fetch: globalThis.fetch,
-        WebSocket: NodeWebSocket as unknown as typeof globalThis.WebSocket,
+        WebSocket: NodeWebSocket,
       },
       sim: {
         ringInbound: async (o = {}) => ({

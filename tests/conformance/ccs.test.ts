@@ -1,7 +1,6 @@
 /**
  * The conformance suite bound to the Windstream CCS adapter and the CCS simulator.
  */
-import WebSocket from 'ws';
 import { expect } from 'vitest';
 import { digitsOnly } from '../../utils/phone/format';
 import { DEFAULT_SETTINGS } from '../../utils/settings/schema';
@@ -14,6 +13,7 @@ import {
   type RestRecord,
 } from '../simulators/ccs';
 import { defineConformanceSuite } from './suite';
+import { NodeWebSocket } from '../simulators/shared/node-websocket';
 
 /** The REST request each command must produce (vendors/README.md §5.4). */
 function requestFor(
@@ -103,10 +103,9 @@ defineConformanceSuite({
     return {
       createAdapter: () => ccs.create(settings),
       credentials: { token: sim.extension.token },
-      // Node 20 has no global WebSocket; `ws` implements the DOM interface the adapter uses.
       transport: {
         fetch: globalThis.fetch,
-        WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
+        WebSocket: NodeWebSocket,
       },
       sim: {
         ringInbound: async (o = {}) => ({

@@ -13,6 +13,7 @@ import {
   type ReceivedRequest,
   type SimResultCode,
 } from '../simulators/maxcontact';
+import { noWebSocket } from '../simulators/shared/node-websocket';
 import { defineConformanceSuite } from './suite';
 
 const USER = '1001';
@@ -74,13 +75,6 @@ function requestsFor(command: Command, call: CallUpdate | undefined): Pred[] {
   }
 }
 
-/** MaxContact speaks HTTP only; the context type still asks for a WebSocket. */
-class NoWebSocket {
-  constructor() {
-    throw new Error('MaxContact uses no WebSocket');
-  }
-}
-
 defineConformanceSuite({
   name: 'MaxContact',
   capabilities: {
@@ -122,7 +116,7 @@ defineConformanceSuite({
       credentials: { username: USER, password: 'secret' },
       transport: {
         fetch: globalThis.fetch,
-        WebSocket: NoWebSocket as unknown as typeof globalThis.WebSocket,
+        WebSocket: noWebSocket('MaxContact'),
       },
       sim: {
         ringInbound: async (o = {}) => ({

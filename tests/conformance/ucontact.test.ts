@@ -16,6 +16,7 @@ import {
   startUcontactSimulator,
   type UcontactRequest,
 } from '../simulators/ucontact';
+import { noWebSocket } from '../simulators/shared/node-websocket';
 import { defineConformanceSuite } from './suite';
 
 type Pred = (r: UcontactRequest) => boolean;
@@ -50,12 +51,6 @@ function requestFor(command: Command, call: CallUpdate | undefined): Pred {
   }
 }
 
-class NoWebSocket {
-  constructor() {
-    throw new Error('uContact uses no WebSocket');
-  }
-}
-
 defineConformanceSuite({
   name: 'uContact',
   capabilities: {
@@ -86,7 +81,7 @@ defineConformanceSuite({
       credentials: { agent: DEFAULT_AGENT.agent, password: DEFAULT_AGENT.password },
       transport: {
         fetch: globalThis.fetch,
-        WebSocket: NoWebSocket as unknown as typeof globalThis.WebSocket,
+        WebSocket: noWebSocket('uContact'),
       },
       sim: {
         ringInbound: async (o = {}) => ({

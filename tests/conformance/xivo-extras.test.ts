@@ -3,13 +3,13 @@
  * login at sign-in, agent login errors, token expiry, server restart, a stalled CTI session and
  * the failure event.
  */
-import WebSocket from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VendorAdapter } from '../../utils/cti/adapter';
 import { xivo } from '../../utils/cti/vendors/xivo';
 import { DEFAULT_SETTINGS } from '../../utils/settings/schema';
 import { createTestContext, type TestContext } from '../simulators/shared/context';
 import { startXivoSimulator, type XivoSimOptions, type XivoSimulator } from '../simulators/xivo';
+import { NodeWebSocket } from '../simulators/shared/node-websocket';
 
 const ALICE = {
   login: 'alice',
@@ -35,8 +35,7 @@ function context(firstConnect = true): TestContext {
   return createTestContext({
     firstConnect,
     credentials: { username: 'alice', password: 'secret', phoneNumber: '1001' },
-    // Node 20 has no global WebSocket; `ws` implements the DOM interface the adapter uses.
-    WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocket: NodeWebSocket,
   });
 }
 

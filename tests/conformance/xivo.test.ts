@@ -1,7 +1,6 @@
 /**
  * The conformance suite bound to the XiVO adapter and the XiVO xuc simulator.
  */
-import WebSocket from 'ws';
 import { expect } from 'vitest';
 import { digitsOnly } from '../../utils/phone/format';
 import { DEFAULT_SETTINGS } from '../../utils/settings/schema';
@@ -9,6 +8,7 @@ import { xivo } from '../../utils/cti/vendors/xivo';
 import type { CallUpdate, Command } from '../../utils/cti/model';
 import { startXivoSimulator, type ClientFrame, type XivoSimulator } from '../simulators/xivo';
 import { defineConformanceSuite } from './suite';
+import { NodeWebSocket } from '../simulators/shared/node-websocket';
 
 const AGENT_ID = 22;
 
@@ -100,10 +100,9 @@ defineConformanceSuite({
     return {
       createAdapter: () => xivo.create(settings),
       credentials: { username: 'alice', password: 'secret', phoneNumber: '1001' },
-      // Node 20 has no global WebSocket; `ws` implements the DOM interface the adapter uses.
       transport: {
         fetch: globalThis.fetch,
-        WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
+        WebSocket: NodeWebSocket,
       },
       sim: {
         ringInbound: async (o = {}) => ({

@@ -4,7 +4,6 @@
  */
 import { vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
-import WebSocket from 'ws';
 import type { XivoSimulator } from '../../../tests/simulators/xivo';
 import { systemClock, type Logger } from '../../cti/adapter';
 import type { KeyValueArea } from '../../cti/store';
@@ -12,6 +11,7 @@ import type { SwitchboardDb } from '../../db';
 import type { PanelState } from '../../messaging';
 import { deepMerge, resolveSettings, withoutLocked } from '../../settings/policy';
 import { createBackgroundApp, type BackgroundApp, type BackgroundDeps } from '../app';
+import { NodeWebSocket } from '../../../tests/simulators/shared/node-websocket';
 
 export type Sender = Browser.runtime.MessageSender;
 
@@ -67,8 +67,7 @@ export async function createHarness(opts: HarnessOptions = {}) {
       supportsButtons: true,
     },
     fetch: (...args) => globalThis.fetch(...args),
-    // Node 20 has no global WebSocket; `ws` implements the DOM interface the adapter uses.
-    WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocket: NodeWebSocket,
     clock: systemClock,
     log: quiet,
     openDb: opts.openDb,

@@ -4,7 +4,7 @@
  * formatting, broker faults).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { WebSocket as NodeWebSocket } from 'ws';
+import { NodeWebSocket } from '../../../../tests/simulators/shared/node-websocket';
 import { createRelay, type Relay } from '../../../../relay';
 import { silentLogger } from '../../../../relay/log';
 import type { Checkpoint } from '../../adapter';
@@ -21,7 +21,6 @@ import type { Anywhere365Adapter } from './adapter';
 
 const ALICE = 'sip:alice@example.com';
 const BOB = 'sip:bob@example.com';
-const WS = NodeWebSocket as unknown as typeof globalThis.WebSocket;
 
 interface Rig {
   broker: Anywhere365Simulator;
@@ -61,7 +60,7 @@ async function connect(
   const t = createTestContext({
     credentials: { relayToken: r.relay.issueToken(o.agent ?? ALICE) },
     fetch: globalThis.fetch,
-    WebSocket: WS,
+    WebSocket: NodeWebSocket,
     firstConnect: o.firstConnect ?? true,
     ...(o.checkpoint ? { checkpoint: o.checkpoint } : {}),
   });

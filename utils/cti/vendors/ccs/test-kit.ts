@@ -3,7 +3,6 @@
  * only when it says so), the simulator, and a connected adapter.
  */
 import { expect, vi } from 'vitest';
-import WebSocket from 'ws';
 import type { Clock } from '../../adapter';
 import { DEFAULT_SETTINGS } from '../../../settings/schema';
 import { createTestContext, type TestContext } from '../../../../tests/simulators/shared/context';
@@ -14,6 +13,7 @@ import {
 } from '../../../../tests/simulators/ccs';
 import { CcsAdapter } from './adapter';
 import { configFromSettings, type CcsConfig } from './config';
+import { NodeWebSocket } from '../../../../tests/simulators/shared/node-websocket';
 
 export interface ManualClock extends Clock {
   /** Fire every timer due within `ms`, in order, letting promise callbacks run between them. */
@@ -92,8 +92,7 @@ export async function rig(
       createTestContext({
         credentials: opts.credentials ?? { token: sim.extension.token },
         clock,
-        // Node 20 has no global WebSocket; `ws` implements the DOM interface the adapter uses.
-        WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
+        WebSocket: NodeWebSocket,
         ...(opts.panelOpen ? { panelOpen: opts.panelOpen } : {}),
       }),
   };

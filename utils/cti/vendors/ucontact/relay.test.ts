@@ -4,7 +4,7 @@
  * `ucontact:<agent>`, and the adapter maps them (§4.5) next to the portal's events.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { WebSocket as NodeWebSocket } from 'ws';
+import { NodeWebSocket } from '../../../../tests/simulators/shared/node-websocket';
 import { createRelay, type Relay } from '../../../../relay';
 import { silentLogger } from '../../../../relay/log';
 import { postJson } from '../../../../relay/test-kit';
@@ -21,7 +21,6 @@ import { ucontact } from '.';
 import type { UcontactAdapter } from './adapter';
 
 const ALICE = DEFAULT_AGENT.agent;
-const WS = NodeWebSocket as unknown as typeof globalThis.WebSocket;
 const DATE = '2026-11-22 10:00:00';
 
 interface Rig {
@@ -72,7 +71,7 @@ async function connect(
       relayToken: o.token ?? r.relay.issueToken(`ucontact:${ALICE}`),
     },
     fetch: globalThis.fetch,
-    WebSocket: WS,
+    WebSocket: NodeWebSocket,
     firstConnect: o.firstConnect ?? true,
     ...(o.checkpoint ? { checkpoint: o.checkpoint } : {}),
   });
@@ -228,7 +227,7 @@ describe('uContact webhooks through the relay', () => {
     const t = createTestContext({
       credentials: { agent: ALICE, password: DEFAULT_AGENT.password },
       fetch: globalThis.fetch,
-      WebSocket: WS,
+      WebSocket: NodeWebSocket,
     });
     cleanups.push(() => adapter.disconnect());
     await adapter.connect(t.ctx);
