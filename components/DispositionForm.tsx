@@ -1,15 +1,16 @@
 /**
  * Wrap-up for an ended call: the disposition code (the vendor's result codes or the admin's
- * list) and notes. The background stores it in history and forwards it to vendors that have
- * dispositions.
+ * list), notes and, for vendors that can schedule one, an optional call-back time. The
+ * background stores it in history and forwards it to vendors that have dispositions.
  */
-import { useState } from 'preact/hooks';
-import type { Call } from '../utils/cti/model';
+import { useRef, useState } from 'preact/hooks';
+import { PAST_CALLBACK_MESSAGE, type Call } from '../utils/cti/model';
 import type { PanelState } from '../utils/messaging';
 import type { PanelConnector } from '../utils/ui/connector';
+import { fromLocalInput, toLocalInput } from '../utils/ui/datetime';
 import { directionText, remoteNumber } from '../utils/ui/format';
 import { ErrorAlert } from './ErrorAlert';
-import { useAction } from './hooks';
+import { useAction, useNow } from './hooks';
 
 interface Props {
   call: Call;
@@ -17,12 +18,30 @@ interface Props {
   connector: PanelConnector;
 }
 
+const INCOMPLETE_CALLBACK = 'Enter the call-back date and time in full, or clear the field';
+
 export function DispositionForm({ call, state, connector }: Props) {
   const [code, setCode] = useState('');
   const [notes, setNotes] = useState('');
+  const [callback, setCallback] = useState('');
+  const [callbackError, setCallbackError] = useState<string | undefined>();
+  const callbackInput = useRef<HTMLInputElement>(null);
   const action = useAction(connector);
+  // Keeps the field's `min` at the current minute while the form is open.
+  const now = useNow(30_000, state.dispositionCallback);
   const base = `sb-dispo-${call.id}`;
   const codes = state.dispositionCodes;
+
+  /** The call-back time to send, undefined for none, or null after showing why it cannot be. */
+  const callbackAt = (): number | undefined | null => {
+    // A half-typed datetime-local reads as '': the browser says so through `badInput`.
+    if (!callback.trim() && !callbackInput.current?.validity?.badInput) return undefined;
+    const at = fromLocalInput(callback);
+    const problem =
+      at === undefined ? INCOMPLETE_CALLBACK : at <= Date.now() ? PAST_CALLBACK_MESSAGE : '';
+    setCallbackError(problem || undefined);
+    return problem ? null : at;
+  };
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();
@@ -30,14 +49,27 @@ export function DispositionForm({ call, state, connector }: Props) {
       action.setError('Choose a disposition');
       return;
     }
+    action.setError(undefined);
+    const at = state.dispositionCallback ? callbackAt() : undefined;
+    if (at === null) return;
     await action.run({
       type: 'panel/command',
-      command: { type: 'dispose', callId: call.id, code: code.trim(), notes },
+      command: {
+        type: 'dispose',
+        callId: call.id,
+        code: code.trim(),
+        notes,
+        ...(at === undefined ? {} : { callbackAt: at }),
+      },
     });
   };
 
+  const callbackHint = `${base}-callback-hint`;
+  const callbackErrorId = `${base}-callback-error`;
   return (
-    <form class="sb-dispo" onSubmit={onSubmit} aria-labelledby={`${base}-title`}>
+    // noValidate: the checks below give their own messages (a past call-back time, a missing
+    // code) next to the field, rather than the browser's bubble.
+    <form class="sb-dispo" onSubmit={onSubmit} aria-labelledby={`${base}-title`} noValidate>
       <h2 id={`${base}-title`} class="sb-title">
         Wrap up: {remoteNumber(call.remote)}
       </h2>
@@ -87,6 +119,29 @@ export function DispositionForm({ call, state, connector }: Props) {
           onInput={(e) => setNotes(e.currentTarget.value)}
         />
       </div>
+      {state.dispositionCallback && (
+        <div class="sb-field">
+          <label for={`${base}-callback`}>Call back at</label>
+          <input
+            id={`${base}-callback`}
+            ref={callbackInput}
+            type="datetime-local"
+            min={toLocalInput(now)}
+            value={callback}
+            onInput={(e) => {
+              setCallback(e.currentTarget.value);
+              setCallbackError(undefined);
+            }}
+            aria-invalid={callbackError ? true : undefined}
+            aria-describedby={callbackError ? `${callbackHint} ${callbackErrorId}` : callbackHint}
+          />
+          <p id={callbackHint} class="sb-muted">
+            Optional. {state.vendorLabel} calls this number back then if the disposition is set up
+            to reschedule.
+          </p>
+          <ErrorAlert id={callbackErrorId} message={callbackError} />
+        </div>
+      )}
       <ErrorAlert message={action.error} />
       <button type="submit" class="sb-primary" disabled={action.pending}>
         Save disposition

@@ -58,6 +58,11 @@ export interface PanelState {
   queues: CodeLabel[];
   dispositionCodes: CodeLabel[];
   dispositionRequired: boolean;
+  /**
+   * The vendor can schedule a call back with the disposition (`Capabilities.dispositionCallback`):
+   * the wrap-up form offers a time. False: the form has no such field.
+   */
+  dispositionCallback: boolean;
   signIn: {
     fields: SignInField[];
     connectionFields: ConnectionField[];

@@ -2,8 +2,8 @@
  * uContact end to end, in Chromium with the built extension, against the uContact simulator and
  * its fake agent portal (vendors/README.md §4): the portal's softphone frame posts `gettingCall`
  * to the portal page, the portal bridge content script forwards it, the CRM pops once; hang up,
- * disposition and click-to-dial reach the REST API; the same messages from another origin do
- * nothing.
+ * disposition (with a call-back time, DispositionCall's `schedule`) and click-to-dial reach the
+ * REST API; the same messages from another origin do nothing; sign-out ends the AgentLogin token.
  */
 import type { Page } from '@playwright/test';
 import { startUcontactSimulator, type UcontactSimulator } from '../simulators/ucontact';
@@ -28,6 +28,16 @@ const settingsFor = (sim: UcontactSimulator, extra: Record<string, unknown> = {}
 
 const signIn = (ext: ExtensionBrowser): Promise<Page> =>
   signInWith(ext, { Agent: 'alice', Password: 'secret' });
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Tomorrow at 15:30 local time: the datetime-local value and the `schedule` uContact gets. */
+function tomorrowAtHalfPastThree(): { input: string; schedule: string } {
+  const d = new Date();
+  d.setDate(d.getDate() + 1);
+  const day = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return { input: `${day}T15:30`, schedule: `${day} 15:30:00` };
+}
 
 test('uContact: the portal rings, the CRM pops once, hang up and disposition reach uContact', async ({
   ext,
@@ -63,6 +73,9 @@ test('uContact: the portal rings, the CRM pops once, hang up and disposition rea
     expect(hangup.authorization).toMatch(/^Basic /);
 
     await popup.getByLabel('Disposition').selectOption('Sale/Won');
+    // uContact can schedule a call back with the disposition: the form offers the time.
+    const callback = tomorrowAtHalfPastThree();
+    await popup.getByLabel('Call back at').fill(callback.input);
     await popup.getByRole('button', { name: 'Save disposition' }).click();
     const dispose = await sim.waitForRequest((r) => r.api === 'api/DispositionCall');
     expect(dispose.form).toMatchObject({
@@ -73,7 +86,10 @@ test('uContact: the portal rings, the CRM pops once, hang up and disposition rea
       l1: 'Sale',
       l2: 'Won',
       l3: '',
+      schedule: callback.schedule,
     });
+    // The simulator read the schedule (it answers 0 to one it cannot).
+    expect(dispose.answer).toBe('1');
     await expect(popup.getByRole('button', { name: 'Save disposition' })).toHaveCount(0);
 
     // The same messages from a page on another origin change nothing.
@@ -107,5 +123,20 @@ test('uContact: click-to-dial on a CRM page places an AgentCall', async ({ ext, 
       destination: '33123456789',
     });
     expect(dial.status).toBe(200);
+  });
+});
+
+test('uContact: signing out ends the AgentLogin token with EndSession', async ({ ext }) => {
+  await withSimulator(async (sim) => {
+    await ext.setUserSettings(settingsFor(sim));
+    const popup = await signIn(ext);
+    const login = await sim.waitForRequest((r) => r.api === 'auth/AgentLogin');
+    const { md5secret } = JSON.parse(login.answer) as { md5secret: string };
+
+    await popup.getByRole('button', { name: 'Sign out' }).click();
+    await expect(popup.getByRole('button', { name: 'Sign in' })).toBeVisible();
+    const end = await sim.waitForRequest((r) => r.api === 'auth/EndSession');
+    expect(end.form).toEqual({ user: 'alice', token: md5secret });
+    expect(end.answer).toBe('1');
   });
 });

@@ -101,6 +101,19 @@ describe('dispositions with policy codes', () => {
     expect(sim.received.some((r) => JSON.stringify(r.frame).includes('callback'))).toBe(false);
   });
 
+  it('refuses a call-back time: XiVO cannot schedule one', async () => {
+    const bg = await signedIn({ managed: policy });
+    const call = await endedCall(bg);
+    expect((await bg.state()).dispositionCallback).toBe(false);
+    const dispose = { type: 'dispose', callId: call.id, code: 'sale', notes: '' };
+    const callbackAt = Date.now() + 86_400_000;
+    await expect(bg.command({ ...dispose, callbackAt })).resolves.toEqual(
+      refused('XiVO cannot schedule a call back'),
+    );
+    expect((await bg.state()).calls.map((c) => c.id)).toEqual([call.id]);
+    await expect(bg.command(dispose)).resolves.toEqual(OK);
+  });
+
   it('refuses to dispose a call the panel no longer has', async () => {
     const bg = await signedIn({ managed: policy });
     const call = await endedCall(bg);

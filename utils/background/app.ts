@@ -4,7 +4,14 @@
  * one that talks to the vendor, pops screens and writes history. Entry points only wire it.
  */
 import type { Clock, Logger, RequestHeaders } from '../cti/adapter';
-import { CtiError, toCtiError, VENDOR_LABELS, type Call, type Command } from '../cti/model';
+import {
+  checkCallbackAt,
+  CtiError,
+  toCtiError,
+  VENDOR_LABELS,
+  type Call,
+  type Command,
+} from '../cti/model';
 import { createSession, type Session } from '../cti/session';
 import { createCallStore, type CallTransition, type KeyValueArea } from '../cti/store';
 import { vendorDescriptor, type VendorDescriptor } from '../cti/vendors';
@@ -251,13 +258,16 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
 
   async function dispose(cmd: Extract<Command, { type: 'dispose' }>): Promise<Reply<unknown>> {
     const caps = capabilities();
-    const codes = panelState().dispositionCodes;
-    const code = codes.find((c) => c.code === cmd.code);
+    const offered = panelState();
+    const code = offered.dispositionCodes.find((c) => c.code === cmd.code);
     if (!code) return fail('Choose one of the disposition codes');
     // A stale panel or a made-up id must not be told "saved" when nothing was.
     if (!store.getState().calls.some((c) => c.id === cmd.callId))
       return fail('That call is no longer waiting for a disposition');
+    if (cmd.callbackAt !== undefined && !offered.dispositionCallback)
+      return fail(`${VENDOR_LABELS[resolved.settings.vendor]} cannot schedule a call back`);
     try {
+      checkCallbackAt(cmd.callbackAt, deps.clock.now());
       if (caps?.dispositions === 'vendor') await session.execute(cmd);
     } catch (error) {
       return fail(toCtiError(error).message);
@@ -267,6 +277,7 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
       label: code.label,
       notes: cmd.notes,
       at: deps.clock.now(),
+      ...(cmd.callbackAt !== undefined ? { callbackAt: cmd.callbackAt } : {}),
     };
     store.setDisposition(cmd.callId, disposition);
     await (await history).setDisposition(cmd.callId, disposition);

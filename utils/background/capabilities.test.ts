@@ -14,6 +14,7 @@ function caps(dispositions: Capabilities['dispositions'], commands: CommandType[
     commands: new Set(commands),
     agentStates: new Set(['ready']),
     dispositions,
+    dispositionCallback: false,
     recordingControl: 'none',
   };
 }

@@ -152,6 +152,19 @@ describe('buildPanelState', () => {
     expect(buildPanelState(withList).dispositionCodes).toEqual(VENDOR_CODES);
   });
 
+  it('offers a call-back time only for a vendor that can schedule one (uContact)', () => {
+    expect(buildPanelState(inputs()).dispositionCallback).toBe(false);
+    const ucontact = buildPanelState(inputs({ vendor: 'ucontact' }));
+    expect(ucontact.commands).toContain('dispose');
+    expect(ucontact.dispositionCallback).toBe(true);
+    // The time goes to the vendor with the disposition: not with the admin's own codes.
+    const policy: Capabilities = { ...XIVO_CAPABILITIES, dispositionCallback: true };
+    expect(buildPanelState({ ...inputs(), capabilities: policy }).dispositionCallback).toBe(false);
+    expect(buildPanelState({ ...inputs(), capabilities: undefined }).dispositionCallback).toBe(
+      false,
+    );
+  });
+
   it('passes the store, identity and history through', () => {
     const input = inputs();
     const store = storeState({

@@ -45,6 +45,9 @@ export function buildPanelState(input: PanelInputs): PanelState {
     queues: store.lists.queues ?? [],
     dispositionCodes,
     dispositionRequired: settings.dispositions.required,
+    // The time goes to the vendor with the disposition: only with the vendor's own dispositions.
+    dispositionCallback:
+      adapterCaps?.dispositions === 'vendor' && adapterCaps.dispositionCallback === true,
     signIn: {
       fields: vendor?.signInFields ?? [],
       connectionFields: (vendor?.connectionFields ?? []).map((f) => ({

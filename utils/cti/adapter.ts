@@ -92,6 +92,12 @@ export interface Capabilities {
    * `dispositions.codes` (`policy`), or nowhere.
    */
   dispositions: 'vendor' | 'policy';
+  /**
+   * The vendor can schedule a call back to the customer with the disposition (the `dispose`
+   * command's `callbackAt`): uContact's DispositionCall `schedule`. The panel offers the time
+   * only when this is true.
+   */
+  dispositionCallback: boolean;
   /** Recording pause is only possible on some calls (XiVO: queue calls only). */
   recordingControl: 'all' | 'queueCalls' | 'none';
 }
@@ -118,6 +124,12 @@ export interface VendorAdapter {
   /** Rejects with a CtiError. */
   execute(command: Command): Promise<void>;
   disconnect(): Promise<void>;
+  /**
+   * Called once when the agent signs out, before disconnect; ends the vendor-side session (a
+   * token that would otherwise stay valid on the server). Failures are logged, never block
+   * sign-out: the session waits for it only a short while.
+   */
+  signOut?(): Promise<void>;
   /**
    * Events that reach the background from outside the adapter's own transport: `portal` is the
    * uContact agent portal's postMessage events, forwarded by its content script after the

@@ -131,6 +131,8 @@ export const Disposition = z.object({
   label: z.string().optional(),
   notes: z.string().max(4000).default(''),
   at: z.number(),
+  /** When the vendor was asked to call the customer back (epoch ms), if it was. */
+  callbackAt: z.number().optional(),
 });
 export type Disposition = z.infer<typeof Disposition>;
 
@@ -144,6 +146,8 @@ export type Call = z.infer<typeof Call>;
 // ── Commands ──────────────────────────────────────────────────────────────────────────────────
 
 const callId = z.string().min(1);
+/** The latest instant a Date can hold (ECMAScript §21.4.1.1): anything later is no time at all. */
+const MAX_TIME_MS = 8.64e15;
 /** Transfer targets and DTMF are typed by the agent: keep them to dialable characters. */
 const target = z
   .string()
@@ -177,6 +181,12 @@ export const Command = z.discriminatedUnion('type', [
     callId,
     code: z.string().min(1).max(200),
     notes: z.string().max(4000).default(''),
+    /**
+     * Ask the vendor to call the customer back then (epoch ms). Only for vendors whose
+     * `Capabilities.dispositionCallback` is true; a time that has passed is refused
+     * (`checkCallbackAt`).
+     */
+    callbackAt: z.number().int().min(0).max(MAX_TIME_MS).optional(),
   }),
   z.object({
     type: z.literal('setAgentState'),
@@ -234,6 +244,15 @@ export class CtiError extends Error {
   /** Errors after which reconnecting with backoff is pointless. */
   get fatal(): boolean {
     return this.code === 'auth' || this.code === 'config';
+  }
+}
+
+export const PAST_CALLBACK_MESSAGE = 'The call-back time has passed: choose a later time';
+
+/** Refuses a disposition's call-back time that is not in the future (CtiError `rejected`). */
+export function checkCallbackAt(callbackAt: number | undefined, now: number): void {
+  if (callbackAt !== undefined && callbackAt <= now) {
+    throw new CtiError('rejected', PAST_CALLBACK_MESSAGE);
   }
 }
 

@@ -8,92 +8,33 @@ import { z } from 'zod';
 import {
   systemClock,
   type AdapterContext,
-  type Clock,
   type Credentials,
-  type EventSource,
-  type Logger,
   type RequestHeaders,
   type VendorAdapter,
 } from './adapter';
 import { createCheckpoints } from './checkpoint';
-import { CtiError, toCtiError, type Command } from './model';
-import type { CallStore, KeyValueArea } from './store';
+import { CtiError, toCtiError } from './model';
+import type { Session, SessionDeps } from './session-api';
+import { BACKOFF, backoffDelay, bounded, settled } from './session-timing';
 
-export interface Session {
-  /**
-   * Sign in. Resolves once connected (resync follows). Rejects with the CtiError when the first
-   * attempt fails: fatal errors (auth/config) end the session; any other failure rejects with a
-   * message saying so, and the session keeps retrying with backoff (the panel shows the attempts).
-   */
-  start(credentials: Credentials): Promise<void>;
-  /** Sign out: disconnect, forget the credentials, clear the store. */
-  stop(): Promise<void>;
-  /** After a worker restart: reconnect with the saved credentials; false when nobody was signed in. */
-  restore(): Promise<boolean>;
-  /** The watchdog: reconnect when signed in but neither connected, connecting nor waiting. */
-  ensureRunning(): void;
-  /** Rejects with a CtiError. */
-  execute(command: Command): Promise<void>;
-  /**
-   * Hands an event from outside the vendor transport to the connected adapter's `receive`; false
-   * when nobody is connected or the adapter takes no such events.
-   */
-  deliver(source: EventSource, payload: unknown): boolean;
-  readonly signedIn: boolean;
-}
-
-export interface SessionDeps {
-  /** Called once per connect attempt. May throw a CtiError('config') when settings cannot work. */
-  createAdapter: () => VendorAdapter;
-  /** Gets connection state and events. Its capabilities are the background's to set (policy). */
-  store: CallStore;
-  clock?: Clock;
-  /** [0, 1), for the backoff's jitter. */
-  random?: () => number;
-  log: Logger;
-  fetch: typeof fetch;
-  WebSocket: typeof WebSocket;
-  /** browser.storage.session: memory only, survives a worker restart, never written to disk. */
-  secrets: KeyValueArea;
-  key?: string;
-  /** An adapter's connect that has not settled by then counts as a failed attempt. */
-  connectTimeoutMs?: number;
-  /** Header rules for the vendor's HTTP requests (AdapterContext.requestHeaders). */
-  requestHeaders?: RequestHeaders;
-  /** Whether the agent has a panel open (AdapterContext.panelOpen). */
-  panelOpen?: () => boolean;
-  /**
-   * Called on every sign of life from the vendor. The background makes a cheap extension API
-   * call there: Chrome only counts extension API calls and WebSocket traffic as worker activity,
-   * so a polling vendor's fetches alone would let the worker be stopped mid-session.
-   */
-  keepAlive?: () => void;
-}
+export { BACKOFF, backoffDelay } from './session-timing';
+export type { Session, SessionDeps } from './session-api';
 
 const noHeaders: RequestHeaders = { set: async () => {}, clear: async () => {} };
 
 export const SESSION_KEY = 'cti.session';
-export const BACKOFF = { baseMs: 500, capMs: 30_000, stableMs: 60_000 } as const;
 const CONNECT_TIMEOUT_MS = 30_000;
 const DISCONNECT_WAIT_MS = 5_000;
+/** How long sign-out waits for the adapter's `signOut` before it disconnects anyway. */
+export const SIGN_OUT_WAIT_MS = 3_000;
 /** A retry this late means its timer was lost with a suspended context: the watchdog steps in. */
 const OVERDUE_MS = 5_000;
-
-/** Full jitter (AWS Architecture Blog, "Exponential Backoff and Jitter"): spreads reconnect storms. */
-export function backoffDelay(attempt: number, random: () => number): number {
-  return random() * Math.min(BACKOFF.capMs, BACKOFF.baseMs * 2 ** (attempt - 1));
-}
 
 const SavedSession = z.object({
   version: z.literal(1),
   credentials: z.record(z.string(), z.string()),
   attempt: z.number().int().min(0),
 });
-
-/** Calls `fn` now; an adapter that throws instead of rejecting still ends up as a rejection. */
-function settled(fn: () => Promise<void>): Promise<void> {
-  return new Promise((resolve) => resolve(fn()));
-}
 
 type Phase = 'idle' | 'connecting' | 'connected' | 'waiting' | 'failed';
 
@@ -145,22 +86,42 @@ export function createSession(deps: SessionDeps): Session {
     retryTimer = undefined;
   }
 
-  /** Closes the current link: aborts its context, stops its timers, disconnects its adapter. */
-  function teardown(): Promise<void> {
+  /** Stops the current link's timers; nothing from it reaches the store any more. */
+  function detach(): Link | undefined {
     const old = link;
     link = undefined;
-    if (!old) return Promise.resolve();
+    if (!old) return undefined;
     clock.clearTimeout(old.connectTimer);
     clock.clearTimeout(old.stableTimer);
     clock.clearInterval(old.heartbeatTimer);
+    return old;
+  }
+
+  /** Aborts a detached link's context, clears its header rule, disconnects its adapter. */
+  function close(old: Link | undefined): Promise<void> {
+    if (!old) return Promise.resolve();
     old.controller.abort();
-    void (deps.requestHeaders ?? noHeaders)
-      .clear()
-      .catch((error: unknown) => log.debug('could not clear the header rule', error));
+    // A sign-in that started since has its own rule, which must stay.
+    if (!link) {
+      void (deps.requestHeaders ?? noHeaders)
+        .clear()
+        .catch((error: unknown) => log.debug('could not clear the header rule', error));
+    }
     const adapter = old.adapter;
     if (!adapter) return Promise.resolve();
     return settled(() => adapter.disconnect()).catch((error: unknown) =>
       log.debug('disconnect failed', error),
+    );
+  }
+
+  const teardown = (): Promise<void> => close(detach());
+
+  /** The adapter's `signOut`: failures are logged, never thrown (the caller bounds the wait). */
+  function endVendorSession(adapter: VendorAdapter | undefined): Promise<void> {
+    const signOut = adapter?.signOut;
+    if (!adapter || !signOut) return Promise.resolve();
+    return settled(() => signOut.call(adapter)).catch((error: unknown) =>
+      log.warn('could not end the session on the phone system', error),
     );
   }
 
@@ -289,17 +250,6 @@ export function createSession(deps: SessionDeps): Session {
     connect();
   }
 
-  /** Resolves when `promise` does or after `ms`, whichever is first: sign-out must not hang. */
-  function bounded(promise: Promise<void>, ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = clock.setTimeout(resolve, ms);
-      void promise.finally(() => {
-        clock.clearTimeout(timer);
-        resolve();
-      });
-    });
-  }
-
   return {
     get signedIn() {
       return credentials !== undefined;
@@ -320,6 +270,8 @@ export function createSession(deps: SessionDeps): Session {
     },
 
     async stop() {
+      // Only a connection that is up has a vendor session to end.
+      const adapter = phase === 'connected' ? link?.adapter : undefined;
       cancelRetry();
       settleStart(new CtiError('network', 'Signed out'));
       credentials = undefined;
@@ -327,9 +279,11 @@ export function createSession(deps: SessionDeps): Session {
       phase = 'idle';
       save();
       checkpoints.clear();
-      const closing = teardown();
+      const old = detach();
       store.reset();
-      await bounded(closing, DISCONNECT_WAIT_MS);
+      // Before the abort and the disconnect, which would cut its requests short.
+      await bounded(clock, endVendorSession(adapter), SIGN_OUT_WAIT_MS);
+      await bounded(clock, close(old), DISCONNECT_WAIT_MS);
       await saving;
       await checkpoints.flushed();
     },

@@ -90,6 +90,7 @@ const NO_CAPABILITIES: Capabilities = {
   commands: new Set(),
   agentStates: new Set(),
   dispositions: 'policy',
+  dispositionCallback: false,
   recordingControl: 'none',
 };
 

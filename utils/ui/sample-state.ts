@@ -18,6 +18,7 @@ export function signedOutState(overrides: Partial<PanelState> = {}): PanelState 
     queues: [],
     dispositionCodes: [],
     dispositionRequired: false,
+    dispositionCallback: false,
     signIn: {
       connectionFields: [{ key: 'server', label: 'Server', value: '', locked: false }],
       fields: [

@@ -1,5 +1,11 @@
 /** The uContact Integra simulator (vendors/README.md §4, §9). */
-export { API_PREFIX, API_TOKEN, DEFAULT_AGENT, startUcontactSimulator } from './server';
+export {
+  API_PREFIX,
+  API_TOKEN,
+  DEFAULT_AGENT,
+  startUcontactSimulator,
+  validSchedule,
+} from './server';
 export type {
   PortalPayload,
   SimAgent,

@@ -2,8 +2,10 @@
  * A local uContact Integra server (vendors/README.md §4, §9 "uContact"): form-POST endpoints
  * under `/Integra/resources/` answering text (`1`/`0`/GUID) or JSON, `auth/getUserToken`
  * returning an array with the token last, `auth/AgentLogin` returning the SIP peer with its
- * md5secret, and the fake agent portal (portal.ts) whose softphone frame posts the portal events.
- * Tests also subscribe to those events directly (`onPortal`) to drive an adapter's `receive`.
+ * md5secret, `auth/EndSession` ending a token (it answers 401 afterwards), and the fake agent
+ * portal (portal.ts) whose softphone frame posts the portal events. Tests also subscribe to those
+ * events directly (`onPortal`) to drive an adapter's `receive`. DispositionCall's `schedule` must
+ * be empty or `YYYY-MM-DD HH:mm:ss` (the date format of uContact's API pages) [INFERRED].
  * Fault injection: HTTP status, `0` answers, malformed bodies, refused logins.
  */
 import { randomUUID } from 'node:crypto';
@@ -59,6 +61,16 @@ export interface UcontactSimulator {
 
 export const DEFAULT_AGENT: SimAgent = { agent: 'alice', password: 'secret', extension: '1001' };
 export const API_TOKEN = 'api-token-42';
+
+/** DispositionCall's `schedule` as this simulator accepts it: a real `YYYY-MM-DD HH:mm:ss`. */
+export function validSchedule(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(value);
+  if (!m) return false;
+  // A calendar check only (UTC: no daylight-saving gaps): 2026-02-30 or 24:00:00 do not round-trip.
+  const [y = 0, mo = 0, ...rest] = m.slice(1).map(Number);
+  const date = new Date(Date.UTC(y, mo - 1, ...rest));
+  return date.toISOString().slice(0, 19).replace('T', ' ') === value;
+}
 
 function send(res: ServerResponse, status: number, body: string, type = 'text/plain'): void {
   res.writeHead(status, {
@@ -116,6 +128,13 @@ export async function startUcontactSimulator(
         };
         return [200, JSON.stringify(peer), 'application/json'];
       }
+      case 'auth/EndSession': {
+        // The token stops working: later requests with it answer 401.
+        const a = secrets.get(form.token ?? '');
+        if (!a || a.agent !== form.user) return [200, '0'];
+        secrets.delete(form.token!);
+        return [200, '1'];
+      }
       case 'Agents/AgentCall': {
         if (!form.destination || !form.phone) return [200, '0'];
         const call: UcontactSimCall = {
@@ -135,8 +154,11 @@ export async function startUcontactSimulator(
         for (const c of live) c.live = false;
         return [200, '1'];
       }
-      case 'api/DispositionCall':
-        return [200, form.l1 ? '1' : '0'];
+      case 'api/DispositionCall': {
+        // The real endpoint answers 0 on errors: a missing level 1 or a schedule it cannot read.
+        const schedule = form.schedule ?? '';
+        return [200, form.l1 && (schedule === '' || validSchedule(schedule)) ? '1' : '0'];
+      }
       case 'api/AgentBreak':
       case 'api/AgentUnBreak':
       case 'api/AgentLogoff':

@@ -21,12 +21,15 @@ export interface FakeAdapterOptions {
   onResync?: (adapter: FakeAdapter) => void | Promise<void>;
   /** Run on every command; throw (a CtiError) to have the vendor refuse it. */
   onExecute?: (command: Command, adapter: FakeAdapter) => void | Promise<void>;
+  /** Run on sign-out (`VendorAdapter.signOut`); throw or never settle to test the session. */
+  onSignOut?: (adapter: FakeAdapter) => void | Promise<void>;
 }
 
 export const ALL_CAPABILITIES: Capabilities = {
   commands: new Set(COMMAND_TYPES),
   agentStates: new Set(['ready', 'notReady', 'loggedOut']),
   dispositions: 'vendor',
+  dispositionCallback: true,
   recordingControl: 'all',
 };
 
@@ -36,7 +39,9 @@ export class FakeAdapter implements VendorAdapter {
   readonly heartbeat?: Heartbeat;
   /** The context of the last connect: the test emits through it. */
   ctx?: AdapterContext;
-  readonly counts = { connect: 0, resync: 0, disconnect: 0, heartbeat: 0 };
+  readonly counts = { connect: 0, resync: 0, disconnect: 0, heartbeat: 0, signOut: 0 };
+  /** What the session called on sign-out and teardown, in order. */
+  readonly calls: ('signOut' | 'disconnect')[] = [];
   readonly executed: Command[] = [];
   /** When false, heartbeats go unanswered: the server has gone quiet. */
   answersHeartbeat = true;
@@ -86,6 +91,13 @@ export class FakeAdapter implements VendorAdapter {
 
   async disconnect(): Promise<void> {
     this.counts.disconnect += 1;
+    this.calls.push('disconnect');
+  }
+
+  async signOut(): Promise<void> {
+    this.counts.signOut += 1;
+    this.calls.push('signOut');
+    await this.options.onSignOut?.(this);
   }
 
   /** Whether the session has torn this connection down. */

@@ -21,6 +21,7 @@ export const ANYWHERE365_CAPABILITIES: Capabilities = {
   agentStates: new Set(['ready', 'loggedOut']),
   // The broker has no disposition command (§2.8): codes come from the admin's policy.
   dispositions: 'policy',
+  dispositionCallback: false,
   recordingControl: 'none',
 };
 

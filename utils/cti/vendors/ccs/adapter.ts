@@ -42,6 +42,7 @@ export const CCS_CAPABILITIES: Capabilities = {
   agentStates: new Set(['ready', 'notReady', 'loggedOut']),
   // No CCS disposition command: codes, if any, come from the admin's policy.
   dispositions: 'policy',
+  dispositionCallback: false,
   // start/stopSuppression names any call (api-pages §4.22).
   recordingControl: 'all',
 };

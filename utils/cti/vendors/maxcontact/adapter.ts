@@ -32,6 +32,8 @@ export const MAXCONTACT_CAPABILITIES: Capabilities = {
   ]),
   agentStates: new Set(['ready', 'notReady', 'loggedOut']),
   dispositions: 'vendor',
+  // `dispose?resultcode` takes no call-back time (§3.4).
+  dispositionCallback: false,
   recordingControl: 'all',
 };
 

@@ -7,7 +7,8 @@
  * (§4.4 item 3) arrive too, through the Switchboard relay (relay/protocol.ts, source
  * `ucontact`). Both paths may be active: a call's end is applied once (by GUID).
  * uContact says nothing when a call is answered: a ringing call is assumed connected after
- * `assumeConnectedMs` unless it ended first (§4.5 [INFERRED]).
+ * `assumeConnectedMs` unless it ended first (§4.5 [INFERRED]). Sign-out ends the AgentLogin
+ * token with `auth/EndSession` (§4.2, auth.ts).
  */
 import type {
   AdapterContext,
@@ -19,11 +20,12 @@ import type {
 import { systemClock } from '../../adapter';
 import { CtiError, toCtiError, type CodeLabel, type Command, type CtiEvent } from '../../model';
 import { RelayLink, relaySocketUrl, type LiveFrame, type Welcome } from '../shared/relay-link';
+import { agentLogin, endSession, type VendorSession } from './auth';
 import { CallTracker, PortalMemory, type TrackedCall } from './calls';
 import { runCommand, type CommandConfig, type CommandHost } from './commands';
-import { baseUrlOf, frameOf, UcontactHttp } from './http';
+import { baseUrlOf, frameOfValue, UcontactHttp } from './http';
 import { applyWebhook, handleRelayFrame, loadSaved, type Saved } from './webhooks';
-import { AgentLoginAnswer, PATHS, PortalMessage, toSignal, type PortalSignal } from './wire';
+import { PATHS, PortalMessage, toSignal, type PortalSignal } from './wire';
 
 export const UCONTACT_CAPABILITIES: Capabilities = {
   // No answer (the softphone is in the portal), hold or transfer endpoints (§4.6).
@@ -32,6 +34,8 @@ export const UCONTACT_CAPABILITIES: Capabilities = {
   // DispositionCall must reach uContact, so the codes are the vendor's: uContact's tree is not
   // readable (§4.3), so the admin's `dispositions.codes` mirror it (`l1/l2/l3`, commands.ts).
   dispositions: 'vendor',
+  // DispositionCall's `schedule` (§4.3), formatted in commands.ts.
+  dispositionCallback: true,
   recordingControl: 'none',
 };
 
@@ -64,6 +68,8 @@ interface Link {
   cursor: number;
   /** Why the relay's welcome is not acceptable (a token for another agent). */
   refused?: CtiError;
+  /** The AgentLogin token that sign-out ends; none with a Bearer API token. */
+  session?: VendorSession;
 }
 
 export class UcontactAdapter implements VendorAdapter {
@@ -99,6 +105,7 @@ export class UcontactAdapter implements VendorAdapter {
     const typed = (ctx.credentials.agent ?? '').trim();
     const agent = this.config.agent || typed;
     let extension = this.config.extension;
+    let session: VendorSession | undefined;
     if (this.config.authScheme === 'bearer') {
       const token = (ctx.credentials.token ?? '').trim();
       if (!token) throw new CtiError('auth', 'Enter your uContact API token');
@@ -110,8 +117,9 @@ export class UcontactAdapter implements VendorAdapter {
     } else {
       const password = ctx.credentials.password ?? '';
       if (!typed || !password) throw new CtiError('auth', 'Enter your uContact agent and password');
-      const login = await this.agentLogin(http, typed, password);
+      const login = await agentLogin(http, typed, password);
       http.authorization = `Basic ${login.md5secret}`;
+      session = { user: typed, token: login.md5secret };
       extension ||= login.callerid || login.name || '';
       if (!extension) throw new CtiError('config', 'uContact did not say your extension: enter it');
     }
@@ -126,6 +134,7 @@ export class UcontactAdapter implements VendorAdapter {
       timers: new Map(),
       stopped: false,
       cursor: 0,
+      ...(session ? { session } : {}),
     };
     this.link = link;
     ctx.signal.addEventListener('abort', () => this.stopLink(link), { once: true });
@@ -167,18 +176,24 @@ export class UcontactAdapter implements VendorAdapter {
     this.stop();
   }
 
+  /**
+   * Ends the AgentLogin md5secret so it stops working on the server (auth.ts). A Bearer token is
+   * left alone: it is a long-lived API token the admin generated in the portal for this
+   * integration, not a per-sign-in session, and ending it would break every later sign-in.
+   */
+  async signOut(): Promise<void> {
+    const link = this.link;
+    if (!link || link.stopped || !link.session) return;
+    await endSession(link.http, link.session);
+  }
+
   receive(source: EventSource, payload: unknown): void {
     const link = this.link;
     if (!link || link.stopped || source !== 'portal') return;
     // The portal's frames, checked by the background (§4.4 items 1–2).
     const parsed = PortalMessage.safeParse(payload);
     if (!parsed.success) {
-      let frame: string;
-      try {
-        frame = frameOf(JSON.stringify(payload) ?? String(payload));
-      } catch {
-        frame = '(unserializable)';
-      }
+      const frame = frameOfValue(payload);
       link.ctx.emit({ type: 'protocolError', message: 'Invalid uContact portal event', frame });
       return;
     }
@@ -320,27 +335,7 @@ export class UcontactAdapter implements VendorAdapter {
     link.timers.delete(callId);
   }
 
-  // ── Sign-in and reachability ─────────────────────────────────────────────────────────────────
-
-  private async agentLogin(http: UcontactHttp, agent: string, password: string) {
-    const { status, text } = await http.post(PATHS.agentLogin, { agent, password }, false);
-    if (status === 401 || status === 403 || text === '0') {
-      throw new CtiError('auth', 'uContact did not accept this agent and password');
-    }
-    if (status < 200 || status > 299) {
-      throw new CtiError('network', `uContact answered the sign-in with HTTP ${status}`);
-    }
-    let body: unknown;
-    try {
-      body = JSON.parse(text) as unknown;
-    } catch {
-      throw new CtiError('protocol', 'The uContact sign-in answer is not JSON');
-    }
-    const login = AgentLoginAnswer.safeParse(body);
-    if (!login.success)
-      throw new CtiError('protocol', 'The uContact sign-in answer has no md5secret');
-    return login.data;
-  }
+  // ── Reachability ─────────────────────────────────────────────────────────────────────────────
 
   /**
    * The heartbeat: a read-only POST. Any answer below 500 shows the server is there (an agent
@@ -372,6 +367,7 @@ export class UcontactAdapter implements VendorAdapter {
         if (!link.stopped) link.ctx.emit(event);
       },
       track: (id) => this.track(id),
+      now: this.now,
     };
   }
 

@@ -4,7 +4,7 @@
  */
 import { formatForDial } from '../../../phone/format';
 import type { DialFormat } from '../../../settings/schema';
-import { CtiError, type Command, type CtiEvent } from '../../model';
+import { checkCallbackAt, CtiError, type Command, type CtiEvent } from '../../model';
 import type { CallTracker } from './calls';
 import type { UcontactHttp } from './http';
 import { GUID, PATHS } from './wire';
@@ -28,6 +28,8 @@ export interface CommandHost {
   emit(event: CtiEvent): void;
   /** Starts the "assume connected" timer of a new call (§4.5). */
   track(callId: string): void;
+  /** The session clock (epoch ms). */
+  now(): number;
 }
 
 /**
@@ -37,6 +39,20 @@ export interface CommandHost {
 export function levelsOf(code: string): { l1: string; l2: string; l3: string } {
   const [l1 = '', l2 = '', l3 = ''] = code.split('/').map((s) => s.trim());
   return { l1, l2, l3 };
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/**
+ * DispositionCall's `schedule` (§4.3): `YYYY-MM-DD HH:mm:ss` in the agent's local time.
+ * [INFERRED] The vendor notes do not give this field's format; it is the one uContact's own API
+ * pages show for dates (ScheduleDialerCall's `calldate` "2015-10-11 15:00:00", the
+ * RemoveScheduleDialerCall range), and those carry no zone, so the agent's local time it is.
+ */
+export function formatSchedule(epochMs: number): string {
+  const d = new Date(epochMs);
+  const date = `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return `${date} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
 export async function runCommand(command: Command, host: CommandHost): Promise<void> {
@@ -89,6 +105,7 @@ export async function runCommand(command: Command, host: CommandHost): Promise<v
     case 'dispose': {
       const call = calls.byId(command.callId);
       if (!call) throw new CtiError('rejected', 'That call is no longer known');
+      checkCallbackAt(command.callbackAt, host.now());
       await http.command(
         PATHS.disposition,
         {
@@ -100,8 +117,9 @@ export async function runCommand(command: Command, host: CommandHost): Promise<v
           d1: '',
           d2: '',
           comment: command.notes,
-          // Rescheduling has no control in the panel: never sent (docs/vendors.md).
-          schedule: '',
+          // uContact calls the number back then when the chosen disposition's action (configured
+          // in uContact) is a reschedule; empty: no call back asked (docs/vendors.md).
+          schedule: command.callbackAt === undefined ? '' : formatSchedule(command.callbackAt),
         },
         'save the disposition',
       );

@@ -92,3 +92,12 @@ export class UcontactHttp {
 }
 
 export const frameOf = (text: string): string => text.slice(0, MAX_FRAME);
+
+/** A value as a loggable frame: its JSON, cut short. */
+export function frameOfValue(value: unknown): string {
+  try {
+    return frameOf(JSON.stringify(value) ?? String(value));
+  } catch {
+    return '(unserializable)';
+  }
+}

@@ -5,12 +5,18 @@
  * newer Events API's `{event, data}` frames. Nothing outside this folder knows these shapes.
  */
 import { z } from 'zod';
+import { EVENTS_API_EVENTS, WINDOW_PROXY_ACTIONS } from './portal-events';
+
+// The event names and the shape check live in a zod-free module that the content script imports.
+export { EVENTS_API_EVENTS, looksLikePortalEvent, WINDOW_PROXY_ACTIONS } from './portal-events';
 
 export const API_ROOT = '/Integra/resources';
 
 /** Every REST path the adapter uses (§4.2, §4.3). */
 export const PATHS = {
   agentLogin: 'auth/AgentLogin',
+  /** Ends a token: form `user`, `token` (§4.2). */
+  endSession: 'auth/EndSession',
   agentCall: 'Agents/AgentCall',
   hangup: 'Agents/HungupPhone',
   disposition: 'api/DispositionCall',
@@ -50,25 +56,6 @@ export const PortalParams = z.looseObject({
   callerid: text.optional(),
 });
 
-/** Window Proxy API (uPhone iframe): `{action, params}` (§4.4.1). */
-export const WINDOW_PROXY_ACTIONS = [
-  'gettingCall',
-  'finishedCall',
-  'sentDispositions',
-  'agentLogin',
-  'makeCall',
-  'finishedSms',
-] as const;
-
-/** Events API (newer portal): `{event, data}` (§4.4.2). */
-export const EVENTS_API_EVENTS = [
-  'assignedInteraction',
-  'finishedInteraction',
-  'sentDisposition',
-  'changedTheme',
-  'changedLanguage',
-] as const;
-
 export const EventData = z.looseObject({
   guid: text.optional(),
   campaign: text.optional(),
@@ -88,16 +75,6 @@ export const PortalMessage = z.union([
   }),
 ]);
 export type PortalMessage = z.infer<typeof PortalMessage>;
-
-/** The portal's frames may carry anything else too: only these are forwarded (§4.4). */
-export function looksLikePortalEvent(data: unknown): boolean {
-  if (!data || typeof data !== 'object') return false;
-  const { action, event } = data as { action?: unknown; event?: unknown };
-  return (
-    (WINDOW_PROXY_ACTIONS as readonly unknown[]).includes(action) ||
-    (EVENTS_API_EVENTS as readonly unknown[]).includes(event)
-  );
-}
 
 /** A normalized portal event: what the adapter maps (§4.5). */
 export type PortalSignal =

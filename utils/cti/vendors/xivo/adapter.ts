@@ -31,6 +31,7 @@ export const XIVO_CAPABILITIES: Capabilities = {
   agentStates: new Set(['ready', 'notReady', 'loggedOut']),
   // xuc has no qualification command (§1.9): codes come from the admin's policy.
   dispositions: 'policy',
+  dispositionCallback: false,
   recordingControl: 'queueCalls',
 };
 

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { checkCallbackAt, Command, CtiError, PAST_CALLBACK_MESSAGE } from './model';
+
+const DISPOSE = { type: 'dispose', callId: 'c1', code: 'Sale' } as const;
+
+describe('the dispose command', () => {
+  it('takes no call-back time by default', () => {
+    expect(Command.parse(DISPOSE)).toEqual({ ...DISPOSE, notes: '' });
+  });
+
+  it('takes a call-back time as whole epoch milliseconds', () => {
+    const at = Date.UTC(2030, 5, 1, 14, 30);
+    expect(Command.parse({ ...DISPOSE, callbackAt: at })).toMatchObject({ callbackAt: at });
+  });
+
+  it.each([
+    ['a fraction', 1.5],
+    ['NaN', Number.NaN],
+    ['infinity', Number.POSITIVE_INFINITY],
+    ['a negative time', -1],
+    ['a time no Date can hold', 8.64e15 + 1],
+    ['a string', '2030-06-01T14:30'],
+    ['null', null],
+  ])('refuses %s as the call-back time', (_name, callbackAt) => {
+    expect(Command.safeParse({ ...DISPOSE, callbackAt }).success).toBe(false);
+  });
+});
+
+describe('checkCallbackAt', () => {
+  const now = Date.UTC(2030, 0, 1, 12, 0);
+
+  it('accepts no time and a time in the future', () => {
+    expect(() => checkCallbackAt(undefined, now)).not.toThrow();
+    expect(() => checkCallbackAt(now + 1, now)).not.toThrow();
+  });
+
+  it('refuses a time that has passed, or is now, with a clear rejection', () => {
+    for (const at of [now, now - 60_000]) {
+      let error: unknown;
+      try {
+        checkCallbackAt(at, now);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(CtiError);
+      expect(error).toMatchObject({ code: 'rejected', message: PAST_CALLBACK_MESSAGE });
+    }
+    expect(PAST_CALLBACK_MESSAGE).toBe('The call-back time has passed: choose a later time');
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * The session's contract (session.ts): what the background asks of it and what it needs.
+ */
+import type {
+  Clock,
+  Credentials,
+  EventSource,
+  Logger,
+  RequestHeaders,
+  VendorAdapter,
+} from './adapter';
+import type { Command } from './model';
+import type { CallStore, KeyValueArea } from './store';
+
+export interface Session {
+  /**
+   * Sign in. Resolves once connected (resync follows). Rejects with the CtiError when the first
+   * attempt fails: fatal errors (auth/config) end the session; any other failure rejects with a
+   * message saying so, and the session keeps retrying with backoff (the panel shows the attempts).
+   */
+  start(credentials: Credentials): Promise<void>;
+  /**
+   * Sign out: forget the credentials, clear the store, end the vendor session (the adapter's
+   * `signOut`, bounded) and disconnect.
+   */
+  stop(): Promise<void>;
+  /** After a worker restart: reconnect with the saved credentials; false when nobody was signed in. */
+  restore(): Promise<boolean>;
+  /** The watchdog: reconnect when signed in but neither connected, connecting nor waiting. */
+  ensureRunning(): void;
+  /** Rejects with a CtiError. */
+  execute(command: Command): Promise<void>;
+  /**
+   * Hands an event from outside the vendor transport to the connected adapter's `receive`; false
+   * when nobody is connected or the adapter takes no such events.
+   */
+  deliver(source: EventSource, payload: unknown): boolean;
+  readonly signedIn: boolean;
+}
+
+export interface SessionDeps {
+  /** Called once per connect attempt. May throw a CtiError('config') when settings cannot work. */
+  createAdapter: () => VendorAdapter;
+  /** Gets connection state and events. Its capabilities are the background's to set (policy). */
+  store: CallStore;
+  clock?: Clock;
+  /** [0, 1), for the backoff's jitter. */
+  random?: () => number;
+  log: Logger;
+  fetch: typeof fetch;
+  WebSocket: typeof WebSocket;
+  /** browser.storage.session: memory only, survives a worker restart, never written to disk. */
+  secrets: KeyValueArea;
+  key?: string;
+  /** An adapter's connect that has not settled by then counts as a failed attempt. */
+  connectTimeoutMs?: number;
+  /** Header rules for the vendor's HTTP requests (AdapterContext.requestHeaders). */
+  requestHeaders?: RequestHeaders;
+  /** Whether the agent has a panel open (AdapterContext.panelOpen). */
+  panelOpen?: () => boolean;
+  /**
+   * Called on every sign of life from the vendor. The background makes a cheap extension API
+   * call there: Chrome only counts extension API calls and WebSocket traffic as worker activity,
+   * so a polling vendor's fetches alone would let the worker be stopped mid-session.
+   */
+  keepAlive?: () => void;
+}
