@@ -1,22 +1,40 @@
 /**
- * Load benchmark (not part of `npm test`): `npm run bench:relay [-- --agents 500 --rate 100 --seconds 60]`.
+ * Load benchmark (not part of `npm test`):
+ * `npm run bench:relay [-- --agents 500 --rate 100 --seconds 60 --journal --no-report]`.
  * Starts a relay in-process on 127.0.0.1, connects one WebSocket per agent, POSTs Anywhere365
  * events to random agents at a steady rate and checks that every event reaches its agent, and
  * only its agent. Reports lost, misrouted and duplicated events and delivery latency percentiles
  * (POST sent → frame received; client and relay share this process and its CPU, so the numbers
  * are an upper bound for loopback). Every loop is bounded: it stops by itself after the send
- * phase plus a drain of at most 10 s, and exits 1 if anything was lost or misrouted.
+ * phase plus a drain of at most 10 s, and exits 1 if anything was lost, misrouted or refused.
+ *
+ * The results go to docs/benchmarks.md, section `relay` (scripts/bench-report.ts), unless
+ * `--no-report`. `--journal` gives the relay a temporary data directory (relay/journal.ts), to
+ * measure what journaling every event costs; that run reports to the section `relay-journal`.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import {
+  BENCHMARKS_FILE,
+  describeMachine,
+  markdownTable,
+  wrapProse,
+  writeBenchSection,
+} from '../scripts/bench-report';
 import { createRelay } from './index';
 import { silentLogger } from './log';
 import { connect, postJson, type TestClient } from './test-kit';
 
+const DEFAULTS = { agents: '500', rate: '100', seconds: '60' };
 const { values } = parseArgs({
   options: {
-    agents: { type: 'string', default: '500' },
-    rate: { type: 'string', default: '100' },
-    seconds: { type: 'string', default: '60' },
+    agents: { type: 'string', default: DEFAULTS.agents },
+    rate: { type: 'string', default: DEFAULTS.rate },
+    seconds: { type: 'string', default: DEFAULTS.seconds },
+    journal: { type: 'boolean', default: false },
+    'no-report': { type: 'boolean', default: false },
   },
 });
 const AGENTS = Math.min(5_000, Math.max(1, Number(values.agents)));
@@ -31,11 +49,13 @@ const percentile = (sorted: number[], p: number) =>
     ? (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0)
     : 0;
 
+const dataDir = values.journal ? await mkdtemp(join(tmpdir(), 'relay-bench-')) : undefined;
 const relay = await createRelay(
   {
     secret: 'bench-secret-0123456789-0123456789-0123',
     hookRateLimit: { max: RATE * 10, windowMs: 1_000 },
     buffer: { maxEvents: 10_000 },
+    dataDir,
   },
   { log: silentLogger },
 );
@@ -59,18 +79,22 @@ for (const id of ids) {
       const frame = await c.next();
       if (frame.type !== 'event') continue;
       const p = frame.payload as { ImAddress: string; callId: string; benchSentAt: number };
-      if (p.ImAddress !== id) misrouted++;
+      receivedTotal++;
+      if (p.ImAddress !== id) {
+        misrouted++; // counted apart, so it cannot hide a loss of the right agent's copy
+        continue;
+      }
       const n = Number(p.callId);
       const seen = received.get(id);
       if (seen?.has(n)) duplicates++;
       seen?.add(n);
-      receivedTotal++;
       latencies.push(performance.now() - p.benchSentAt);
     }
   })();
 }
 process.stdout.write(`${AGENTS} agents connected; sending ${TOTAL} events at ${RATE}/s…\n`);
 
+const startedAt = new Date();
 const hook = relay.hookUrl('anywhere365');
 let sent = 0;
 let refused = 0;
@@ -102,21 +126,72 @@ while (sent < TOTAL) {
   }
   await sleep(5);
 }
+const sendSeconds = (performance.now() - started) / 1000;
 await Promise.all(inFlight);
 const drainUntil = performance.now() + DRAIN_MS;
 while (receivedTotal < TOTAL - refused && performance.now() < drainUntil) await sleep(20);
 
 const sorted = latencies.sort((a, b) => a - b);
-const lost = TOTAL - refused - [...received.values()].reduce((n, s) => n + s.size, 0);
+const delivered = [...received.values()].reduce((n, s) => n + s.size, 0);
+const lost = TOTAL - refused - delivered;
+const failed = lost > 0 || misrouted > 0 || refused > 0;
 const f = (ms: number) => `${ms.toFixed(1)} ms`;
+const latency =
+  `p50 ${f(percentile(sorted, 50))}, p95 ${f(percentile(sorted, 95))}, ` +
+  `p99 ${f(percentile(sorted, 99))}, max ${f(sorted.at(-1) ?? 0)}`;
 process.stdout.write(
   [
-    `sent ${TOTAL}, refused ${refused}, received ${receivedTotal}`,
+    `sent ${TOTAL}, refused ${refused}, received ${receivedTotal}, delivered ${delivered}`,
     `lost ${lost}, misrouted ${misrouted}, duplicated ${duplicates}`,
-    `latency p50 ${f(percentile(sorted, 50))}, p95 ${f(percentile(sorted, 95))}, ` +
-      `p99 ${f(percentile(sorted, 99))}, max ${f(sorted.at(-1) ?? 0)}`,
+    `latency ${latency}`,
   ].join('\n') + '\n',
 );
 await Promise.all(clients.map((c) => c.close()));
 await relay.close();
-process.exit(lost > 0 || misrouted > 0 || refused > 0 ? 1 : 0);
+if (dataDir) await rm(dataDir, { recursive: true, force: true });
+
+if (!values['no-report']) {
+  const args = (['agents', 'rate', 'seconds'] as const)
+    .filter((k) => values[k] !== DEFAULTS[k])
+    .map((k) => `--${k} ${values[k]}`);
+  if (values.journal) args.push('--journal');
+  const command = `npm run bench:relay${args.length ? ` -- ${args.join(' ')}` : ''}`;
+  const section = values.journal ? 'relay-journal' : 'relay';
+  const title = values.journal
+    ? 'Relay with a data directory: webhook → journal → agent WebSocket'
+    : 'Relay: webhook → agent WebSocket';
+  const rows: Array<[string, string]> = [
+    ['result', failed ? 'FAILED: events lost, misrouted or refused' : 'passed'],
+    ['date', `${startedAt.toISOString().replace(/\.\d+Z$/, 'Z')} (UTC)`],
+    ['machine', describeMachine()],
+    ['journal', values.journal ? 'on (temporary data directory)' : 'off (memory only)'],
+    ['agents', String(AGENTS)],
+    ['rate', `${RATE} events/s (achieved ${(sent / sendSeconds).toFixed(1)}/s)`],
+    ['duration', `${SECONDS} s of sending`],
+    ['events sent', String(TOTAL)],
+    ['refused (non-204)', String(refused)],
+    ['delivered to their agent', String(delivered)],
+    ['lost', String(lost)],
+    ['misrouted', String(misrouted)],
+    ['duplicated', String(duplicates)],
+    ['latency p50', f(percentile(sorted, 50))],
+    ['latency p95', f(percentile(sorted, 95))],
+    ['latency p99', f(percentile(sorted, 99))],
+    ['latency max', f(sorted.at(-1) ?? 0)],
+  ];
+  const markdown = [
+    `## ${title}`,
+    wrapProse(
+      '`relay/bench.ts` starts a relay in-process on 127.0.0.1, connects one WebSocket per agent, ' +
+        'POSTs Anywhere365 events to random agents at a steady rate and checks that each one reaches ' +
+        'its agent, and only that agent. Latency is from POST sent to frame received; the load ' +
+        'generator, the clients and the relay share one process and its CPUs, so it is an upper ' +
+        'bound for loopback. The run fails (exit code 1) if an event is lost, misrouted or refused.',
+    ),
+    `Regenerate: \`${command}\``,
+    markdownTable(['measure', 'value'], rows),
+  ].join('\n\n');
+  await writeBenchSection(BENCHMARKS_FILE, section, markdown);
+  process.stdout.write(`results written to docs/benchmarks.md (section ${section})\n`);
+}
+process.exit(failed ? 1 : 0);

@@ -1,7 +1,7 @@
 /**
  * Per-agent replay buffers. Every event routed to an agent gets the agent's next sequence number
- * (from 1, never reused while the relay runs) and stays replayable until it is older than
- * `maxAgeMs` or pushed out by `maxEvents` newer ones.
+ * (from 1, never reused while the relay runs — with a data directory, across restarts too) and
+ * stays replayable until it is older than `maxAgeMs` or pushed out by `maxEvents` newer ones.
  *
  * Replay for a client that last handled `after` (relay/protocol.ts):
  * - `after` within what the buffer still covers: every retained event with seq > after, no gap.
@@ -10,6 +10,10 @@
  *   another relay): `gap {from: 0, to: evictedThrough}` — `from: 0` lies outside the seq range and
  *   marks "your cursor is unknown here" — then every retained event.
  * The client's rule is the same for both: after a gap its cursor becomes `gap.to`.
+ *
+ * Invariant: a buffer holds exactly the events `evictedThrough + 1 … lastSeq`, in order. With a
+ * data directory (relay/journal.ts) `snapshot()` and `AgentBuffers.restore()` carry that state
+ * across a restart, so numbering goes on and cursors stay valid.
  */
 import type { EventSource } from './protocol';
 
@@ -30,16 +34,37 @@ export interface BufferLimits {
   maxAgeMs: number;
 }
 
+/** What a buffer must remember across a restart (relay/journal.ts). */
+export interface BufferState {
+  lastSeq: number;
+  evictedThrough: number;
+  /** Exactly the seqs `evictedThrough + 1 … lastSeq`, in order. */
+  events: BufferedEvent[];
+}
+
 export class ReplayBuffer {
   private readonly events: BufferedEvent[] = [];
   private nextSeq = 1;
   /** Highest seq no longer held (0 while nothing was evicted). */
   private evictedThrough = 0;
 
-  constructor(private readonly limits: BufferLimits) {}
+  constructor(
+    private readonly limits: BufferLimits,
+    restored?: BufferState,
+  ) {
+    if (!restored) return;
+    this.nextSeq = restored.lastSeq + 1;
+    this.evictedThrough = restored.evictedThrough;
+    this.events.push(...restored.events);
+    while (this.events.length > this.limits.maxEvents) this.evictOldest();
+  }
 
   get lastSeq(): number {
     return this.nextSeq - 1;
+  }
+
+  snapshot(): BufferState {
+    return { lastSeq: this.lastSeq, evictedThrough: this.evictedThrough, events: this.events };
   }
 
   get size(): number {
@@ -115,6 +140,16 @@ export class AgentBuffers {
     return this.byAgent.get(agent)?.lastSeq ?? 0;
   }
 
+  /** Puts back an agent's state read from the journal (see `BufferState` for its invariant). */
+  restore(agent: string, state: BufferState): void {
+    this.byAgent.set(agent, new ReplayBuffer(this.limits, state));
+  }
+
+  /** Every agent's state, for the journal's compaction. The events are not copied. */
+  *snapshots(): Generator<[agent: string, state: BufferState]> {
+    for (const [agent, b] of this.byAgent) yield [agent, b.snapshot()];
+  }
+
   /** An agent with no buffer yet has seen no events: a cursor > 0 means the relay restarted. */
   replay(agent: string, after: number, now: number): Replay {
     const buffer = this.byAgent.get(agent);
@@ -124,7 +159,7 @@ export class AgentBuffers {
 
   /**
    * Ages out old events. Agents keep their (tiny) seq state even when empty, so their numbering
-   * never restarts while the relay runs.
+   * never restarts while the relay runs (nor across restarts, with a data directory).
    */
   prune(now: number): void {
     for (const b of this.byAgent.values()) b.prune(now);

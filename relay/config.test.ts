@@ -42,6 +42,17 @@ describe('configFromEnv', () => {
     });
   });
 
+  it('reads RELAY_DATA_DIR; unset or empty means memory only', () => {
+    expect(configFromEnv(BASE).dataDir).toBeUndefined();
+    expect(configFromEnv({ ...BASE, RELAY_DATA_DIR: '' }).dataDir).toBeUndefined();
+    expect(configFromEnv({ ...BASE, RELAY_DATA_DIR: '/var/lib/relay' }).dataDir).toBe(
+      '/var/lib/relay',
+    );
+    expect(() => configFromEnv({ ...BASE, RELAY_DATA_DIR: 'bad\0dir' })).toThrow(
+      /RELAY_DATA_DIR: must not contain NUL/,
+    );
+  });
+
   it('names every bad variable and never echoes a value', () => {
     const env = {
       RELAY_SECRET: 'too-short-secret',

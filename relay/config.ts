@@ -48,6 +48,16 @@ export const RelayOptions = z.object({
   trustProxy: z.union([z.boolean(), z.string().min(1)]).default(false),
   bodyLimitBytes: positive(65_536),
   buffer: z.object({ maxEvents: positive(1_000), maxAgeMs: positive(600_000) }).prefault({}),
+  /**
+   * Where the relay keeps its state across restarts: the replay buffers' journal and the
+   * Anywhere365 subscription ids (relay/journal.ts). Unset: memory only, a restart loses both.
+   */
+  dataDir: z
+    .string()
+    .min(1)
+    .max(4096)
+    .refine((p) => !p.includes('\0'), 'must not contain NUL characters')
+    .optional(),
   maxAgents: positive(10_000),
   maxConnections: positive(10_000),
   helloTimeoutMs: positive(HELLO_TIMEOUT_MS),
@@ -96,6 +106,7 @@ const Env = z.object({
   RELAY_BODY_LIMIT_BYTES: z.coerce.number().optional(),
   RELAY_BUFFER_MAX_EVENTS: z.coerce.number().optional(),
   RELAY_BUFFER_MAX_AGE_S: z.coerce.number().optional(),
+  RELAY_DATA_DIR: z.string().optional(),
   RELAY_MAX_AGENTS: z.coerce.number().optional(),
   RELAY_MAX_CONNECTIONS: z.coerce.number().optional(),
   RELAY_HOOK_RATE_MAX: z.coerce.number().optional(),
@@ -120,6 +131,7 @@ const ENV_FOR: Record<string, string> = {
   bodyLimitBytes: 'RELAY_BODY_LIMIT_BYTES',
   'buffer.maxEvents': 'RELAY_BUFFER_MAX_EVENTS',
   'buffer.maxAgeMs': 'RELAY_BUFFER_MAX_AGE_S',
+  dataDir: 'RELAY_DATA_DIR',
   maxAgents: 'RELAY_MAX_AGENTS',
   maxConnections: 'RELAY_MAX_CONNECTIONS',
   'hookRateLimit.max': 'RELAY_HOOK_RATE_MAX',
@@ -147,6 +159,8 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): RelayOptionsInput {
     trustProxy: e.RELAY_TRUST_PROXY,
     bodyLimitBytes: e.RELAY_BODY_LIMIT_BYTES,
     buffer: { maxEvents: e.RELAY_BUFFER_MAX_EVENTS, maxAgeMs: seconds(e.RELAY_BUFFER_MAX_AGE_S) },
+    // An empty value (a blank line in an env file) means unset, like a missing one.
+    dataDir: e.RELAY_DATA_DIR === '' ? undefined : e.RELAY_DATA_DIR,
     maxAgents: e.RELAY_MAX_AGENTS,
     maxConnections: e.RELAY_MAX_CONNECTIONS,
     hookRateLimit: { max: e.RELAY_HOOK_RATE_MAX, windowMs: e.RELAY_HOOK_RATE_WINDOW_MS },

@@ -11,8 +11,10 @@
  *   relay.wsUrl                      'ws://127.0.0.1:<port>/v1/agent' (RELAY_PATH)
  *   relay.hookUrl('anywhere365')     'http://127.0.0.1:<port>/hooks/<secret>/anywhere365'
  *   relay.issueToken('sip:alice@example.com', 3600)   token for the `hello` frame (default 1 day)
- *   await relay.restart()            stop and start again on the same port and hook secret, with
- *                                    empty buffers: seq restarts, clients see a gap (from: 0)
+ *   await relay.restart()            stop and start again on the same port and hook secret. With
+ *                                    `dataDir` the buffers and seqs are restored from the journal
+ *                                    (relay/journal.ts): cursors stay valid, no gap. Without, the
+ *                                    buffers start empty: seq restarts, clients see a gap (from: 0)
  *   await relay.renewSubscriptions() renew the Anywhere365 subscriptions now (see subscription.ts)
  *   relay.health()                   the /healthz body;  relay.metric(name, labels) a metric value
  *   await relay.close()              unsubscribes from the broker, closes sockets (1001) and HTTP
@@ -32,10 +34,12 @@ import { parseOptions, type RelayConfig, type RelayOptionsInput } from './config
 import { Deduper } from './dedupe';
 import { registerHooks } from './hooks';
 import { createHub } from './hub';
+import { openJournal } from './journal';
 import { createLogger, type Logger } from './log';
 import { Metrics, createRelayCounters } from './metrics';
 import { RELAY_PATH, type EventSource } from './protocol';
 import { createRouter } from './router';
+import { anywhere365Store } from './state-file';
 import { createSubscriptions, type SubscriptionStatus } from './subscription';
 import { issueToken, verifyToken } from './tokens';
 
@@ -55,6 +59,8 @@ export interface Health {
   connectedAgents: number;
   bufferedAgents: number;
   bufferedEvents: number;
+  /** The data directory's journal: 'failing' while it cannot write (events are in memory only). */
+  journal: 'disabled' | 'ok' | 'failing';
   anywhere365: SubscriptionStatus;
 }
 
@@ -128,6 +134,16 @@ async function start(config: Config, port: number, deps: Required<RelayDeps>) {
   const metrics = new Metrics();
   const counters = createRelayCounters(metrics);
   const buffers = new AgentBuffers(config.buffer);
+  // Restores the buffers before anything can reach them (the port opens below).
+  const journal = config.dataDir
+    ? await openJournal({
+        dir: config.dataDir,
+        buffers,
+        log,
+        now,
+        onFailure: (op) => counters.journalFailures({ op }),
+      })
+    : undefined;
   const hub = createHub({
     buffers,
     counters,
@@ -144,7 +160,11 @@ async function start(config: Config, port: number, deps: Required<RelayDeps>) {
     log,
     now,
     maxAgents: config.maxAgents,
-    deliver: hub.deliver,
+    // Journaled before any socket sees it or the webhook is answered (relay/journal.ts).
+    deliver: (agent, event) => {
+      journal?.append(agent, event);
+      hub.deliver(agent, event);
+    },
   });
 
   const app = Fastify({
@@ -167,6 +187,10 @@ async function start(config: Config, port: number, deps: Required<RelayDeps>) {
   app.setNotFoundHandler((_req, reply) => reply.code(404).send({ error: 'not found' }));
 
   let subscriptions: ReturnType<typeof createSubscriptions> | undefined;
+  const subscriptionStore =
+    config.dataDir && config.anywhere365
+      ? anywhere365Store(config.dataDir, config.anywhere365.brokerUrl, log)
+      : undefined;
   const listenUrl = () => baseUrl(config.host, (app.server.address() as AddressInfo).port);
 
   registerHooks(app, {
@@ -187,13 +211,15 @@ async function start(config: Config, port: number, deps: Required<RelayDeps>) {
       subscribed: 0,
       retrying: 0,
     };
+    const journalState = journal?.state ?? 'disabled';
     return {
-      status: anywhere365.state === 'degraded' ? 'degraded' : 'ok',
+      status: anywhere365.state === 'degraded' || journalState === 'failing' ? 'degraded' : 'ok',
       uptimeSeconds: Math.round((now() - startedAt) / 1000),
       connections: hub.connections,
       connectedAgents: hub.connectedAgents,
       bufferedAgents: buffers.agents,
       bufferedEvents: buffers.totalEvents,
+      journal: journalState,
       anywhere365,
     };
   };
@@ -232,7 +258,12 @@ async function start(config: Config, port: number, deps: Required<RelayDeps>) {
     wss.handleUpgrade(req, socket, head, (ws) => hub.accept(ws));
   });
 
-  await app.listen({ host: config.host, port });
+  try {
+    await app.listen({ host: config.host, port });
+  } catch (err) {
+    await journal?.close();
+    throw err;
+  }
   log.info('relay listening', {
     host: config.host,
     port: (app.server.address() as AddressInfo).port,
@@ -254,6 +285,7 @@ async function start(config: Config, port: number, deps: Required<RelayDeps>) {
       fetch: deps.fetch,
       log,
       counters,
+      store: subscriptionStore,
     });
     await subscriptions.start();
   }
@@ -265,6 +297,7 @@ async function start(config: Config, port: number, deps: Required<RelayDeps>) {
     renewSubscriptions: () => subscriptions?.renewAll() ?? Promise.resolve(),
     async close(): Promise<void> {
       await subscriptions?.stop();
+      subscriptionStore?.flush();
       clearInterval(sweep);
       const closedAll = Promise.all([...wss.clients].map((ws) => once(ws, 'close')));
       hub.closeAll();
@@ -273,6 +306,8 @@ async function start(config: Config, port: number, deps: Required<RelayDeps>) {
       hub.terminateAll();
       wss.close();
       await app.close();
+      // Last: webhooks still answered above are in the final snapshot.
+      await journal?.close();
       log.info('relay stopped');
     },
   };

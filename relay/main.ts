@@ -18,7 +18,12 @@ try {
   process.exit(2);
 }
 
-const relay = await createRelay(config, { log });
+// A start failure other than configuration (the port is taken, RELAY_DATA_DIR is not writable):
+// one log line and exit 1, which systemd retries.
+const relay = await createRelay(config, { log }).catch((err: unknown) => {
+  log.error('relay failed to start', { error: err instanceof Error ? err.message : 'unknown' });
+  process.exit(1);
+});
 
 process.on('unhandledRejection', (reason) => {
   log.error('unhandled rejection', { error: reason instanceof Error ? reason.message : 'unknown' });

@@ -82,6 +82,10 @@ export function createRelayCounters(m: Metrics) {
       'relay_anywhere365_subscription_lost_total',
       'Renewals that found the broker had forgotten the previous subscription.',
     ),
+    journalFailures: m.counter(
+      'relay_journal_failures_total',
+      'Failed journal operations in the data directory, by op (append, compact, sync).',
+    ),
     subscribeFailures: m.counter(
       'relay_anywhere365_subscribe_failures_total',
       'Failed subscribe requests to the Anywhere365 broker.',

@@ -11,10 +11,11 @@
  *   extension → relay   {"type":"ping"}        relay → extension   {"type":"pong"}
  *   relay → extension   {"type":"error","code":"unauthorized","message":"…"}, then close 4401
  *
- * `seq` counts per agent from 1 and never repeats while the relay runs; `after` is the last seq the
- * extension handled (0 at first). The relay replays every buffered event with seq > after, then
- * streams new ones. A `gap` means the buffer no longer holds what was asked for (or the relay
- * restarted, which resets seq): the adapter must resync with the vendor.
+ * `seq` counts per agent from 1 and never repeats while the relay runs (with a data directory, across
+ * restarts too: relay/journal.ts); `after` is the last seq the extension handled (0 at first). The
+ * relay replays every buffered event with seq > after, then streams new ones. A `gap` means the
+ * buffer no longer holds what was asked for (or the relay restarted without a data directory, which
+ * resets seq): the adapter must resync with the vendor.
  */
 import { z } from 'zod';
 

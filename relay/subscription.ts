@@ -14,10 +14,23 @@
  *
  * Failures retry with exponential backoff and full jitter (retryMinMs … retryMaxMs), per ImAddress.
  * At stop every known subscription is deleted.
+ *
+ * With a `store` (the data directory, relay/state-file.ts) the ids survive the process. A relay
+ * that crashed could not delete its subscriptions; the next one starts from the saved ids, so its
+ * first subscribe per ImAddress is a renewal that deletes the old subscription (make-before-break,
+ * as above), and ids saved for ImAddresses no longer configured are deleted at start. An id whose
+ * DELETE got no answer at all (network failure) stays saved, to be tried again at the next start.
  */
 import type { Anywhere365Options } from './config';
 import type { Logger } from './log';
 import type { RelayCounters } from './metrics';
+
+/** Where subscription ids outlive the process. */
+export interface SubscriptionStore {
+  /** The ids a previous run left at the broker, by ImAddress. */
+  load(): Map<string, string>;
+  save(ids: Map<string, string>): void;
+}
 
 export interface SubscriptionDeps {
   options: Anywhere365Options & { callbackUrl: string };
@@ -25,6 +38,7 @@ export interface SubscriptionDeps {
   log: Logger;
   counters: RelayCounters;
   random?: () => number;
+  store?: SubscriptionStore;
 }
 
 type State = 'pending' | 'subscribed' | 'retrying';
@@ -32,6 +46,8 @@ type State = 'pending' | 'subscribed' | 'retrying';
 interface Subscription {
   imAddress: string;
   id?: string;
+  /** `id` was left by a previous run (store): the first subscribe replaces it. */
+  inherited?: boolean;
   state: State;
   failures: number;
   lastError?: string;
@@ -58,13 +74,28 @@ export function createSubscriptions(deps: SubscriptionDeps) {
   const { options: o, log, counters } = deps;
   const random = deps.random ?? Math.random;
   const base = o.brokerUrl.replace(/\/+$/, '');
-  const subs = [...new Set(o.imAddresses)].map((imAddress): Subscription => ({
-    imAddress,
-    state: 'pending',
-    failures: 0,
-    queue: Promise.resolve(),
-  }));
+  const saved = deps.store?.load() ?? new Map<string, string>();
+  const subs = [...new Set(o.imAddresses)].map((imAddress): Subscription => {
+    const id = saved.get(imAddress);
+    saved.delete(imAddress);
+    return {
+      imAddress,
+      id,
+      inherited: id !== undefined,
+      state: 'pending',
+      failures: 0,
+      queue: Promise.resolve(),
+    };
+  });
+  /** Saved ids of ImAddresses no longer configured: deleted at start. */
+  const orphans = saved;
   let stopped = false;
+
+  function persist(): void {
+    const ids = new Map(orphans);
+    for (const s of subs) if (s.id !== undefined) ids.set(s.imAddress, s.id);
+    deps.store?.save(ids);
+  }
 
   function request(method: 'POST' | 'DELETE', path: string, body?: unknown): Promise<Response> {
     const headers: Record<string, string> = {};
@@ -112,12 +143,22 @@ export function createSubscriptions(deps: SubscriptionDeps) {
     if (stopped) return;
     try {
       const id = await subscribe(sub.imAddress);
-      const old = sub.id;
+      const { id: old, inherited } = sub;
       Object.assign(sub, { id, state: 'subscribed', failures: 0, lastError: undefined });
-      log.info('anywhere365 subscribed', { imAddress: sub.imAddress, renewal: old !== undefined });
+      sub.inherited = false;
+      persist();
+      log.info('anywhere365 subscribed', {
+        imAddress: sub.imAddress,
+        renewal: old !== undefined && !inherited,
+      });
       if (old !== undefined && old !== id) {
         const status = await unsubscribe(old);
-        if (status === 404) {
+        if (inherited) {
+          log.info('anywhere365 deleted the subscription of a previous run', {
+            imAddress: sub.imAddress,
+            status,
+          });
+        } else if (status === 404) {
           counters.subscriptionLost();
           log.warn('anywhere365 broker had forgotten the subscription; renewed', {
             imAddress: sub.imAddress,
@@ -155,9 +196,24 @@ export function createSubscriptions(deps: SubscriptionDeps) {
     return sub.queue;
   }
 
+  /** Deletes what a previous run subscribed for ImAddresses that are no longer configured. */
+  async function deleteOrphans(): Promise<void> {
+    await Promise.all(
+      [...orphans].map(async ([imAddress, id]) => {
+        const status = await unsubscribe(id);
+        log.info('anywhere365 deleted a subscription for an ImAddress no longer configured', {
+          imAddress,
+          status,
+        });
+        if (status !== undefined) orphans.delete(imAddress);
+      }),
+    );
+    persist();
+  }
+
   return {
     /** First attempt for every ImAddress; failures are retried in the background. */
-    start: () => Promise.all(subs.map(enqueue)).then(() => undefined),
+    start: () => Promise.all([...subs.map(enqueue), deleteOrphans()]).then(() => undefined),
     /** Renews every subscription now (operators, tests). */
     renewAll: () => Promise.all(subs.map(enqueue)).then(() => undefined),
     async stop(): Promise<void> {
@@ -169,9 +225,11 @@ export function createSubscriptions(deps: SubscriptionDeps) {
           if (sub.id === undefined) return;
           const status = await unsubscribe(sub.id);
           log.info('anywhere365 unsubscribed', { imAddress: sub.imAddress, status });
-          sub.id = undefined;
+          // Without any answer the subscription may still exist: a store keeps it for next time.
+          if (status !== undefined) sub.id = undefined;
         }),
       );
+      persist();
     },
     status(): SubscriptionStatus {
       const subscribed = subs.filter((s) => s.state === 'subscribed').length;

@@ -4,12 +4,16 @@
  * broker itself), and the extension reads them from the relay's WebSocket (docs/vendors.md
  * "Anywhere365").
  *
- * Restarts: a stopped extension worker loses nothing (the relay buffers the agent's events and
- * replays them after the adapter's checkpointed cursor). `relay.restart()` keeps its buffers in
- * memory only, so it is a documented gap (relay/index.ts, relay/protocol.ts): what the broker
- * posted *after* the relay is back still arrives, even before the extension has reconnected, and
- * the panel says some events may have been missed.
+ * Restarts lose no event: the relay buffers the agent's events and replays them after the
+ * adapter's checkpointed cursor, and with its data directory (the rig gives it a temporary one) it
+ * journals them to disk (relay/journal.ts), so after `relay.restart()` the buffers are back and
+ * seqs go on: the extension's cursor stays valid and there is no gap notice — whether the worker
+ * stayed up or was stopped across the restart. (Webhooks posted while the relay process is down are
+ * another matter: lost unless the sender retries, docs/relay.md.)
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { createRelay, type Relay } from '../../relay';
 import { silentLogger } from '../../relay/log';
@@ -31,12 +35,16 @@ interface Rig {
   relay: Relay;
 }
 
-/** A broker simulator and a relay subscribed to it for AGENT, closed whatever happens. */
+/**
+ * A broker simulator and a relay subscribed to it for AGENT, with a temporary data directory;
+ * all closed and removed whatever happens.
+ */
 async function withRig(fn: (rig: Rig) => Promise<void>): Promise<void> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'switchboard-e2e-relay-'));
   const broker = await startAnywhere365Simulator({ dialAnswerMs: 200 });
   try {
     const relay = await createRelay(
-      { secret: SECRET, anywhere365: { brokerUrl: broker.url, imAddresses: [AGENT] } },
+      { secret: SECRET, dataDir, anywhere365: { brokerUrl: broker.url, imAddresses: [AGENT] } },
       { log: silentLogger },
     );
     try {
@@ -46,6 +54,7 @@ async function withRig(fn: (rig: Rig) => Promise<void>): Promise<void> {
     }
   } finally {
     await broker.close();
+    await rm(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -186,7 +195,19 @@ test('Anywhere365: a stopped extension worker loses no event (the relay replays 
   });
 });
 
-test('Anywhere365: after a relay restart, events posted while the extension reconnects arrive (with a gap notice)', async ({
+/** The second call rings in the panel and popped once; the first one is over; no gap notice. */
+async function expectSecondCallRinging(ext: ExtensionBrowser, popup: Page, crm: string) {
+  await expect(popup.getByText('Connected', { exact: true })).toBeVisible();
+  await expect(callCards(popup)).toHaveCount(1);
+  await expect(popup.getByText('Ringing', { exact: true })).toBeVisible();
+  await expect(popup.getByText('In call', { exact: true })).toHaveCount(0);
+  await expect.poll(() => tabsAt(ext, `${crm}?phone=%2B442071838750`).length).toBe(1);
+  await expectEachPoppedOnce(ext, popup, crm);
+  // The ringing call came through the new connection, after any gap frame would have: none came.
+  await expect(popup.getByText(GAP_NOTICE)).toHaveCount(0);
+}
+
+test('Anywhere365: a relay restart loses no event (its journal keeps the seqs: no gap notice)', async ({
   ext,
   pages,
 }) => {
@@ -194,9 +215,9 @@ test('Anywhere365: after a relay restart, events posted while the extension reco
     const crm = `${pages.url}/contacts`;
     const { popup, first } = await inCall(ext, rig, crm);
 
-    // The relay restarts with empty buffers and seq from 1 again (relay/index.ts): what the broker
-    // posted while it was down is gone, which the panel must say. Right after it is back, the
-    // first call ends and a second one rings, typically before the extension has reconnected.
+    // The relay restarts from its data directory (relay/journal.ts): buffers and seqs are back, so
+    // the extension's cursor stays valid. Right after it is back, the first call ends and a second
+    // one rings, typically before the extension has reconnected.
     await rig.relay.restart();
     expect(rig.broker.subscriptions()).toEqual([
       expect.objectContaining({ imAddress: AGENT, callbackUrl: rig.relay.hookUrl('anywhere365') }),
@@ -209,13 +230,35 @@ test('Anywhere365: after a relay restart, events posted while the extension reco
       [],
     );
 
-    await expect(popup.getByText(GAP_NOTICE)).toBeVisible();
-    await expect(popup.getByText('Connected', { exact: true })).toBeVisible();
-    await expect(callCards(popup)).toHaveCount(1);
-    await expect(popup.getByText('Ringing', { exact: true })).toBeVisible();
-    await expect(popup.getByText('In call', { exact: true })).toHaveCount(0);
-    await expect.poll(() => tabsAt(ext, `${crm}?phone=%2B442071838750`).length).toBe(1);
+    await expectSecondCallRinging(ext, popup, crm);
+    expect(rig.relay.metric('relay_gaps_total')).toBe(0);
+  });
+});
 
-    await expectEachPoppedOnce(ext, popup, crm);
+test('Anywhere365: events posted while the extension worker is stopped survive a relay restart', async ({
+  ext,
+  pages,
+}) => {
+  await withRig(async (rig) => {
+    const crm = `${pages.url}/contacts`;
+    const { popup, first } = await inCall(ext, rig, crm);
+
+    await stopServiceWorker(ext);
+    // While the worker is down the first call ends and a second one rings: the relay buffers
+    // (and journals) them for the agent…
+    await first.hangup();
+    await rig.broker.inboundCall({ from: '+442071838750' });
+    await rig.broker.flushed();
+    expect(rig.broker.deliveries.items.filter((d) => d.status < 200 || d.status >= 300)).toEqual(
+      [],
+    );
+    // …then restarts, so only its journal still holds them.
+    await rig.relay.restart();
+
+    // The popup wakes the worker, which resumes from its checkpoint and gets the replay.
+    await popup.reload();
+    await expectSecondCallRinging(ext, popup, crm);
+    expect(tabsAt(ext, crm)).toHaveLength(2);
+    expect(rig.relay.metric('relay_gaps_total')).toBe(0);
   });
 });
