@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatForDial, toE164 } from './format';
+import { formatForDial, formatInternational, formatNational, toE164 } from './format';
 
 describe('toE164', () => {
   it('normalizes national and international numbers', () => {
@@ -25,5 +25,18 @@ describe('formatForDial', () => {
   });
   it('leaves internal extensions alone', () => {
     expect(formatForDial('1001', { ...fr, format: 'e164', prefix: '9' })).toBe('1001');
+  });
+});
+
+describe('formatInternational and formatNational', () => {
+  it('write an E.164 number the way people read it', () => {
+    expect(formatInternational('+33123456789')).toBe('+33 1 23 45 67 89');
+    expect(formatNational('+33123456789')).toBe('01 23 45 67 89');
+    expect(formatNational('+12125550123')).toBe('(212) 555-0123');
+    expect(formatInternational('+81312345678')).toBe('+81 3 1234 5678');
+  });
+  it('give back what does not parse', () => {
+    expect(formatInternational('1001')).toBe('1001');
+    expect(formatNational('not a number')).toBe('not a number');
   });
 });
