@@ -21,6 +21,9 @@ export default defineConfig({
       'storage',
       'alarms',
       'notifications',
+      // "Call <number>" on a selection or a tel:/callto:/sip: link. Firefox takes this name too
+      // (as an alias of `menus`) and the polyfill's `browser.contextMenus` works in both.
+      'contextMenus',
       // Adds MaxContact's TokenKey cookie to the extension's own requests (fetch cannot).
       'declarativeNetRequestWithHostAccess',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
@@ -30,6 +33,15 @@ export default defineConfig({
     // broadest install warning, so declaring host access up front adds no new one.
     host_permissions: ['http://*/*', 'https://*/*'],
     storage: { managed_schema: 'managed_schema.json' },
+    // Alt+Shift+D (Option+Shift+D on macOS) is none of Chrome's, Edge's or Firefox's own
+    // shortcuts. A browser leaves it unassigned if another extension took it first; agents can
+    // set their own key at chrome://extensions/shortcuts or in Firefox's add-ons manager.
+    commands: {
+      'dial-selection': {
+        suggested_key: { default: 'Alt+Shift+D' },
+        description: 'Dial selected number',
+      },
+    },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '115.0' } } }
       : { key: CHROME_KEY }),

@@ -2,6 +2,10 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createBackgroundApp } from '../utils/background/app';
 import { showBadge } from '../utils/background/badge';
+import { publishContentConfig } from '../utils/background/content-config';
+import { createBrowserDial } from '../utils/background/browser-dial';
+import { createContextMenu, promisedMenus } from '../utils/background/context-menu';
+import { createDialCommand } from '../utils/background/dial-command';
 import { createRequestHeaders } from '../utils/background/request-headers';
 import { openPopTarget } from '../utils/background/tabs';
 import { systemClock } from '../utils/cti/adapter';
@@ -50,6 +54,36 @@ export default defineBackground(() => {
     log: createLogger('background'),
   });
 
+  // The context menu and the keyboard command: dialling from the browser's own, trusted UI.
+  const dialLog = createLogger('browser-dial');
+  const browserDial = createBrowserDial({
+    settings: app.clickToDial,
+    dial: app.dialFromBrowser,
+    sendToTab: (tabId, message, frameId) =>
+      browser.tabs.sendMessage(tabId, message, frameId === undefined ? {} : { frameId }),
+    notifications: browser.notifications,
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    log: (message, error) => dialLog.warn(message, error),
+  });
+  const contextMenu = createContextMenu({
+    menus: promisedMenus(browser.contextMenus, () => browser.runtime.lastError),
+    dial: browserDial,
+    log: (message, error) => dialLog.warn(message, error),
+  });
+  const dialCommand = createDialCommand({
+    dial: browserDial,
+    activeTab: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0],
+    sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message),
+    log: (message, error) => dialLog.warn(message, error),
+  });
+  browser.contextMenus.onClicked.addListener(contextMenu.onClicked);
+  browser.commands.onCommand.addListener(dialCommand.onCommand);
+  app.clickToDial().then(
+    (click) => contextMenu.install(click.enabled),
+    (error: unknown) => dialLog.warn('context menu not created', error),
+  );
+  watchSettings((resolved) => contextMenu.setEnabled(resolved.settings.clickToDial.enabled));
+
   // Every listener is registered synchronously: Chrome may have woken this worker for an event.
   browser.runtime.onMessage.addListener((message, sender) => app.handleMessage(message, sender));
   browser.runtime.onConnect.addListener((port) => {
@@ -57,6 +91,13 @@ export default defineBackground(() => {
   });
   browser.notifications.onButtonClicked.addListener(app.notificationButtonClicked);
   watchSettings(app.settingsChanged);
+  // Content scripts read their settings from here, never through the zod schema.
+  publishContentConfig({
+    area: browser.storage.local,
+    loadSettings,
+    watchSettings,
+    log: createLogger('content-config'),
+  });
   // Polling vendors and a stopped worker both need a wake-up: the watchdog restarts the session.
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === WATCHDOG_ALARM) app.watchdog();

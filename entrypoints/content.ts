@@ -1,52 +1,141 @@
 /**
- * Click-to-dial on web pages. Wiring only: the settings decide whether the feature runs here
- * and with what options; `utils/click-to-dial` does the work. Every run gets its own
- * AbortController chained to `ctx.signal`, so a settings change or an extension update stops it
- * completely.
+ * The one content script, in every frame of every page. Wiring only: it reads the settings the
+ * background publishes for content scripts (`ContentConfig`, never the zod schema: this code is
+ * parsed in every frame), runs click-to-dial where they say so, answers the background's tab
+ * messages, and in top frames bridges the uContact agent portal's events.
+ *
+ * It starts at document_start so that the portal bridge hears the softphone's first messages;
+ * click-to-dial waits for the DOM and an idle moment. Every run of click-to-dial gets its own
+ * AbortController, aborted when the settings, the site rules or the page's opt-out turn it off,
+ * and by `ctx` when the extension is updated or removed.
  */
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { initClickToDial, type ClickToDialConfig } from '../utils/click-to-dial';
+import { initClickToDial, type ClickToDial, type ClickToDialConfig } from '../utils/click-to-dial';
+import { selectedText, siteUrl } from '../utils/click-to-dial/frame';
+import { pageOptedOut, watchPageOptOut } from '../utils/click-to-dial/opt-out';
+import { createPortalBridge } from '../utils/click-to-dial/portal-bridge';
+import {
+  isTabMessage,
+  type ConfirmShown,
+  type TabSelection,
+} from '../utils/click-to-dial/tab-messages';
+import { createTimers } from '../utils/click-to-dial/timers';
 import type { ContentMessage } from '../utils/messaging';
 import { isSiteEnabled } from '../utils/phone/sites';
-import type { ResolvedSettings } from '../utils/settings/policy';
-import { loadSettings, watchSettings } from '../utils/settings/storage';
+import {
+  CONTENT_CONFIG_KEY,
+  parseContentConfig,
+  type ContentConfig,
+} from '../utils/settings/content-config';
+
+// document_idle's own latest moment; an idle callback usually comes much sooner.
+const START_TIMEOUT_MS = 1_000;
 
 export default defineContentScript({
   matches: ['<all_urls>'],
-  runAt: 'document_idle',
-  allFrames: false,
-  async main(ctx) {
-    let running: { controller: AbortController; key: string } | undefined;
+  runAt: 'document_start',
+  allFrames: true,
+  // Same-origin about:blank, srcdoc and blob: frames are part of the page (CRMs render into them).
+  matchAboutBlank: true,
+  matchOriginAsFallback: { chrome: true, edge: true },
+  main(ctx) {
+    const send = (message: ContentMessage) => browser.runtime.sendMessage(message);
+    const isTop = window === window.top;
+    // Listen at once: the softphone frame may post before the config is read.
+    const bridge = isTop
+      ? createPortalBridge({ win: window, signal: ctx.signal, send })
+      : undefined;
+
+    let config: ContentConfig | undefined;
+    let domReady = false;
+    let running: { controller: AbortController; key: string; feature: ClickToDial } | undefined;
     ctx.onInvalidated(() => running?.controller.abort());
 
-    const apply = (resolved: ResolvedSettings) => {
-      if (ctx.isInvalid) return;
-      const { enabled, sites, defaultCountry, blockedPrefixes, confirmInternational } =
-        resolved.settings.clickToDial;
-      const config: ClickToDialConfig = { defaultCountry, blockedPrefixes, confirmInternational };
-      const wanted =
-        enabled && isSiteEnabled(location.href, sites) ? JSON.stringify(config) : undefined;
-      if (running?.key === wanted) return;
-      running?.controller.abort();
-      running = undefined;
-      if (wanted === undefined) return;
-      const controller = new AbortController();
-      running = { controller, key: wanted };
-      initClickToDial(
-        config,
-        { dial: (message: ContentMessage) => browser.runtime.sendMessage(message) },
-        controller.signal,
-      );
+    /** What click-to-dial should run with here and now; undefined: it should not run. */
+    const wanted = (): ClickToDialConfig | undefined => {
+      const click = config?.clickToDial;
+      if (!domReady || !click?.enabled || pageOptedOut(document)) return undefined;
+      if (!isSiteEnabled(siteUrl(window), click.sites)) return undefined;
+      const { defaultCountry, blockedPrefixes, confirmInternational, telLinks } = click;
+      return { defaultCountry, blockedPrefixes, confirmInternational, telLinks };
     };
 
-    let latest = await loadSettings();
-    apply(latest);
-    watchSettings((resolved) => {
-      latest = resolved;
-      apply(resolved);
-    }, ctx.signal);
-    // Single-page apps change the URL without reloading us; an allow-list may name paths.
-    ctx.addEventListener(window, 'wxt:locationchange', () => apply(latest));
+    const apply = () => {
+      if (ctx.isInvalid) return;
+      const next = wanted();
+      const key = next && JSON.stringify(next);
+      if (running?.key === key) return;
+      running?.controller.abort();
+      running = undefined;
+      if (!next || !key) return;
+      const controller = new AbortController();
+      running = {
+        controller,
+        key,
+        feature: initClickToDial(next, { dial: send }, controller.signal),
+      };
+    };
+
+    const setConfig = (value: unknown) => {
+      const parsed = parseContentConfig(value);
+      if (!parsed.ok) console.debug(`Switchboard is off in this frame: settings ${parsed.reason}`);
+      config = parsed.ok ? parsed.config : undefined;
+      bridge?.configure(config?.portal.origin ?? '');
+      apply();
+    };
+
+    // A change that lands while the first read is under way is newer than what that read returns.
+    let changed = false;
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area !== 'local' || !(CONTENT_CONFIG_KEY in changes) || ctx.isInvalid) return;
+      changed = true;
+      setConfig(changes[CONTENT_CONFIG_KEY]?.newValue);
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onChanged));
+    browser.storage.local.get(CONTENT_CONFIG_KEY).then(
+      (stored) => {
+        if (!changed && ctx.isValid) setConfig(stored[CONTENT_CONFIG_KEY]);
+      },
+      (error: unknown) => console.debug('Switchboard could not read its settings', error),
+    );
+
+    // Background → this tab: only this extension can send these, after a trusted gesture the
+    // browser itself reported (tab-messages.ts). Frames with nothing to say do not answer.
+    const onMessage = (message: unknown): Promise<TabSelection | ConfirmShown> | undefined => {
+      if (!isTabMessage(message) || ctx.isInvalid) return undefined;
+      if (message.type === 'tab/selection') {
+        const text = running ? selectedText(document) : '';
+        return text ? Promise.resolve({ text }) : undefined;
+      }
+      if (!isTop) return undefined;
+      const { e164, extension } = message;
+      const target = extension ? { e164, extension } : { e164 };
+      return Promise.resolve({ shown: running?.feature.confirm(target) ?? false });
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
+    const timers = createTimers(ctx.signal, window);
+    const start = () =>
+      timers.idle(() => {
+        domReady = true;
+        watchPageOptOut(document, ctx.signal, apply);
+        apply();
+      }, START_TIMEOUT_MS);
+    if (document.readyState === 'loading') {
+      ctx.addEventListener(document, 'DOMContentLoaded', start, { once: true });
+    } else {
+      start();
+    }
+
+    // Single-page apps change the URL without reloading us: the site rules may say otherwise
+    // now (an allow-list may name paths), and the old view's marks belong to nodes being replaced.
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      const before = running;
+      apply();
+      if (running && running === before) running.feature.rescan();
+    });
   },
 });

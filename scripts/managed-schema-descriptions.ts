@@ -105,6 +105,8 @@ export const DESCRIPTIONS: Readonly<Record<string, string>> = {
     'Ask the agent before dialling a number outside the default country.',
   'clickToDial.blockedPrefixes':
     'E.164 prefixes that are never dialled, e.g. +1900 for premium-rate numbers.',
+  'clickToDial.telLinks':
+    'When true, clicking a tel:, callto: or sip: link dials through Switchboard instead of the computer’s default calling app. Default false.',
 
   screenPop: 'Opening CRM pages for calls (screen-pop).',
   'screenPop.rules':

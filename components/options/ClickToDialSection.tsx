@@ -1,4 +1,5 @@
 /** Where and how numbers on web pages become clickable. */
+import { CLICK_TO_DIAL_TEXT as TEXT } from '../../utils/ui/labels';
 import { CheckboxField, ListField, SelectField, TextField } from './fields';
 import type { SettingsForm } from './form';
 
@@ -7,41 +8,43 @@ export function ClickToDialSection({ form }: { form: SettingsForm }) {
   return (
     <section class="sb-section" aria-labelledby="opt-ctd-title">
       <h2 id="opt-ctd-title">Click-to-dial</h2>
-      <CheckboxField
-        form={form}
-        path="clickToDial.enabled"
-        label="Make phone numbers on web pages clickable"
-      />
+      <CheckboxField form={form} path="clickToDial.enabled" label={TEXT.enabled.label} />
       <TextField
         form={form}
         path="clickToDial.defaultCountry"
-        label="Default country"
-        hint="Two-letter ISO code (US, FR, GB…) for numbers written without a country code."
+        label={TEXT.defaultCountry.label}
+        hint={TEXT.defaultCountry.hint}
       />
       <SelectField
         form={form}
         path="clickToDial.sites.mode"
-        label="Sites"
+        label={TEXT.sitesMode.label}
         options={['all', 'allow', 'block']}
       />
       <ListField
         form={form}
         path="clickToDial.sites.patterns"
-        label={mode === 'block' ? 'Sites to skip' : 'Site patterns'}
-        hint="One per line: a host name (crm.example.com) or a match pattern (https://*.example.com/*)."
+        label={mode === 'block' ? TEXT.sitesToSkip.label : TEXT.sitesPatterns.label}
+        hint={TEXT.sitesPatterns.hint}
         placeholder="https://*.example.com/*"
       />
       <CheckboxField
         form={form}
         path="clickToDial.confirmInternational"
-        label="Ask before calling a number in another country"
+        label={TEXT.confirmInternational.label}
       />
       <ListField
         form={form}
         path="clickToDial.blockedPrefixes"
-        label="Blocked prefixes"
-        hint="One E.164 prefix per line (+1900): numbers starting with it are never dialled."
+        label={TEXT.blockedPrefixes.label}
+        hint={TEXT.blockedPrefixes.hint}
         placeholder="+1900"
+      />
+      <CheckboxField
+        form={form}
+        path="clickToDial.telLinks"
+        label={TEXT.telLinks.label}
+        hint={TEXT.telLinks.hint}
       />
     </section>
   );

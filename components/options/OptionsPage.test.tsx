@@ -59,6 +59,7 @@ describe('options page', () => {
       'Site patterns',
       'Ask before calling a number in another country',
       'Blocked prefixes',
+      'Call phone links (tel:, callto:, sip:) with Switchboard',
       'Allowed origins',
       'Require a disposition before the agent goes ready again',
       'Language',

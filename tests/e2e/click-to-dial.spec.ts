@@ -1,3 +1,5 @@
+import { CONTENT_CONFIG_KEY, type ContentConfig } from '../../utils/settings/content-config';
+import type { ExtensionBrowser } from '../support/chromium';
 import { clickToDial, expect, signIn, test } from './fixtures';
 
 test('hovering a number and clicking its call button dials it', async ({ ext, sim, pages }) => {
@@ -7,21 +9,102 @@ test('hovering a number and clicking its call button dials it', async ({ ext, si
   expect(dial).toMatchObject({ claz: 'web', command: 'dial', destination: '+33123456789' });
 });
 
-test('synthetic clicks, keys, messages and forged link clicks from the page dial nothing', async ({
+interface ChromeStorage {
+  storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+}
+
+/** Resolves once the background has published content-script settings that pass `check`. */
+async function contentConfigPublished(
+  ext: ExtensionBrowser,
+  check: (config: ContentConfig) => boolean,
+): Promise<void> {
+  const worker = await ext.serviceWorker();
+  const read = () =>
+    worker.evaluate(async (key) => {
+      // Runs inside the extension's service worker, where `chrome` is the extension API.
+      const api = (globalThis as unknown as { chrome: ChromeStorage }).chrome;
+      return (await api.storage.local.get(key))[key] as ContentConfig | undefined;
+    }, CONTENT_CONFIG_KEY);
+  await expect
+    .poll(async () => {
+      const config = await read();
+      return config !== undefined && check(config);
+    })
+    .toBe(true);
+}
+
+test('a number inside a same-origin frame gets the call button and dials', async ({
   ext,
   sim,
   pages,
 }) => {
   await signIn(ext, sim);
   const page = await ext.context.newPage();
-  await page.goto(`${pages.url}/hostile.html`);
-  await page.hover('#number');
-  await expect(page.locator('switchboard-call-button')).toBeVisible();
-  const hosts = await page.evaluate(() =>
-    (window as unknown as { forgeDial(): number }).forgeDial(),
-  );
-  expect(hosts).toBeGreaterThan(0);
-  // Give any (wrong) dial request time to reach the simulator.
-  await page.waitForTimeout(1500);
-  expect(sim.received.filter((r) => r.frame.command === 'dial')).toHaveLength(0);
+  await page.goto(`${pages.url}/frames.html`);
+  const frame = page.frameLocator('#child');
+  await frame.locator('#framed-number').hover();
+  // The button belongs to the frame whose number it dials.
+  const button = frame.locator('switchboard-call-button');
+  await expect(button).toBeVisible();
+  await expect(page.locator('switchboard-call-button')).toHaveCount(0);
+  await button.click();
+  const dial = await sim.waitForFrame((f) => f.command === 'dial');
+  expect(dial).toMatchObject({ claz: 'web', command: 'dial', destination: '+33123456789' });
+});
+
+test('a number inside a srcdoc frame gets the call button and dials', async ({
+  ext,
+  sim,
+  pages,
+}) => {
+  await signIn(ext, sim);
+  const page = await ext.context.newPage();
+  await page.goto(`${pages.url}/frames.html`);
+  const frame = page.frameLocator('#srcdoc');
+  await frame.locator('#srcdoc-number').hover();
+  const button = frame.locator('switchboard-call-button');
+  await expect(button).toBeVisible();
+  await button.click();
+  const dial = await sim.waitForFrame((f) => f.command === 'dial');
+  expect(dial).toMatchObject({ claz: 'web', command: 'dial', destination: '+442079460958' });
+});
+
+test('with telLinks on, the agent’s click on a tel: link dials through Switchboard', async ({
+  ext,
+  sim,
+  pages,
+}) => {
+  await ext.setUserSettings({ clickToDial: { telLinks: true, blockedPrefixes: ['+1900'] } });
+  await signIn(ext, sim);
+  await contentConfigPublished(ext, (config) => config.clickToDial.telLinks);
+  const page = await ext.context.newPage();
+  await page.goto(`${pages.url}/tel-links.html`);
+  await page.click('#tel');
+  const dial = await sim.waitForFrame((f) => f.command === 'dial');
+  expect(dial).toMatchObject({ claz: 'web', command: 'dial', destination: '+33123456789' });
+  // The page saw its link's default action (the computer's calling app) taken away.
+  await expect(page.locator('#last-click')).toHaveText('tel prevented');
+
+  // A number the organization blocks is none of our business: the browser keeps the click.
+  await page.click('#blocked');
+  await expect(page.locator('#last-click')).toHaveText('blocked default');
+  await page.click('#callto');
+  await expect(page.locator('#last-click')).toHaveText('callto prevented');
+  await sim.waitForFrame((f) => f.command === 'dial' && f.destination === '+442079460958');
+  const dialled = sim.received.filter((r) => r.frame.command === 'dial');
+  expect(dialled.map((r) => r.frame.destination)).toEqual(['+33123456789', '+442079460958']);
+});
+
+test('with telLinks off, a tel: link click is left to the browser', async ({ ext, sim, pages }) => {
+  await signIn(ext, sim);
+  const page = await ext.context.newPage();
+  await page.goto(`${pages.url}/tel-links.html`);
+  await page.click('#tel');
+  await expect(page.locator('#last-click')).toHaveText('tel default');
+  // Then a dial through the call button of another page: had the link click dialled, its
+  // request would have reached the simulator first.
+  await clickToDial(ext, pages, '#phone-gb');
+  await sim.waitForFrame((f) => f.command === 'dial');
+  const dialled = sim.received.filter((r) => r.frame.command === 'dial');
+  expect(dialled.map((r) => r.frame.destination)).toEqual(['+442079460958']);
 });

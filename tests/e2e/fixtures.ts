@@ -103,3 +103,19 @@ export async function signIn(ext: ExtensionBrowser, sim: XivoSimulator): Promise
 export function tabsAt(ext: ExtensionBrowser, prefix: string): Page[] {
   return ext.context.pages().filter((p) => p.url().startsWith(prefix));
 }
+
+/**
+ * The accessible names of the buttons on the page. The call button's shadow root is closed, so
+ * Playwright's locators cannot look inside it; the browser's accessibility tree can.
+ */
+export async function buttonNames(page: Page): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    return nodes
+      .filter((node) => node.role?.value === 'button')
+      .map((node) => String(node.name?.value ?? ''));
+  } finally {
+    await cdp.detach();
+  }
+}

@@ -23,12 +23,12 @@ import {
   type SwitchboardDb,
 } from '../db';
 import { ContentMessage, fail, ok, PanelMessage, type PanelState, type Reply } from '../messaging';
-import { isSiteEnabled } from '../phone/sites';
 import type { ResolvedSettings } from '../settings/policy';
 import type { ScreenPopRule } from '../settings/schema';
 import { createScreenPop } from '../screenpop/screen-pop';
 import { badgeFor, type Badge } from './badge';
 import { effectiveCapabilities } from './capabilities';
+import { dialRefusal, type ClickToDialSettings } from './dial-gate';
 import { createIncomingCallNotifier, type NotificationsApi } from './incoming-call-notification';
 import { buildPanelState } from './panel-state';
 import { classifySender, portalOriginOf } from './senders';
@@ -65,6 +65,10 @@ export interface BackgroundApp {
   settingsChanged(resolved: ResolvedSettings): void;
   watchdog(): void;
   notificationButtonClicked(notificationId: string, buttonIndex: number): void;
+  /** The click-to-dial settings in force, for the context menu and the keyboard command. */
+  clickToDial(): Promise<ClickToDialSettings>;
+  /** A dial the browser's own UI asked for (browser-dial.ts), behind `content/dial`'s gate. */
+  dialFromBrowser(e164: string, tabUrl: string): Promise<Reply<unknown>>;
 }
 
 /**
@@ -286,15 +290,10 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
     return ok(undefined);
   }
 
-  async function dial(msg: Extract<ContentMessage, { type: 'content/dial' }>, tabUrl: string) {
-    const click = resolved.settings.clickToDial;
-    if (!click.enabled) return fail('Click-to-dial is turned off');
-    if (!isSiteEnabled(tabUrl, click.sites))
-      return fail('Click-to-dial is not enabled on this site');
-    if (click.blockedPrefixes.some((p) => msg.e164.startsWith(p))) {
-      return fail('Your organization does not allow calls to this number');
-    }
-    return command({ type: 'dial', number: msg.e164 });
+  /** Click-to-dial from a page or the browser's own UI: one gate for both (dial-gate.ts). */
+  async function dial(e164: string, tabUrl: string): Promise<Reply<unknown>> {
+    const refused = dialRefusal(resolved.settings.clickToDial, tabUrl, e164);
+    return refused ? fail(refused) : command({ type: 'dial', number: e164 });
   }
 
   /** Only the top frame of a tab on the configured uContact portal origin (vendors/README.md §4.4). */
@@ -344,7 +343,7 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
       const parsed = ContentMessage.safeParse(message);
       if (!parsed.success) return fail('Invalid request');
       if (parsed.data.type === 'content/portalEvent') return portalEvent(parsed.data, sender);
-      return dial(parsed.data, sender.tab?.url ?? sender.url ?? '');
+      return dial(parsed.data.e164, sender.tab?.url ?? sender.url ?? '');
     }
     log.warn('message from an unknown sender dropped');
     return fail('Not allowed');
@@ -378,5 +377,7 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
     watchdog: () => void ready.then(() => session.ensureRunning()),
     notificationButtonClicked: (id, index) =>
       void ready.then(() => incomingCall.onButtonClicked(id, index)),
+    clickToDial: () => ready.then(() => resolved.settings.clickToDial),
+    dialFromBrowser: (e164, tabUrl) => ready.then(() => dial(e164, tabUrl)),
   };
 }

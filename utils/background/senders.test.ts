@@ -48,6 +48,19 @@ describe('classifySender', () => {
       );
     });
 
+    it.each(['about:blank', 'about:srcdoc'])('a frame at %s, by its creator’s origin', (url) => {
+      const page = 'https://crm.example.com/contacts/42';
+      expect(
+        classifySender(
+          { id: EXTENSION.id, url, origin: 'https://crm.example.com', tab: tab(7, page) },
+          EXTENSION,
+        ),
+      ).toBe('contentScript');
+      expect(
+        classifySender({ id: EXTENSION.id, url, origin: 'null', tab: tab(7, page) }, EXTENSION),
+      ).toBe('unknown');
+    });
+
     it('an https page pretending to live on the extension path is still a page', () => {
       const url = `https://evil.example/${EXTENSION.origin}/popup.html`;
       expect(classifySender({ id: EXTENSION.id, url, tab: tab(7, url) }, EXTENSION)).toBe(

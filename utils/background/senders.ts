@@ -28,7 +28,9 @@ export function classifySender(
   extension: { id: string; origin: string },
 ): SenderKind {
   if (sender.id !== extension.id) return 'unknown';
-  const from = originOf(sender.url);
+  // An about:blank or srcdoc frame's URL has no host; the browser then reports its creator's
+  // origin as `origin` (Chrome; Firefox leaves it out, and such a frame stays unknown).
+  const from = originOf(sender.url) ?? originOf(sender.origin);
   if (!from) return 'unknown';
   if (from.origin === originOf(extension.origin)?.origin) return 'extensionPage';
   // A content script always runs in a tab (or a frame of one) on a web page.

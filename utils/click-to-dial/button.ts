@@ -34,6 +34,19 @@ export interface CallButtonOptions {
 
 export interface CallButton {
   show(target: DialTarget, anchor: DOMRectReadOnly): void;
+  /**
+   * Shows the button already in its confirm state, with the keyboard focus, for a number the
+   * agent chose another way (context menu, keyboard command, a tel: link): their next trusted
+   * click or Enter on it dials. It replaces whatever the button showed. False when it cannot
+   * be shown.
+   */
+  confirm(target: DialTarget, anchor: DOMRectReadOnly): boolean;
+  /**
+   * Dials at once and shows the progress by `anchor`. Only for a trusted click the caller has
+   * checked itself (a tel: link); the button's own click goes through `show`. A call still
+   * being placed goes on, but its result is no longer shown.
+   */
+  call(target: DialTarget, anchor: DOMRectReadOnly): void;
   hide(): void;
   /** The number the button is shown for, if it is shown. */
   readonly target: DialTarget | undefined;
@@ -207,16 +220,33 @@ export function createCallButton(options: CallButtonOptions): CallButton {
     host.remove();
   }
 
+  function open(next: DialTarget, rect: DOMRectReadOnly): void {
+    cancelHide?.();
+    cancelHide = undefined;
+    const same = target?.e164 === next.e164 && target.extension === next.extension;
+    if (!same) phase = 'idle';
+    target = next;
+    anchor = rect;
+  }
+
   return {
     show(next, rect) {
       if (signal.aborted) return;
-      cancelHide?.();
-      cancelHide = undefined;
-      const same = target?.e164 === next.e164 && target.extension === next.extension;
-      if (!same) phase = 'idle';
-      target = next;
-      anchor = rect;
+      open(next, rect);
       render();
+    },
+    confirm(next, rect) {
+      if (signal.aborted) return false;
+      open(next, rect);
+      phase = 'confirm';
+      render();
+      button.focus();
+      return host.isConnected;
+    },
+    call(next, rect) {
+      if (signal.aborted) return;
+      open(next, rect);
+      void call(next);
     },
     hide,
     get target() {

@@ -146,6 +146,29 @@ describe('hover', () => {
     expect(next.defaultPrevented).toBe(false);
   });
 
+  it('serves keyboard users of phone fields, and goes when the agent types', () => {
+    const field = h('input', { type: 'tel', value: '+1 212 555 0199' }) as HTMLInputElement;
+    document.body.append(h('p', {}, field));
+    marks.setInput(field, { kind: 'input', element: field, e164: '+12125550199' });
+    field.focus();
+    expect(button.target).toEqual({ e164: '+12125550199' });
+    const tab = new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true });
+    field.dispatchEvent(tab);
+    expect(button.hasFocus()).toBe(true);
+    field.focus();
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    expect(button.target).toBeUndefined();
+  });
+
+  it('shows it for a phone field under the pointer', () => {
+    const field = h('input', { type: 'tel', value: '+1 212 555 0199' }) as HTMLInputElement;
+    document.body.append(h('p', {}, field));
+    marks.setInput(field, { kind: 'input', element: field, e164: '+12125550199' });
+    move(field, ON);
+    vi.advanceTimersByTime(100);
+    expect(button.target).toEqual({ e164: '+12125550199' });
+  });
+
   it('treats a field holding only the number as one target', () => {
     const field = h('dd', {}, ' +33 1 23 45 67 89 ');
     document.body.append(field);

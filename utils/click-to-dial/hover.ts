@@ -1,6 +1,6 @@
 /**
  * When to show the Call button and where: while the pointer rests on a marked number, or while a
- * tel: link has the keyboard focus. It goes away when the pointer has left both the number and
+ * marked link or phone field has the keyboard focus. It goes away when the pointer has left both the number and
  * the button for a moment, on any scroll, and on Escape.
  *
  * Hit-testing uses the marks' own ranges (`getClientRects`) for the element under the pointer:
@@ -26,7 +26,7 @@ export interface Hover {
   /** The button reports the pointer entering and leaving it (its shadow root is closed). */
   buttonEntered(): void;
   buttonLeft(): void;
-  /** The button had focus and the agent pressed Tab or Shift+Tab: back to the link it serves. */
+  /** The button had focus and the agent pressed Tab or Shift+Tab: back to what it serves. */
   returnFocus(): void;
 }
 
@@ -79,9 +79,20 @@ export function createHover(options: HoverOptions): Hover {
   doc.addEventListener('keydown', onKeyDown, { capture: true, signal });
   doc.addEventListener('focusin', onFocusIn, listen);
   doc.addEventListener('focusout', () => scheduleHide(), listen);
+  // Typing in the focused phone field makes its number a draft: the scan unmarks it, and the
+  // button, which still names the old number, goes at once.
+  doc.addEventListener(
+    'input',
+    (event) => {
+      if (focusAnchor && event.composedPath()[0] === focusAnchor && !button.busy) hideNow();
+    },
+    listen,
+  );
 
   function evaluate(): void {
     if (button.busy) return;
+    // A button removed under the pointer (a rescan hid it) never hears pointerleave.
+    if (!button.target) overButton = false;
     if (overButton || button.owns(under)) {
       cancelPending();
       stopHide();
@@ -151,15 +162,18 @@ export function createHover(options: HoverOptions): Hover {
       focusAnchor = undefined;
       return;
     }
-    const link = marks.near(target).find((mark) => mark.hit.kind === 'link');
-    if (!link || link.hit.kind !== 'link' || link.hit.element !== target) {
+    // A link or field mark belongs to the element itself; text marks have no focus of their own.
+    const own = marks
+      .near(target)
+      .find((mark) => mark.hit.kind !== 'text' && mark.hit.element === target);
+    if (!own) {
       focusAnchor = undefined;
       return;
     }
     focusAnchor = target;
     stopHide();
     cancelPending();
-    show(link);
+    show(own);
   }
 
   function onKeyDown(event: KeyboardEvent): void {
@@ -169,7 +183,7 @@ export function createHover(options: HoverOptions): Hover {
       if (hadFocus) focusAnchor?.focus();
       return;
     }
-    // The host sits at the end of the document; Tab from the link it serves jumps to it.
+    // The host sits at the end of the document; Tab from the link or field it serves jumps to it.
     if (event.key !== 'Tab' || event.shiftKey || !focusAnchor || !button.target) return;
     if (event.composedPath()[0] !== focusAnchor) return;
     if (passNextTab) {

@@ -5,12 +5,12 @@
  */
 import { getCountryCallingCode, isSupportedCountry, type CountryCode } from 'libphonenumber-js/min';
 import type { ContentMessage } from '../messaging';
-import type { ScanItem } from '../phone/scan';
-import { createCallButton, type CallButton } from './button';
+import { createCallButton, type CallButton, type DialTarget } from './button';
 import { createHighlighter } from './highlight';
 import { createHover, type Hover } from './hover';
 import { createMarks, type Marks } from './marks';
 import { createScheduler, type Scheduler } from './scheduler';
+import { handleTelLinkClicks } from './tel-links';
 import { createTimers } from './timers';
 
 export interface ClickToDialConfig {
@@ -20,6 +20,8 @@ export interface ClickToDialConfig {
   blockedPrefixes: readonly string[];
   /** Ask for a second click before dialling outside the default country's calling code. */
   confirmInternational: boolean;
+  /** Trusted clicks on tel:, callto: and sip: links dial through us (default false). */
+  telLinks?: boolean;
 }
 
 export interface ClickToDialDeps {
@@ -32,6 +34,14 @@ export interface ClickToDial {
   marks: Marks;
   scheduler: Scheduler;
   button: CallButton;
+  /** A single-page app navigated: forget the marks and scan the document again, in idle tasks. */
+  rescan(): void;
+  /**
+   * Shows the button in its confirm state for `target` (the background asks, after a context-menu
+   * or keyboard-command dial of an international number), by the current selection or else at
+   * the top of the viewport. False when it cannot be shown.
+   */
+  confirm(target: DialTarget): boolean;
 }
 
 export function initClickToDial(
@@ -49,12 +59,13 @@ export function initClickToDial(
 
   // The button reports to the hover logic, which needs the button: tie the knot afterwards.
   const hover: { current?: Hover } = {};
+  const needsConfirm = internationalCheck(config);
   const button = createCallButton({
     doc,
     signal,
     timers,
     dial: deps.dial,
-    needsConfirm: internationalCheck(config),
+    needsConfirm,
     onPointerEnter: () => hover.current?.buttonEntered(),
     onPointerLeave: () => hover.current?.buttonLeft(),
     onTabOut: () => hover.current?.returnFocus(),
@@ -63,30 +74,59 @@ export function initClickToDial(
 
   const blocked = (e164: string) =>
     config.blockedPrefixes.some((prefix) => e164.startsWith(prefix));
-  const onItem = (item: ScanItem) => {
-    if (item.kind === 'text') {
-      marks.setText(
-        item.node,
-        item.hits.filter((hit) => !blocked(hit.e164)),
-      );
-    } else if (item.kind === 'link') {
-      if (!blocked(item.hit.e164)) marks.setLink(item.hit);
-    } else {
-      highlighter.styleRoot(item.root);
-    }
-  };
-
+  if (config.telLinks) {
+    handleTelLinkClicks({
+      doc,
+      signal,
+      defaultCountry,
+      blocked,
+      dial: (target, anchor) =>
+        needsConfirm(target.e164) ? button.confirm(target, anchor) : button.call(target, anchor),
+    });
+  }
   const scheduler = createScheduler({
+    doc,
     scan: { defaultCountry },
     signal,
     timers,
-    onItem,
-    onRemoved: () => marks.sweep(),
+    marks,
+    highlighter,
+    blocked,
   });
   highlighter.styleRoot(doc);
   scheduler.observe(doc);
   scheduler.enqueue(doc.body ?? doc.documentElement);
-  return { marks, scheduler, button };
+
+  return {
+    marks,
+    scheduler,
+    button,
+    rescan() {
+      if (signal.aborted) return;
+      // The button's number may be gone with the old view; a call in progress keeps its status.
+      if (!button.busy) button.hide();
+      // Marks stay until the rescan has shown which ones are gone: nothing flickers.
+      scheduler.rescan();
+    },
+    confirm(target) {
+      if (signal.aborted || blocked(target.e164)) return false;
+      return button.confirm(target, selectionRect(doc) ?? topOfViewport(doc));
+    },
+  };
+}
+
+/** Where the selection ends on screen, if there is a visible one. */
+function selectionRect(doc: Document): DOMRectReadOnly | undefined {
+  const selection = doc.getSelection();
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return undefined;
+  const rects = selection.getRangeAt(selection.rangeCount - 1).getClientRects();
+  const last = rects[rects.length - 1];
+  return last && (last.width > 0 || last.height > 0) ? last : undefined;
+}
+
+/** A zero-size anchor at the top centre of the viewport; the button keeps inside it. */
+function topOfViewport(doc: Document): DOMRectReadOnly {
+  return new DOMRect((doc.defaultView?.innerWidth ?? 0) / 2, 0, 0, 0);
 }
 
 function internationalCheck(config: ClickToDialConfig): (e164: string) => boolean {

@@ -5,8 +5,12 @@
  *
  * The scan is a generator so that the caller can spread a big page over several idle tasks: it
  * yields `null` every few nodes as a chance to stop, and resumes where it left off.
+ *
+ * It reads one document: the text, links and phone fields of `root`, and the open shadow roots
+ * inside it. Frames are not entered; the content script runs in each frame and scans its own.
  */
-import type { CountryCode } from 'libphonenumber-js/min';
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+import { OPT_OUT_ATTRIBUTE, pageOptedOut } from '../click-to-dial/opt-out';
 import { findPhoneNumbers } from './detect';
 import { toE164 } from './format';
 
@@ -20,7 +24,7 @@ export interface TextHit {
   extension?: string;
 }
 
-/** A `tel:` or `callto:` link: its href names the number, whatever its text says. */
+/** A `tel:`, `callto:` or `sip:` link: its href names the number, whatever its text says. */
 export interface LinkHit {
   kind: 'link';
   element: Element;
@@ -28,12 +32,25 @@ export interface LinkHit {
   extension?: string;
 }
 
-export type PhoneHit = TextHit | LinkHit;
+/**
+ * A `type=tel` field showing a valid number. Nothing can be painted inside a field, so it is
+ * marked as a whole, like a link, and only ever read.
+ */
+export interface InputHit {
+  kind: 'input';
+  element: HTMLInputElement;
+  e164: string;
+  extension?: string;
+}
+
+export type PhoneHit = TextHit | LinkHit | InputHit;
 
 export type ScanItem =
   /** All numbers of one text node (none: the node had some before and lost them). */
   | { kind: 'text'; node: Text; hits: TextHit[] }
   | { kind: 'link'; hit: LinkHit }
+  /** A phone field and the number it shows now; none when it is empty, invalid or being edited. */
+  | { kind: 'input'; element: HTMLInputElement; hit: InputHit | undefined }
   /** An open shadow root met on the way; its content follows. */
   | { kind: 'shadow'; root: ShadowRoot };
 
@@ -43,18 +60,41 @@ export interface ScanOptions {
 
 /** Our own UI. Its shadow root is closed, so this only keeps its host out of the way. */
 export const OWN_ELEMENTS = 'switchboard-call-button, [data-switchboard]';
-const TEL_LINK = 'a[href^="tel:" i], a[href^="callto:" i]';
+export const TEL_INPUT = 'input[type="tel" i]';
+const TEL_LINK = 'a[href^="tel:" i], a[href^="callto:" i], a[href^="sip:" i], a[href^="sips:" i]';
 // Code, editable text and form fields hold numbers nobody wants to call from, and marking
-// editable text would get in the way of typing.
-const SKIP_CONTEXT = `script, style, textarea, noscript, code, pre, template, input, select, [contenteditable], ${OWN_ELEMENTS}`;
-// Text inside a tel: link is the link's business: it is reported once, as a link.
-const SKIP_TEXT = `${SKIP_CONTEXT}, ${TEL_LINK}`;
+// editable text would get in the way of typing. A page may hide any part of itself from us.
+const SKIP_CONTEXT =
+  'script, style, textarea, noscript, code, pre, template, input, select, [contenteditable], ' +
+  `[${OPT_OUT_ATTRIBUTE}], ${OWN_ELEMENTS}`;
+// Elements whose text is never shown as text, or only inside a control: a text node's parent
+// tells, as they hold no elements. Inline scripts and styles can be 100 KB blobs full of digits.
+const RAW_TEXT = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'title',
+  'select',
+  'option',
+]);
+// What else may sit above a number's text node. Any link matches here, and only a tel-like one
+// counts (its text is the link's business: it is reported once, as a link). This short selector
+// and the tag lookup above cost a third of `closest()` with the whole SKIP_CONTEXT list
+// (profiled in Chromium), which every text node with a number pays.
+const SKIP_ABOVE_TEXT = `code, pre, [contenteditable], [${OPT_OUT_ATTRIBUTE}], ${OWN_ELEMENTS}, a[href]`;
+const TEL_HREF = /^(?:tel|callto|sips?):/i;
 const HEARTBEAT_EVERY = 32;
+const LONG_TEXT = 512;
+/** Returned when a node has no number, so that the common case allocates nothing. Do not mutate. */
+const NONE: TextHit[] = Object.freeze([]) as unknown as TextHit[];
 const MIN_DIGITS = 7;
+const E164 = /^\+[1-9]\d{6,14}$/;
 
 /**
- * Scans `root` (an element, a text node, a document or a shadow root): text nodes first, then
- * tel: links, then open shadow roots inside it.
+ * Scans `root` (an element, a text node, a document or a shadow root): its text nodes and the
+ * open shadow roots inside it in document order, then its links, then its phone fields.
  */
 export function* scan(
   root: Node,
@@ -64,45 +104,54 @@ export function* scan(
     yield { kind: 'text', node: root, hits: scanText(root, options) };
     return;
   }
+  if (isElement(root) && root.matches(TEL_INPUT)) {
+    const input = root as HTMLInputElement;
+    yield { kind: 'input', element: input, hit: inputHit(input, options) };
+    return;
+  }
+  if (isSkippedRoot(root)) return;
   const doc = root.ownerDocument ?? (root as Document);
-  if (root instanceof Element && isSkipped(root, SKIP_CONTEXT)) return;
 
-  // NodeFilter.SHOW_TEXT with no filter callback: the walk stays in native code, and the digit
-  // test below rejects most nodes before any JS object is made.
-  const texts = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  const resume = resumer(root, texts);
+  // Text and elements in one walk, with no filter callback: the walk stays in native code, and
+  // the detector's digit count rejects most text nodes before any work is done. Elements are
+  // only asked for an open shadow root (closed ones read as null: their owner's business).
+  const walker = doc.createTreeWalker(root, 5 /* NodeFilter.SHOW_ELEMENT | SHOW_TEXT */);
+  const resume = resumer(root, walker);
   let visited = 0;
-  for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (++visited % HEARTBEAT_EVERY === 0) {
       yield null;
       resume(node);
     }
-    const hits = scanText(node as Text, options);
-    if (hits.length > 0) {
-      yield { kind: 'text', node: node as Text, hits };
+    if (isText(node)) {
+      const hits = scanText(node, options);
+      if (hits.length === 0) continue;
+      yield { kind: 'text', node, hits };
       resume(node);
+      continue;
     }
-  }
-
-  for (const element of linksIn(root)) {
-    const hit = linkHit(element, options);
-    if (hit) yield { kind: 'link', hit };
-  }
-
-  const elements = doc.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
-  const resumeElements = resumer(root, elements);
-  for (let node = elements.nextNode(); node; node = elements.nextNode()) {
-    if (++visited % HEARTBEAT_EVERY === 0) {
-      yield null;
-      resumeElements(node);
-    }
-    // Closed shadow roots read as null here: they are their owner's business, ours included.
     const shadow = (node as Element).shadowRoot;
-    if (shadow) {
+    // A shadow tree is as skipped as its host: a web-component editor, an opted-out widget.
+    if (shadow && !isSkipped(node as Element, SKIP_CONTEXT)) {
       yield { kind: 'shadow', root: shadow };
       yield* scan(shadow, options);
-      resumeElements(node);
+      resume(node);
     }
+  }
+
+  // Static lists: each element is checked when its turn comes, so that what changed during a
+  // pause (a subtree opted out, a link removed) is seen.
+  for (const element of within(root, TEL_LINK)) {
+    if (++visited % HEARTBEAT_EVERY === 0) yield null;
+    if (!element.isConnected && root.isConnected) continue;
+    const hit = isSkipped(element, SKIP_CONTEXT) ? undefined : linkHit(element, options);
+    if (hit) yield { kind: 'link', hit };
+  }
+  for (const element of within(root, TEL_INPUT)) {
+    if (++visited % HEARTBEAT_EVERY === 0) yield null;
+    if (!element.isConnected && root.isConnected) continue;
+    const input = element as HTMLInputElement;
+    yield { kind: 'input', element: input, hit: inputHit(input, options) };
   }
 }
 
@@ -127,56 +176,121 @@ function resumer(root: Node, walker: TreeWalker): (node: Node) => void {
 /** The numbers of one text node, or none when it sits in code, a form field or our own UI. */
 export function scanText(node: Text, options: ScanOptions): TextHit[] {
   const data = node.data;
-  if (data.length < MIN_DIGITS || !/\d/.test(data)) return [];
-  const parent = node.parentElement;
-  if (parent && isSkipped(parent, SKIP_TEXT)) return [];
-  return findPhoneNumbers(data, options).map((match) => ({ kind: 'text', node, ...match }));
+  if (data.length < MIN_DIGITS) return NONE;
+  if (data.length > LONG_TEXT && RAW_TEXT.has(node.parentElement?.localName ?? '')) return NONE;
+  // Numbers are rare, and the context test costs more than the detector's digit count: it runs
+  // only for the few nodes that hold one.
+  const matches = findPhoneNumbers(data, options);
+  if (matches.length === 0 || isTextSkipped(node)) return NONE;
+  return matches.map((match) => ({ kind: 'text', node, ...match }));
 }
 
-/** The number a `tel:`/`callto:` link dials, or undefined for another link or a bad number. */
+/** The number a `tel:`/`callto:`/`sip:` link dials, or undefined for another link or a bad number. */
 export function linkHit(element: Element, options: ScanOptions): LinkHit | undefined {
   const number = parseTelHref(element.getAttribute('href') ?? '', options.defaultCountry);
   return number && { kind: 'link', element, ...number };
 }
 
 /**
- * RFC 3966 `tel:` URIs ("tel:+1-212-555-0123;ext=45", "tel:0612345678;phone-context=+33") and
- * Skype-style `callto:` (with or without "//").
+ * The number a `type=tel` field shows, or undefined when it shows none, sits where we do not
+ * look, or has the focus: a field being edited holds a number in the making.
  */
-export function parseTelHref(
-  href: string,
-  defaultCountry: CountryCode,
-): { e164: string; extension?: string } | undefined {
-  const uri = /^\s*(?:tel|callto):(?:\/\/)?([^?#]*)/i.exec(href);
+export function inputHit(element: HTMLInputElement, options: ScanOptions): InputHit | undefined {
+  if (element.hasAttribute(OPT_OUT_ATTRIBUTE) || isFocused(element)) return undefined;
+  // `closest` would match the field itself (inputs are skipped contexts for text): start above.
+  const above = element.parentElement ?? hostOf(element);
+  if (above && isSkipped(above, SKIP_CONTEXT)) return undefined;
+  const number = parsePhoneValue(element.value, options.defaultCountry);
+  return number && { kind: 'input', element, ...number };
+}
+
+type Parsed = { e164: string; extension?: string };
+
+/**
+ * RFC 3966 `tel:` URIs ("tel:+1-212-555-0123;ext=45", "tel:0612345678;phone-context=+33"),
+ * Skype-style `callto:` (with or without "//"), and RFC 3261 `sip:`/`sips:` URIs whose user part
+ * is a telephone number ("sip:+14155550100@pbx.example.com;user=phone"); "sip:alice@example.com"
+ * names a person, not a number.
+ */
+export function parseTelHref(href: string, defaultCountry: CountryCode): Parsed | undefined {
+  const uri = /^\s*(tel|callto|sips?):(?:\/\/)?([^?#]*)/i.exec(href);
   if (!uri) return undefined;
+  const sip = /^sips?$/i.test(uri[1]!);
+  let body = uri[2]!;
+  if (sip) {
+    // userinfo is "user[:password]@": without it the URI names a host, not a subscriber.
+    const at = body.indexOf('@');
+    if (at <= 0) return undefined;
+    body = body.slice(0, at).split(':')[0]!;
+  }
   let value: string;
   try {
-    value = decodeURIComponent(uri[1]!);
+    value = decodeURIComponent(body);
   } catch {
     return undefined;
   }
   const [number = '', ...params] = value.split(';');
+  // A SIP user part is any name; only digits and RFC 3966 visual separators make a number.
+  if (sip && !/^\s*\+?[\d\s().-]+$/.test(number)) return undefined;
   const param = (name: string) =>
     params.find((p) => p.toLowerCase().startsWith(`${name}=`))?.slice(name.length + 1);
   const context = param('phone-context');
   const global =
     number.trim().startsWith('+') || !context?.startsWith('+') ? number : context + number;
   const e164 = toE164(global, defaultCountry);
-  if (!e164 || !/^\+[1-9]\d{6,14}$/.test(e164)) return undefined;
+  if (!e164 || !E164.test(e164)) return undefined;
   const ext = param('ext') ?? param('postd');
   const extension = ext?.replace(/[^\d]/g, '');
   return extension && /^\d{1,8}$/.test(extension) ? { e164, extension } : { e164 };
 }
 
-function linksIn(root: Node): Element[] {
-  const links: Element[] = [];
-  if (root instanceof Element && root.matches(TEL_LINK)) links.push(root);
-  if ('querySelectorAll' in root) {
-    for (const link of (root as ParentNode).querySelectorAll(TEL_LINK)) {
-      if (!isSkipped(link, SKIP_CONTEXT)) links.push(link);
+// Digits and the usual separators, with an optional written extension ("x12", "ext. 12", "#12"):
+// a field holding anything else (a name, a note) is not read as a number.
+const PHONE_VALUE = /^\+?[\d\s().\-/]{7,40}(?:\s*(?:ext\.?|x|#)\s*\d{1,8})?$/i;
+
+/** A phone field's value as a valid number (not merely a plausible one), or undefined. */
+export function parsePhoneValue(value: string, defaultCountry: CountryCode): Parsed | undefined {
+  const text = value.trim();
+  if (!PHONE_VALUE.test(text)) return undefined;
+  const parsed = parsePhoneNumberFromString(text, { defaultCountry, extract: false });
+  if (!parsed?.isValid() || !E164.test(parsed.number)) return undefined;
+  const extension = parsed.ext;
+  return extension && /^\d{1,8}$/.test(extension)
+    ? { e164: parsed.number, extension }
+    : { e164: parsed.number };
+}
+
+function within(root: Node, selector: string): Element[] {
+  const found: Element[] = [];
+  if (isElement(root) && root.matches(selector)) found.push(root);
+  if ('querySelectorAll' in root) found.push(...(root as ParentNode).querySelectorAll(selector));
+  return found;
+}
+
+/** A root that lies in a skipped context, or a document that opted out as a whole. */
+function isSkippedRoot(root: Node): boolean {
+  if (isElement(root)) return isSkipped(root, SKIP_CONTEXT);
+  if (root.nodeType === 9) return pageOptedOut(root as Document);
+  return (
+    root.nodeType === 11 && 'host' in root && isSkipped((root as ShadowRoot).host, SKIP_CONTEXT)
+  );
+}
+
+/** True when a text node sits where SKIP_CONTEXT or a tel-like link says not to look. */
+function isTextSkipped(node: Text): boolean {
+  const parent = node.parentElement;
+  if (parent && RAW_TEXT.has(parent.localName)) return true;
+  for (let at = parent ?? hostOf(node); at;) {
+    const found = at.closest(SKIP_ABOVE_TEXT);
+    if (!found) {
+      at = hostOf(at);
+    } else if (found.localName === 'a' && !TEL_HREF.test(found.getAttribute('href') ?? '')) {
+      at = found.parentElement ?? hostOf(found);
+    } else {
+      return true;
     }
   }
-  return links;
+  return false;
 }
 
 /**
@@ -190,11 +304,22 @@ function isSkipped(element: Element, selector: string): boolean {
   return false;
 }
 
-function hostOf(element: Element): Element | null {
-  const root = element.getRootNode();
+function hostOf(node: Node): Element | null {
+  const root = node.getRootNode();
   return root.nodeType === 11 && 'host' in root ? (root as ShadowRoot).host : null;
+}
+
+function isFocused(element: Element): boolean {
+  // A document or shadow root knows its own focused element; a detached tree has none.
+  const root = element.getRootNode() as Partial<DocumentOrShadowRoot>;
+  return root.activeElement === element;
 }
 
 function isText(node: Node): node is Text {
   return node.nodeType === 3;
+}
+
+// nodeType rather than instanceof: the page's and the content script's wrappers may differ.
+function isElement(node: Node): node is Element {
+  return node.nodeType === 1;
 }

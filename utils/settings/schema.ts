@@ -236,6 +236,11 @@ export const ClickToDial = z
       .array(z.string().regex(/^\+[0-9]{1,15}$/, 'An E.164 prefix such as +1900'))
       .max(200)
       .default([]),
+    /**
+     * A trusted click on a tel:, callto: or sip: link dials through Switchboard instead of the
+     * computer's default app for such links.
+     */
+    telLinks: z.boolean().default(false),
   })
   .default({
     enabled: true,
@@ -243,6 +248,7 @@ export const ClickToDial = z
     sites: { mode: 'all', patterns: [] },
     confirmInternational: false,
     blockedPrefixes: [],
+    telLinks: false,
   });
 
 export const PopTrigger = z.enum(['ringing', 'answered', 'manual']);

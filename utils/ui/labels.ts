@@ -106,6 +106,30 @@ export const CONNECTION_TEXT: Record<string, SettingText> = {
   },
 };
 
+/** Labels for `clickToDial.<key>`, by key. */
+export const CLICK_TO_DIAL_TEXT = {
+  enabled: { label: 'Make phone numbers on web pages clickable' },
+  defaultCountry: {
+    label: 'Default country',
+    hint: 'Two-letter ISO code (US, FR, GB…) for numbers written without a country code.',
+  },
+  sitesMode: { label: 'Sites' },
+  sitesPatterns: {
+    label: 'Site patterns',
+    hint: 'One per line: a host name (crm.example.com) or a match pattern (https://*.example.com/*).',
+  },
+  sitesToSkip: { label: 'Sites to skip' },
+  confirmInternational: { label: 'Ask before calling a number in another country' },
+  blockedPrefixes: {
+    label: 'Blocked prefixes',
+    hint: 'One E.164 prefix per line (+1900): numbers starting with it are never dialled.',
+  },
+  telLinks: {
+    label: 'Call phone links (tel:, callto:, sip:) with Switchboard',
+    hint: 'Otherwise such links open the computer’s default calling app.',
+  },
+} satisfies Record<string, SettingText>;
+
 /** Labels for enum values anywhere in the settings. */
 export const OPTION_TEXT: Record<string, string> = {
   e164: 'International (+33123456789)',

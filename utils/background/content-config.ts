@@ -1,0 +1,100 @@
+/**
+ * Publishes the `ContentConfig` (utils/settings/content-config.ts): the few resolved settings
+ * that content scripts need, in `storage.local`, so that they never load the zod schema. Written
+ * when the worker starts and after every change of the user's values or the policy, and only when
+ * the result differs from what is stored: every write wakes the `storage.onChanged` listener of
+ * every frame of every tab.
+ */
+import type { Logger } from '../cti/adapter';
+import type { ResolvedSettings } from '../settings/policy';
+import type { Settings } from '../settings/schema';
+import {
+  CONTENT_CONFIG_KEY,
+  CONTENT_CONFIG_VERSION,
+  type ContentConfig,
+} from '../settings/content-config';
+import { portalOriginOf } from './senders';
+
+/** The part of `storage.local` the publisher uses. */
+export interface ContentConfigArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+export function toContentConfig(settings: Settings): ContentConfig {
+  const click = settings.clickToDial;
+  const { vendor, connection } = settings;
+  return {
+    version: CONTENT_CONFIG_VERSION,
+    clickToDial: {
+      enabled: click.enabled,
+      defaultCountry: click.defaultCountry,
+      sites: { mode: click.sites.mode, patterns: [...click.sites.patterns] },
+      blockedPrefixes: [...click.blockedPrefixes],
+      confirmInternational: click.confirmInternational,
+      telLinks: click.telLinks,
+    },
+    // Only the portal of the vendor in use may feed call events (vendors/README.md §4.4).
+    portal: {
+      origin: vendor === 'ucontact' ? portalOriginOf(connection.ucontact.portalOrigin) : '',
+    },
+  };
+}
+
+export interface ContentConfigPublisherDeps {
+  area: ContentConfigArea;
+  loadSettings(): Promise<ResolvedSettings>;
+  /** Calls back after every change of the user's values or the policy (settings/storage.ts). */
+  watchSettings(listener: () => void, signal?: AbortSignal): void;
+  log: Logger;
+  signal?: AbortSignal;
+}
+
+export interface ContentConfigPublisher {
+  /** Settles when the writes asked for so far are done (for tests and callers that wait). */
+  settled(): Promise<void>;
+}
+
+/**
+ * Starts publishing. Call it synchronously at worker start: it registers its settings listener
+ * at once, like every other background listener (DESIGN.md "Treat the service worker as
+ * disposable").
+ */
+export function publishContentConfig(deps: ContentConfigPublisherDeps): ContentConfigPublisher {
+  const { area, log } = deps;
+  let written: string | undefined;
+  let latest = 0;
+  let queue: Promise<void> = Promise.resolve();
+
+  async function write(config: ContentConfig): Promise<void> {
+    const json = JSON.stringify(config);
+    if (written === undefined) {
+      // A restarted worker finds the config it published before: most starts write nothing.
+      const stored = (await area.get(CONTENT_CONFIG_KEY))[CONTENT_CONFIG_KEY];
+      written = stored === undefined ? '' : JSON.stringify(stored);
+    }
+    if (json === written) return;
+    await area.set({ [CONTENT_CONFIG_KEY]: config });
+    written = json;
+  }
+
+  function refresh(): void {
+    // Loads may finish out of order when changes come in quick succession: only the last counts.
+    const ticket = ++latest;
+    queue = queue
+      .then(async () => {
+        const resolved = await deps.loadSettings();
+        if (ticket !== latest || deps.signal?.aborted) return;
+        await write(toContentConfig(resolved.settings));
+      })
+      .catch((error: unknown) => {
+        // A stale config stays in place; the next change or worker start tries again.
+        written = undefined;
+        log.warn('could not publish the content-script settings', error);
+      });
+  }
+
+  deps.watchSettings(refresh, deps.signal);
+  refresh();
+  return { settled: () => queue };
+}
