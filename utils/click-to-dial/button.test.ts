@@ -58,7 +58,7 @@ afterEach(() => {
 describe('call button', () => {
   it('appears as a fixed, closed-shadow host on the document element with an accessible name', () => {
     const { button, inner, host } = setup();
-    button.show({ e164: '+33123456789' }, anchor);
+    button.show({ e164: '+33123456789' }, anchor, '01 23 45 67 89');
     const element = host()!;
     expect(element.parentNode).toBe(document.documentElement);
     expect(element.shadowRoot).toBeNull();
@@ -81,8 +81,15 @@ describe('call button', () => {
 
   it('names the extension too', () => {
     const { button, inner } = setup();
-    button.show({ e164: '+12125550123', extension: '45' }, anchor);
+    button.show({ e164: '+12125550123', extension: '45' }, anchor, '(212) 555-0123 x45');
     expect(inner().getAttribute('aria-label')).toBe('Call +1 212 555 0123 ext. 45');
+  });
+
+  it('names a number it does not know the written form of in simple groups', () => {
+    const { button, inner } = setup();
+    button.show({ e164: '+33123456789' }, anchor);
+    expect(inner().getAttribute('aria-label')).toBe('Call +33 123 456 789');
+    expect(inner().title).toBe('Call +33 123 456 789');
   });
 
   it('ignores every click a page script can make', () => {
@@ -139,7 +146,7 @@ describe('call button', () => {
 
   it('asks a second click for foreign numbers when told to', () => {
     const { button, dial, inner } = setup({ needsConfirm: (e164) => !e164.startsWith('+1') });
-    button.show({ e164: '+442079460958' }, anchor);
+    button.show({ e164: '+442079460958' }, anchor, '020 7946 0958');
     trustedClick(inner());
     expect(dial).not.toHaveBeenCalled();
     expect(inner().getAttribute('aria-label')).toBe('Confirm call to +44 20 7946 0958');

@@ -8,7 +8,7 @@
  * valid custom-element name with `attachShadow` is all we need.
  */
 import type { ContentMessage } from '../messaging';
-import { formatInternational } from '../phone/format';
+import { formatAsWritten } from '../phone/light';
 import type { Timers } from './timers';
 
 export const BUTTON_TAG = 'switchboard-call-button';
@@ -33,14 +33,18 @@ export interface CallButtonOptions {
 }
 
 export interface CallButton {
-  show(target: DialTarget, anchor: DOMRectReadOnly): void;
+  /**
+   * `written` is the number as the page writes it ("01 23 45 67 89"): the button's label keeps
+   * its grouping ("Call +33 1 23 45 67 89").
+   */
+  show(target: DialTarget, anchor: DOMRectReadOnly, written?: string): void;
   /**
    * Shows the button already in its confirm state, with the keyboard focus, for a number the
    * agent chose another way (context menu, keyboard command, a tel: link): their next trusted
    * click or Enter on it dials. It replaces whatever the button showed. False when it cannot
    * be shown.
    */
-  confirm(target: DialTarget, anchor: DOMRectReadOnly): boolean;
+  confirm(target: DialTarget, anchor: DOMRectReadOnly, written?: string): boolean;
   /**
    * Dials at once and shows the progress by `anchor`. Only for a trusted click the caller has
    * checked itself (a tel: link); the button's own click goes through `show`. A call still
@@ -100,6 +104,7 @@ export function createCallButton(options: CallButtonOptions): CallButton {
   let target: DialTarget | undefined;
   let phase: Phase = 'idle';
   let anchor: DOMRectReadOnly | undefined;
+  let written: string | undefined;
   let hostStyle = '';
   let cancelHide: (() => void) | undefined;
 
@@ -166,7 +171,8 @@ export function createCallButton(options: CallButtonOptions): CallButton {
   function render(): void {
     if (!target) return;
     const spoken =
-      formatInternational(target.e164) + (target.extension ? ` ext. ${target.extension}` : '');
+      formatAsWritten(target.e164, written, target.extension) +
+      (target.extension ? ` ext. ${target.extension}` : '');
     const confirming = phase === 'confirm';
     button.textContent = confirming ? 'Confirm' : 'Call';
     button.classList.toggle('confirm', confirming);
@@ -220,24 +226,25 @@ export function createCallButton(options: CallButtonOptions): CallButton {
     host.remove();
   }
 
-  function open(next: DialTarget, rect: DOMRectReadOnly): void {
+  function open(next: DialTarget, rect: DOMRectReadOnly, as?: string): void {
     cancelHide?.();
     cancelHide = undefined;
     const same = target?.e164 === next.e164 && target.extension === next.extension;
     if (!same) phase = 'idle';
     target = next;
     anchor = rect;
+    written = as;
   }
 
   return {
-    show(next, rect) {
+    show(next, rect, as) {
       if (signal.aborted) return;
-      open(next, rect);
+      open(next, rect, as);
       render();
     },
-    confirm(next, rect) {
+    confirm(next, rect, as) {
       if (signal.aborted) return false;
-      open(next, rect);
+      open(next, rect, as);
       phase = 'confirm';
       render();
       button.focus();

@@ -6,6 +6,7 @@
  * Hit-testing uses the marks' own ranges (`getClientRects`) for the element under the pointer:
  * it works inside open shadow roots, where caret-from-point APIs stop at the host.
  */
+import { writtenForm } from '../phone/scan';
 import type { CallButton } from './button';
 import type { Mark, Marks } from './marks';
 import type { Timers } from './timers';
@@ -152,6 +153,7 @@ export function createHover(options: HoverOptions): Hover {
     button.show(
       { e164: mark.hit.e164, ...(mark.hit.extension ? { extension: mark.hit.extension } : {}) },
       anchor,
+      writtenForm(mark.hit),
     );
   }
 

@@ -3,8 +3,9 @@
  * (observers, listeners, timers, the highlight, the button) ends when `signal` aborts, which is
  * how the content script turns it off and how an extension update leaves no dead script behind.
  */
-import { getCountryCallingCode, isSupportedCountry, type CountryCode } from 'libphonenumber-js/min';
+import type { CountryCode } from 'libphonenumber-js/min';
 import type { ContentMessage } from '../messaging';
+import { callingCodeOf } from '../phone/plans';
 import { createCallButton, type CallButton, type DialTarget } from './button';
 import { createHighlighter } from './highlight';
 import { createHover, type Hover } from './hover';
@@ -110,7 +111,9 @@ export function initClickToDial(
     },
     confirm(target) {
       if (signal.aborted || blocked(target.e164)) return false;
-      return button.confirm(target, selectionRect(doc) ?? topOfViewport(doc));
+      // The agent selected the number: the label writes it as the page does.
+      const written = doc.getSelection()?.toString();
+      return button.confirm(target, selectionRect(doc) ?? topOfViewport(doc), written);
     },
   };
 }
@@ -134,6 +137,7 @@ function internationalCheck(config: ClickToDialConfig): (e164: string) => boolea
   const country = config.defaultCountry;
   // Calling codes are prefix-free, so a prefix test tells home numbers from foreign ones; a
   // country we do not know makes every number foreign.
-  const home = isSupportedCountry(country) ? `+${getCountryCallingCode(country)}` : undefined;
+  const code = callingCodeOf(country);
+  const home = code === undefined ? undefined : `+${code}`;
   return (e164) => home === undefined || !e164.startsWith(home);
 }

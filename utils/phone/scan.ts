@@ -9,10 +9,11 @@
  * It reads one document: the text, links and phone fields of `root`, and the open shadow roots
  * inside it. Frames are not entered; the content script runs in each frame and scans its own.
  */
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+import type { CountryCode } from 'libphonenumber-js/min';
 import { OPT_OUT_ATTRIBUTE, pageOptedOut } from '../click-to-dial/opt-out';
 import { findPhoneNumbers } from './detect';
-import { toE164 } from './format';
+import { toE164 } from './light';
+import { e164 as validE164, parseDigits } from './plans';
 
 /** A number inside a text node. Offsets are UTF-16 offsets into `node.data`. */
 export interface TextHit {
@@ -91,6 +92,7 @@ const LONG_TEXT = 512;
 const NONE: TextHit[] = Object.freeze([]) as unknown as TextHit[];
 const MIN_DIGITS = 7;
 const E164 = /^\+[1-9]\d{6,14}$/;
+const MAX_WRITTEN = 64;
 
 /**
  * Scans `root` (an element, a text node, a document or a shadow root): its text nodes and the
@@ -246,18 +248,27 @@ export function parseTelHref(href: string, defaultCountry: CountryCode): Parsed 
 
 // Digits and the usual separators, with an optional written extension ("x12", "ext. 12", "#12"):
 // a field holding anything else (a name, a note) is not read as a number.
-const PHONE_VALUE = /^\+?[\d\s().\-/]{7,40}(?:\s*(?:ext\.?|x|#)\s*\d{1,8})?$/i;
+const PHONE_VALUE = /^(\+?[\d\s().\-/]{7,40})(?:\s*(?:ext\.?|x|#)\s*(\d{1,8}))?$/i;
+const NON_DIGIT = /\D/g;
 
 /** A phone field's value as a valid number (not merely a plausible one), or undefined. */
 export function parsePhoneValue(value: string, defaultCountry: CountryCode): Parsed | undefined {
-  const text = value.trim();
-  if (!PHONE_VALUE.test(text)) return undefined;
-  const parsed = parsePhoneNumberFromString(text, { defaultCountry, extract: false });
-  if (!parsed?.isValid() || !E164.test(parsed.number)) return undefined;
-  const extension = parsed.ext;
-  return extension && /^\d{1,8}$/.test(extension)
-    ? { e164: parsed.number, extension }
-    : { e164: parsed.number };
+  const parts = PHONE_VALUE.exec(value.trim());
+  if (!parts) return undefined;
+  const main = parts[1]!;
+  const digits = (main.startsWith('+') ? '+' : '') + main.replace(NON_DIGIT, '');
+  const e164 = validE164(parseDigits(digits, defaultCountry));
+  if (!e164) return undefined;
+  const extension = parts[2];
+  return extension ? { e164, extension } : { e164 };
+}
+
+/** How the page writes a hit's number, for the Call button's label: "01 23 45 67 89". */
+export function writtenForm(hit: PhoneHit): string | undefined {
+  if (hit.kind === 'text') return hit.node.data.slice(hit.start, hit.end);
+  const text = hit.kind === 'input' ? hit.element.value : hit.element.textContent;
+  // A link may wrap a whole card: only a short text can be the number as written.
+  return text && text.length <= MAX_WRITTEN ? text : undefined;
 }
 
 function within(root: Node, selector: string): Element[] {

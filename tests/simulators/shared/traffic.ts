@@ -4,6 +4,7 @@
  * call every interval. Each vendor keeps its own pool order, queues and call timings, since those
  * decide the seeded sequence a demo shows.
  */
+import { mulberry32 } from '../../support/random';
 
 /** A caller the demo rings with; `lang` feeds vendors that attach a language to the call. */
 export interface Caller {
@@ -29,17 +30,8 @@ export const PEOPLE = {
   liam: { from: '+61291234567', name: "Liam O'Connor", lang: 'en' },
 } as const satisfies Record<string, Caller>;
 
-/** mulberry32: small, seedable, good enough for a demo. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded, so every demo run shows the same sequence. */
+export const prng = mulberry32;
 
 /** One item of `list`, drawn with `random` (one draw, so seeded sequences stay as they were). */
 export function pick<T>(random: () => number, list: readonly T[]): T | undefined {
