@@ -13,6 +13,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { initClickToDial, type ClickToDial, type ClickToDialConfig } from '../utils/click-to-dial';
 import { selectedText, siteUrl } from '../utils/click-to-dial/frame';
+import { retainHighlightStyle } from '../utils/click-to-dial/highlight';
 import { pageOptedOut, watchPageOptOut } from '../utils/click-to-dial/opt-out';
 import { createPortalBridge } from '../utils/click-to-dial/portal-bridge';
 import {
@@ -61,8 +62,24 @@ export default defineContentScript({
       return { defaultCountry, blockedPrefixes, confirmInternational, telLinks };
     };
 
+    // The highlight rule goes in as soon as the settings say click-to-dial runs here, usually
+    // before the page has rendered much: added to a finished page it restyles every element.
+    let style: (() => void) | undefined;
+    const holdStyle = () => {
+      const click = config?.clickToDial;
+      const early =
+        !!click?.enabled && !pageOptedOut(document) && isSiteEnabled(siteUrl(window), click.sites);
+      if (early && !style) style = retainHighlightStyle(document, window);
+      if (!early && style) {
+        style();
+        style = undefined;
+      }
+    };
+    ctx.onInvalidated(() => style?.());
+
     const apply = () => {
       if (ctx.isInvalid) return;
+      holdStyle();
       const next = wanted();
       const key = next && JSON.stringify(next);
       if (running?.key === key) return;

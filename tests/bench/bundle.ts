@@ -8,10 +8,12 @@ import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
 const ENTRY = fileURLToPath(new URL('./page/entry.ts', import.meta.url));
+/** The content script's document_start part (tests/bench/page/start.ts), an init script. */
+export const START_ENTRY = fileURLToPath(new URL('./page/start.ts', import.meta.url));
 
-export async function bundlePageCode(): Promise<string> {
+export async function bundlePageCode(entry = ENTRY): Promise<string> {
   const result = await build({
-    entryPoints: [ENTRY],
+    entryPoints: [entry],
     bundle: true,
     write: false,
     format: 'iife',
@@ -23,6 +25,6 @@ export async function bundlePageCode(): Promise<string> {
     logLevel: 'silent',
   });
   const output = result.outputFiles[0];
-  if (!output) throw new Error('esbuild produced no bundle for tests/bench/page/entry.ts');
+  if (!output) throw new Error(`esbuild produced no bundle for ${entry}`);
   return output.text;
 }

@@ -120,8 +120,10 @@ export function createCallButton(options: CallButtonOptions): CallButton {
     },
     { signal },
   );
-  host.addEventListener('pointerenter', () => options.onPointerEnter(), { signal });
-  host.addEventListener('pointerleave', () => options.onPointerLeave(), { signal });
+  // Only the agent's pointer moves the hover logic: a page's forged pointerenter could otherwise
+  // pin the button in place (it could never dial, but it could keep it from following the agent).
+  host.addEventListener('pointerenter', (e) => e.isTrusted && options.onPointerEnter(), { signal });
+  host.addEventListener('pointerleave', (e) => e.isTrusted && options.onPointerLeave(), { signal });
   signal.addEventListener('abort', () => host.remove());
 
   function onClick(event: MouseEvent): void {

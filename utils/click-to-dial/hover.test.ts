@@ -107,11 +107,21 @@ describe('hover', () => {
     vi.advanceTimersByTime(100);
     const host = document.querySelector('switchboard-call-button')!;
     move(document.getElementById('other')!, OFF);
-    host.dispatchEvent(new PointerEvent('pointerenter'));
+    host.dispatchEvent(trusted(new PointerEvent('pointerenter')));
     vi.advanceTimersByTime(1_000);
     expect(button.target).toBeDefined();
-    host.dispatchEvent(new PointerEvent('pointerleave'));
+    host.dispatchEvent(trusted(new PointerEvent('pointerleave')));
     vi.advanceTimersByTime(400);
+    expect(button.target).toBeUndefined();
+  });
+
+  it('ignores a pointerenter the page forges on the button', () => {
+    move(number, ON);
+    vi.advanceTimersByTime(100);
+    const host = document.querySelector('switchboard-call-button')!;
+    move(document.getElementById('other')!, OFF);
+    host.dispatchEvent(new PointerEvent('pointerenter'));
+    vi.advanceTimersByTime(1_000);
     expect(button.target).toBeUndefined();
   });
 
@@ -204,3 +214,9 @@ describe('hover', () => {
     expect(button.target).toBeUndefined();
   });
 });
+
+/** What the browser makes for the agent's real pointer; page scripts cannot set isTrusted. */
+function trusted<E extends Event>(event: E): E {
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  return event;
+}

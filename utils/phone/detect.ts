@@ -1,8 +1,9 @@
 /**
  * Finds phone numbers in plain text (DESIGN.md "Click-to-dial"). Pure: no DOM, no browser APIs.
  *
- * libphonenumber's own text matcher is too big for the content script and too slow per call
- * (PRACTICES.md), so candidates are found here and only validated by its parser:
+ * libphonenumber's text matcher and parser are too big for the content script and too slow per
+ * call (PRACTICES.md), so candidates are found here and validated against numbering plans
+ * generated from libphonenumber's metadata (utils/phone/plans.ts; its verdicts, without its code):
  *
  * 1. A digit count drops texts with fewer than 7 digits without allocating anything.
  * 2. detect/runs.ts finds runs of digits and phone punctuation, splits them at list breaks into
@@ -10,9 +11,10 @@
  * 3. In each segment the longest token spans of 7–17 digits are tried first, left to right, so a
  *    run holding two numbers ("+1 212 555 0123 / +1 212 555 0124", "01 23 45 67 89 01 23 45 67
  *    90") yields both. A span never cuts a token: "2024-01-15" is taken whole or not at all.
- * 4. Cheap tests run before the parse: label and id cues, currencies, glued letters
- *    (detect/context.ts); dates, IP addresses, versions, ISBNs, cards, postal codes (data.ts).
- * 5. libphonenumber validates what is left (detect/validate.ts, memoized).
+ * 4. Each span is validated first (detect/validate.ts: memoised, about a microsecond), which
+ *    turns most spans down; a valid one then passes the context tests: label and id cues,
+ *    currencies, glued letters (detect/context.ts); dates, IP addresses, versions, ISBNs,
+ *    cards, postal codes (data.ts).
  *
  * The work per call is bounded (text length, parses, matches), so any input answers quickly.
  */
@@ -40,8 +42,8 @@ export interface FindOptions {
 const MAX_TEXT = 100_000;
 /** Most numbers reported per call. */
 const MAX_MATCHES = 300;
-/** Most libphonenumber parses per call (memo hits are free): ~10–100 µs each. */
-const MAX_PARSES = 200;
+/** Most validations per call (memo hits are free): about a microsecond each (detect/validate.ts). */
+const MAX_PARSES = 1_000;
 /** Most candidate spans examined per call: bounds the work on digit-heavy text. */
 const MAX_TRIES = 2_000;
 /** The longest number as written: "0011 44 20 7946 0958" has 16 digits. */
@@ -125,6 +127,10 @@ function tryCandidate(search: Search, tokens: Token[], a: number, b: number) {
   const mainEnd = tokens[b]!.end;
   let digits = head.plus ? '+' : '';
   for (let k = a; k <= b; k++) digits += tokens[k]!.digits;
+  // Validation first: memoised and about a microsecond, it turns down most spans of a segment
+  // (ids, dates, amounts) before the context tests, which cost several regexes each.
+  const e164 = validate(digits, search.country, search.budget);
+  if (!e164 || !isNanpGrouping(e164, text.slice(start, mainEnd))) return undefined;
   const international = head.plus || INTERNATIONAL.test(digits);
   for (let k = a; k <= b; k++) if (isOther(text, tokens[k]!, international)) return undefined;
   const extension = extensionAt(text, mainEnd);
@@ -133,8 +139,6 @@ function tryCandidate(search: Search, tokens: Token[], a: number, b: number) {
   if (isRuledOutByContext(text, before, end)) return undefined;
   // A bare run of digits is a number only when a label says so; an id word wins over format.
   if (((a === b && head.plain) || isIdCue(before)) && !isLabelled(before)) return undefined;
-  const e164 = validate(digits, search.country, search.budget);
-  if (!e164 || !isNanpGrouping(e164, text.slice(start, mainEnd))) return undefined;
   return extension ? { start, end, e164, extension: extension.digits } : { start, end, e164 };
 }
 
