@@ -24,7 +24,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
 import { BENCHMARKS_FILE, writeBenchSection } from './bench-report';
-import { bundlePageCode, START_ENTRY } from '../tests/bench/bundle';
+import { bundlePageCode } from '../tests/bench/bundle';
 import {
   buildExtension,
   contentScriptSize,
@@ -97,11 +97,10 @@ const loadAtStart = loadavg()[0] ?? 0;
 const crm = generateCrmPage();
 const newRows = generateNewRows(settings.rows + settings.burst);
 const code = await bundlePageCode();
-const startCode = await bundlePageCode(START_ENTRY);
 const server = await startBenchServer({ '/crm.html': crm.html, ...framesPages(FRAMES) });
 
 const crmUrl = `${server.url}/crm.html`;
-// Loads that start our click-to-dial also get its document_start part (tests/bench/page/start.ts).
+// Loads that start our click-to-dial also get its document_start part (tests/bench/page/entry.ts).
 const crmStartUrl = `${crmUrl}?start`;
 const fullInput = {
   country: CRM_COUNTRY,
@@ -172,7 +171,7 @@ async function measurePage(): Promise<{ runs: DetectRuns; chromium: string }> {
   try {
     const page = await browser.newPage();
     page.on('pageerror', (error) => log(`page error: ${error.message}`));
-    await page.addInitScript({ content: startCode });
+    await page.addInitScript({ content: code });
     const onFreshLoad = async <K extends keyof BenchApi>(
       method: K,
       arg: Parameters<BenchApi[K]>[0],

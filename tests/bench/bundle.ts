@@ -8,12 +8,9 @@ import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
 const ENTRY = fileURLToPath(new URL('./page/entry.ts', import.meta.url));
-/** The content script's document_start part (tests/bench/page/start.ts), an init script. */
-export const START_ENTRY = fileURLToPath(new URL('./page/start.ts', import.meta.url));
-
-export async function bundlePageCode(entry = ENTRY): Promise<string> {
+export async function bundlePageCode(): Promise<string> {
   const result = await build({
-    entryPoints: [entry],
+    entryPoints: [ENTRY],
     bundle: true,
     write: false,
     format: 'iife',
@@ -25,6 +22,6 @@ export async function bundlePageCode(entry = ENTRY): Promise<string> {
     logLevel: 'silent',
   });
   const output = result.outputFiles[0];
-  if (!output) throw new Error(`esbuild produced no bundle for ${entry}`);
+  if (!output) throw new Error('esbuild produced no bundle for tests/bench/page/entry.ts');
   return output.text;
 }

@@ -184,7 +184,8 @@ export function toMarkdown(input: DetectInput): string {
         "pass reading every text node's data); the naive baseline (libphonenumber's " +
         'findPhoneNumbersInText on every text node); our scan generator run to completion; and ' +
         'our full click-to-dial (initClickToDial, bundled from utils/ at run time) until its ' +
-        "scheduler is idle. Ours' main-thread time is the sum of its own tasks (timer and " +
+        'scheduler is idle, with the highlight rule put in at document start as the content ' +
+        "script does where click-to-dial runs. Ours' main-thread time is the sum of its own tasks (timer and " +
         'observer callbacks, timed by wrapping the APIs it schedules through). The rendering ' +
         'work the browser does for the marks (style recalculation, pre-paint, paint) is outside ' +
         'those tasks: a few more initial scans run under a Chromium trace, which counts every ' +

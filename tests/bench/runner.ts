@@ -9,7 +9,9 @@ import { MAIN_THREAD_CATEGORIES, mainThreadTime, recordTrace, type MainThreadTim
  */
 export async function freshLoad(page: Page, url: string, code: string): Promise<void> {
   await page.goto(url, { waitUntil: 'load' });
-  await page.addScriptTag({ content: code });
+  // Pages that have it as an init script already ran it at document start.
+  const present = await page.evaluate(`typeof globalThis[${JSON.stringify(BENCH_GLOBAL)}]`);
+  if (present === 'undefined') await page.addScriptTag({ content: code });
   // A string, not a function: tsx would add helpers to a function that the page does not have.
   await page.evaluate(
     'new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 100))))',
