@@ -1,12 +1,25 @@
 import { CONTENT_CONFIG_KEY, type ContentConfig } from '../../utils/settings/content-config';
 import type { ExtensionBrowser } from '../support/chromium';
-import { clickToDial, expect, signIn, test } from './fixtures';
+import { buttonNames, clickToDial, expect, signIn, test } from './fixtures';
 
 test('hovering a number and clicking its call button dials it', async ({ ext, sim, pages }) => {
   await signIn(ext, sim);
   await clickToDial(ext, pages);
   const dial = await sim.waitForFrame((f) => f.command === 'dial');
   expect(dial).toMatchObject({ claz: 'web', command: 'dial', destination: '+33123456789' });
+});
+
+test('the call button is named after the number', async ({ ext, pages }) => {
+  const page = await ext.context.newPage();
+  await page.goto(`${pages.url}/crm.html`);
+  // On a fresh profile the settings reach the page a moment after it loads: hover until marked.
+  await expect(async () => {
+    await page.mouse.move(0, 0);
+    await page.hover('#phone-fr');
+    await expect(page.locator('switchboard-call-button')).toBeVisible({ timeout: 1_000 });
+  }).toPass();
+  // Screen readers hear the number, grouped as the page writes it.
+  await expect.poll(() => buttonNames(page)).toContain('Call +33 1 23 45 67 89');
 });
 
 interface ChromeStorage {
