@@ -20,7 +20,7 @@ export interface TelLinkOptions {
   dial(target: DialTarget, anchor: DOMRectReadOnly): void;
 }
 
-const TEL_HREF = /^\s*(?:tel|callto|sip):/i;
+const TEL_HREF = /^\s*(?:tel|callto|sips?):/i;
 const LINK = 'a[href], area[href]';
 
 export function handleTelLinkClicks(options: TelLinkOptions): void {
