@@ -25,7 +25,7 @@ interface Plan {
   lengths: number[];
   leading: RegExp | undefined;
   /** Written in national form without the trunk prefix: accept (0), reject (1), by format. */
-  trunk: 0 | 1 | { leading: RegExp | undefined; pattern: RegExp; reject: boolean }[];
+  trunk: 0 | 1 | { leading: RegExp | undefined; min: number; max: number; reject: boolean }[];
   /** Only where libphonenumber validates by type: a valid number matches one of them. */
   types: { pattern: RegExp; lengths: number[] | undefined }[] | undefined;
 }
@@ -96,12 +96,9 @@ function plan(key: string): Plan | undefined {
       trunk === '0' || trunk === '1'
         ? (Number(trunk) as 0 | 1)
         : trunk!.split(';').map((format) => {
-            const [lead, shape, verdict] = format.split('/') as [string, string, string];
-            return {
-              leading: optional(lead, false),
-              pattern: pattern(shape, true),
-              reject: verdict === '1',
-            };
+            const [lead, lengths, verdict] = format.split('/') as [string, string, string];
+            const [min, max = min] = lengths.split('-').map(Number) as [number, number?];
+            return { leading: optional(lead, false), min, max, reject: verdict === '1' };
           }),
     types:
       types === NONE
@@ -302,19 +299,24 @@ export function isPossible(parsed: ParsedNumber): boolean {
 }
 
 /**
- * True when a national number written without its trunk prefix ("30 1234567" in Germany) is
- * written in a way its country never writes it: each of its formats writes the prefix, or no
- * format fits it. What libphonenumber's `formatNational({ nationalPrefix: false })` tells.
+ * True when a valid national number written without its trunk prefix ("30 1234567" in Germany)
+ * is written in a way its country never writes it: the format that fits it writes the prefix (or
+ * nothing but its digits), or no format fits it. What libphonenumber's
+ * `formatNational({ nationalPrefix: false })` tells, exactly for valid numbers: the generator
+ * lists formats (leading digits, lengths) only for countries whose numbers get both verdicts.
  */
 export function trunkPrefixMissing(parsed: ParsedNumber): boolean {
   const selected = planOf(parsed);
   if (!selected) return true;
   const { trunk } = selected;
   if (typeof trunk === 'number') return trunk === 1;
-  const national = parsed.national;
+  const { national } = parsed;
+  const { length } = national;
   const format = trunk.find(
     (candidate) =>
-      (!candidate.leading || candidate.leading.test(national)) && candidate.pattern.test(national),
+      candidate.min <= length &&
+      length <= candidate.max &&
+      (!candidate.leading || candidate.leading.test(national)),
   );
   return !format || format.reject;
 }
