@@ -93,6 +93,7 @@ test('without a selection the agent is told to select a number', async ({ ext, s
       worker.evaluate(() => (globalThis as unknown as NotificationsGlobal).shownMessages ?? []),
     )
     .toEqual(['Select a phone number on the page first']);
-  expect(await ext.notificationIds()).toContain('switchboard-dial');
+  // The background asked for it; the browser creates it a moment later.
+  await expect.poll(() => ext.notificationIds()).toContain('switchboard-dial');
   expect(sim.received.filter((r) => r.frame.command === 'dial')).toEqual([]);
 });
