@@ -46,41 +46,29 @@ async function contentConfigPublished(
     .toBe(true);
 }
 
-test('a number inside a same-origin frame gets the call button and dials', async ({
-  ext,
-  sim,
-  pages,
-}) => {
-  await signIn(ext, sim);
-  const page = await ext.context.newPage();
-  await page.goto(`${pages.url}/frames.html`);
-  const frame = page.frameLocator('#child');
-  await frame.locator('#framed-number').hover();
-  // The button belongs to the frame whose number it dials.
-  const button = frame.locator('switchboard-call-button');
-  await expect(button).toBeVisible();
-  await expect(page.locator('switchboard-call-button')).toHaveCount(0);
-  await button.click();
-  const dial = await sim.waitForFrame((f) => f.command === 'dial');
-  expect(dial).toMatchObject({ claz: 'web', command: 'dial', destination: '+33123456789' });
-});
-
-test('a number inside a srcdoc frame gets the call button and dials', async ({
-  ext,
-  sim,
-  pages,
-}) => {
-  await signIn(ext, sim);
-  const page = await ext.context.newPage();
-  await page.goto(`${pages.url}/frames.html`);
-  const frame = page.frameLocator('#srcdoc');
-  await frame.locator('#srcdoc-number').hover();
-  const button = frame.locator('switchboard-call-button');
-  await expect(button).toBeVisible();
-  await button.click();
-  const dial = await sim.waitForFrame((f) => f.command === 'dial');
-  expect(dial).toMatchObject({ claz: 'web', command: 'dial', destination: '+442079460958' });
-});
+for (const { kind, frame, number, destination } of [
+  { kind: 'same-origin', frame: '#child', number: '#framed-number', destination: '+33123456789' },
+  { kind: 'srcdoc', frame: '#srcdoc', number: '#srcdoc-number', destination: '+442079460958' },
+]) {
+  test(`a number inside a ${kind} frame gets the call button and dials`, async ({
+    ext,
+    sim,
+    pages,
+  }) => {
+    await signIn(ext, sim);
+    const page = await ext.context.newPage();
+    await page.goto(`${pages.url}/frames.html`);
+    const inFrame = page.frameLocator(frame);
+    await inFrame.locator(number).hover();
+    // The button belongs to the frame whose number it dials.
+    const button = inFrame.locator('switchboard-call-button');
+    await expect(button).toBeVisible();
+    await expect(page.locator('switchboard-call-button')).toHaveCount(0);
+    await button.click();
+    const dial = await sim.waitForFrame((f) => f.command === 'dial');
+    expect(dial).toMatchObject({ claz: 'web', command: 'dial', destination });
+  });
+}
 
 test('with telLinks on, the agent’s click on a tel: link dials through Switchboard', async ({
   ext,
