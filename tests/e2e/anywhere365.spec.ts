@@ -175,11 +175,8 @@ test('Anywhere365: a stopped extension worker loses no event (the relay replays 
     const { popup, first } = await inCall(ext, rig, crm);
 
     await stopServiceWorker(ext);
-    // While the worker is down: the first call ends and a second one rings. The broker posts to
-    // the relay, which buffers them for the agent.
-    await first.hangup();
-    await rig.broker.inboundCall({ from: '+442071838750' });
-    await rig.broker.flushed();
+    // While the worker is down the relay buffers them for the agent.
+    await endFirstRingSecond(rig, first);
 
     // The popup wakes the worker, which resumes from its checkpoint and gets the replay.
     await popup.reload();
@@ -187,6 +184,17 @@ test('Anywhere365: a stopped extension worker loses no event (the relay replays 
     expect(tabsAt(ext, crm)).toHaveLength(2);
   });
 });
+
+/**
+ * The first call ends and a British one rings; every webhook the broker posted for them reached
+ * the relay (2xx).
+ */
+async function endFirstRingSecond(rig: Rig, first: { hangup(): Promise<void> }) {
+  await first.hangup();
+  await rig.broker.inboundCall({ from: '+442071838750' });
+  await rig.broker.flushed();
+  expect(rig.broker.deliveries.items.filter((d) => d.status < 200 || d.status >= 300)).toEqual([]);
+}
 
 /** The second call rings in the panel and popped once; the first one is over; no gap notice. */
 async function expectSecondCallRinging(ext: ExtensionBrowser, popup: Page, crm: string) {
@@ -215,13 +223,7 @@ test('Anywhere365: a relay restart loses no event (its journal keeps the seqs: n
     expect(rig.broker.subscriptions()).toEqual([
       expect.objectContaining({ imAddress: AGENT, callbackUrl: rig.relay.hookUrl('anywhere365') }),
     ]);
-    await first.hangup();
-    await rig.broker.inboundCall({ from: '+442071838750' });
-    await rig.broker.flushed();
-    // Every webhook since the restart reached the relay (2xx).
-    expect(rig.broker.deliveries.items.filter((d) => d.status < 200 || d.status >= 300)).toEqual(
-      [],
-    );
+    await endFirstRingSecond(rig, first);
 
     await expectSecondCallRinging(ext, popup, crm);
     expect(rig.relay.metric('relay_gaps_total')).toBe(0);
@@ -237,14 +239,8 @@ test('Anywhere365: events posted while the extension worker is stopped survive a
     const { popup, first } = await inCall(ext, rig, crm);
 
     await stopServiceWorker(ext);
-    // While the worker is down the first call ends and a second one rings: the relay buffers
-    // (and journals) them for the agent…
-    await first.hangup();
-    await rig.broker.inboundCall({ from: '+442071838750' });
-    await rig.broker.flushed();
-    expect(rig.broker.deliveries.items.filter((d) => d.status < 200 || d.status >= 300)).toEqual(
-      [],
-    );
+    // While the worker is down the relay buffers (and journals) them for the agent…
+    await endFirstRingSecond(rig, first);
     // …then restarts, so only its journal still holds them.
     await rig.relay.restart();
 

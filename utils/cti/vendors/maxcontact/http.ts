@@ -8,6 +8,7 @@
 import type { z } from 'zod';
 import type { Clock } from '../../adapter';
 import { parseBaseUrl } from '../shared/base-url';
+import { fetchText } from '../shared/http-text';
 import { CtiError } from '../../model';
 import {
   CallActionResponse,
@@ -153,53 +154,35 @@ export class MaxContactHttp {
     url: string,
     headers: Record<string, string> = {},
   ): Promise<{ status: number; body: unknown; raw: string }> {
-    const { clock, signal } = this.deps;
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = clock.setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, REQUEST_TIMEOUT_MS);
-    const onAbort = () => controller.abort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    if (signal.aborted) controller.abort();
+    let answer: { status: number; ok: boolean; text: string };
     try {
-      let response: Response;
-      try {
-        response = await this.deps.fetch(url, {
+      answer = await fetchText(
+        this.deps,
+        url,
+        {
           method: 'GET',
           // JSON instead of the default XML (§3.2). The Cookie comes from the header rule.
           headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...headers },
-          signal: controller.signal,
-        });
-      } catch (cause) {
-        if (timedOut) throw new WireFailure(new CtiError('timeout', 'MaxContact did not answer'));
-        const where = new URL(url).origin;
+        },
+        { vendor: 'MaxContact', timeoutMs: REQUEST_TIMEOUT_MS },
+      );
+    } catch (error) {
+      throw failureOf(error);
+    }
+    const raw = answer.text;
+    let body: unknown;
+    try {
+      body = raw ? (JSON.parse(raw) as unknown) : undefined;
+    } catch {
+      // Not JSON: an error page, or XML when the Content-Type header was lost on the way.
+      if (answer.ok) {
         throw new WireFailure(
-          new CtiError('network', `Cannot reach MaxContact at ${where}`, { cause }),
+          new CtiError('protocol', 'MaxContact sent an answer that is not JSON'),
+          raw.slice(0, MAX_FRAME_IN_ERROR),
         );
       }
-      const raw = await response.text().catch((cause: unknown) => {
-        const code = timedOut ? 'timeout' : 'network';
-        throw new WireFailure(new CtiError(code, 'MaxContact broke off its answer', { cause }));
-      });
-      let body: unknown;
-      try {
-        body = raw ? (JSON.parse(raw) as unknown) : undefined;
-      } catch {
-        // Not JSON: an error page, or XML when the Content-Type header was lost on the way.
-        if (response.ok) {
-          throw new WireFailure(
-            new CtiError('protocol', 'MaxContact sent an answer that is not JSON'),
-            raw.slice(0, MAX_FRAME_IN_ERROR),
-          );
-        }
-      }
-      return { status: response.status, body, raw: raw.slice(0, MAX_FRAME_IN_ERROR) };
-    } finally {
-      clock.clearTimeout(timer);
-      signal.removeEventListener('abort', onAbort);
     }
+    return { status: answer.status, body, raw: raw.slice(0, MAX_FRAME_IN_ERROR) };
   }
 }
 

@@ -6,6 +6,7 @@
 import type { Clock } from '../../adapter';
 import { CtiError } from '../../model';
 import { joinPath, parseBaseUrl } from '../shared/base-url';
+import { fetchText } from '../shared/http-text';
 import { API_ROOT, type UcontactPath } from './wire';
 
 export const REQUEST_TIMEOUT_MS = 10_000;
@@ -35,44 +36,17 @@ export class UcontactHttp {
 
   /** POST `form` to `path`; rejects with CtiError on transport trouble and 401/403. */
   async post(path: UcontactPath, form: Record<string, string>, auth = true): Promise<Answer> {
-    const { clock, signal } = this.deps;
-    const url = joinPath(this.base, `${API_ROOT}/${path}`).href;
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = clock.setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, REQUEST_TIMEOUT_MS);
-    const onAbort = () => controller.abort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    if (signal.aborted) controller.abort();
-    try {
-      const headers: Record<string, string> = {
-        'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8',
-      };
-      if (auth && this.authorization) headers.Authorization = this.authorization;
-      let response: Response;
-      try {
-        response = await this.deps.fetch(url, {
-          method: 'POST',
-          headers,
-          body: new URLSearchParams(form).toString(),
-          signal: controller.signal,
-        });
-      } catch (cause) {
-        if (timedOut) throw new CtiError('timeout', 'uContact did not answer');
-        throw new CtiError('network', `Cannot reach uContact at ${this.base.origin}`, { cause });
-      }
-      const text = await response.text().catch((cause: unknown) => {
-        throw new CtiError(timedOut ? 'timeout' : 'network', 'uContact broke off its answer', {
-          cause,
-        });
-      });
-      return { status: response.status, text: text.trim().slice(0, 4000) };
-    } finally {
-      clock.clearTimeout(timer);
-      signal.removeEventListener('abort', onAbort);
-    }
+    const headers: Record<string, string> = {
+      'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8',
+    };
+    if (auth && this.authorization) headers.Authorization = this.authorization;
+    const { status, text } = await fetchText(
+      this.deps,
+      joinPath(this.base, `${API_ROOT}/${path}`).href,
+      { method: 'POST', headers, body: new URLSearchParams(form).toString() },
+      { vendor: 'uContact', timeoutMs: REQUEST_TIMEOUT_MS },
+    );
+    return { status, text: text.trim().slice(0, 4000) };
   }
 
   /** POST a command: 401/403 are `auth`, other non-2xx `network`, `0` `rejected` (§4.3). */
