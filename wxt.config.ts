@@ -12,7 +12,20 @@ export const GECKO_ID = 'switchboard@switchboard-cti.org';
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    build: {
+      rollupOptions: {
+        treeshake: {
+          // Modules under utils/ do nothing when imported, only when called
+          // (docs/architecture.md): a module none of whose exports is used is dropped. This is
+          // what keeps zod out of the content script, which imports utils/messaging.ts for its
+          // zod-free tab-message check.
+          moduleSideEffects: (id: string) => !/[\\/]utils[\\/]/.test(id),
+        },
+      },
+    },
+  }),
   manifest: ({ browser }) => ({
     name: 'Switchboard',
     description:

@@ -1,11 +1,21 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PanelState } from '../utils/messaging';
-import { createMockConnector } from '../utils/ui/connector';
+import { createMockConnector } from '../tests/support/mock-connector';
 import { toLocalInput } from '../utils/ui/datetime';
-import { sampleCall, signedInState } from '../utils/ui/sample-state';
+import { sampleCall, signedInState } from '../tests/support/sample-state';
 import { Panel } from './Panel';
-import { alerts, button, choose, click, labelled, mount, settle, text, type } from './test-dom';
+import {
+  alerts,
+  button,
+  choose,
+  click,
+  labelled,
+  mount,
+  settle,
+  text,
+  type,
+} from '../tests/support/test-dom';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => {

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PanelState } from '../utils/messaging';
-import { createMockConnector } from '../utils/ui/connector';
-import { sampleCall, signedInState, signedOutState } from '../utils/ui/sample-state';
+import { createMockConnector } from '../tests/support/mock-connector';
+import { sampleCall, signedInState, signedOutState } from '../tests/support/sample-state';
 import { Panel } from './Panel';
 import {
   alerts,
@@ -17,7 +17,7 @@ import {
   submit,
   text,
   type,
-} from './test-dom';
+} from '../tests/support/test-dom';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => {
@@ -46,20 +46,6 @@ describe('signed out', () => {
     expect(labelled(root, 'Phone number').type).toBe('tel');
     expect(button(root, 'Sign in').type).toBe('submit');
     expect(queryButton(root, 'Sign out')).toBeUndefined();
-  });
-
-  it('says so instead of offering a sign-in form when the vendor is not in this build', () => {
-    const state = signedOutState({ vendor: 'ccs', vendorLabel: 'Windstream CCS' });
-    state.signIn = {
-      fields: [],
-      connectionFields: [],
-      unavailable: 'Windstream CCS is not available in this version of Switchboard.',
-    };
-    const { root } = show(state);
-    expect(alerts(root)).toEqual([
-      'Windstream CCS is not available in this version of Switchboard.',
-    ]);
-    expect(queryButton(root, 'Sign in')).toBeUndefined();
   });
 
   it('hides connection fields that policy sets', () => {

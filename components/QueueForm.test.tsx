@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PanelState } from '../utils/messaging';
-import { createMockConnector } from '../utils/ui/connector';
-import { sampleCall, signedInState } from '../utils/ui/sample-state';
+import { createMockConnector } from '../tests/support/mock-connector';
+import { sampleCall, signedInState } from '../tests/support/sample-state';
 import { Panel } from './Panel';
 import {
   alerts,
@@ -15,7 +15,7 @@ import {
   nameOf,
   settle,
   submit,
-} from './test-dom';
+} from '../tests/support/test-dom';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => {

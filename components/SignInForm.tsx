@@ -38,17 +38,6 @@ export function SignInForm({ state, connector }: Props) {
     return reply;
   };
 
-  if (state.signIn.unavailable) {
-    return (
-      <section class="sb-signin" aria-labelledby="sb-signin-title">
-        <h2 id="sb-signin-title" class="sb-title">
-          {state.vendorLabel}
-        </h2>
-        <p role="alert">{state.signIn.unavailable}</p>
-      </section>
-    );
-  }
-
   return (
     <form class="sb-signin" onSubmit={onSubmit} aria-labelledby="sb-signin-title">
       <h2 id="sb-signin-title" class="sb-title">

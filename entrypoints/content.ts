@@ -2,9 +2,9 @@
  * The one content script, in every frame of every page. Wiring only: it reads the settings the
  * background publishes for content scripts (`ContentConfig`, never the zod schema: this code is
  * parsed in every frame), runs click-to-dial where they say so, answers the background's tab
- * messages, and in top frames bridges the uContact agent portal's events.
+ * messages, and in top frames bridges the events of the vendor's own web page.
  *
- * It starts at document_start so that the portal bridge hears the softphone's first messages;
+ * It starts at document_start so that the page-event bridge hears a softphone's first messages;
  * click-to-dial waits for the DOM and an idle moment. Every run of click-to-dial gets its own
  * AbortController, aborted when the settings, the site rules or the page's opt-out turn it off,
  * and by `ctx` when the extension is updated or removed.
@@ -14,15 +14,15 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { initClickToDial, type ClickToDial, type ClickToDialConfig } from '../utils/click-to-dial';
 import { selectedText, siteUrl } from '../utils/click-to-dial/frame';
 import { retainHighlightStyle } from '../utils/click-to-dial/highlight';
-import { pageOptedOut, watchPageOptOut } from '../utils/click-to-dial/opt-out';
-import { createPortalBridge } from '../utils/click-to-dial/portal-bridge';
+import { pageOptedOut, watchPageOptOut } from '../utils/phone/opt-out';
+import { createTimers } from '../utils/click-to-dial/timers';
 import {
   isTabMessage,
   type ConfirmShown,
+  type ContentMessage,
   type TabSelection,
-} from '../utils/click-to-dial/tab-messages';
-import { createTimers } from '../utils/click-to-dial/timers';
-import type { ContentMessage } from '../utils/messaging';
+} from '../utils/messaging';
+import { createPageEventBridge } from '../utils/page-events/bridge';
 import { isSiteEnabled } from '../utils/phone/sites';
 import {
   CONTENT_CONFIG_KEY,
@@ -45,7 +45,7 @@ export default defineContentScript({
     const isTop = window === window.top;
     // Listen at once: the softphone frame may post before the config is read.
     const bridge = isTop
-      ? createPortalBridge({ win: window, signal: ctx.signal, send })
+      ? createPageEventBridge({ win: window, signal: ctx.signal, send })
       : undefined;
 
     let config: ContentConfig | undefined;
@@ -98,7 +98,7 @@ export default defineContentScript({
       const parsed = parseContentConfig(value);
       if (!parsed.ok) console.debug(`Switchboard is off in this frame: settings ${parsed.reason}`);
       config = parsed.ok ? parsed.config : undefined;
-      bridge?.configure(config?.portal.origin ?? '');
+      bridge?.configure(config?.portal ?? { origin: '' });
       apply();
     };
 
@@ -119,7 +119,7 @@ export default defineContentScript({
     );
 
     // Background → this tab: only this extension can send these, after a trusted gesture the
-    // browser itself reported (tab-messages.ts). Frames with nothing to say do not answer.
+    // browser itself reported (messaging.ts). Frames with nothing to say do not answer.
     const onMessage = (message: unknown): Promise<TabSelection | ConfirmShown> | undefined => {
       if (!isTabMessage(message) || ctx.isInvalid) return undefined;
       if (message.type === 'tab/selection') {

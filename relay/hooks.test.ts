@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRelay, type Relay } from './index';
 import { createMemoryLogger } from './log';
-import { TEST_SECRET, a365Event, connect, postJson } from './test-kit';
+import { TEST_SECRET, a365Event, connect, postJson } from '../tests/support/relay/test-kit';
 
 let relay: Relay;
 let log: ReturnType<typeof createMemoryLogger>;

@@ -7,7 +7,7 @@ import { createHub } from './hub';
 import { silentLogger } from './log';
 import { Metrics, createRelayCounters } from './metrics';
 import type { ServerFrame } from './protocol';
-import { TEST_SECRET } from './test-kit';
+import { TEST_SECRET } from '../tests/support/relay/test-kit';
 import { issueToken, verifyToken } from './tokens';
 
 class FakeSocket extends EventEmitter {

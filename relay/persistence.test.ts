@@ -3,11 +3,17 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startFakeBroker, type FakeBroker } from './fake-broker';
+import { startFakeBroker, type FakeBroker } from '../tests/support/relay/fake-broker';
 import { createRelay, type Relay } from './index';
 import { createMemoryLogger, silentLogger } from './log';
 import { anywhere365Store } from './state-file';
-import { TEST_SECRET, a365Event, connect, postJson, type TestClient } from './test-kit';
+import {
+  TEST_SECRET,
+  a365Event,
+  connect,
+  postJson,
+  type TestClient,
+} from '../tests/support/relay/test-kit';
 
 const ALICE = 'sip:alice@example.com';
 let dir: string;

@@ -4,7 +4,13 @@ import { createRelay, type Relay } from './index';
 import { createMemoryLogger } from './log';
 import { CLOSE_UNAUTHORIZED } from './protocol';
 import { signToken } from './tokens';
-import { TEST_SECRET, a365Event, connect, postJson, type TestClient } from './test-kit';
+import {
+  TEST_SECRET,
+  a365Event,
+  connect,
+  postJson,
+  type TestClient,
+} from '../tests/support/relay/test-kit';
 
 let relay: Relay;
 let log: ReturnType<typeof createMemoryLogger>;

@@ -1,9 +1,9 @@
 /** The Anywhere365 subscription lifecycle against a fake broker on 127.0.0.1. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeBroker, type FakeBroker } from './fake-broker';
+import { startFakeBroker, type FakeBroker } from '../tests/support/relay/fake-broker';
 import { createRelay, type Relay } from './index';
 import { createMemoryLogger } from './log';
-import { TEST_SECRET, connect } from './test-kit';
+import { TEST_SECRET, connect } from '../tests/support/relay/test-kit';
 
 const ALICE = 'sip:alice@example.com';
 const BOB = 'sip:bob@example.com';

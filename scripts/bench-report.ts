@@ -1,7 +1,7 @@
 /**
  * Benchmark reports in one Markdown file, docs/benchmarks.md. Each benchmark owns one section
  * between `<!-- bench:<name> -->` and `<!-- /bench:<name> -->` and rewrites only that, so several
- * benchmarks share the file (`npm run bench:relay`, relay/bench.ts; `npm run bench:detect`, the
+ * benchmarks share the file (`npm run bench:relay`, tests/bench/relay.ts; `npm run bench:detect`, the
  * click-to-dial detection benchmark) and everything outside the markers stays as it is.
  *
  *   await writeBenchSection(BENCHMARKS_FILE, 'relay', '## Relay\n\n…');

@@ -10,7 +10,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IndexNames, type StoreNames } from 'idb';
 import type { Call, Disposition } from './cti/model';
-import type { HistoryEntry } from './messaging';
+import { compact, historyEntryOf, type HistoryEntry } from './history/entry';
 import type { PopDecision } from './screenpop/screen-pop';
 
 export const DB_NAME = 'switchboard';
@@ -82,11 +82,6 @@ async function deleteBefore<S extends StoreNames<SwitchboardSchema>>(
   return deleted;
 }
 
-/** Drop `undefined` fields, so stored entries compare and serialize cleanly. */
-function compact<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-}
-
 export interface History {
   /** Record or update the call; a disposition saved earlier is kept when the call has none. */
   upsertFromCall(call: Call): Promise<void>;
@@ -102,19 +97,7 @@ export function createHistory(db: SwitchboardDb): History {
     async upsertFromCall(call) {
       const tx = db.transaction('history', 'readwrite');
       const existing = await tx.store.get(call.id);
-      await tx.store.put(
-        compact<HistoryEntry>({
-          callId: call.id,
-          direction: call.direction,
-          remote: compact(call.remote),
-          queue: call.queue,
-          recordId: call.recordId,
-          startedAt: call.startedAt,
-          answeredAt: call.answeredAt,
-          endedAt: call.endedAt,
-          disposition: call.disposition ?? existing?.disposition,
-        }),
-      );
+      await tx.store.put(historyEntryOf(call, existing));
       await tx.done;
     },
 

@@ -1,34 +1,34 @@
 /**
- * The one typed protocol between contexts. Message types are named by direction:
- * `panel/*` come from extension pages (popup, side panel, options), `content/*` from content
- * scripts on web pages, which are untrusted. The background validates every payload with zod and
- * checks the sender's origin before it acts (DESIGN.md "Security rules").
+ * The one protocol between the extension's contexts: every message, its type and its check.
+ * Message types are named by direction:
+ *
+ * - `panel/*`: extension pages (popup, side panel) → background, `runtime.sendMessage`,
+ *   answered with a `Reply`; checked with zod (`PanelMessage`).
+ * - `content/*`: content scripts on web pages → background, answered with a `Reply`. Pages are
+ *   untrusted: checked with zod (`ContentMessage`) after the sender (background/senders.ts).
+ * - `tab/*`: background → the content scripts of one tab, `tabs.sendMessage`
+ *   (`TabMessage`, answered with `TabSelection` or `ConfirmShown`). Checked by hand
+ *   (`isTabMessage`): the content script runs in every frame and carries no zod.
+ * - `state`: background → extension pages over the `PANEL_PORT` port (`StatePush`), the
+ *   `PanelState` every view renders. Only this extension's background can post on that port;
+ *   `isStatePush` checks the shape.
+ *
+ * The options page talks to settings storage, not to the background (utils/ui/settings-connector.ts).
+ *
+ * The zod schemas are built on first use, inside functions: the content script imports this file
+ * for `isTabMessage` and the `content/*` types, and must carry no zod (wxt.config.ts lets the
+ * bundler drop what it does not call).
  */
 import { z } from 'zod';
 import type { SignInField } from './cti/adapter';
-import type { AgentState, Call, CodeLabel, CommandType, Connection, VendorId } from './cti/model';
+import type { AgentState, Call, CodeLabel, CommandType, Connection } from './cti/model';
 import { Command } from './cti/model';
+import type { Notice } from './cti/store';
+import type { HistoryEntry } from './history/entry';
 
-// ── State snapshot that every view renders ────────────────────────────────────────────────────
+export type { HistoryEntry, Notice };
 
-export interface Notice {
-  id: string;
-  level: 'info' | 'warning' | 'error';
-  message: string;
-  at: number;
-}
-
-export interface HistoryEntry {
-  callId: string;
-  direction: Call['direction'];
-  remote: Call['remote'];
-  queue?: string;
-  recordId?: string;
-  startedAt: number;
-  answeredAt?: number;
-  endedAt?: number;
-  disposition?: Call['disposition'];
-}
+// ── background → panel: the state snapshot every view renders ─────────────────────────────────
 
 export interface ConnectionField {
   /** Key inside `connection.<vendor>` of the settings. */
@@ -41,7 +41,8 @@ export interface ConnectionField {
 }
 
 export interface PanelState {
-  vendor: VendorId;
+  /** The vendor's registry id. */
+  vendor: string;
   vendorLabel: string;
   connection: Connection;
   /** When the vendor last said anything (epoch ms). */
@@ -66,8 +67,6 @@ export interface PanelState {
   signIn: {
     fields: SignInField[];
     connectionFields: ConnectionField[];
-    /** Why no sign-in is possible (the chosen vendor is not in this build). */
-    unavailable?: string;
   };
   /** Who is signed in; absent when signed out. */
   identity?: { username: string };
@@ -75,53 +74,129 @@ export interface PanelState {
   recent: HistoryEntry[];
 }
 
-// ── Messages from extension pages ─────────────────────────────────────────────────────────────
+/** Name of the runtime port over which the background pushes `PanelState` updates. */
+export const PANEL_PORT = 'switchboard/panel';
 
-const Strings = z.record(z.string().max(100), z.string().max(2000));
+/** What the background posts on the panel port. */
+export interface StatePush {
+  type: 'state';
+  state: PanelState;
+}
 
-export const PanelMessage = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('panel/getState') }),
-  z.object({
-    type: z.literal('panel/signIn'),
-    credentials: Strings,
-    /** Values of the visible connection fields (server…), saved as the user's settings. */
-    connection: Strings,
-  }),
-  z.object({ type: z.literal('panel/signOut') }),
-  z.object({ type: z.literal('panel/command'), command: Command }),
-  z.object({ type: z.literal('panel/dismissNotice'), id: z.string() }),
-]);
-export type PanelMessage = z.input<typeof PanelMessage>;
+export const isStatePush = (value: unknown): value is StatePush =>
+  typeof value === 'object' &&
+  value !== null &&
+  (value as { type?: unknown }).type === 'state' &&
+  typeof (value as { state?: unknown }).state === 'object' &&
+  (value as { state?: unknown }).state !== null;
 
-// ── Messages from content scripts ─────────────────────────────────────────────────────────────
+// ── panel → background ────────────────────────────────────────────────────────────────────────
 
-export const ContentMessage = z.discriminatedUnion('type', [
-  /** Sent only after a trusted click on our own button; the number is already E.164. */
-  z.object({
-    type: z.literal('content/dial'),
-    e164: z.string().regex(/^\+[1-9][0-9]{6,14}$/),
-    extension: z
-      .string()
-      .regex(/^[0-9]{1,8}$/)
-      .optional(),
-  }),
-  /**
-   * An event the uContact agent portal's softphone frame posted (vendors/README.md §4.4), from
-   * the portal bridge content script. The background accepts it only from a tab on the configured
-   * portal origin; the adapter validates the payload with its wire schema. It only reports what
-   * the portal says: it can never start a command.
-   */
-  z.object({
-    type: z.literal('content/portalEvent'),
-    payload: z.record(z.string().max(100), z.unknown()),
-  }),
-]);
-export type ContentMessage = z.input<typeof ContentMessage>;
+/** A zod schema built the first time it is asked for (see the file comment). */
+function lazily<T>(build: () => T): () => T {
+  let schema: T | undefined;
+  return () => (schema ??= build());
+}
 
+const panelMessage = lazily(() => {
+  const Strings = z.record(z.string().max(100), z.string().max(2000));
+  return z.discriminatedUnion('type', [
+    z.object({ type: z.literal('panel/getState') }),
+    z.object({
+      type: z.literal('panel/signIn'),
+      credentials: Strings,
+      /** Values of the visible connection fields (server…), saved as the user's settings. */
+      connection: Strings,
+    }),
+    z.object({ type: z.literal('panel/signOut') }),
+    z.object({ type: z.literal('panel/command'), command: Command }),
+    z.object({ type: z.literal('panel/dismissNotice'), id: z.string() }),
+  ]);
+});
+export type PanelMessage = z.input<ReturnType<typeof panelMessage>>;
+
+/** Checks a message from an extension page. */
+export const parsePanelMessage = (value: unknown) => panelMessage().safeParse(value);
+
+// ── content script → background ──────────────────────────────────────────────────────────────
+
+const contentMessage = lazily(() =>
+  z.discriminatedUnion('type', [
+    /** Sent only after a trusted click on our own button; the number is already E.164. */
+    z.object({
+      type: z.literal('content/dial'),
+      e164: z.string().regex(/^\+[1-9][0-9]{6,14}$/),
+      extension: z
+        .string()
+        .regex(/^[0-9]{1,8}$/)
+        .optional(),
+    }),
+    /**
+     * An event the vendor's own page posted (`VendorDescriptor.pageEvents`: uContact's agent
+     * portal), from the page-event bridge. The background accepts it only from a tab on the
+     * configured origin; the adapter validates the payload with its wire schema. It only reports
+     * what the page says: it can never start a command.
+     */
+    z.object({
+      type: z.literal('content/portalEvent'),
+      payload: z.record(z.string().max(100), z.unknown()),
+    }),
+  ]),
+);
+export type ContentMessage = z.input<ReturnType<typeof contentMessage>>;
+
+/** Checks a message from a content script (an untrusted page's frame). */
+export const parseContentMessage = (value: unknown) => contentMessage().safeParse(value);
+
+/** The background's answer to a `panel/*` or `content/*` message. */
 export type Reply<T = undefined> = { ok: true; value: T } | { ok: false; error: string };
 
 export const ok = <T>(value: T): Reply<T> => ({ ok: true, value });
 export const fail = (error: string): Reply<never> => ({ ok: false, error });
 
-/** Name of the runtime port over which the background pushes `PanelState` updates. */
-export const PANEL_PORT = 'switchboard/panel';
+export const isReply = (value: unknown): value is Reply<unknown> =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as { ok?: unknown }).ok === 'boolean';
+
+// ── background → tab ──────────────────────────────────────────────────────────────────────────
+// Both come from a trusted gesture the browser itself reported to the background: the
+// "Call <number>" context-menu item or the "Dial selected number" keyboard command.
+// `runtime.onMessage` in a content script only ever hears this extension, never the page; the
+// content script still checks the shape before acting on one.
+
+export type TabMessage =
+  /**
+   * The text selected in this frame. A frame with an empty selection does not answer (so that
+   * the frame that has one wins); the answer is `TabSelection`.
+   */
+  | { type: 'tab/selection' }
+  /**
+   * Show the call button in its "confirm" state for this number (settings
+   * `confirmInternational`), next to the selection when there is one, else at the top of the
+   * viewport; the agent's trusted click on it sends the usual `content/dial`. Answered by the
+   * top frame only, with `ConfirmShown`.
+   */
+  | { type: 'tab/confirmDial'; e164: string; extension?: string };
+
+export interface TabSelection {
+  text: string;
+}
+
+export interface ConfirmShown {
+  shown: boolean;
+}
+
+/** True for a well-formed `TabMessage`; anything else is ignored. */
+export function isTabMessage(value: unknown): value is TabMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const message = value as Record<string, unknown>;
+  if (message.type === 'tab/selection') return true;
+  return (
+    message.type === 'tab/confirmDial' &&
+    typeof message.e164 === 'string' &&
+    /^\+[1-9]\d{6,14}$/.test(message.e164) &&
+    (message.extension === undefined ||
+      (typeof message.extension === 'string' && /^\d{1,8}$/.test(message.extension)))
+  );
+}

@@ -1,6 +1,5 @@
 /** The vendor and its connection settings (server URL, dial plan…), as the schema declares them. */
-import { VENDOR_IDS } from '../../utils/cti/model';
-import { CONNECTION_TEXT, VENDOR_LABELS, humanize } from '../../utils/ui/labels';
+import { connectionText, VENDOR_CHOICES } from '../../utils/ui/labels';
 import { connectionFields } from '../../utils/ui/schema-fields';
 import { CheckboxField, FieldNotes, ListField, SelectField, TextField } from './fields';
 import { fieldMeta, type SettingsForm } from './form';
@@ -21,32 +20,34 @@ export function ConnectionSection({ form }: { form: SettingsForm }) {
           aria-describedby={vendorMeta.describedBy}
           onChange={(e) => form.set('vendor', e.currentTarget.value)}
         >
-          {VENDOR_IDS.map((id) => (
+          {VENDOR_CHOICES.map(({ id, label }) => (
             <option key={id} value={id}>
-              {VENDOR_LABELS[id]}
+              {label}
             </option>
           ))}
         </select>
         <FieldNotes meta={vendorMeta} />
       </div>
-      {fields.length === 0 && (
-        <p class="sb-muted">{VENDOR_LABELS[vendor]} has no connection settings here yet.</p>
-      )}
       {fields.map(({ key, field }) => {
         const path = `connection.${vendor}.${key}`;
-        const text = CONNECTION_TEXT[key] ?? { label: humanize(key) };
+        const text = connectionText(vendor, key);
         const props = { form, path, label: text.label, hint: text.hint };
         switch (field.kind) {
           case 'enum':
-            return <SelectField key={path} {...props} options={field.options} />;
+            return (
+              <SelectField
+                key={path}
+                {...props}
+                options={field.options}
+                optionLabels={text.options}
+              />
+            );
           case 'boolean':
             return <CheckboxField key={path} {...props} />;
           case 'list':
             return <ListField key={path} {...props} />;
           default:
-            return (
-              <TextField key={path} {...props} inputMode={key === 'server' ? 'url' : 'text'} />
-            );
+            return <TextField key={path} {...props} inputMode={text.inputMode ?? 'text'} />;
         }
       })}
     </section>

@@ -3,7 +3,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { USER_SETTINGS_KEY } from '../../utils/settings/storage';
 import { storageSettingsConnector } from '../../utils/ui/settings-connector';
-import { button, choose, click, labelled, mount, settle, text, type } from '../test-dom';
+import {
+  button,
+  choose,
+  click,
+  labelled,
+  mount,
+  settle,
+  text,
+  type,
+} from '../../tests/support/test-dom';
 import { OptionsPage } from './OptionsPage';
 
 let cleanup: (() => void) | undefined;

@@ -76,7 +76,12 @@ export function SelectField({
   label,
   hint,
   options,
-}: BaseProps & { options: readonly string[] }) {
+  optionLabels,
+}: BaseProps & {
+  options: readonly string[];
+  /** The setting's own words for its values; others come from `optionText`. */
+  optionLabels?: Readonly<Record<string, string>>;
+}) {
   const meta = fieldMeta(form, path, { hint: Boolean(hint) });
   return (
     <div class="sb-field">
@@ -91,7 +96,7 @@ export function SelectField({
       >
         {options.map((o) => (
           <option key={o} value={o}>
-            {optionText(o)}
+            {optionLabels?.[o] ?? optionText(o)}
           </option>
         ))}
       </select>

@@ -8,7 +8,7 @@ import { startXivoSimulator, type SimCall, type XivoSimulator } from '../../test
 import type { Call } from '../cti/model';
 import { createPopLog, openSwitchboardDb, type SwitchboardDb } from '../db';
 import type { Reply } from '../messaging';
-import { closeApps, createHarness } from './testing/harness';
+import { closeApps, createHarness } from '../../tests/support/background-harness';
 import type { BackgroundDeps } from './app';
 
 const CALLER = { from: '+33142685300', name: 'Camille Dubois' };

@@ -15,7 +15,7 @@ import {
   POPUP,
   type HarnessOptions,
   type Sender,
-} from './testing/harness';
+} from '../../tests/support/background-harness';
 
 const asTab = (id: number, url?: string) => ({ id, url }) as Browser.tabs.Tab;
 const POPUP_IN_TAB: Sender = { ...POPUP, tab: asTab(3, POPUP.url) };

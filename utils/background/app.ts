@@ -4,17 +4,11 @@
  * one that talks to the vendor, pops screens and writes history. Entry points only wire it.
  */
 import type { Clock, Logger, RequestHeaders } from '../cti/adapter';
-import {
-  checkCallbackAt,
-  CtiError,
-  toCtiError,
-  VENDOR_LABELS,
-  type Call,
-  type Command,
-} from '../cti/model';
+import { checkCallbackAt, toCtiError, type Call, type Command } from '../cti/model';
 import { createSession, type Session } from '../cti/session';
 import { createCallStore, type CallTransition, type KeyValueArea } from '../cti/store';
-import { vendorDescriptor, type VendorDescriptor } from '../cti/vendors';
+import type { VendorDescriptor } from '../cti/vendor';
+import { vendorDescriptor } from '../cti/vendors';
 import {
   createHistory,
   createPopLog,
@@ -22,7 +16,17 @@ import {
   openSwitchboardDb,
   type SwitchboardDb,
 } from '../db';
-import { ContentMessage, fail, ok, PanelMessage, type PanelState, type Reply } from '../messaging';
+import {
+  fail,
+  ok,
+  parseContentMessage,
+  parsePanelMessage,
+  type ContentMessage,
+  type PanelMessage,
+  type PanelState,
+  type Reply,
+  type StatePush,
+} from '../messaging';
 import type { ResolvedSettings } from '../settings/policy';
 import type { ScreenPopRule } from '../settings/schema';
 import { createScreenPop } from '../screenpop/screen-pop';
@@ -31,7 +35,8 @@ import { effectiveCapabilities } from './capabilities';
 import { dialRefusal, type ClickToDialSettings } from './dial-gate';
 import { createIncomingCallNotifier, type NotificationsApi } from './incoming-call-notification';
 import { buildPanelState } from './panel-state';
-import { classifySender, portalOriginOf } from './senders';
+import { acceptPageEvent } from './page-events';
+import { classifySender } from './senders';
 import type { Browser } from 'wxt/browser';
 
 export interface BackgroundDeps {
@@ -107,12 +112,7 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
   });
 
   const descriptor = () => vendorDescriptor(resolved.settings.vendor);
-  const unavailable = () =>
-    `${VENDOR_LABELS[resolved.settings.vendor]} is not available in this version of Switchboard`;
-  const capabilities = () => {
-    const vendor = descriptor();
-    return vendor && effectiveCapabilities(vendor.capabilities, resolved.settings);
-  };
+  const capabilities = () => effectiveCapabilities(descriptor().capabilities, resolved.settings);
 
   function panelState(): PanelState {
     return buildPanelState({
@@ -128,8 +128,8 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
 
   let shownBadge = '';
   function broadcast(): void {
-    const state = panelState();
-    for (const port of ports) port.postMessage({ type: 'state', state });
+    const push: StatePush = { type: 'state', state: panelState() };
+    for (const port of ports) port.postMessage(push);
     const badge = badgeFor(store.getState());
     const key = `${badge.text}|${badge.color}|${badge.title}`;
     if (key !== shownBadge) {
@@ -174,11 +174,7 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
         ? { username: (stored as { username: string }).username }
         : undefined;
     session = createSession({
-      createAdapter: () => {
-        const vendor = descriptor();
-        if (!vendor) throw new CtiError('config', unavailable());
-        return vendor.create(resolved.settings);
-      },
+      createAdapter: () => descriptor().create(resolved.settings),
       store,
       clock: deps.clock,
       log,
@@ -190,8 +186,7 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
       keepAlive: deps.keepAlive,
     });
     await store.ready;
-    const caps = capabilities();
-    if (caps) store.setCapabilities(caps);
+    store.setCapabilities(capabilities());
     store.subscribe((_state, transitions) => {
       broadcast();
       if (transitions.length > 0) {
@@ -208,7 +203,6 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
     msg: Extract<PanelMessage, { type: 'panel/signIn' }>,
   ): Promise<Reply<unknown>> {
     const vendor = descriptor();
-    if (!vendor) return fail(unavailable());
     for (const field of vendor.signInFields) {
       if (field.required && !msg.credentials[field.key]?.trim())
         return fail(`Enter your ${field.label.toLowerCase()}`);
@@ -269,10 +263,10 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
     if (!store.getState().calls.some((c) => c.id === cmd.callId))
       return fail('That call is no longer waiting for a disposition');
     if (cmd.callbackAt !== undefined && !offered.dispositionCallback)
-      return fail(`${VENDOR_LABELS[resolved.settings.vendor]} cannot schedule a call back`);
+      return fail(`${descriptor().label} cannot schedule a call back`);
     try {
       checkCallbackAt(cmd.callbackAt, deps.clock.now());
-      if (caps?.dispositions === 'vendor') await session.execute(cmd);
+      if (caps.dispositions === 'vendor') await session.execute(cmd);
     } catch (error) {
       return fail(toCtiError(error).message);
     }
@@ -296,23 +290,19 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
     return refused ? fail(refused) : command({ type: 'dial', number: e164 });
   }
 
-  /** Only the top frame of a tab on the configured uContact portal origin (vendors/README.md §4.4). */
-  function portalEvent(
+  /** An event from the vendor's own page (page-events.ts): reported, never a command. */
+  function pageEvent(
     msg: Extract<ContentMessage, { type: 'content/portalEvent' }>,
     sender: Browser.runtime.MessageSender,
   ): Reply<unknown> {
-    const { vendor, connection } = resolved.settings;
-    const portal = vendor === 'ucontact' ? portalOriginOf(connection.ucontact.portalOrigin) : '';
-    const fromPortal =
-      !!portal &&
-      (sender.frameId ?? 0) === 0 &&
-      portalOriginOf(sender.url ?? '') === portal &&
-      portalOriginOf(sender.tab?.url ?? '') === portal;
-    if (!fromPortal) {
-      log.warn('portal event from a page that is not the agent portal dropped');
+    const vendor = descriptor();
+    const connection = (resolved.settings.connection as Record<string, unknown>)[vendor.id];
+    const source = acceptPageEvent(vendor, connection, sender, msg.payload);
+    if (!source) {
+      log.warn('page event from a page that is not the vendor’s dropped');
       return fail('Not allowed');
     }
-    return session.deliver('portal', msg.payload) ? ok(undefined) : fail('Not connected');
+    return session.deliver(source, msg.payload) ? ok(undefined) : fail('Not connected');
   }
 
   async function handleMessage(
@@ -322,7 +312,7 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
     await ready;
     const kind = classifySender(sender, deps.extension);
     if (kind === 'extensionPage') {
-      const parsed = PanelMessage.safeParse(message);
+      const parsed = parsePanelMessage(message);
       if (!parsed.success) return fail('Invalid request');
       const msg = parsed.data;
       switch (msg.type) {
@@ -340,9 +330,9 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
       }
     }
     if (kind === 'contentScript') {
-      const parsed = ContentMessage.safeParse(message);
+      const parsed = parseContentMessage(message);
       if (!parsed.success) return fail('Invalid request');
-      if (parsed.data.type === 'content/portalEvent') return portalEvent(parsed.data, sender);
+      if (parsed.data.type === 'content/portalEvent') return pageEvent(parsed.data, sender);
       return dial(parsed.data.e164, sender.tab?.url ?? sender.url ?? '');
     }
     log.warn('message from an unknown sender dropped');
@@ -356,14 +346,15 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
     }
     ports.add(port);
     port.onDisconnect.addListener(() => ports.delete(port));
-    void ready.then(() => port.postMessage({ type: 'state', state: panelState() }));
+    void ready.then(() =>
+      port.postMessage({ type: 'state', state: panelState() } satisfies StatePush),
+    );
   }
 
   function settingsChanged(next: ResolvedSettings): void {
     const vendorChanged = resolved && next.settings.vendor !== resolved.settings.vendor;
     resolved = next;
-    const caps = capabilities();
-    if (caps) store.setCapabilities(caps);
+    store.setCapabilities(capabilities());
     // Another vendor's adapter cannot carry on this vendor's session.
     if (vendorChanged && session.signedIn) void signOut();
     broadcast();

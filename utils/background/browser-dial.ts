@@ -9,8 +9,7 @@
  * and that text is parsed and gated like any other before anything is dialled.
  */
 import { isValidPhoneNumber, type CountryCode } from 'libphonenumber-js/min';
-import type { TabMessage } from '../click-to-dial/tab-messages';
-import type { Reply } from '../messaging';
+import type { Reply, TabMessage } from '../messaging';
 import { findPhoneNumbers } from '../phone/detect';
 import { formatInternational, toE164 } from '../phone/format';
 import { parseTelHref } from '../phone/scan';

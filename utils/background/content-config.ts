@@ -13,7 +13,8 @@ import {
   CONTENT_CONFIG_VERSION,
   type ContentConfig,
 } from '../settings/content-config';
-import { portalOriginOf } from './senders';
+import { vendorDescriptor } from '../cti/vendors';
+import { pageEventOrigin } from './page-events';
 
 /** The part of `storage.local` the publisher uses. */
 export interface ContentConfigArea {
@@ -23,7 +24,9 @@ export interface ContentConfigArea {
 
 export function toContentConfig(settings: Settings): ContentConfig {
   const click = settings.clickToDial;
-  const { vendor, connection } = settings;
+  const vendor = vendorDescriptor(settings.vendor);
+  const connection = (settings.connection as Record<string, unknown>)[vendor.id];
+  const origin = pageEventOrigin(vendor, connection);
   return {
     version: CONTENT_CONFIG_VERSION,
     clickToDial: {
@@ -34,10 +37,17 @@ export function toContentConfig(settings: Settings): ContentConfig {
       confirmInternational: click.confirmInternational,
       telLinks: click.telLinks,
     },
-    // Only the portal of the vendor in use may feed call events (vendors/README.md §4.4).
-    portal: {
-      origin: vendor === 'ucontact' ? portalOriginOf(connection.ucontact.portalOrigin) : '',
-    },
+    // Only the page of the vendor in use may feed call events (VendorDescriptor.pageEvents).
+    portal:
+      origin && vendor.pageEvents
+        ? {
+            origin,
+            events: vendor.pageEvents.events.map(({ key, values }) => ({
+              key,
+              values: [...values],
+            })),
+          }
+        : { origin: '' },
   };
 }
 

@@ -14,7 +14,7 @@ import {
   SELECTION_ITEM,
   type MenusApi,
 } from './context-menu';
-import { closeApps, createHarness } from './testing/harness';
+import { closeApps, createHarness } from '../../tests/support/background-harness';
 
 type OnClickData = Browser.contextMenus.OnClickData;
 const asTab = (id: number, url?: string) => ({ id, url }) as Browser.tabs.Tab;

@@ -8,7 +8,7 @@
  * shortcut handling, and it cannot raise `onCommand` any other way.
  */
 import type { Browser } from 'wxt/browser';
-import type { TabMessage, TabSelection } from '../click-to-dial/tab-messages';
+import type { TabMessage, TabSelection } from '../messaging';
 import { UNEXPECTED_FAILURE, type BrowserDial } from './browser-dial';
 
 /** The command's name in the manifest (wxt.config.ts). */

@@ -35,7 +35,7 @@ function inputs(user: unknown = {}, managed: unknown = {}): PanelInputs {
     settings,
     locked,
     vendor,
-    capabilities: vendor && effectiveCapabilities(vendor.capabilities, settings),
+    capabilities: effectiveCapabilities(vendor.capabilities, settings),
     identity: undefined,
     recent: [],
   };
@@ -46,7 +46,6 @@ describe('buildPanelState', () => {
     const state = buildPanelState(inputs({ connection: { xivo: { server: 'https://xuc.a' } } }));
     expect(state.vendor).toBe('xivo');
     expect(state.vendorLabel).toBe('XiVO');
-    expect(state.signIn.unavailable).toBeUndefined();
     expect(state.signIn.fields.map((f) => f.key)).toEqual(['username', 'password', 'phoneNumber']);
     expect(state.signIn.connectionFields).toEqual([
       {
@@ -85,37 +84,6 @@ describe('buildPanelState', () => {
   it('leaves a field unlocked when policy only sets a sibling', () => {
     const state = buildPanelState(inputs({}, { connection: { xivo: { dialPrefix: '9' } } }));
     expect(state.signIn.connectionFields[0]?.locked).toBe(false);
-  });
-
-  it('says plainly that a vendor missing from this build cannot sign in', () => {
-    // Every vendor id has an adapter now: model a build without this one.
-    const input = {
-      ...inputs({ vendor: 'anywhere365' }),
-      vendor: undefined,
-      capabilities: undefined,
-    };
-    const state = buildPanelState(input);
-    expect(state.vendor).toBe('anywhere365');
-    expect(state.vendorLabel).toBe('Anywhere365');
-    expect(state.signIn.unavailable).toContain('Anywhere365');
-    expect(state.signIn.unavailable).toMatch(/not available/);
-    expect(state.signIn.fields).toEqual([]);
-    expect(state.signIn.connectionFields).toEqual([]);
-    expect(state.commands).toEqual([]);
-    expect(state.agentStates).toEqual([]);
-  });
-
-  it.each([
-    ['ucontact', 'uContact'],
-    ['anywhere365', 'Anywhere365'],
-  ])('names %s when it is unavailable', (vendor, label) => {
-    const state = buildPanelState({
-      ...inputs({}, { vendor }),
-      vendor: undefined,
-      capabilities: undefined,
-    });
-    expect(state.vendorLabel).toBe(label);
-    expect(state.signIn.unavailable).toContain(label);
   });
 
   it('takes disposition codes from policy for a policy vendor, and offers dispose', () => {
@@ -160,9 +128,6 @@ describe('buildPanelState', () => {
     // The time goes to the vendor with the disposition: not with the admin's own codes.
     const policy: Capabilities = { ...XIVO_CAPABILITIES, dispositionCallback: true };
     expect(buildPanelState({ ...inputs(), capabilities: policy }).dispositionCallback).toBe(false);
-    expect(buildPanelState({ ...inputs(), capabilities: undefined }).dispositionCallback).toBe(
-      false,
-    );
   });
 
   it('passes the store, identity and history through', () => {

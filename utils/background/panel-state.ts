@@ -5,8 +5,7 @@
 import type { Capabilities } from '../cti/adapter';
 import type { CodeLabel } from '../cti/model';
 import type { StoreState } from '../cti/store';
-import { VENDOR_LABELS } from '../cti/model';
-import type { VendorDescriptor } from '../cti/vendors';
+import { signInConnectionFields, type VendorDescriptor } from '../cti/vendor';
 import type { HistoryEntry, PanelState } from '../messaging';
 import { isLocked } from '../settings/policy';
 import type { Settings } from '../settings/schema';
@@ -15,8 +14,8 @@ export interface PanelInputs {
   store: StoreState;
   settings: Settings;
   locked: readonly string[];
-  vendor: VendorDescriptor | undefined;
-  capabilities: Capabilities | undefined;
+  vendor: VendorDescriptor;
+  capabilities: Capabilities;
   identity: { username: string } | undefined;
   recent: HistoryEntry[];
 }
@@ -28,38 +27,34 @@ export function buildPanelState(input: PanelInputs): PanelState {
     settings.vendor
   ];
   const dispositionCodes: CodeLabel[] =
-    adapterCaps?.dispositions === 'vendor'
+    adapterCaps.dispositions === 'vendor'
       ? (store.lists.resultCodes ?? [])
       : settings.dispositions.codes;
   return {
     vendor: settings.vendor,
-    vendorLabel: vendor?.label ?? VENDOR_LABELS[settings.vendor],
+    vendorLabel: vendor.label,
     connection: store.connection,
     lastEventAt: store.lastEventAt,
     transport: store.transport,
     agent: store.agent,
     calls: store.calls,
-    commands: adapterCaps ? [...adapterCaps.commands] : [],
-    agentStates: adapterCaps ? [...adapterCaps.agentStates] : [],
+    commands: [...adapterCaps.commands],
+    agentStates: [...adapterCaps.agentStates],
     pauseReasons: store.lists.pauseReasons ?? [],
     queues: store.lists.queues ?? [],
     dispositionCodes,
     dispositionRequired: settings.dispositions.required,
     // The time goes to the vendor with the disposition: only with the vendor's own dispositions.
-    dispositionCallback:
-      adapterCaps?.dispositions === 'vendor' && adapterCaps.dispositionCallback === true,
+    dispositionCallback: adapterCaps.dispositions === 'vendor' && adapterCaps.dispositionCallback,
     signIn: {
-      fields: vendor?.signInFields ?? [],
-      connectionFields: (vendor?.connectionFields ?? []).map((f) => ({
+      fields: [...vendor.signInFields],
+      connectionFields: signInConnectionFields(vendor).map((f) => ({
         key: f.key,
         label: f.label,
         placeholder: f.placeholder,
         value: String(connectionSettings?.[f.key] ?? ''),
         locked: isLocked(input.locked, `connection.${settings.vendor}.${f.key}`),
       })),
-      unavailable: vendor
-        ? undefined
-        : `${VENDOR_LABELS[settings.vendor]} is not available in this version of Switchboard.`,
     },
     identity: input.identity,
     notices: store.notices,

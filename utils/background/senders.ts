@@ -4,24 +4,9 @@
  * (DESIGN.md "Security rules").
  */
 import type { Browser } from 'wxt/browser';
+import { originOf } from '../lib/origin';
 
 export type SenderKind = 'extensionPage' | 'contentScript' | 'unknown';
-
-/**
- * `scheme://host[:port]` of a URL; undefined when it has no host (about:, data:, file:…) or does
- * not parse. Not `URL.origin`: the URL standard gives schemes it does not list, such as
- * chrome-extension: and moz-extension:, an opaque origin ("null" in Node; browsers differ), and
- * two opaque origins must never count as the same.
- */
-function originOf(url: string | undefined): { origin: string; protocol: string } | undefined {
-  if (!url) return undefined;
-  try {
-    const { protocol, host } = new URL(url);
-    return host ? { origin: `${protocol}//${host}`, protocol } : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 export function classifySender(
   sender: Browser.runtime.MessageSender,
@@ -36,10 +21,4 @@ export function classifySender(
   // A content script always runs in a tab (or a frame of one) on a web page.
   if (sender.tab?.id !== undefined && /^https?:$/.test(from.protocol)) return 'contentScript';
   return 'unknown';
-}
-
-/** The http(s) origin of a URL or origin setting, '' when it is not one (vendors/README.md §4.4). */
-export function portalOriginOf(url: string): string {
-  const from = originOf(url.trim());
-  return from && /^https?:$/.test(from.protocol) ? from.origin : '';
 }

@@ -12,7 +12,12 @@ import {
   type UcontactSimulator,
 } from '../../tests/simulators/ucontact';
 import { formatSchedule } from '../cti/vendors/ucontact/commands';
-import { closeApps, createHarness, EXTENSION, type Sender } from './testing/harness';
+import {
+  closeApps,
+  createHarness,
+  EXTENSION,
+  type Sender,
+} from '../../tests/support/background-harness';
 
 const CODES = [
   { code: 'Sale/Won', label: 'Sale won' },

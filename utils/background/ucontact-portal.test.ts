@@ -11,7 +11,13 @@ import {
   startUcontactSimulator,
   type UcontactSimulator,
 } from '../../tests/simulators/ucontact';
-import { closeApps, createHarness, EXTENSION, POPUP, type Sender } from './testing/harness';
+import {
+  closeApps,
+  createHarness,
+  EXTENSION,
+  POPUP,
+  type Sender,
+} from '../../tests/support/background-harness';
 
 const asTab = (id: number, url?: string) => ({ id, url }) as Browser.tabs.Tab;
 const contentAt = (url: string, frameId = 0, tabUrl = url): Sender => ({

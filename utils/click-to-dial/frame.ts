@@ -2,7 +2,7 @@
  * What the content script asks of the frame it runs in: which URL the site rules apply to, and
  * what the agent selected there (for the "Dial selected number" command).
  */
-import { OPT_OUT_ATTRIBUTE } from './opt-out';
+import { OPT_OUT_ATTRIBUTE } from '../phone/opt-out';
 
 // Plenty for any way of writing one number with an extension; a whole selected page is not one.
 const MAX_SELECTION = 256;

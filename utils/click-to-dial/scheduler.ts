@@ -11,7 +11,7 @@
 import { OWN_ELEMENTS, scan, TEL_INPUT, type ScanItem, type ScanOptions } from '../phone/scan';
 import type { Highlighter } from './highlight';
 import type { Marks } from './marks';
-import { OPT_OUT_ATTRIBUTE } from './opt-out';
+import { OPT_OUT_ATTRIBUTE } from '../phone/opt-out';
 import type { Timers } from './timers';
 
 export interface SchedulerOptions {

@@ -9,7 +9,7 @@
 import type { CountryCode } from 'libphonenumber-js/min';
 import { parseTelHref } from '../phone/scan';
 import type { DialTarget } from './button';
-import { OPT_OUT_ATTRIBUTE } from './opt-out';
+import { OPT_OUT_ATTRIBUTE } from '../phone/opt-out';
 
 export interface TelLinkOptions {
   doc: Document;

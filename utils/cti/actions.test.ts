@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { deriveActions } from './actions';
 import type { Capabilities } from './adapter';
 import { CallUpdate, type CallData, type CommandType } from './model';
-import { ALL_CAPABILITIES } from './testing/fake-adapter';
+import { ALL_CAPABILITIES } from '../../tests/support/fake-adapter';
 import { CCS_CAPABILITIES } from './vendors/ccs/adapter';
 import { MAXCONTACT_CAPABILITIES } from './vendors/maxcontact/adapter';
 import { XIVO_CAPABILITIES } from './vendors/xivo/adapter';

@@ -3,7 +3,7 @@
  * one vendor's wire and the normalized model; it does not schedule. The session owns retries,
  * backoff, heartbeat timing and resync; the store owns state.
  */
-import type { Command, CommandType, CtiEvent, VendorId } from './model';
+import type { Command, CommandType, CtiEvent } from './model';
 
 export interface Clock {
   now(): number;
@@ -110,7 +110,8 @@ export interface Heartbeat {
 }
 
 export interface VendorAdapter {
-  readonly id: VendorId;
+  /** The vendor's registry id (utils/cti/vendors/index.ts). */
+  readonly id: string;
   readonly capabilities: Capabilities;
   /** Present when the vendor needs keepalive traffic; the session times it. */
   readonly heartbeat?: Heartbeat;

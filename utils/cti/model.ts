@@ -4,19 +4,6 @@
  */
 import { z } from 'zod';
 
-export const VENDOR_IDS = ['xivo', 'ccs', 'maxcontact', 'ucontact', 'anywhere365'] as const;
-export const VendorId = z.enum(VENDOR_IDS);
-export type VendorId = z.infer<typeof VendorId>;
-
-/** Product names of every vendor the settings accept, whether this build has it or not. */
-export const VENDOR_LABELS: Record<VendorId, string> = {
-  xivo: 'XiVO',
-  ccs: 'Windstream CCS',
-  maxcontact: 'MaxContact',
-  ucontact: 'uContact',
-  anywhere365: 'Anywhere365',
-};
-
 // ── Connection ────────────────────────────────────────────────────────────────────────────────
 
 export const Connection = z.discriminatedUnion('status', [

@@ -7,7 +7,7 @@ import { systemClock, type Logger } from './adapter';
 import { CtiError } from './model';
 import { createSession, SESSION_KEY, SIGN_OUT_WAIT_MS } from './session';
 import { createCallStore, type KeyValueArea } from './store';
-import { createFakeVendor, type FakeAdapterOptions } from './testing/fake-adapter';
+import { createFakeVendor, type FakeAdapterOptions } from '../../tests/support/fake-adapter';
 
 const CREDENTIALS = { username: 'agent7', password: 'hunter2-secret' };
 

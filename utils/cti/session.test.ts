@@ -4,7 +4,11 @@ import { systemClock, type Logger } from './adapter';
 import { CtiError, type Connection } from './model';
 import { BACKOFF, createSession, SESSION_KEY, type SessionDeps } from './session';
 import { createCallStore, type KeyValueArea } from './store';
-import { createFakeVendor, type FakeAdapterOptions, type FakeVendor } from './testing/fake-adapter';
+import {
+  createFakeVendor,
+  type FakeAdapterOptions,
+  type FakeVendor,
+} from '../../tests/support/fake-adapter';
 
 const CREDENTIALS = { username: 'agent7', password: 'hunter2-secret' };
 const network = () => new CtiError('network', 'Connection refused');

@@ -8,7 +8,7 @@ import {
   type CallTransition,
   type KeyValueArea,
 } from './store';
-import { ALL_CAPABILITIES } from './testing/fake-adapter';
+import { ALL_CAPABILITIES } from '../../tests/support/fake-adapter';
 
 function manualClock(start = 1_000): Clock & { time: number } {
   return {

@@ -18,14 +18,15 @@ import {
   type CallData,
   type CtiEvent,
 } from './model';
-import type { Notice } from '../messaging';
 
+/** Something the panel tells the agent until they dismiss it or newer ones push it out. */
 const NoticeSchema = z.object({
   id: z.string(),
   level: z.enum(['info', 'warning', 'error']),
   message: z.string(),
   at: z.number(),
 });
+export type Notice = z.infer<typeof NoticeSchema>;
 
 const StateSchema = z.object({
   connection: Connection,

@@ -3,9 +3,12 @@
  * libphonenumber-js's small metadata build.
  */
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
-import type { DialFormat } from '../settings/schema';
 
 export type { CountryCode };
+
+/** How a PBX dial plan wants numbers written: +33123456789, 0123456789 or 33123456789. */
+export const DIAL_FORMATS = ['e164', 'national', 'digits'] as const;
+export type DialFormat = (typeof DIAL_FORMATS)[number];
 
 /** E.164 for `raw`, or undefined when it is not a plausible phone number. */
 export function toE164(raw: string, defaultCountry?: string): string | undefined {

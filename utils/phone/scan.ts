@@ -10,7 +10,7 @@
  * inside it. Frames are not entered; the content script runs in each frame and scans its own.
  */
 import type { CountryCode } from 'libphonenumber-js/min';
-import { OPT_OUT_ATTRIBUTE, pageOptedOut } from '../click-to-dial/opt-out';
+import { OPT_OUT_ATTRIBUTE, pageOptedOut } from './opt-out';
 import { findPhoneNumbers } from './detect';
 import { toE164 } from './light';
 import { e164 as validE164, parseDigits } from './plans';

@@ -10,6 +10,12 @@
  */
 import type { SitesSetting } from '../phone/sites';
 
+/** A postMessage payload is an event when its property `key` holds one of `values`. */
+export interface PageEventRule {
+  key: string;
+  values: string[];
+}
+
 export const CONTENT_CONFIG_KEY = 'switchboard.contentConfig';
 export const CONTENT_CONFIG_VERSION = 1;
 
@@ -26,8 +32,11 @@ export interface ContentConfig {
     /** Trusted clicks on tel:, callto: and sip: links dial through Switchboard. */
     telLinks: boolean;
   };
-  /** `portal.origin`: the uContact agent portal's http(s) origin, '' unless uContact is the vendor. */
-  portal: { origin: string };
+  /**
+   * The vendor's own page that reports call events (`VendorDescriptor.pageEvents`, uContact's
+   * agent portal): its http(s) origin ('' for none) and which postMessage payloads are events.
+   */
+  portal: { origin: string; events?: PageEventRule[] };
 }
 
 // The same bounds as the settings schema, so that anything the background publishes passes.
@@ -38,6 +47,10 @@ const COUNTRY = /^[A-Z]{2}$/;
 const PREFIX = /^\+[0-9]{1,15}$/;
 const ORIGIN = /^https?:\/\/[^\s/?#]+$/;
 const SITE_MODES: readonly string[] = ['all', 'allow', 'block'];
+const MAX_EVENT_RULES = 10;
+const MAX_EVENT_NAMES = 100;
+const MAX_NAME_LENGTH = 100;
+const isName = (s: string) => s.length > 0 && s.length <= MAX_NAME_LENGTH;
 
 type Obj = Record<string, unknown>;
 const isObj = (value: unknown): value is Obj =>
@@ -83,6 +96,9 @@ export function parseContentConfig(
   const portal = value.portal;
   if (!isObj(portal) || typeof portal.origin !== 'string') return fail('portal.origin');
   if (portal.origin !== '' && !ORIGIN.test(portal.origin)) return fail('portal.origin');
+  // Absent: no page events are forwarded.
+  const events = portal.events === undefined ? undefined : eventRules(portal.events);
+  if (events === null) return fail('portal.events');
   return {
     ok: true,
     config: {
@@ -95,7 +111,19 @@ export function parseContentConfig(
         confirmInternational,
         telLinks,
       },
-      portal: { origin: portal.origin },
+      portal: events ? { origin: portal.origin, events } : { origin: portal.origin },
     },
   };
+}
+
+function eventRules(value: unknown): PageEventRule[] | null {
+  if (!Array.isArray(value) || value.length > MAX_EVENT_RULES) return null;
+  const rules: PageEventRule[] = [];
+  for (const rule of value) {
+    if (!isObj(rule) || typeof rule.key !== 'string' || !isName(rule.key)) return null;
+    const values = strings(rule.values, MAX_EVENT_NAMES, isName);
+    if (!values) return null;
+    rules.push({ key: rule.key, values: [...values] });
+  }
+  return rules;
 }

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PANEL_PORT, type PanelMessage, type PanelState } from '../messaging';
-import { createMockConnector, createRuntimeConnector } from './connector';
-import { signedInState, signedOutState } from './sample-state';
+import { createMockConnector } from '../../tests/support/mock-connector';
+import { createRuntimeConnector } from './connector';
+import { signedInState, signedOutState } from '../../tests/support/sample-state';
 
 /** A runtime.Port double whose events the test fires. */
 function fakePort() {

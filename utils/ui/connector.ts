@@ -1,11 +1,18 @@
 /**
  * The one interface through which views act (PRACTICES.md habit 5, after Dark Reader's
  * `src/ui/connect/`): a view renders the `PanelState` it is given and sends `PanelMessage`s.
- * The runtime connector talks to the background; the mock connector lets components be tested
- * and previewed without a vendor or a browser.
+ * The runtime connector talks to the background; tests use a mock connector
+ * (tests/support/mock-connector.ts).
  */
 import { browser, type Browser } from 'wxt/browser';
-import { PANEL_PORT, type PanelMessage, type PanelState, type Reply } from '../messaging';
+import {
+  isReply,
+  isStatePush,
+  PANEL_PORT,
+  type PanelMessage,
+  type PanelState,
+  type Reply,
+} from '../messaging';
 
 export interface PanelConnector {
   /** Calls `cb` with every new state (at once with the latest one, if known). */
@@ -13,17 +20,6 @@ export interface PanelConnector {
   /** Never rejects: transport failures come back as `{ ok: false }`. */
   send<T = undefined>(msg: PanelMessage): Promise<Reply<T>>;
 }
-
-const isReply = (value: unknown): value is Reply<unknown> =>
-  typeof value === 'object' &&
-  value !== null &&
-  typeof (value as { ok?: unknown }).ok === 'boolean';
-
-const isStatePush = (value: unknown): value is { type: 'state'; state: PanelState } =>
-  typeof value === 'object' &&
-  value !== null &&
-  (value as { type?: unknown }).type === 'state' &&
-  typeof (value as { state?: unknown }).state === 'object';
 
 const errorText = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);
@@ -133,53 +129,6 @@ export function createRuntimeConnector(): RuntimeConnector {
       port?.disconnect();
       port = undefined;
       listeners.clear();
-    },
-  };
-}
-
-export interface MockConnector extends PanelConnector {
-  /** Every message sent, in order. */
-  readonly sent: PanelMessage[];
-  readonly state: PanelState;
-  /** Replace the state and notify subscribers, as a background push would. */
-  setState(next: PanelState | ((current: PanelState) => PanelState)): void;
-}
-
-export type MockReplier = (
-  msg: PanelMessage,
-  state: PanelState,
-) => Reply<unknown> | Promise<Reply<unknown>> | undefined;
-
-/**
- * An in-memory connector. `reply` decides the answers; by default `panel/getState` answers the
- * current state and everything else succeeds.
- */
-export function createMockConnector(initial: PanelState, reply?: MockReplier): MockConnector {
-  const listeners = new Set<(state: PanelState) => void>();
-  const sent: PanelMessage[] = [];
-  let state = initial;
-  return {
-    sent,
-    get state() {
-      return state;
-    },
-    setState(next) {
-      state = typeof next === 'function' ? next(state) : next;
-      for (const cb of listeners) cb(state);
-    },
-    subscribe(cb) {
-      listeners.add(cb);
-      cb(state);
-      return () => {
-        listeners.delete(cb);
-      };
-    },
-    async send<T>(msg: PanelMessage): Promise<Reply<T>> {
-      sent.push(msg);
-      const custom = await reply?.(msg, state);
-      if (custom) return custom as Reply<T>;
-      if (msg.type === 'panel/getState') return { ok: true, value: state as T };
-      return { ok: true, value: undefined as T };
     },
   };
 }

@@ -1,37 +1,28 @@
 /**
- * The vendor registry: the only place that lists the vendors. Adding a vendor adds one line here.
+ * The vendor registry: the only list of the vendors. Adding a vendor adds one entry here; its
+ * folder holds everything else (utils/cti/vendor.ts). The first entry is the default vendor.
  */
-import type { Capabilities, SignInField, VendorAdapter } from '../adapter';
-import type { VendorId } from '../model';
-import type { Settings } from '../../settings/schema';
+import type { z } from 'zod';
+import type { VendorDescriptor } from '../vendor';
 import { anywhere365 } from './anywhere365';
 import { ccs } from './ccs';
 import { maxcontact } from './maxcontact';
 import { ucontact } from './ucontact';
 import { xivo } from './xivo';
 
-export interface VendorDescriptor {
-  id: VendorId;
-  /** Product name shown to the agent. */
-  label: string;
-  /** What the agent types at sign-in (never stored on disk). */
-  signInFields: SignInField[];
-  /** Keys of `connection.<id>` the sign-in form shows unless policy sets them. */
-  connectionFields: { key: string; label: string; placeholder?: string }[];
-  /** The same as every adapter instance's: known before sign-in so the panel can be drawn. */
-  capabilities: Capabilities;
-  /** Throws CtiError('config') when the settings cannot work (no server URL…). */
-  create(settings: Settings): VendorAdapter;
-}
+export const VENDORS = [xivo, ccs, maxcontact, ucontact, anywhere365] as const;
 
-export const VENDORS: Partial<Record<VendorId, VendorDescriptor>> = {
-  xivo,
-  ccs,
-  maxcontact,
-  anywhere365,
-  ucontact,
+export type KnownVendor = (typeof VENDORS)[number];
+export type VendorId = KnownVendor['id'];
+
+/** Every vendor's `connection.<id>` settings, as the settings schema parses them. */
+export type VendorConnections = {
+  [V in KnownVendor as V['id']]: z.output<V['connection']['schema']>;
 };
 
-export function vendorDescriptor(id: VendorId): VendorDescriptor | undefined {
-  return VENDORS[id];
+/** The descriptor of a registered vendor; the settings accept no other id. */
+export function vendorDescriptor(id: string): VendorDescriptor {
+  const vendor = (VENDORS as readonly VendorDescriptor[]).find((v) => v.id === id);
+  if (!vendor) throw new Error(`No vendor "${id}" in the registry`);
+  return vendor;
 }

@@ -2,10 +2,11 @@
  * Anywhere365 CTI Broker (vendors/README.md §2): REST commands to the broker, events as the
  * broker's webhooks through the Switchboard relay (relay/protocol.ts).
  */
-import type { VendorDescriptor } from '..';
+import { defineVendor } from '../../vendor';
 import { ANYWHERE365_CAPABILITIES, Anywhere365Adapter } from './adapter';
+import { anywhere365Connection } from './settings';
 
-export const anywhere365: VendorDescriptor = {
+export const anywhere365 = defineVendor({
   id: 'anywhere365',
   label: 'Anywhere365',
   signInFields: [
@@ -20,10 +21,7 @@ export const anywhere365: VendorDescriptor = {
       required: false,
     },
   ],
-  connectionFields: [
-    { key: 'brokerUrl', label: 'CTI Broker', placeholder: 'https://broker.example.com' },
-    { key: 'relayUrl', label: 'Relay', placeholder: 'https://relay.example.com' },
-  ],
+  connection: anywhere365Connection,
   capabilities: ANYWHERE365_CAPABILITIES,
   create(settings) {
     const c = settings.connection.anywhere365;
@@ -37,4 +35,4 @@ export const anywhere365: VendorDescriptor = {
       defaultCountry: settings.clickToDial.defaultCountry,
     });
   },
-};
+});

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CtiError } from '../../model';
 import { POLL } from './polling';
-import { connected, pollOnce, rig, type Rig } from './test-kit';
+import { connected, pollOnce, rig, type Rig } from '../../../../tests/simulators/ccs/test-kit';
 
 let r: Rig;
 afterEach(async () => {

@@ -3,7 +3,9 @@
  * addresses derived from the domain.
  */
 import { joinPath, parseBaseUrl } from '../shared/base-url';
-import type { DialFormat, Settings } from '../../../settings/schema';
+import type { DialFormat } from '../../../phone/format';
+import type { VendorSettings } from '../../vendor';
+import type { CcsConnection } from './settings';
 import { API_PATH, PIN_LOGIN_PATH, SOCK_PATH } from './wire';
 
 /** The WebSocket event catalogue is not public (§5.5): every name comes from the settings. */
@@ -31,7 +33,7 @@ export interface CcsConfig {
   events: CcsEventNames;
 }
 
-export function configFromSettings(settings: Settings): CcsConfig {
+export function configFromSettings(settings: VendorSettings<'ccs', CcsConnection>): CcsConfig {
   const c = settings.connection.ccs;
   return {
     domain: c.domain,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../settings/schema';
 import { CtiError } from '../../model';
+import { signInConnectionFields } from '../../vendor';
 import { vendorDescriptor } from '..';
 import { ccs } from '.';
 
@@ -18,7 +19,7 @@ describe('ccs descriptor', () => {
       ['PIN', 'password', false],
       ['API token', 'password', false],
     ]);
-    expect(ccs.connectionFields.map((f) => f.key)).toEqual([
+    expect(signInConnectionFields(ccs).map((f) => f.key)).toEqual([
       'domain',
       'tenantId',
       'extensionId',

@@ -2,11 +2,12 @@
  * Windstream Enterprise Contact Center Services (vendors/README.md §5): REST JSON + WebSocket,
  * with polling when the socket brings no call events.
  */
-import type { VendorDescriptor } from '..';
+import { defineVendor } from '../../vendor';
 import { CCS_CAPABILITIES, CcsAdapter } from './adapter';
 import { configFromSettings, domainBase } from './config';
+import { ccsConnection } from './settings';
 
-export const ccs: VendorDescriptor = {
+export const ccs = defineVendor({
   id: 'ccs',
   label: 'Windstream CCS',
   // An API token, or extension + PIN (§5.3): neither pair is required on its own, so every field
@@ -29,12 +30,7 @@ export const ccs: VendorDescriptor = {
     },
     { key: 'token', label: 'API token', type: 'password', required: false, autocomplete: 'off' },
   ],
-  connectionFields: [
-    { key: 'domain', label: 'CCS domain', placeholder: 'https://ccs.example.com' },
-    { key: 'tenantId', label: 'Tenant id' },
-    { key: 'extensionId', label: 'Extension uuid' },
-    { key: 'outboundQueueId', label: 'Outbound queue uuid' },
-  ],
+  connection: ccsConnection,
   capabilities: CCS_CAPABILITIES,
   create(settings) {
     const config = configFromSettings(settings);
@@ -42,4 +38,4 @@ export const ccs: VendorDescriptor = {
     domainBase(config.domain);
     return new CcsAdapter(config);
   },
-};
+});

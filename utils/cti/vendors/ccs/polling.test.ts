@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CtiError, type CtiEvent } from '../../model';
 import { CallPolling, POLL, type PollingHost } from './polling';
-import { manualClock } from './test-kit';
+import { manualClock } from '../../../../tests/simulators/ccs/test-kit';
 
 function host(more: Partial<PollingHost> = {}) {
   const clock = manualClock();

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CtiError } from '../../model';
 import { MaxContactAdapter, POLL_FAILURES_BEFORE_LOST } from './adapter';
-import { signedIn, startRig, type Rig } from './test-kit';
+import { signedIn, startRig, type Rig } from '../../../../tests/simulators/maxcontact/test-kit';
 
 let rig: Rig;
 afterEach(async () => {

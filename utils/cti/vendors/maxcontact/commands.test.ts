@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallUpdate } from '../../model';
 import { DEFAULT_RESULT_CODES } from '../../../../tests/simulators/maxcontact';
-import { signedIn, startRig, type Rig } from './test-kit';
+import { signedIn, startRig, type Rig } from '../../../../tests/simulators/maxcontact/test-kit';
 
 let rig: Rig;
 afterEach(async () => {

@@ -5,8 +5,7 @@
  */
 import { z } from 'zod';
 import { CtiError, type Command, type CtiEvent } from '../../model';
-import type { DialFormat } from '../../../settings/schema';
-import { formatForDial } from '../../../phone/format';
+import { formatForDial, type DialFormat } from '../../../phone/format';
 import { BREAK_REASON, type AgentTracker } from './agent';
 import { vendorCallIdOf, type CallTracker, type TrackedCall } from './calls';
 import { DialData, telephony, type ResultCode, type TelephonyRequest } from './wire';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../settings/schema';
 import { CtiError } from '../../model';
+import { signInConnectionFields } from '../../vendor';
 import { vendorDescriptor } from '..';
 import { maxcontact } from '.';
 
@@ -17,7 +18,7 @@ describe('maxcontact descriptor', () => {
       ['username', 'Username', 'text', true],
       ['password', 'Password', 'password', true],
     ]);
-    expect(maxcontact.connectionFields.map((f) => f.key)).toEqual(['baseUrl', 'userId']);
+    expect(signInConnectionFields(maxcontact).map((f) => f.key)).toEqual(['baseUrl', 'userId']);
   });
 
   it('has default connection settings for every field it reads', () => {

@@ -2,11 +2,12 @@
  * MaxContact Telephony Data Services, "agent remote control" (vendors/README.md §3): token
  * service + REST GETs with a `TokenKey` cookie, calls seen by polling `getcalls`.
  */
-import type { VendorDescriptor } from '..';
+import { defineVendor } from '../../vendor';
 import { MAXCONTACT_CAPABILITIES, MaxContactAdapter } from './adapter';
 import { baseUrlOf } from './http';
+import { maxcontactConnection } from './settings';
 
-export const maxcontact: VendorDescriptor = {
+export const maxcontact = defineVendor({
   id: 'maxcontact',
   label: 'MaxContact',
   signInFields: [
@@ -19,11 +20,7 @@ export const maxcontact: VendorDescriptor = {
       autocomplete: 'current-password',
     },
   ],
-  connectionFields: [
-    { key: 'baseUrl', label: 'Server', placeholder: 'https://acme.maxcontact.com' },
-    // Every method names the agent by a numeric UserID (§3.4); empty means the username is it.
-    { key: 'userId', label: 'MaxContact user ID', placeholder: 'Same as username' },
-  ],
+  connection: maxcontactConnection,
   capabilities: MAXCONTACT_CAPABILITIES,
   create(settings) {
     const c = settings.connection.maxcontact;
@@ -39,4 +36,4 @@ export const maxcontact: VendorDescriptor = {
       defaultCountry: settings.clickToDial.defaultCountry,
     });
   },
-};
+});

@@ -2,8 +2,7 @@
  * uContact commands (vendors/README.md §4.3): each is one form-encoded POST whose text answer is
  * `1` (or AgentCall's GUID) on success and `0` on error.
  */
-import { formatForDial } from '../../../phone/format';
-import type { DialFormat } from '../../../settings/schema';
+import { formatForDial, type DialFormat } from '../../../phone/format';
 import { checkCallbackAt, CtiError, type Command, type CtiEvent } from '../../model';
 import type { CallTracker } from './calls';
 import type { UcontactHttp } from './http';

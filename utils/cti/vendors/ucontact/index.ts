@@ -3,15 +3,18 @@
  * portal's postMessage API through the portal bridge content script and, optionally, uContact's
  * webhooks through the Switchboard relay.
  */
-import type { VendorDescriptor } from '..';
+import { httpOriginOf } from '../../../lib/origin';
+import { defineVendor } from '../../vendor';
 import { UCONTACT_CAPABILITIES, UcontactAdapter } from './adapter';
 import { PortalMemory } from './calls';
 import { baseUrlOf } from './http';
+import { PORTAL_EVENTS } from './portal-events';
+import { ucontactConnection } from './settings';
 
 /** One per background: the calls the portal reported outlive each connection's adapter. */
 const memory = new PortalMemory();
 
-export const ucontact: VendorDescriptor = {
+export const ucontact = defineVendor({
   id: 'ucontact',
   label: 'uContact',
   // Agent + password (AgentLogin) or, with `authScheme: bearer`, an API token (§4.2).
@@ -28,12 +31,14 @@ export const ucontact: VendorDescriptor = {
     // Only with a relay URL setting: issued by the admin for `ucontact:<agent>` (docs/vendors.md).
     { key: 'relayToken', label: 'Relay token', type: 'password', required: false },
   ],
-  connectionFields: [
-    { key: 'baseUrl', label: 'Server', placeholder: 'https://acme.ucontactcloud.com' },
-    { key: 'portalOrigin', label: 'Agent portal', placeholder: 'https://acme.ucontactcloud.com' },
-    { key: 'campaign', label: 'Outbound campaign' },
-    { key: 'relayUrl', label: 'Relay', placeholder: 'https://relay.example.com' },
-  ],
+  connection: ucontactConnection,
+  // The agent portal's softphone frame posts call events (§4.4): the Window Proxy API's
+  // `{action, params}` and the newer Events API's `{event, data}`.
+  pageEvents: {
+    source: 'portal',
+    origin: (connection) => httpOriginOf(connection.portalOrigin),
+    events: PORTAL_EVENTS,
+  },
   capabilities: UCONTACT_CAPABILITIES,
   create(settings) {
     const c = settings.connection.ucontact;
@@ -56,4 +61,4 @@ export const ucontact: VendorDescriptor = {
       memory,
     );
   },
-};
+});

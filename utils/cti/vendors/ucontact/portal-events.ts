@@ -1,8 +1,9 @@
 /**
  * Which postMessage frames of the uContact agent portal are events (vendors/README.md §4.4), by
- * name only. Kept apart from wire.ts and free of zod: the content script, which runs in every
- * page, forwards what passes this check, and the background parses it with the wire schema.
+ * name only: the descriptor publishes these rules to the content script, which runs in every page
+ * and forwards what passes them; the background parses it with the wire schema.
  */
+import { isPageEvent } from '../../vendor';
 
 /** Window Proxy API (uPhone iframe): `{action, params}` (§4.4.1). */
 export const WINDOW_PROXY_ACTIONS = [
@@ -23,12 +24,12 @@ export const EVENTS_API_EVENTS = [
   'changedLanguage',
 ] as const;
 
-/** The portal's frames may carry anything else too: only these are forwarded (§4.4). */
+/** The portal's frames may carry anything else too: only these are events (§4.4). */
+export const PORTAL_EVENTS = [
+  { key: 'action', values: WINDOW_PROXY_ACTIONS },
+  { key: 'event', values: EVENTS_API_EVENTS },
+] as const;
+
 export function looksLikePortalEvent(data: unknown): data is Record<string, unknown> {
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return false;
-  const { action, event } = data as { action?: unknown; event?: unknown };
-  return (
-    (WINDOW_PROXY_ACTIONS as readonly unknown[]).includes(action) ||
-    (EVENTS_API_EVENTS as readonly unknown[]).includes(event)
-  );
+  return isPageEvent(PORTAL_EVENTS, data);
 }

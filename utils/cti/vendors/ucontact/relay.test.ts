@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { NodeWebSocket } from '../../../../tests/simulators/shared/node-websocket';
 import { createRelay, type Relay } from '../../../../relay';
 import { silentLogger } from '../../../../relay/log';
-import { postJson } from '../../../../relay/test-kit';
+import { postJson } from '../../../../tests/support/relay/test-kit';
 import type { Checkpoint } from '../../adapter';
 import { CtiError } from '../../model';
 import { DEFAULT_SETTINGS, type Settings } from '../../../settings/schema';

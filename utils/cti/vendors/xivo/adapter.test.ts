@@ -8,7 +8,7 @@ import {
   ringingCall,
   setup,
   userConfig,
-} from './test-kit';
+} from '../../../../tests/simulators/xivo/test-kit';
 describe('XivoAdapter.connect', () => {
   it('logs in over REST, opens wss with the token and resolves on LoggedOn', async () => {
     const s = setup();

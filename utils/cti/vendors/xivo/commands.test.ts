@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { CtiError } from '../../model';
 import { XivoAdapter } from './adapter';
-import { agentState, CONFIG, connected, phoneEvent, setup } from './test-kit';
+import {
+  agentState,
+  CONFIG,
+  connected,
+  phoneEvent,
+  setup,
+} from '../../../../tests/simulators/xivo/test-kit';
 describe('XivoAdapter.execute', () => {
   async function withCall(state: 'EventRinging' | 'EventEstablished' = 'EventEstablished') {
     const s = setup({ config: { dialPrefix: '0', dialFormat: 'national' } });

@@ -5,8 +5,7 @@
  */
 import type { Command, CtiEvent } from '../../model';
 import { CtiError } from '../../model';
-import type { DialFormat } from '../../../settings/schema';
-import { formatForDial } from '../../../phone/format';
+import { formatForDial, type DialFormat } from '../../../phone/format';
 import type { AgentTracker } from './agent';
 import type { CallTracker, TrackedCall } from './calls';
 import { clientFrames, type ClientFrame } from './wire';

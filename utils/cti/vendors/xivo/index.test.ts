@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../settings/schema';
 import { CtiError } from '../../model';
+import { signInConnectionFields } from '../../vendor';
 import { vendorDescriptor } from '..';
 import { xivo } from '.';
 
@@ -30,7 +31,7 @@ describe('xivo descriptor', () => {
       },
       { key: 'phoneNumber', label: 'Phone number', type: 'tel', required: true },
     ]);
-    expect(xivo.connectionFields).toEqual([
+    expect(signInConnectionFields(xivo)).toEqual([
       { key: 'server', label: 'Server', placeholder: 'https://xuc.example.com:8090' },
     ]);
   });

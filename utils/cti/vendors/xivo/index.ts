@@ -1,11 +1,12 @@
 /**
  * XiVO CC "xuc" (vendors/README.md §1): REST login + WebSocket JSON.
  */
-import type { VendorDescriptor } from '..';
+import { defineVendor } from '../../vendor';
 import { XIVO_CAPABILITIES, XivoAdapter } from './adapter';
 import { serverBase } from './auth';
+import { xivoConnection } from './settings';
 
-export const xivo: VendorDescriptor = {
+export const xivo = defineVendor({
   id: 'xivo',
   label: 'XiVO',
   signInFields: [
@@ -20,9 +21,7 @@ export const xivo: VendorDescriptor = {
     // Identity comes from the token (§1.2); the phone number is where the agent gets logged in.
     { key: 'phoneNumber', label: 'Phone number', type: 'tel', required: true },
   ],
-  connectionFields: [
-    { key: 'server', label: 'Server', placeholder: 'https://xuc.example.com:8090' },
-  ],
+  connection: xivoConnection,
   capabilities: XIVO_CAPABILITIES,
   create(settings) {
     const { server, dialFormat, dialPrefix } = settings.connection.xivo;
@@ -35,4 +34,4 @@ export const xivo: VendorDescriptor = {
       defaultCountry: settings.clickToDial.defaultCountry,
     });
   },
-};
+});

@@ -3,17 +3,13 @@
  * only when it says so), the simulator, and a connected adapter.
  */
 import { expect, vi } from 'vitest';
-import type { Clock } from '../../adapter';
-import { DEFAULT_SETTINGS } from '../../../settings/schema';
-import { createTestContext, type TestContext } from '../../../../tests/simulators/shared/context';
-import {
-  startCcsSimulator,
-  type CcsSimOptions,
-  type CcsSimulator,
-} from '../../../../tests/simulators/ccs';
-import { CcsAdapter } from './adapter';
-import { configFromSettings, type CcsConfig } from './config';
-import { NodeWebSocket } from '../../../../tests/simulators/shared/node-websocket';
+import type { Clock } from '../../../utils/cti/adapter';
+import { DEFAULT_SETTINGS } from '../../../utils/settings/schema';
+import { createTestContext, type TestContext } from '../shared/context';
+import { startCcsSimulator, type CcsSimOptions, type CcsSimulator } from '.';
+import { CcsAdapter } from '../../../utils/cti/vendors/ccs/adapter';
+import { configFromSettings, type CcsConfig } from '../../../utils/cti/vendors/ccs/config';
+import { NodeWebSocket } from '../shared/node-websocket';
 
 export interface ManualClock extends Clock {
   /** Fire every timer due within `ms`, in order, letting promise callbacks run between them. */

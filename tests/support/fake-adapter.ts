@@ -3,8 +3,13 @@
  * no server: a test decides how each connect ends, emits events as the vendor would, and reads
  * back what the session asked of it. Test-only: nothing in the extension imports it.
  */
-import type { AdapterContext, Capabilities, Heartbeat, VendorAdapter } from '../adapter';
-import { COMMAND_TYPES, CtiError, type Command, type CtiEvent, type VendorId } from '../model';
+import type {
+  AdapterContext,
+  Capabilities,
+  Heartbeat,
+  VendorAdapter,
+} from '../../utils/cti/adapter';
+import { COMMAND_TYPES, CtiError, type Command, type CtiEvent } from '../../utils/cti/model';
 
 /**
  * How one connect ends: `ok` resolves, a CtiError rejects, `hang` waits until the session aborts
@@ -13,7 +18,7 @@ import { COMMAND_TYPES, CtiError, type Command, type CtiEvent, type VendorId } f
 export type ConnectOutcome = 'ok' | 'hang' | CtiError | ((ctx: AdapterContext) => Promise<void>);
 
 export interface FakeAdapterOptions {
-  id?: VendorId;
+  id?: string;
   capabilities?: Partial<Capabilities>;
   /** Give the adapter a heartbeat with these timings; pings are answered until told otherwise. */
   heartbeat?: { intervalMs: number; missLimit: number };
@@ -34,7 +39,7 @@ export const ALL_CAPABILITIES: Capabilities = {
 };
 
 export class FakeAdapter implements VendorAdapter {
-  readonly id: VendorId;
+  readonly id: string;
   readonly capabilities: Capabilities;
   readonly heartbeat?: Heartbeat;
   /** The context of the last connect: the test emits through it. */

@@ -4,14 +4,18 @@
  */
 import { vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
-import type { XivoSimulator } from '../../../tests/simulators/xivo';
-import { systemClock, type Logger } from '../../cti/adapter';
-import type { KeyValueArea } from '../../cti/store';
-import type { SwitchboardDb } from '../../db';
-import type { PanelState } from '../../messaging';
-import { deepMerge, resolveSettings, withoutLocked } from '../../settings/policy';
-import { createBackgroundApp, type BackgroundApp, type BackgroundDeps } from '../app';
-import { NodeWebSocket } from '../../../tests/simulators/shared/node-websocket';
+import type { XivoSimulator } from '../simulators/xivo';
+import { systemClock, type Logger } from '../../utils/cti/adapter';
+import type { KeyValueArea } from '../../utils/cti/store';
+import type { SwitchboardDb } from '../../utils/db';
+import type { PanelState } from '../../utils/messaging';
+import { deepMerge, resolveSettings, withoutLocked } from '../../utils/settings/policy';
+import {
+  createBackgroundApp,
+  type BackgroundApp,
+  type BackgroundDeps,
+} from '../../utils/background/app';
+import { NodeWebSocket } from '../simulators/shared/node-websocket';
 
 export type Sender = Browser.runtime.MessageSender;
 

@@ -2,8 +2,8 @@
  * Panel states for tests and previews with the mock connector. They mirror what the background
  * sends for XiVO so that a preview looks like the real thing.
  */
-import type { Call } from '../cti/model';
-import type { PanelState } from '../messaging';
+import type { Call } from '../../utils/cti/model';
+import type { PanelState } from '../../utils/messaging';
 
 export function signedOutState(overrides: Partial<PanelState> = {}): PanelState {
   return {

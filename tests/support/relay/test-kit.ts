@@ -4,7 +4,7 @@
  */
 import { once } from 'node:events';
 import WebSocket from 'ws';
-import type { ClientFrame, ServerFrame } from './protocol';
+import type { ClientFrame, ServerFrame } from '../../../relay/protocol';
 
 export const TEST_SECRET = 'test-secret-0123456789-abcdefghijklmnop';
 

@@ -3,13 +3,12 @@
  * short poll intervals, and test contexts whose header rule is applied to fetch the way the
  * background's declarativeNetRequest rule is in the browser.
  */
-import { createTestContext, type TestContext } from '../../../../tests/simulators/shared/context';
+import { createTestContext, type TestContext } from '../shared/context';
+import { startMaxContactSimulator, type MaxContactSimOptions, type MaxContactSimulator } from '.';
 import {
-  startMaxContactSimulator,
-  type MaxContactSimOptions,
-  type MaxContactSimulator,
-} from '../../../../tests/simulators/maxcontact';
-import { MaxContactAdapter, type MaxContactConfig } from './adapter';
+  MaxContactAdapter,
+  type MaxContactConfig,
+} from '../../../utils/cti/vendors/maxcontact/adapter';
 
 export const CREDENTIALS = { username: '1001', password: 'secret' };
 

@@ -22,10 +22,10 @@ import {
   markdownTable,
   wrapProse,
   writeBenchSection,
-} from '../scripts/bench-report';
-import { createRelay } from './index';
-import { silentLogger } from './log';
-import { connect, postJson, type TestClient } from './test-kit';
+} from '../../scripts/bench-report';
+import { createRelay } from '../../relay/index';
+import { silentLogger } from '../../relay/log';
+import { connect, postJson, type TestClient } from '../support/relay/test-kit';
 
 const DEFAULTS = { agents: '500', rate: '100', seconds: '60' };
 const { values } = parseArgs({
@@ -182,7 +182,7 @@ if (!values['no-report']) {
   const markdown = [
     `## ${title}`,
     wrapProse(
-      '`relay/bench.ts` starts a relay in-process on 127.0.0.1, connects one WebSocket per agent, ' +
+      '`tests/bench/relay.ts` starts a relay in-process on 127.0.0.1, connects one WebSocket per agent, ' +
         'POSTs Anywhere365 events to random agents at a steady rate and checks that each one reaches ' +
         'its agent, and only that agent. Latency is from POST sent to frame received; the load ' +
         'generator, the clients and the relay share one process and its CPUs, so it is an upper ' +

@@ -2,14 +2,11 @@
  * Shared fixtures for the XiVO adapter unit tests: a fake xuc played synchronously by the test.
  */
 import { expect, vi } from 'vitest';
-import { createTestContext } from '../../../../tests/simulators/shared/context';
-import {
-  fakeWebSocketClass,
-  type FakeWebSocket,
-} from '../../../../tests/simulators/shared/fake-websocket';
-import type { CallUpdate } from '../../model';
-import { XivoAdapter } from './adapter';
-import type { XivoConfig } from './commands';
+import { createTestContext } from '../shared/context';
+import { fakeWebSocketClass, type FakeWebSocket } from '../shared/fake-websocket';
+import type { CallUpdate } from '../../../utils/cti/model';
+import { XivoAdapter } from '../../../utils/cti/vendors/xivo/adapter';
+import type { XivoConfig } from '../../../utils/cti/vendors/xivo/commands';
 
 export const CREDENTIALS = { username: 'alice', password: 'secret', phoneNumber: '1001' };
 export const CONFIG: XivoConfig = {

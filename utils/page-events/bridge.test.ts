@@ -1,11 +1,12 @@
 /**
- * The uContact portal bridge (vendors/README.md §4.4): it forwards the portal's events, and only
- * those, from exactly the configured portal origin, once that is this page's origin; events that
- * arrive before the config is read are replayed then.
+ * The page-event bridge with uContact's portal (vendors/README.md §4.4): it forwards the portal's
+ * events, and only those, from exactly the configured portal origin, once that is this page's
+ * origin; events that arrive before the config is read are replayed then.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ContentMessage } from '../messaging';
-import { createPortalBridge } from './portal-bridge';
+import { ucontact } from '../cti/vendors/ucontact';
+import { createPageEventBridge as createPortalBridge } from './bridge';
 
 const PORTAL = 'https://portal.example.com';
 const RINGING = { action: 'gettingCall', params: { number: '+33123456789', guid: 'g-1' } };
@@ -23,6 +24,12 @@ function post(win: Window, data: unknown, origin = PORTAL): void {
   win.dispatchEvent(new MessageEvent('message', { data, origin }));
 }
 
+/** The portal as the background publishes it for uContact. */
+const portalAt = (origin: string) => ({
+  origin,
+  events: ucontact.pageEvents!.events.map(({ key, values }) => ({ key, values: [...values] })),
+});
+
 const forwarded = () =>
   send.mock.calls.map(([message]) => message.type === 'content/portalEvent' && message.payload);
 
@@ -34,7 +41,7 @@ beforeEach(() => {
 describe('portal bridge', () => {
   it('forwards the portal’s events from the portal’s own origin', () => {
     const win = windowAt(PORTAL);
-    createPortalBridge({ win, signal: controller.signal, send }).configure(PORTAL);
+    createPortalBridge({ win, signal: controller.signal, send }).configure(portalAt(PORTAL));
     post(win, RINGING);
     post(win, ASSIGNED);
     expect(send.mock.calls.map(([message]) => message.type)).toEqual([
@@ -49,7 +56,7 @@ describe('portal bridge', () => {
     const bridge = createPortalBridge({ win, signal: controller.signal, send });
     post(win, RINGING);
     expect(send).not.toHaveBeenCalled();
-    bridge.configure(PORTAL);
+    bridge.configure(portalAt(PORTAL));
     expect(forwarded()).toEqual([RINGING]);
   });
 
@@ -57,7 +64,7 @@ describe('portal bridge', () => {
     const win = windowAt('https://crm.example.com');
     const bridge = createPortalBridge({ win, signal: controller.signal, send });
     post(win, RINGING, 'https://crm.example.com');
-    bridge.configure(PORTAL);
+    bridge.configure(portalAt(PORTAL));
     post(win, RINGING, 'https://crm.example.com');
     post(win, RINGING);
     expect(send).not.toHaveBeenCalled();
@@ -65,14 +72,14 @@ describe('portal bridge', () => {
 
   it('forwards nothing without a configured portal', () => {
     const win = windowAt(PORTAL);
-    createPortalBridge({ win, signal: controller.signal, send }).configure('');
+    createPortalBridge({ win, signal: controller.signal, send }).configure(portalAt(''));
     post(win, RINGING);
     expect(send).not.toHaveBeenCalled();
   });
 
   it('ignores other origins and anything that is not a portal event', () => {
     const win = windowAt(PORTAL);
-    createPortalBridge({ win, signal: controller.signal, send }).configure(PORTAL);
+    createPortalBridge({ win, signal: controller.signal, send }).configure(portalAt(PORTAL));
     post(win, RINGING, 'https://evil.example');
     post(win, RINGING, 'null');
     for (const data of [
@@ -91,12 +98,12 @@ describe('portal bridge', () => {
   it('follows a new portal origin and stops when its signal aborts', () => {
     const win = windowAt(PORTAL);
     const bridge = createPortalBridge({ win, signal: controller.signal, send });
-    bridge.configure('');
-    bridge.configure(PORTAL);
+    bridge.configure(portalAt(''));
+    bridge.configure(portalAt(PORTAL));
     post(win, RINGING);
     controller.abort();
     post(win, ASSIGNED);
-    bridge.configure(PORTAL);
+    bridge.configure(portalAt(PORTAL));
     post(win, ASSIGNED);
     expect(forwarded()).toEqual([RINGING]);
   });
@@ -105,14 +112,14 @@ describe('portal bridge', () => {
     const win = windowAt(PORTAL);
     const bridge = createPortalBridge({ win, signal: controller.signal, send });
     for (let i = 0; i < 150; i++) post(win, { ...RINGING, params: { guid: `g-${i}` } });
-    bridge.configure(PORTAL);
+    bridge.configure(portalAt(PORTAL));
     expect(send).toHaveBeenCalledTimes(100);
   });
 
   it('survives a background that cannot be reached', async () => {
     send.mockRejectedValue(new Error('Extension context invalidated.'));
     const win = windowAt(PORTAL);
-    createPortalBridge({ win, signal: controller.signal, send }).configure(PORTAL);
+    createPortalBridge({ win, signal: controller.signal, send }).configure(portalAt(PORTAL));
     post(win, RINGING);
     await Promise.resolve();
     expect(send).toHaveBeenCalledTimes(1);

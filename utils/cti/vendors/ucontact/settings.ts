@@ -1,0 +1,117 @@
+/**
+ * uContact's connection settings (`connection.ucontact`, vendors/README.md §4), with their labels
+ * and their policy descriptions.
+ */
+import { z } from 'zod';
+import { defineConnection } from '../../vendor';
+import {
+  dialFormat,
+  dialFormatText,
+  httpUrl,
+  serverUrlText,
+  relayUrl,
+  relayUrlText,
+  text,
+} from '../shared/settings';
+
+export const UcontactConnection = z.object({
+  /** Base URL of the uContact instance, e.g. https://acme.ucontactcloud.com (§4.1). */
+  baseUrl: httpUrl.default(''),
+  /** Origin of the agent portal whose softphone frame posts call events (§4.4). */
+  portalOrigin: httpUrl.default(''),
+  /** Agent name for commands; empty: the agent typed at sign-in. */
+  agent: text(100),
+  /** The agent's SIP extension (interface `SIP/<ext>`); empty: AgentLogin's `callerid`. */
+  extension: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z_-]*$/, 'Letters, digits, - and _ only')
+    .max(40)
+    .default(''),
+  /** Outbound campaign that AgentCall counts click-to-dial calls under (`outqueue`, §4.3). */
+  campaign: text(200),
+  /** The agent's dial-plan context for AgentCall (§4.3). */
+  context: text(100, 'from-internal'),
+  /** Caller id AgentCall presents; empty: the platform's default. */
+  callerId: text(40),
+  /** `basic`: agent + password (AgentLogin's md5secret); `bearer`: a portal API token (§4.2). */
+  authScheme: z.enum(['basic', 'bearer']).default('basic'),
+  dialFormat: dialFormat('digits'),
+  /** No "answered" event exists (§4.5 [INFERRED]): a ringing call counts as connected after this. */
+  assumeConnectedMs: z.number().int().min(0).max(60_000).default(3000),
+  /**
+   * Base URL of the Switchboard relay that receives uContact's webhooks (§4.4 item 3), e.g.
+   * https://relay.example.com (wss:// also accepted); empty: portal events only. The relay
+   * token (issued for `ucontact:<agent>`) is typed at sign-in.
+   */
+  relayUrl,
+});
+export type UcontactConnection = z.output<typeof UcontactConnection>;
+
+export const ucontactConnection = defineConnection({
+  schema: UcontactConnection,
+  policy: 'uContact (Integra) connection.',
+  fields: {
+    baseUrl: serverUrlText(
+      'https://acme.ucontactcloud.com',
+      'Base URL of your uContact instance, e.g. https://acme.ucontactcloud.com',
+      'Base URL of the uContact instance whose /Integra/resources API Switchboard calls, e.g. https://acme.ucontactcloud.com',
+    ),
+    portalOrigin: {
+      label: 'Agent portal',
+      hint: 'Origin of the uContact agent portal, e.g. https://acme.ucontactcloud.com',
+      policy:
+        'Origin of the uContact agent portal (scheme, host and port only), e.g. https://acme.ucontactcloud.com. Only pages on this origin may report call events.',
+      signIn: { placeholder: 'https://acme.ucontactcloud.com' },
+      inputMode: 'url',
+    },
+    agent: {
+      label: 'Agent name',
+      hint: 'Empty: the agent typed at sign-in.',
+      policy:
+        'The agent name uContact commands use; leave empty to use the agent typed at sign-in.',
+    },
+    extension: {
+      label: 'Extension',
+      hint: 'The agent’s SIP extension; empty: the one uContact reports.',
+      policy:
+        'The agent’s SIP extension (interface SIP/<extension>); leave empty to use the one uContact returns at agent login. Required with API-token sign-in.',
+    },
+    campaign: {
+      label: 'Outbound campaign',
+      hint: 'Campaign that click-to-dial calls go out under.',
+      policy:
+        'Outbound campaign that click-to-dial calls (AgentCall outqueue) and dispositions are filed under.',
+      signIn: {},
+    },
+    context: {
+      label: 'Dial context',
+      hint: 'The agent’s dial-plan context in uContact.',
+      policy: 'The agent’s dial-plan context for AgentCall (default from-internal).',
+    },
+    callerId: {
+      label: 'Caller ID',
+      hint: 'Number outbound calls present; empty: the platform’s.',
+      policy:
+        'Caller id AgentCall presents on outbound calls; leave empty for the platform’s default.',
+    },
+    authScheme: {
+      label: 'Sign-in method',
+      policy:
+        'How agents sign in: basic (agent and password, via AgentLogin) or bearer (a uContact API token).',
+      options: { basic: 'Agent and password', bearer: 'API token' },
+    },
+    dialFormat: dialFormatText(
+      'How numbers are written in AgentCall: e164 (+441632960123), national (01632960123) or digits (441632960123, default).',
+    ),
+    assumeConnectedMs: {
+      label: 'Assume answered after (ms)',
+      hint: 'uContact sends no answer event: a ringing call shows as connected after this.',
+      policy:
+        'uContact reports no answer event: a ringing call is shown as connected after this many milliseconds (0 to 60000, default 3000).',
+    },
+    relayUrl: relayUrlText(
+      'Base URL of the Switchboard relay that receives uContact’s webhook notifications, e.g. https://relay.example.com (wss:// also accepted). Leave empty to use the agent portal’s events only. Agents then sign in with a relay token issued for ucontact:<agent>.',
+    ),
+  },
+});
