@@ -21,6 +21,11 @@ export interface ConformanceHarness {
     dispositions: Capabilities['dispositions'];
     recordingControl: Capabilities['recordingControl'];
   };
+  /**
+   * False for a platform with no "current calls" request (uContact, vendors/README.md §4.4): a
+   * sign-in cannot learn of a call that began before it. Default true.
+   */
+  callsBeforeSignIn?: boolean;
   /** Where a call ends up after a command, when the vendor differs from the suite's default. */
   outcomes?: Partial<Record<CommandType, CallState[]>>;
   /** Start a fresh simulator (one per test). */

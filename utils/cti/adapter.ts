@@ -2,6 +2,13 @@
  * The VendorAdapter contract (DESIGN.md "The adapter contract"). An adapter translates between
  * one vendor's wire and the normalized model; it does not schedule. The session owns retries,
  * backoff, heartbeat timing and resync; the store owns state.
+ *
+ * Lifecycle: one adapter per connection. The session creates a new adapter
+ * (`VendorDescriptor.create`) for every connection attempt, a reconnect and the restore after a
+ * worker restart included, and never connects one twice. Whatever must outlive a connection (a
+ * token the next connection may offer again, calls only the vendor's events told us about, a
+ * relay cursor) goes through `AdapterContext.checkpoint`, which the session clears at every
+ * sign-in and sign-out; an adapter keeps nothing else between connections.
  */
 import type { Command, CommandType, CtiEvent } from './model';
 

@@ -358,6 +358,39 @@ describe('session: keeping the connection alive', () => {
   });
 });
 
+describe('session: one adapter per connection (adapter.ts "Lifecycle")', () => {
+  it('gives every connection a fresh adapter that finds only what the last one checkpointed', async () => {
+    const secrets = memoryArea();
+    const h = await harness({ secrets, random: () => 0 });
+    await h.session.start(CREDENTIALS);
+    const first = h.vendor.latest();
+    await first.ctx!.checkpoint.set({ token: 'kept' });
+    first.loseConnection();
+    await vi.advanceTimersByTimeAsync(0);
+    const second = h.vendor.latest();
+    expect(second).not.toBe(first);
+    expect(first.aborted).toBe(true);
+    expect(second.ctx?.firstConnect).toBe(false);
+    expect(await second.ctx!.checkpoint.get()).toEqual({ token: 'kept' });
+
+    // A restarted worker: a new session over the same storage.session.
+    vi.clearAllTimers();
+    const after = await harness({ secrets });
+    expect(await after.session.restore()).toBe(true);
+    expect(await after.vendor.latest().ctx!.checkpoint.get()).toEqual({ token: 'kept' });
+
+    // A new sign-in starts with nothing.
+    await after.session.stop();
+    await after.session.start(CREDENTIALS);
+    expect(after.vendor.latest().ctx?.firstConnect).toBe(true);
+    expect(await after.vendor.latest().ctx!.checkpoint.get()).toBeNull();
+    // No adapter was ever connected twice.
+    for (const adapter of [...h.vendor.adapters, ...after.vendor.adapters]) {
+      expect(adapter.counts.connect).toBe(1);
+    }
+  });
+});
+
 describe('session: worker restart', () => {
   it('restores with the same credentials and backoff state', async () => {
     const secrets = memoryArea();

@@ -2,7 +2,7 @@
  * Shared fixtures for the XiVO adapter unit tests: a fake xuc played synchronously by the test.
  */
 import { expect, vi } from 'vitest';
-import { createTestContext } from '../shared/context';
+import { createTestContext, memoryCheckpoint } from '../shared/context';
 import { fakeWebSocketClass, type FakeWebSocket } from '../shared/fake-websocket';
 import type { CallUpdate } from '../../../utils/cti/model';
 import { XivoAdapter } from '../../../utils/cti/vendors/xivo/adapter';
@@ -39,14 +39,32 @@ export function setup(
     logins.push({ url, body: JSON.parse(String(init?.body)) });
     return handler(url, init);
   });
-  const adapter = new XivoAdapter({ ...CONFIG, ...opts.config });
-  const newContext = () =>
-    createTestContext({
+  // The lifecycle the session gives adapters: a fresh one for every connection after the first,
+  // one checkpoint for the whole sign-in, and `firstConnect` only for the first connection.
+  const config = { ...CONFIG, ...opts.config };
+  const checkpoint = memoryCheckpoint();
+  let adapter = new XivoAdapter(config);
+  let connections = 0;
+  const newContext = () => {
+    connections += 1;
+    if (connections > 1) adapter = new XivoAdapter(config);
+    return createTestContext({
       credentials: opts.credentials ?? CREDENTIALS,
       fetch: fetch as typeof globalThis.fetch,
       WebSocket: ws.WebSocket,
+      firstConnect: connections === 1,
+      checkpoint,
     });
-  return { adapter, ws, logins, newContext };
+  };
+  return {
+    /** The adapter of the latest connection. */
+    get adapter() {
+      return adapter;
+    },
+    ws,
+    logins,
+    newContext,
+  };
 }
 
 /** The socket the adapter opens next (it opens one after the REST login resolves). */

@@ -88,9 +88,6 @@ export class CcsAdapter implements VendorAdapter {
     const session = await signIn(ctx, base, this.config, ctx.credentials);
     const rest = new CcsRest({ fetch: ctx.fetch, signal: ctx.signal, base, token: session.token });
     const me = await duringConnect(resolveIdentity(rest, this.config, session.extension));
-    if (this.me && (this.me.uuid !== me.uuid || this.me.number !== me.number)) {
-      this.calls.forgetAll();
-    }
     // Before the socket opens: its first frame may already be one of our calls.
     this.me = me;
     // The token must work for REST before the socket is worth opening: a 401 here is a refused

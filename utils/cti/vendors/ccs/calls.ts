@@ -139,11 +139,6 @@ export class CallTracker {
     return update;
   }
 
-  forgetAll(): void {
-    this.calls.clear();
-    this.ended = [];
-  }
-
   toUpdate(call: TrackedCall): CallUpdate {
     const r = call.record;
     const inbound = call.direction === 'inbound';

@@ -62,7 +62,6 @@ export class MaxContactAdapter implements VendorAdapter {
 
   private link: Link | undefined;
   private ready = false;
-  private identity: string | undefined;
   private userId = '';
   private codes: ResultCode[] = [];
   private issued = 0;
@@ -83,7 +82,7 @@ export class MaxContactAdapter implements VendorAdapter {
     if (!username.trim() || !password) {
       throw new CtiError('auth', 'Enter your MaxContact username and password');
     }
-    this.adoptIdentity(base.href, username.trim(), userIdOf(this.config.userId, username));
+    this.userId = userIdOf(this.config.userId, username);
     const http = new MaxContactHttp(base, {
       fetch: ctx.fetch,
       signal: ctx.signal,
@@ -270,17 +269,6 @@ export class MaxContactAdapter implements VendorAdapter {
       },
       now: this.now,
     };
-  }
-
-  private adoptIdentity(base: string, login: string, userId: string): void {
-    const identity = `${base}\n${login}\n${userId}`;
-    this.userId = userId;
-    if (identity === this.identity) return;
-    this.identity = identity;
-    this.calls.forgetAll();
-    this.agent = new AgentTracker(this.now);
-    this.codes = [];
-    this.snapshots = 0;
   }
 
   private requireLink(): Link {

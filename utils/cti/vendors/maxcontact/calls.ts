@@ -180,13 +180,6 @@ export class CallTracker {
     );
   }
 
-  forgetAll(): void {
-    this.calls.clear();
-    this.endedCalls.clear();
-    this.emitted.clear();
-    this.pendingDials = 0;
-  }
-
   /** The normalized call; remembered as emitted. */
   update(call: TrackedCall): CallUpdate {
     const update = this.toUpdate(call);

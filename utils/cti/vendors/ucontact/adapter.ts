@@ -24,7 +24,8 @@ import { agentLogin, endSession, type VendorSession } from './auth';
 import { CallTracker, PortalMemory, type TrackedCall } from './calls';
 import { runCommand, type CommandConfig, type CommandHost } from './commands';
 import { baseUrlOf, frameOfValue, UcontactHttp } from './http';
-import { applyWebhook, handleRelayFrame, loadSaved, type Saved } from './webhooks';
+import { loadSaved, type Saved } from './checkpoint';
+import { applyWebhook, handleRelayFrame } from './webhooks';
 import { PATHS, PortalMessage, toSignal, type PortalSignal } from './wire';
 
 export const UCONTACT_CAPABILITIES: Capabilities = {
@@ -87,13 +88,12 @@ export class UcontactAdapter implements VendorAdapter {
 
   private link: Link | undefined;
   private readonly now = (): number => (this.link?.ctx.clock ?? systemClock).now();
+  /** What the portal and the webhooks told us; restored from the checkpoint at connect. */
+  private readonly memory = new PortalMemory();
   private readonly calls: CallTracker;
 
-  constructor(
-    private readonly config: UcontactConfig,
-    private readonly memory: PortalMemory,
-  ) {
-    this.calls = new CallTracker(memory, this.now, config.defaultCountry);
+  constructor(private readonly config: UcontactConfig) {
+    this.calls = new CallTracker(this.memory, this.now, config.defaultCountry);
     // An unusable relay address is CtiError('config') before anything connects.
     if (config.relayUrl) relaySocketUrl(config.relayUrl);
   }
@@ -124,7 +124,9 @@ export class UcontactAdapter implements VendorAdapter {
       if (!extension) throw new CtiError('config', 'uContact did not say your extension: enter it');
     }
     if (ctx.signal.aborted) throw new CtiError('network', 'The uContact connection was cancelled');
-    this.memory.adopt(`${base.href}\n${agent}`, ctx.clock.now());
+    // A reconnect or a restarted worker carries on from what the last connection knew.
+    const saved = ctx.firstConnect ? undefined : await loadSaved(ctx.checkpoint);
+    this.memory.adopt(`${base.href}\n${agent}`, ctx.clock.now(), saved?.memory);
     const link: Link = {
       ctx,
       http,
@@ -133,7 +135,7 @@ export class UcontactAdapter implements VendorAdapter {
       failures: 0,
       timers: new Map(),
       stopped: false,
-      cursor: 0,
+      cursor: saved?.seq ?? 0,
       ...(session ? { session } : {}),
     };
     this.link = link;
@@ -147,6 +149,7 @@ export class UcontactAdapter implements VendorAdapter {
         throw toCtiError(error);
       }
     }
+    this.save(link);
     ctx.emit({ type: 'transport', mode: 'events' });
   }
 
@@ -169,6 +172,8 @@ export class UcontactAdapter implements VendorAdapter {
       const err = toCtiError(error, 'rejected');
       if (err.code === 'auth') this.lost(link, err);
       throw err;
+    } finally {
+      this.save(link);
     }
   }
 
@@ -199,6 +204,7 @@ export class UcontactAdapter implements VendorAdapter {
     }
     link.ctx.alive();
     this.apply(link, toSignal(parsed.data));
+    this.save(link);
   }
 
   // ── Portal events → model (§4.5) ──────────────────────────────────────────────────────────────
@@ -254,8 +260,6 @@ export class UcontactAdapter implements VendorAdapter {
 
   private async connectRelay(link: Link, token: string): Promise<void> {
     const { ctx } = link;
-    const saved = ctx.firstConnect ? undefined : await loadSaved(ctx);
-    link.cursor = saved?.seq ?? 0;
     const relay = new RelayLink(ctx, {
       welcome: (frame) => this.onWelcome(link, frame),
       frame: (frame) => this.onRelayFrame(link, frame),
@@ -268,7 +272,6 @@ export class UcontactAdapter implements VendorAdapter {
     link.relay = relay;
     await relay.connect(relaySocketUrl(this.config.relayUrl ?? ''), token, link.cursor);
     if (link.refused) throw link.refused;
-    this.save(link);
   }
 
   private onWelcome(link: Link, frame: Welcome): void {
@@ -308,9 +311,10 @@ export class UcontactAdapter implements VendorAdapter {
     if (frame.type !== 'pong') this.save(link);
   }
 
+  /** Keeps the relay cursor and the portal memory for the next connection (checkpoint.ts). */
   private save(link: Link): void {
-    if (!link.relay || link.stopped) return;
-    const value: Saved = { version: 1, seq: link.cursor };
+    if (link.stopped) return;
+    const value: Saved = { version: 1, seq: link.cursor, memory: this.memory.toSaved() };
     void link.ctx.checkpoint
       .set(value)
       .catch((error: unknown) => link.ctx.log.warn('checkpoint not saved', error));
@@ -326,6 +330,7 @@ export class UcontactAdapter implements VendorAdapter {
       if (link.stopped || !call || (call.state !== 'ringing' && call.state !== 'dialing')) return;
       this.calls.set(call, 'connected');
       link.ctx.emit({ type: 'callUpsert', call: this.calls.update(call) });
+      this.save(link);
     }, this.config.assumeConnectedMs);
     link.timers.set(callId, timer);
   }

@@ -1,25 +1,45 @@
 /**
  * The calls and agent state uContact told us about (vendors/README.md §4.5). uContact has no
- * "current calls" request, so what the portal reported lives in a `PortalMemory` that outlives
- * one adapter: the session builds a fresh adapter for every connect, and a reconnect's resync
- * must still list the call under way. It holds one identity (server + agent) at a time.
+ * "current calls" request, so what the portal and the webhooks reported is all there is: the
+ * adapter keeps this `PortalMemory` in `AdapterContext.checkpoint` (checkpoint.ts), and the fresh
+ * adapter of a reconnect or a restarted worker starts from it, so that its resync still lists the
+ * call under way. It holds one identity (server + agent) at a time.
  */
+import { z } from 'zod';
 import { toE164 } from '../../../phone/format';
-import type { AgentState, AgentStatus, CallDirection, CallState, CallUpdate } from '../../model';
+import {
+  AgentState,
+  CallDirection,
+  CallState,
+  type AgentStatus,
+  type CallUpdate,
+} from '../../model';
 
-export interface TrackedCall {
-  id: string;
-  vendorCallId: string;
+export const TrackedCall = z.object({
+  id: z.string(),
+  vendorCallId: z.string(),
   /** The platform's GUID, when known (AgentCall's answer, a portal frame's `guid`). */
-  guid?: string;
-  direction: CallDirection;
-  state: CallState;
-  number: string;
-  campaign?: string;
-  startedAt: number;
-  answeredAt?: number;
-  endedAt?: number;
-}
+  guid: z.string().optional(),
+  direction: CallDirection,
+  state: CallState,
+  number: z.string(),
+  campaign: z.string().optional(),
+  startedAt: z.number(),
+  answeredAt: z.number().optional(),
+  endedAt: z.number().optional(),
+});
+export type TrackedCall = z.infer<typeof TrackedCall>;
+
+/** `PortalMemory` as the checkpoint stores it. */
+export const SavedMemory = z.object({
+  identity: z.string(),
+  calls: z.array(TrackedCall).max(50),
+  agent: AgentState,
+  motive: z.string(),
+  endedGuids: z.array(z.string()).max(50),
+  synthetic: z.number().int().min(0),
+});
+export type SavedMemory = z.infer<typeof SavedMemory>;
 
 export class PortalMemory {
   identity = '';
@@ -34,14 +54,36 @@ export class PortalMemory {
   endedGuids: string[] = [];
   private seq = 0;
 
-  /** Forgets everything when the server or agent changes. */
-  adopt(identity: string, now: number): void {
-    if (identity === this.identity) return;
+  /**
+   * Takes up `saved` when it is this identity's (server + agent); starts afresh otherwise, as
+   * after a sign-in or a change of the server or agent settings.
+   */
+  adopt(identity: string, now: number, saved?: SavedMemory): void {
     this.identity = identity;
+    if (saved && saved.identity === identity) {
+      this.calls = saved.calls;
+      this.agent = saved.agent;
+      this.motive = saved.motive;
+      this.endedGuids = saved.endedGuids;
+      this.seq = saved.synthetic;
+      return;
+    }
     this.calls = [];
     this.agent = { status: 'ready', since: now };
     this.motive = '';
     this.endedGuids = [];
+    this.seq = 0;
+  }
+
+  toSaved(): SavedMemory {
+    return {
+      identity: this.identity,
+      calls: this.calls,
+      agent: this.agent,
+      motive: this.motive,
+      endedGuids: this.endedGuids,
+      synthetic: this.seq,
+    };
   }
 
   nextSyntheticId(now: number): string {

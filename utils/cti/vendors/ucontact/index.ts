@@ -6,13 +6,9 @@
 import { httpOriginOf } from '../../../lib/origin';
 import { defineVendor } from '../../vendor';
 import { UCONTACT_CAPABILITIES, UcontactAdapter } from './adapter';
-import { PortalMemory } from './calls';
 import { baseUrlOf } from './http';
 import { PORTAL_EVENTS } from './portal-events';
 import { ucontactConnection } from './settings';
-
-/** One per background: the calls the portal reported outlive each connection's adapter. */
-const memory = new PortalMemory();
 
 export const ucontact = defineVendor({
   id: 'ucontact',
@@ -43,22 +39,19 @@ export const ucontact = defineVendor({
   create(settings) {
     const c = settings.connection.ucontact;
     baseUrlOf(c.baseUrl);
-    return new UcontactAdapter(
-      {
-        baseUrl: c.baseUrl,
-        agent: c.agent,
-        extension: c.extension,
-        authScheme: c.authScheme,
-        campaign: c.campaign,
-        context: c.context,
-        callerId: c.callerId,
-        dialFormat: c.dialFormat,
-        assumeConnectedMs: c.assumeConnectedMs,
-        defaultCountry: settings.clickToDial.defaultCountry,
-        resultCodes: settings.dispositions.codes.map(({ code, label }) => ({ code, label })),
-        relayUrl: c.relayUrl,
-      },
-      memory,
-    );
+    return new UcontactAdapter({
+      baseUrl: c.baseUrl,
+      agent: c.agent,
+      extension: c.extension,
+      authScheme: c.authScheme,
+      campaign: c.campaign,
+      context: c.context,
+      callerId: c.callerId,
+      dialFormat: c.dialFormat,
+      assumeConnectedMs: c.assumeConnectedMs,
+      defaultCountry: settings.clickToDial.defaultCountry,
+      resultCodes: settings.dispositions.codes.map(({ code, label }) => ({ code, label })),
+      relayUrl: c.relayUrl,
+    });
   },
 });

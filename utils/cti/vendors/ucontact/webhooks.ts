@@ -2,8 +2,7 @@
  * uContact's outbound webhooks, read through the Switchboard relay (vendors/README.md §4.4 item 3),
  * mapped onto the model (§4.5). The portal may report the same call's end: each call ends once.
  */
-import { z } from 'zod';
-import type { AdapterContext, Logger } from '../../adapter';
+import type { Logger } from '../../adapter';
 import type { CtiEvent } from '../../model';
 import type { CallTracker, PortalMemory, TrackedCall } from './calls';
 import type { LiveFrame } from '../shared/relay-link';
@@ -138,14 +137,4 @@ function preview(payload: unknown): string {
   } catch {
     return '(unserializable)';
   }
-}
-
-/** What the adapter keeps in AdapterContext.checkpoint: the last relay seq handled. */
-export const Saved = z.object({ version: z.literal(1), seq: z.number().int().min(0) });
-export type Saved = z.infer<typeof Saved>;
-
-export async function loadSaved(ctx: AdapterContext): Promise<Saved | undefined> {
-  const raw = await ctx.checkpoint.get().catch(() => undefined);
-  const parsed = Saved.safeParse(raw);
-  return parsed.success ? parsed.data : undefined;
 }

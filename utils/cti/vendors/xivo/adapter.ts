@@ -1,13 +1,22 @@
 /**
  * The XiVO xuc adapter (vendors/README.md §1): REST login for a token, then one WebSocket that
  * carries JSON commands and events. It translates and remembers; the session schedules (retries,
- * heartbeat timing, resync).
+ * heartbeat timing, resync). One adapter serves one connection: the token that the next
+ * connection may offer again is kept in `ctx.checkpoint` (auth.ts).
  */
 import type { AdapterContext, Capabilities, Heartbeat, VendorAdapter } from '../../adapter';
 import { systemClock } from '../../adapter';
 import { CtiError, type Command, type CtiEvent } from '../../model';
 import { AgentTracker, errorNotice } from './agent';
-import { ctiSocketUrl, login, serverBase, type Token } from './auth';
+import {
+  ctiSocketUrl,
+  forgetToken,
+  loadToken,
+  login,
+  saveToken,
+  serverBase,
+  type Token,
+} from './auth';
 import { CallTracker } from './calls';
 import { planCommand, type XivoConfig } from './commands';
 import { clientFrames, parseFrame, type ClientFrame, type InboundMessage } from './wire';
@@ -61,8 +70,6 @@ export class XivoAdapter implements VendorAdapter {
   private handshake: Pending | undefined;
   /** Why the current socket is going away, when we know better than its close code. */
   private lostReason: CtiError | undefined;
-  private token: Token | undefined;
-  private identity: string | undefined;
   private phoneNumber: string | undefined;
   /** Log the agent in on the sign-in phone once per sign-in, not on every reconnect. */
   private agentLoginWanted = false;
@@ -80,23 +87,27 @@ export class XivoAdapter implements VendorAdapter {
     const base = serverBase(this.config.server);
     const { username, password, phoneNumber } = ctx.credentials;
     if (!username || !password) throw new CtiError('auth', 'Enter your XiVO username and password');
-    this.adoptIdentity(`${username}\n${password}`, phoneNumber);
+    this.phoneNumber = phoneNumber || undefined;
     // Log the agent in on the sign-in phone after a sign-in only: a reconnect must not undo a
     // logout the agent chose since.
-    if (!ctx.firstConnect) this.agentLoginWanted = false;
+    this.agentLoginWanted = ctx.firstConnect;
     if (ctx.signal.aborted) throw cancelled();
 
-    const cached = this.token && this.token.expiresAt > this.now() ? this.token : undefined;
+    // A reconnect offers the token of the connection before, while it lasts (§1.3).
+    const cached = ctx.firstConnect ? undefined : await loadToken(ctx.checkpoint, this.now());
     const deps = { fetch: ctx.fetch, signal: ctx.signal, now: this.now };
-    this.token = cached ?? (await login(deps, base, username, password));
+    const fresh = async (): Promise<Token> => {
+      const token = await login(deps, base, username, password);
+      await saveToken(ctx.checkpoint, token, ctx.log);
+      return token;
+    };
     try {
-      await this.openSession(ctx, base, this.token);
+      await this.openSession(ctx, base, cached ?? (await fresh()));
     } catch (error) {
       // A token xuc no longer accepts (expired, server restarted) is not a sign-in failure:
       // log in again once with the stored credentials (§1.3 "re-login on TokenExpired").
       if (!cached || !(error instanceof CtiError) || error.code !== 'auth') throw error;
-      this.token = await login(deps, base, username, password);
-      await this.openSession(ctx, base, this.token);
+      await this.openSession(ctx, base, await fresh());
     }
   }
 
@@ -272,7 +283,7 @@ export class XivoAdapter implements VendorAdapter {
       case 'AgentError':
         if (message.payload.Error === 'TokenExpired') {
           // The socket may live on; the next connect() must not offer this token again.
-          this.token = undefined;
+          this.forgetToken();
           return;
         }
         this.emit({
@@ -300,7 +311,7 @@ export class XivoAdapter implements VendorAdapter {
       return;
     }
     // After ready, the token is dead: the next connect() logs in again with the stored credentials.
-    this.token = undefined;
+    this.forgetToken();
     this.lostReason = new CtiError('network', `XiVO ended the session (${code}); signing in again`);
     this.socket?.close(1000);
   }
@@ -344,16 +355,8 @@ export class XivoAdapter implements VendorAdapter {
 
   // ── Helpers ───────────────────────────────────────────────────────────────────────────────────
 
-  private adoptIdentity(identity: string, phoneNumber: string | undefined): void {
-    if (identity !== this.identity || phoneNumber !== this.phoneNumber)
-      this.agentLoginWanted = true;
-    if (identity !== this.identity) {
-      this.identity = identity;
-      this.token = undefined;
-      this.calls.forgetAll();
-      this.agent = new AgentTracker(this.now);
-    }
-    this.phoneNumber = phoneNumber || undefined;
+  private forgetToken(): void {
+    if (this.ctx) void forgetToken(this.ctx.checkpoint, this.ctx.log);
   }
 
   private requireReady(): void {

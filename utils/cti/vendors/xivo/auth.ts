@@ -1,6 +1,8 @@
 /**
  * xuc REST login and the WebSocket address (vendors/README.md §1.2, §1.3).
  */
+import { z } from 'zod';
+import type { Checkpoint, Logger } from '../../adapter';
 import { CtiError } from '../../model';
 import { joinPath, parseBaseUrl } from '../shared/base-url';
 import { CTI_PATH, LOGIN_PATH, LoginError, LoginSuccess } from './wire';
@@ -88,4 +90,36 @@ function loginError(code: string, message: string | undefined): CtiError {
         `XiVO could not sign you in (${code}${message ? `: ${message}` : ''})`,
       );
   }
+}
+
+/**
+ * What the adapter keeps in `AdapterContext.checkpoint` (storage.session: memory only, cleared at
+ * every sign-in and sign-out): the token, so that a reconnect or a restarted worker offers it
+ * again instead of logging in once more. `expiresAt` null: no TTL was given.
+ */
+const SavedToken = z.object({
+  version: z.literal(1),
+  token: z.object({ value: z.string().min(1), expiresAt: z.number().nullable() }),
+});
+
+/** The saved token while it is still good at `now`; undefined otherwise. */
+export async function loadToken(checkpoint: Checkpoint, now: number): Promise<Token | undefined> {
+  const parsed = SavedToken.safeParse(await checkpoint.get().catch(() => undefined));
+  if (!parsed.success) return undefined;
+  const { value, expiresAt } = parsed.data.token;
+  const token = { value, expiresAt: expiresAt ?? Number.POSITIVE_INFINITY };
+  return token.expiresAt > now ? token : undefined;
+}
+
+export async function saveToken(checkpoint: Checkpoint, token: Token, log: Logger): Promise<void> {
+  const expiresAt = Number.isFinite(token.expiresAt) ? token.expiresAt : null;
+  await checkpoint
+    .set({ version: 1, token: { value: token.value, expiresAt } })
+    .catch((error: unknown) => log.warn('could not keep the XiVO token', error));
+}
+
+export async function forgetToken(checkpoint: Checkpoint, log: Logger): Promise<void> {
+  await checkpoint
+    .set(null)
+    .catch((error: unknown) => log.warn('could not drop the XiVO token', error));
 }

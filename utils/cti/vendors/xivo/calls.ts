@@ -121,10 +121,6 @@ export class CallTracker {
       .map((c) => ({ type: 'callUpsert', call: this.setMonitorState(c, monitorState) }));
   }
 
-  forgetAll(): void {
-    this.calls.clear();
-  }
-
   toUpdate(call: TrackedCall): CallUpdate {
     const e = call.last;
     const raw = e.otherDN ?? '';
