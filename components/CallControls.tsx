@@ -40,10 +40,12 @@ interface Props {
   call: Call;
   /** The vendor's queues, for "Send to queue". */
   queues: readonly CodeLabel[];
+  /** A `manual` screen-pop rule matches: offer "Open record". */
+  canOpenRecord: boolean;
   connector: PanelConnector;
 }
 
-export function CallControls({ call, queues, connector }: Props) {
+export function CallControls({ call, queues, canOpenRecord, connector }: Props) {
   const action = useAction(connector);
   const [open, setOpen] = useState<Panel>(undefined);
   const can = (c: CommandType) => call.actions.includes(c);
@@ -87,6 +89,15 @@ export function CallControls({ call, queues, connector }: Props) {
             onClick={() => toggle('queue')}
           >
             Send to queue
+          </button>
+        )}
+        {canOpenRecord && (
+          <button
+            type="button"
+            disabled={action.pending}
+            onClick={() => action.run({ type: 'panel/popRecord', callId: call.id })}
+          >
+            Open record
           </button>
         )}
         {can('sendDtmf') && (

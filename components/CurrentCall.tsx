@@ -9,10 +9,12 @@ interface Props {
   call: Call;
   /** The vendor's queues, for "Send to queue". */
   queues: readonly CodeLabel[];
+  /** A `manual` screen-pop rule matches this call. */
+  canOpenRecord: boolean;
   connector: PanelConnector;
 }
 
-export function CurrentCall({ call, queues, connector }: Props) {
+export function CurrentCall({ call, queues, canOpenRecord, connector }: Props) {
   const titleId = `sb-call-${call.id}`;
   const number = remoteNumber(call.remote);
   return (
@@ -33,7 +35,12 @@ export function CurrentCall({ call, queues, connector }: Props) {
         {call.recording === 'on' && <span>Recording</span>}
         {call.recording === 'paused' && <span>Recording paused</span>}
       </p>
-      <CallControls call={call} queues={queues} connector={connector} />
+      <CallControls
+        call={call}
+        queues={queues}
+        canOpenRecord={canOpenRecord}
+        connector={connector}
+      />
     </article>
   );
 }

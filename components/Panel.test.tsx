@@ -179,6 +179,25 @@ describe('signed in', () => {
     });
   });
 
+  it('offers Open record for a call a manual screen-pop rule matches, and says why it fails', async () => {
+    const call = sampleCall({ state: 'connected', actions: ['hangup'] });
+    const { root, connector } = show(
+      signedInState({ calls: [call], recordCalls: ['call-1'] }),
+      (msg) =>
+        msg.type === 'panel/popRecord'
+          ? { ok: false, error: 'Could not open the record: no tab' }
+          : undefined,
+    );
+    expect(controls(root)).toEqual(['Hang up', 'Open record']);
+    click(button(root, 'Open record'));
+    await settle();
+    expect(connector.sent).toContainEqual({ type: 'panel/popRecord', callId: 'call-1' });
+    expect(alerts(root)).toEqual(['Could not open the record: no tab']);
+    cleanup?.();
+    const { root: other } = show(signedInState({ calls: [call] }));
+    expect(queryButton(other, 'Open record')).toBeUndefined();
+  });
+
   it('shows a refused command next to the controls without crashing', async () => {
     const call = sampleCall({ state: 'connected', actions: ['hangup', 'hold'] });
     const { root } = show(signedInState({ calls: [call] }), (msg) =>

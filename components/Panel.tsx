@@ -74,7 +74,13 @@ export function PanelView({ state, connector, layout = 'popup', footer }: ViewPr
             dispositionOwed={owesDisposition(state)}
           />
           {live.map((call) => (
-            <CurrentCall key={call.id} call={call} queues={state.queues} connector={connector} />
+            <CurrentCall
+              key={call.id}
+              call={call}
+              queues={state.queues}
+              canOpenRecord={state.recordCalls.includes(call.id)}
+              connector={connector}
+            />
           ))}
           {toDispose.map((call) => (
             <DispositionForm key={call.id} call={call} state={state} connector={connector} />

@@ -11,7 +11,7 @@ import { openPopTarget } from '../utils/background/tabs';
 import { systemClock } from '../utils/cti/adapter';
 import { createLogger } from '../utils/cti/log';
 import { PANEL_PORT } from '../utils/messaging';
-import { loadSettings, saveUserSettings, watchSettings } from '../utils/settings/storage';
+import { loadSettings, saveUserSettings, watchSettings } from '../utils/storage/user-settings';
 
 const WATCHDOG_ALARM = 'switchboard-watchdog';
 const KEEP_ALIVE_MS = 20_000;

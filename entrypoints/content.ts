@@ -12,7 +12,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { initClickToDial, type ClickToDial, type ClickToDialConfig } from '../utils/click-to-dial';
-import { selectedText, siteUrl } from '../utils/click-to-dial/frame';
+import { dialSiteOf, selectedText } from '../utils/click-to-dial/frame';
 import { retainHighlightStyle } from '../utils/click-to-dial/highlight';
 import { pageOptedOut, watchPageOptOut } from '../utils/phone/opt-out';
 import { createTimers } from '../utils/click-to-dial/timers';
@@ -23,13 +23,11 @@ import {
   type TabSelection,
 } from '../utils/messaging';
 import { createPageEventBridge } from '../utils/page-events/bridge';
-import { isSiteEnabled } from '../utils/phone/sites';
-import {
-  CONTENT_CONFIG_KEY,
-  parseContentConfig,
-  type ContentConfig,
-} from '../utils/settings/content-config';
+import { siteRefusal } from '../utils/phone/dial-policy';
+import { parseContentConfig, type ContentConfig } from '../utils/settings/content-config';
+import { STORAGE } from '../utils/storage/registry';
 
+const CONFIG_KEY = STORAGE.local.contentConfig.key;
 // document_idle's own latest moment; an idle callback usually comes much sooner.
 const START_TIMEOUT_MS = 1_000;
 
@@ -56,8 +54,8 @@ export default defineContentScript({
     /** What click-to-dial should run with here and now; undefined: it should not run. */
     const wanted = (): ClickToDialConfig | undefined => {
       const click = config?.clickToDial;
-      if (!domReady || !click?.enabled || pageOptedOut(document)) return undefined;
-      if (!isSiteEnabled(siteUrl(window), click.sites)) return undefined;
+      if (!domReady || !click || pageOptedOut(document)) return undefined;
+      if (siteRefusal(click, dialSiteOf(window))) return undefined;
       const { defaultCountry, blockedPrefixes, confirmInternational, telLinks } = click;
       return { defaultCountry, blockedPrefixes, confirmInternational, telLinks };
     };
@@ -67,8 +65,7 @@ export default defineContentScript({
     let style: (() => void) | undefined;
     const holdStyle = () => {
       const click = config?.clickToDial;
-      const early =
-        !!click?.enabled && !pageOptedOut(document) && isSiteEnabled(siteUrl(window), click.sites);
+      const early = !!click && !pageOptedOut(document) && !siteRefusal(click, dialSiteOf(window));
       if (early && !style) style = retainHighlightStyle(document, window);
       if (!early && style) {
         style();
@@ -105,15 +102,15 @@ export default defineContentScript({
     // A change that lands while the first read is under way is newer than what that read returns.
     let changed = false;
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area !== 'local' || !(CONTENT_CONFIG_KEY in changes) || ctx.isInvalid) return;
+      if (area !== 'local' || !(CONFIG_KEY in changes) || ctx.isInvalid) return;
       changed = true;
-      setConfig(changes[CONTENT_CONFIG_KEY]?.newValue);
+      setConfig(changes[CONFIG_KEY]?.newValue);
     };
     browser.storage.onChanged.addListener(onChanged);
     ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onChanged));
-    browser.storage.local.get(CONTENT_CONFIG_KEY).then(
+    browser.storage.local.get(CONFIG_KEY).then(
       (stored) => {
-        if (!changed && ctx.isValid) setConfig(stored[CONTENT_CONFIG_KEY]);
+        if (!changed && ctx.isValid) setConfig(stored[CONFIG_KEY]);
       },
       (error: unknown) => console.debug('Switchboard could not read its settings', error),
     );

@@ -64,6 +64,11 @@ export interface PanelState {
    * the wrap-up form offers a time. False: the form has no such field.
    */
   dispositionCallback: boolean;
+  /**
+   * Live calls a `manual` screen-pop rule matches: the panel offers "Open record" for them
+   * (`panel/popRecord`).
+   */
+  recordCalls: string[];
   signIn: {
     fields: SignInField[];
     connectionFields: ConnectionField[];
@@ -111,9 +116,13 @@ const panelMessage = lazily(() => {
     z.object({ type: z.literal('panel/signOut') }),
     z.object({ type: z.literal('panel/command'), command: Command }),
     z.object({ type: z.literal('panel/dismissNotice'), id: z.string() }),
+    /** Open the CRM record of a live call by its `manual` screen-pop rule. */
+    z.object({ type: z.literal('panel/popRecord'), callId: z.string().min(1).max(200) }),
   ]);
 });
 export type PanelMessage = z.input<ReturnType<typeof panelMessage>>;
+/** A `PanelMessage` as the check returns it, defaults filled in. */
+export type CheckedPanelMessage = z.output<ReturnType<typeof panelMessage>>;
 
 /** Checks a message from an extension page. */
 export const parsePanelMessage = (value: unknown) => panelMessage().safeParse(value);
@@ -144,6 +153,8 @@ const contentMessage = lazily(() =>
   ]),
 );
 export type ContentMessage = z.input<ReturnType<typeof contentMessage>>;
+/** A `ContentMessage` as the check returns it. */
+export type CheckedContentMessage = z.output<ReturnType<typeof contentMessage>>;
 
 /** Checks a message from a content script (an untrusted page's frame). */
 export const parseContentMessage = (value: unknown) => contentMessage().safeParse(value);

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { USER_SETTINGS_KEY } from '../../utils/settings/storage';
+import { STORAGE } from '../../utils/storage/registry';
+import type { UserSettingsRecord } from '../../utils/storage/user-settings';
 import { storageSettingsConnector } from '../../utils/ui/settings-connector';
 import {
   button,
@@ -28,8 +29,10 @@ async function open() {
   return view.container;
 }
 
+const KEY = STORAGE.local.userSettings.key;
+/** The agent's saved values, out of their versioned record. */
 const stored = async () =>
-  (await fakeBrowser.storage.local.get(USER_SETTINGS_KEY))[USER_SETTINGS_KEY];
+  ((await fakeBrowser.storage.local.get(KEY))[KEY] as UserSettingsRecord | undefined)?.values;
 
 /** The ids an element's aria-describedby names, resolved to their text. */
 const description = (el: Element) =>

@@ -352,7 +352,7 @@ async function storeOf(...sessions: Session[]): Promise<CallStore> {
       set: async (key, value) => void values.set(key, value),
     },
     clock: systemClock,
-    key: 'conformance.store',
+    key: 'store',
   });
   await store.ready;
   for (const { t } of sessions) for (const event of t.events.items) store.apply(event);

@@ -1,6 +1,9 @@
-import { CONTENT_CONFIG_KEY, type ContentConfig } from '../../utils/settings/content-config';
+import type { ContentConfig } from '../../utils/settings/content-config';
+import { STORAGE } from '../../utils/storage/registry';
 import type { ExtensionBrowser } from '../support/chromium';
 import { buttonNames, clickToDial, expect, signIn, test } from './fixtures';
+
+const CONTENT_CONFIG_KEY = STORAGE.local.contentConfig.key;
 
 test('hovering a number and clicking its call button dials it', async ({ ext, sim, pages }) => {
   await signIn(ext, sim);

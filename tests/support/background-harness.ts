@@ -7,7 +7,7 @@ import type { Browser } from 'wxt/browser';
 import type { XivoSimulator } from '../simulators/xivo';
 import { systemClock, type Logger } from '../../utils/cti/adapter';
 import type { KeyValueArea } from '../../utils/cti/store';
-import type { SwitchboardDb } from '../../utils/db';
+import type { SwitchboardDb } from '../../utils/storage/db';
 import type { PanelState } from '../../utils/messaging';
 import { deepMerge, resolveSettings, withoutLocked } from '../../utils/settings/policy';
 import {

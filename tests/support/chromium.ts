@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from '@playwright/test';
+import { STORAGE } from '../../utils/storage/registry';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 
@@ -81,11 +82,17 @@ export async function launchWithExtension(
       ),
     setUserSettings: async (settings) => {
       const worker = await serviceWorker();
-      await worker.evaluate(async (value) => {
-        // Runs inside the extension's service worker, where `chrome` is the extension API.
-        const api = (globalThis as unknown as ChromeGlobal).chrome;
-        await api.storage.local.set({ settings: value });
-      }, settings);
+      const { key, version } = STORAGE.local.userSettings;
+      // The record as the options page saves it (utils/storage/user-settings.ts).
+      const record = { version, values: settings };
+      await worker.evaluate(
+        async ({ key, record }) => {
+          // Runs inside the extension's service worker, where `chrome` is the extension API.
+          const api = (globalThis as unknown as ChromeGlobal).chrome;
+          await api.storage.local.set({ [key]: record });
+        },
+        { key, record },
+      );
     },
     close: async () => {
       await context.close();

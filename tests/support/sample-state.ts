@@ -19,6 +19,7 @@ export function signedOutState(overrides: Partial<PanelState> = {}): PanelState 
     dispositionCodes: [],
     dispositionRequired: false,
     dispositionCallback: false,
+    recordCalls: [],
     signIn: {
       connectionFields: [{ key: 'server', label: 'Server', value: '', locked: false }],
       fields: [

@@ -6,7 +6,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { startXivoSimulator, type SimCall, type XivoSimulator } from '../../tests/simulators/xivo';
 import type { Call } from '../cti/model';
-import { createPopLog, openSwitchboardDb, type SwitchboardDb } from '../db';
+import { createPopLog, openSwitchboardDb, type SwitchboardDb } from '../storage/db';
+import type { Browser } from 'wxt/browser';
 import type { Reply } from '../messaging';
 import { closeApps, createHarness } from '../../tests/support/background-harness';
 import type { BackgroundDeps } from './app';
@@ -221,5 +222,68 @@ describe('screen-pop', () => {
       expect((await decisions()).map((d) => d.outcome)).toContain('alreadyPopped'),
     );
     expect(openTab.mock.calls).toEqual([[RINGING_URL, 'newTab']]);
+  });
+});
+
+describe('Open record (manual screen-pop rules)', () => {
+  const rules = [
+    {
+      id: 'support',
+      trigger: 'manual',
+      queue: 'support*',
+      url: 'https://crm.example.com/search?phone={e164}',
+    },
+  ];
+
+  it('is offered for the calls a manual rule matches, and opens the record on request', async () => {
+    const bg = await signedIn({ managed: { screenPop: { rules } } });
+    const ringing = await bg.call(sim.inboundCall({ ...CALLER, queue: 'support' }), 'ringing');
+    const state = await bg.until((s) => s.recordCalls.includes(ringing.id));
+    // Nothing opens by itself: the rule waits for the agent.
+    expect(bg.openTab).not.toHaveBeenCalled();
+    await expect(bg.send({ type: 'panel/popRecord', callId: ringing.id })).resolves.toEqual(OK);
+    expect(bg.openTab).toHaveBeenCalledWith(
+      'https://crm.example.com/search?phone=%2B33142685300',
+      'newTab',
+    );
+    // Asked again, it opens again: the agent asked.
+    await bg.send({ type: 'panel/popRecord', callId: ringing.id });
+    expect(bg.openTab).toHaveBeenCalledTimes(2);
+    expect(state.recordCalls).toEqual([ringing.id]);
+  });
+
+  it('says why nothing opens', async () => {
+    const bg = await signedIn({ managed: { screenPop: { rules } } });
+    const other = await bg.call(sim.inboundCall({ ...CALLER, queue: 'sales' }), 'ringing');
+    expect((await bg.state()).recordCalls).toEqual([]);
+    await expect(bg.send({ type: 'panel/popRecord', callId: other.id })).resolves.toEqual(
+      refused('No screen-pop rule opens a record for this call'),
+    );
+    await expect(bg.send({ type: 'panel/popRecord', callId: 'gone' })).resolves.toEqual(
+      refused('That call has ended'),
+    );
+    expect(bg.openTab).not.toHaveBeenCalled();
+  });
+});
+
+describe('a dialled number’s extension', () => {
+  it('is keyed in as DTMF once the call is answered', async () => {
+    const bg = await signedIn({ managed: { clickToDial: { defaultCountry: 'FR' } } });
+    const crm = {
+      id: 'switchboard-id',
+      url: 'https://crm.example.com/contacts/42',
+      tab: { id: 7, url: 'https://crm.example.com/contacts/42' },
+    } as Browser.runtime.MessageSender;
+    await expect(
+      bg.send({ type: 'content/dial', e164: '+33142685300', extension: '45' }, crm),
+    ).resolves.toEqual(OK);
+    await expect(sim.waitForFrame((f) => f.command === 'dial')).resolves.toMatchObject({
+      destination: '+33142685300',
+    });
+    const keys = [
+      await sim.waitForFrame((f) => f.command === 'sendDtmf', 15_000),
+      await sim.waitForFrame((f) => f.command === 'sendDtmf', 15_000),
+    ].map((f) => f.key);
+    expect(keys).toEqual(['4', '5']);
   });
 });

@@ -240,6 +240,34 @@ describe('content/dial', () => {
   });
 });
 
+describe('click-to-dial from a frame', () => {
+  const frameOf = (frameUrl: string, pageUrl: string): Sender => ({
+    id: EXTENSION.id,
+    url: frameUrl,
+    frameId: 3,
+    tab: asTab(7, pageUrl),
+  });
+  const ALLOW_CRM = { clickToDial: { sites: { mode: 'allow', patterns: ['crm.example.com'] } } };
+
+  it('is judged by the frame that asked and by its page', async () => {
+    const sim = await simulator();
+    const bg = await harness({ managed: ALLOW_CRM });
+    await bg.signIn(sim);
+    await bg.until((s) => s.connection.status === 'connected');
+    const notHere = refused('Click-to-dial is not enabled on this site');
+    // A frame from another site inside the CRM, and the CRM framed by another site.
+    const widget = frameOf('https://widgets.example.net/card', CRM.url!);
+    await expect(bg.dial(NUMBER, widget)).resolves.toEqual(notHere);
+    const framed = frameOf('https://crm.example.com/embed', 'https://news.example.net/');
+    await expect(bg.dial(NUMBER, framed)).resolves.toEqual(notHere);
+    // An about:blank frame is part of its page (Chrome reports its creator's origin).
+    const blank = { ...frameOf('about:blank', CRM.url!), origin: 'https://crm.example.com' };
+    await expect(bg.dial(NUMBER, blank)).resolves.toEqual({ ok: true, value: undefined });
+    await sim.waitForFrame((f) => f.command === 'dial');
+    expect(dialFrames(sim)).toHaveLength(1);
+  });
+});
+
 describe('settingsChanged', () => {
   it('signs out when the vendor changes under a signed-in agent', async () => {
     const sim = await simulator();
@@ -253,6 +281,23 @@ describe('settingsChanged', () => {
     expect(state.vendorLabel).toBe('Anywhere365');
     expect(state.signIn.fields.map((f) => f.key)).toContain('relayToken');
     await vi.waitFor(() => expect(sim.connections()).toBe(0));
+  });
+
+  it('connects to a server that policy pushes at once, with the same sign-in', async () => {
+    const first = await simulator();
+    const second = await simulator();
+    const bg = await harness();
+    await bg.signIn(first);
+    await bg.until((s) => s.connection.status === 'connected');
+    expect(first.connections()).toBe(1);
+
+    bg.change({ managed: { connection: { xivo: { server: second.url } } } });
+    await vi.waitFor(() => expect(second.connections()).toBe(1), { timeout: 10_000 });
+    await vi.waitFor(() => expect(first.connections()).toBe(0));
+    const state = await bg.until((s) => s.connection.status === 'connected');
+    expect(state.identity).toEqual({ username: 'alice' });
+    // A reconnect, not a new sign-in: the agent is not logged in on the phone again.
+    expect(second.received.filter((r) => r.frame.command === 'agentLogin')).toEqual([]);
   });
 
   it('follows the policy codes with dispose, and keeps the session', async () => {

@@ -18,6 +18,8 @@ import {
 import type { ClickToDialSettings } from './dial-gate';
 
 const CRM = { id: 7, url: 'https://crm.example.com/contacts/42' };
+/** The site of a dial from the CRM tab's page: its frame and its page are the same. */
+const AT_CRM = { frameUrl: CRM.url, tabUrl: CRM.url };
 
 function setup(
   patch: Partial<ClickToDialSettings> = {},
@@ -70,7 +72,7 @@ describe('dialling from the browser', () => {
   it('dials the selected number through the background, for the tab it was chosen in', async () => {
     const { deps, browserDial, notices } = setup();
     await browserDial.dial(selection('Tel. +33 1 23 45 67 89'), CRM);
-    expect(deps.dial).toHaveBeenCalledWith('+33123456789', CRM.url);
+    expect(deps.dial).toHaveBeenCalledWith({ e164: '+33123456789' }, AT_CRM);
     expect(notices()).toEqual([]);
   });
 
@@ -79,8 +81,9 @@ describe('dialling from the browser', () => {
     await browserDial.dial(link('tel:+1-212-555-0123;ext=45'), CRM);
     await browserDial.dial(link('callto://+33123456789'), CRM);
     expect(deps.dial.mock.calls).toEqual([
-      ['+12125550123', CRM.url],
-      ['+33123456789', CRM.url],
+      // The link's extension goes with the number, to be keyed in once the call is answered.
+      [{ e164: '+12125550123', extension: '45' }, AT_CRM],
+      [{ e164: '+33123456789' }, AT_CRM],
     ]);
   });
 
@@ -163,7 +166,7 @@ describe('confirmInternational', () => {
     const { deps, browserDial } = setup(confirming);
     await browserDial.dial(selection('(415) 555-2671'), CRM);
     expect(deps.sendToTab).not.toHaveBeenCalled();
-    expect(deps.dial).toHaveBeenCalledWith('+14155552671', CRM.url);
+    expect(deps.dial).toHaveBeenCalledWith({ e164: '+14155552671' }, AT_CRM);
   });
 
   it('says so and dials nothing where no content script can confirm', async () => {

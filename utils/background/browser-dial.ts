@@ -11,7 +11,8 @@
 import { isValidPhoneNumber, type CountryCode } from 'libphonenumber-js/min';
 import type { Reply, TabMessage } from '../messaging';
 import { findPhoneNumbers } from '../phone/detect';
-import { formatInternational, toE164 } from '../phone/format';
+import { formatInternational, toE164ByLibphonenumber } from '../phone/format';
+import type { DialSite, DialTarget } from '../phone/dial-policy';
 import { parseTelHref } from '../phone/scan';
 import {
   needsConfirmation,
@@ -21,23 +22,26 @@ import {
 } from './dial-gate';
 import type { NotificationsApi } from './incoming-call-notification';
 
-export interface DialTarget {
-  e164: string;
-  extension?: string;
-}
-
 /** The tab the agent acted in. `url` is missing on pages the extension may not read. */
 export interface DialTab {
   id?: number;
   url?: string;
+  /** The frame the agent acted in, when the browser says (a context-menu click in a frame). */
+  frameUrl?: string;
 }
+
+/** The site rules apply to the frame the agent acted in and to its tab's page. */
+const siteOf = (tab: DialTab): DialSite => ({
+  frameUrl: tab.frameUrl ?? tab.url ?? '',
+  ...(tab.url !== undefined ? { tabUrl: tab.url } : {}),
+});
 
 export type DialSource = { kind: 'selection'; text: string } | { kind: 'link'; url: string };
 
 export interface BrowserDialDeps {
   settings(): Promise<ClickToDialSettings>;
   /** The background's dial behind the same gate as `content/dial` (BackgroundApp.dialFromBrowser). */
-  dial(e164: string, tabUrl: string): Promise<Reply<unknown>>;
+  dial(target: DialTarget, site: DialSite): Promise<Reply<unknown>>;
   /** `tabs.sendMessage`: to one frame when `frameId` is given, else to every frame of the tab. */
   sendToTab(tabId: number, message: TabMessage, frameId?: number): Promise<unknown>;
   notifications: NotificationsApi;
@@ -80,7 +84,7 @@ export function numberInSelection(text: string, defaultCountry: string): DialTar
     return extension ? { e164, extension } : { e164 };
   }
   if (!ONLY_A_NUMBER.test(selected)) return undefined;
-  const e164 = toE164(selected, defaultCountry);
+  const e164 = toE164ByLibphonenumber(selected, defaultCountry);
   return e164 && E164.test(e164) && isValidPhoneNumber(e164) ? { e164 } : undefined;
 }
 
@@ -128,8 +132,8 @@ export function createBrowserDial(deps: BrowserDialDeps): BrowserDial {
 
   async function dial(source: DialSource, tab: DialTab): Promise<void> {
     const click = await deps.settings();
-    const tabUrl = tab.url ?? '';
-    const refused = siteRefusal(click, tabUrl);
+    const site = siteOf(tab);
+    const refused = siteRefusal(click, site);
     if (refused) return notify(refused);
     const target =
       source.kind === 'selection'
@@ -141,7 +145,7 @@ export function createBrowserDial(deps: BrowserDialDeps): BrowserDial {
     if (blocked) return notify(blocked);
     if (needsConfirmation(click, target.e164)) return askToConfirm(target, tab);
     // The background gates once more: settings may have changed while the number was parsed.
-    const reply = await deps.dial(target.e164, tabUrl);
+    const reply = await deps.dial(target, site);
     if (!reply.ok) notify(reply.error);
   }
 
@@ -151,7 +155,7 @@ export function createBrowserDial(deps: BrowserDialDeps): BrowserDial {
         deps.log('dialling from the browser failed', error);
         notify(UNEXPECTED_FAILURE);
       }),
-    siteRefusal: async (tab) => siteRefusal(await deps.settings(), tab.url ?? ''),
+    siteRefusal: async (tab) => siteRefusal(await deps.settings(), siteOf(tab)),
     notify,
   };
 }

@@ -7,9 +7,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Logger } from '../cti/adapter';
 import { resolveSettings, type ResolvedSettings } from '../settings/policy';
-import { CONTENT_CONFIG_KEY, type ContentConfig } from '../settings/content-config';
+import type { ContentConfig } from '../settings/content-config';
+import { STORAGE } from '../storage/registry';
 import { DEFAULT_SETTINGS } from '../settings/schema';
 import { publishContentConfig, toContentConfig, type ContentConfigArea } from './content-config';
+
+const CONTENT_CONFIG_KEY = STORAGE.local.contentConfig.key;
 
 const log: Logger = { debug: vi.fn(), info: vi.fn(), warn: vi.fn(), error: vi.fn() };
 

@@ -8,13 +8,12 @@
 import type { Logger } from '../cti/adapter';
 import type { ResolvedSettings } from '../settings/policy';
 import type { Settings } from '../settings/schema';
-import {
-  CONTENT_CONFIG_KEY,
-  CONTENT_CONFIG_VERSION,
-  type ContentConfig,
-} from '../settings/content-config';
+import { CONTENT_CONFIG_VERSION, type ContentConfig } from '../settings/content-config';
+import { STORAGE } from '../storage/registry';
 import { vendorDescriptor } from '../cti/vendors';
 import { pageEventOrigin } from './page-events';
+
+const KEY = STORAGE.local.contentConfig.key;
 
 /** The part of `storage.local` the publisher uses. */
 export interface ContentConfigArea {
@@ -54,7 +53,7 @@ export function toContentConfig(settings: Settings): ContentConfig {
 export interface ContentConfigPublisherDeps {
   area: ContentConfigArea;
   loadSettings(): Promise<ResolvedSettings>;
-  /** Calls back after every change of the user's values or the policy (settings/storage.ts). */
+  /** Calls back after every change of the user's values or the policy (storage/user-settings.ts). */
   watchSettings(listener: () => void, signal?: AbortSignal): void;
   log: Logger;
   signal?: AbortSignal;
@@ -80,11 +79,11 @@ export function publishContentConfig(deps: ContentConfigPublisherDeps): ContentC
     const json = JSON.stringify(config);
     if (written === undefined) {
       // A restarted worker finds the config it published before: most starts write nothing.
-      const stored = (await area.get(CONTENT_CONFIG_KEY))[CONTENT_CONFIG_KEY];
+      const stored = (await area.get(KEY))[KEY];
       written = stored === undefined ? '' : JSON.stringify(stored);
     }
     if (json === written) return;
-    await area.set({ [CONTENT_CONFIG_KEY]: config });
+    await area.set({ [KEY]: config });
     written = json;
   }
 

@@ -35,7 +35,11 @@ export interface ContextMenu {
 
 /** Where the agent right-clicked: the tab's URL, or the page's when the tab's is not readable. */
 function tabOf(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab) {
-  return { id: tab?.id, url: tab?.url ?? info.pageUrl };
+  return {
+    id: tab?.id,
+    url: tab?.url ?? info.pageUrl,
+    ...(info.frameUrl ? { frameUrl: info.frameUrl } : {}),
+  };
 }
 
 export function createContextMenu(deps: {

@@ -56,7 +56,10 @@ describe('the Dial selected number command', () => {
     await t.press(CRM);
     // Sent to every frame: the one with a selection answers.
     expect(t.sendToTab).toHaveBeenCalledWith(7, { type: 'tab/selection' });
-    expect(t.dialInBackground).toHaveBeenCalledWith('+33612345678', CRM.url);
+    expect(t.dialInBackground).toHaveBeenCalledWith(
+      { e164: '+33612345678' },
+      { frameUrl: CRM.url, tabUrl: CRM.url },
+    );
     expect(t.messages()).toEqual([]);
   });
 
@@ -64,7 +67,10 @@ describe('the Dial selected number command', () => {
     const t = setup(async () => ({ text: '4155552671' }), { active: CRM });
     await t.press(undefined);
     expect(t.activeTab).toHaveBeenCalled();
-    expect(t.dialInBackground).toHaveBeenCalledWith('+14155552671', CRM.url);
+    expect(t.dialInBackground).toHaveBeenCalledWith(
+      { e164: '+14155552671' },
+      { frameUrl: CRM.url, tabUrl: CRM.url },
+    );
   });
 
   it('says to select a number first when no frame has a selection', async () => {

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { Browser } from 'wxt/browser';
 import { DEFAULT_SETTINGS } from '../settings/schema';
 import {
   dialRefusal,
   needsConfirmation,
   numberRefusal,
+  senderSite,
   siteRefusal,
   type ClickToDialSettings,
 } from './dial-gate';
@@ -13,27 +15,28 @@ const settings = (patch: Partial<ClickToDialSettings> = {}): ClickToDialSettings
   ...patch,
 });
 const CRM = 'https://crm.example.com/contacts/42';
+const at = (frameUrl: string) => ({ frameUrl });
 
 describe('dial gate', () => {
   it('lets a number through with the default settings', () => {
-    expect(dialRefusal(settings(), CRM, '+33123456789')).toBeUndefined();
+    expect(dialRefusal(settings(), at(CRM), '+33123456789')).toBeUndefined();
   });
 
   it('refuses when click-to-dial is off, first of all', () => {
     const off = settings({ enabled: false, blockedPrefixes: ['+33'] });
-    expect(dialRefusal(off, CRM, '+33123456789')).toBe('Click-to-dial is turned off');
+    expect(dialRefusal(off, at(CRM), '+33123456789')).toBe('Click-to-dial is turned off');
   });
 
   it('follows the site rules for the tab', () => {
     const allow = settings({ sites: { mode: 'allow', patterns: ['crm.example.com'] } });
-    expect(siteRefusal(allow, CRM)).toBeUndefined();
-    expect(siteRefusal(allow, 'https://news.example.net/')).toBe(
+    expect(siteRefusal(allow, at(CRM))).toBeUndefined();
+    expect(siteRefusal(allow, at('https://news.example.net/'))).toBe(
       'Click-to-dial is not enabled on this site',
     );
     // A tab whose URL the extension cannot read is on no allow-list.
-    expect(siteRefusal(allow, '')).toBe('Click-to-dial is not enabled on this site');
+    expect(siteRefusal(allow, at(''))).toBe('Click-to-dial is not enabled on this site');
     const block = settings({ sites: { mode: 'block', patterns: ['crm.example.com'] } });
-    expect(siteRefusal(block, CRM)).toBe('Click-to-dial is not enabled on this site');
+    expect(siteRefusal(block, at(CRM))).toBe('Click-to-dial is not enabled on this site');
   });
 
   it('never dials a blocked prefix', () => {
@@ -55,5 +58,22 @@ describe('dial gate', () => {
     expect(needsConfirmation(us, '+14165550123')).toBe(false);
     const unknown = settings({ confirmInternational: true, defaultCountry: 'ZZ' });
     expect(needsConfirmation(unknown, '+33123456789')).toBe(true);
+  });
+});
+
+describe('the site of a content script’s request', () => {
+  const tab = (url: string) => ({ id: 7, url }) as Browser.tabs.Tab;
+  it('is its frame and its page; a frame without a URL of its own is its page', () => {
+    expect(senderSite({ url: 'https://w.example.net/x', tab: tab(CRM) })).toEqual({
+      frameUrl: 'https://w.example.net/x',
+      tabUrl: CRM,
+    });
+    expect(senderSite({ url: 'about:blank', tab: tab(CRM) })).toEqual({
+      frameUrl: CRM,
+      tabUrl: CRM,
+    });
+    expect(senderSite({ url: 'https://w.example.net/x' })).toEqual({
+      frameUrl: 'https://w.example.net/x',
+    });
   });
 });

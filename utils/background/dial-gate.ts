@@ -1,46 +1,57 @@
 /**
- * The one gate every click-to-dial request passes in the background, whatever asked for it: the
- * content script's `content/dial` after a trusted click on our button, the "Call <number>"
- * context-menu item and the "Dial selected number" keyboard command. The settings decide;
- * each refusal is a sentence the agent can act on.
+ * The background's side of the dial policy (utils/phone/dial-policy.ts): every click-to-dial
+ * request passes it, whatever asked for it: the content script's `content/dial` after a trusted
+ * click on our button, the "Call <number>" context-menu item and the "Dial selected number"
+ * keyboard command. The settings decide; each refusal is a sentence the agent can act on.
  */
-import { getCountryCallingCode, isSupportedCountry } from 'libphonenumber-js/min';
-import { isSiteEnabled } from '../phone/sites';
+import type { Browser } from 'wxt/browser';
+import {
+  isBlocked,
+  needsConfirmation as policyNeedsConfirmation,
+  siteRefusal as policySiteRefusal,
+  type DialRefusal,
+  type DialSite,
+} from '../phone/dial-policy';
 import type { Settings } from '../settings/schema';
 
 export type ClickToDialSettings = Settings['clickToDial'];
 
-/** Why click-to-dial may not dial from the page at `tabUrl`; undefined when it may. */
-export function siteRefusal(click: ClickToDialSettings, tabUrl: string): string | undefined {
-  if (!click.enabled) return 'Click-to-dial is turned off';
-  if (!isSiteEnabled(tabUrl, click.sites)) return 'Click-to-dial is not enabled on this site';
-  return undefined;
+export const REFUSAL_MESSAGES: Readonly<Record<DialRefusal, string>> = {
+  off: 'Click-to-dial is turned off',
+  site: 'Click-to-dial is not enabled on this site',
+  blocked: 'Your organization does not allow calls to this number',
+};
+
+/** Why click-to-dial may not dial from `site`; undefined when it may. */
+export function siteRefusal(click: ClickToDialSettings, site: DialSite): string | undefined {
+  const refusal = policySiteRefusal(click, site);
+  return refusal && REFUSAL_MESSAGES[refusal];
 }
 
 /** Why `e164` may not be dialled (settings `blockedPrefixes`); undefined when it may. */
 export function numberRefusal(click: ClickToDialSettings, e164: string): string | undefined {
-  return click.blockedPrefixes.some((prefix) => e164.startsWith(prefix))
-    ? 'Your organization does not allow calls to this number'
-    : undefined;
+  return isBlocked(click, e164) ? REFUSAL_MESSAGES.blocked : undefined;
 }
 
 /** Both checks, site first: the reason for a refused dial, or undefined. */
 export function dialRefusal(
   click: ClickToDialSettings,
-  tabUrl: string,
+  site: DialSite,
   e164: string,
 ): string | undefined {
-  return siteRefusal(click, tabUrl) ?? numberRefusal(click, e164);
+  return siteRefusal(click, site) ?? numberRefusal(click, e164);
 }
 
+/** True when the agent must confirm before `e164` is dialled (dial-policy.ts). */
+export const needsConfirmation = (click: ClickToDialSettings, e164: string): boolean =>
+  policyNeedsConfirmation(click, e164);
+
 /**
- * True when the agent must confirm before `e164` is dialled: `confirmInternational` is on and
- * the number is outside the default country. Calling codes are prefix-free, so a prefix test
- * tells home numbers from foreign ones; a country libphonenumber does not know makes every
- * number foreign (the content script's button decides the same way).
+ * The site of a content script's request: the frame that sent it, and its tab's page. A frame
+ * without a URL of its own (about:blank, srcdoc) is part of its page.
  */
-export function needsConfirmation(click: ClickToDialSettings, e164: string): boolean {
-  if (!click.confirmInternational) return false;
-  const country = click.defaultCountry;
-  return !isSupportedCountry(country) || !e164.startsWith(`+${getCountryCallingCode(country)}`);
+export function senderSite(sender: Browser.runtime.MessageSender): DialSite {
+  const own = sender.url && /^https?:/i.test(sender.url) ? sender.url : undefined;
+  const tabUrl = sender.tab?.url;
+  return { frameUrl: own ?? tabUrl ?? '', ...(tabUrl !== undefined ? { tabUrl } : {}) };
 }

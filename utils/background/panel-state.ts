@@ -7,6 +7,7 @@ import type { CodeLabel } from '../cti/model';
 import type { StoreState } from '../cti/store';
 import { signInConnectionFields, type VendorDescriptor } from '../cti/vendor';
 import type { HistoryEntry, PanelState } from '../messaging';
+import { matchRule } from '../screenpop/rules';
 import { isLocked } from '../settings/policy';
 import type { Settings } from '../settings/schema';
 
@@ -20,16 +21,30 @@ export interface PanelInputs {
   recent: HistoryEntry[];
 }
 
+/**
+ * The disposition codes the agent may choose: the vendor's own list, or the admin's policy codes
+ * for a vendor without one; and whether a call-back time goes with them.
+ */
+export function offeredDispositions(
+  capabilities: Capabilities,
+  store: StoreState,
+  settings: Settings,
+): { codes: CodeLabel[]; callback: boolean } {
+  const vendor = capabilities.dispositions === 'vendor';
+  return {
+    codes: vendor ? (store.lists.resultCodes ?? []) : settings.dispositions.codes,
+    // The time goes to the vendor with the disposition: only with the vendor's own dispositions.
+    callback: vendor && capabilities.dispositionCallback,
+  };
+}
+
 export function buildPanelState(input: PanelInputs): PanelState {
   const { store, settings, vendor } = input;
   const adapterCaps = input.capabilities;
   const connectionSettings = (settings.connection as Record<string, Record<string, unknown>>)[
     settings.vendor
   ];
-  const dispositionCodes: CodeLabel[] =
-    adapterCaps.dispositions === 'vendor'
-      ? (store.lists.resultCodes ?? [])
-      : settings.dispositions.codes;
+  const dispositions = offeredDispositions(adapterCaps, store, settings);
   return {
     vendor: settings.vendor,
     vendorLabel: vendor.label,
@@ -42,10 +57,13 @@ export function buildPanelState(input: PanelInputs): PanelState {
     agentStates: [...adapterCaps.agentStates],
     pauseReasons: store.lists.pauseReasons ?? [],
     queues: store.lists.queues ?? [],
-    dispositionCodes,
+    dispositionCodes: dispositions.codes,
     dispositionRequired: settings.dispositions.required,
-    // The time goes to the vendor with the disposition: only with the vendor's own dispositions.
-    dispositionCallback: adapterCaps.dispositions === 'vendor' && adapterCaps.dispositionCallback,
+    dispositionCallback: dispositions.callback,
+    recordCalls: store.calls
+      .filter((call) => call.state !== 'ended')
+      .filter((call) => matchRule(settings.screenPop.rules, call, 'manual'))
+      .map((call) => call.id),
     signIn: {
       fields: [...vendor.signInFields],
       connectionFields: signInConnectionFields(vendor).map((f) => ({

@@ -4,8 +4,9 @@
  */
 import { browser } from 'wxt/browser';
 import type { ScreenPopRule } from '../settings/schema';
+import { STORAGE } from '../storage/registry';
 
-const REUSE_KEY = 'screenPopTabId';
+const REUSE_KEY = STORAGE.session.popTab.key;
 
 export async function openPopTarget(url: string, target: ScreenPopRule['target']): Promise<void> {
   if (target === 'window') {

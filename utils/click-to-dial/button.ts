@@ -8,15 +8,13 @@
  * valid custom-element name with `attachShadow` is all we need.
  */
 import type { ContentMessage } from '../messaging';
+import type { DialTarget } from '../phone/dial-policy';
 import { formatAsWritten } from '../phone/light';
 import type { Timers } from './timers';
 
 export const BUTTON_TAG = 'switchboard-call-button';
 
-export interface DialTarget {
-  e164: string;
-  extension?: string;
-}
+export type { DialTarget };
 
 export interface CallButtonOptions {
   doc: Document;

@@ -10,9 +10,12 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import contentScript from '../../entrypoints/content';
 import { h } from '../../tests/fixtures/phone/dom';
-import { CONTENT_CONFIG_KEY, type ContentConfig } from '../settings/content-config';
+import type { ContentConfig } from '../settings/content-config';
+import { STORAGE } from '../storage/registry';
 import { HIGHLIGHT_NAME } from './highlight';
 import type { ClickToDial } from './index';
+
+const CONTENT_CONFIG_KEY = STORAGE.local.contentConfig.key;
 
 // Every feature the script starts, to look at what the page cannot see.
 const started = vi.hoisted(() => [] as ClickToDial[]);

@@ -26,6 +26,20 @@ export function siteUrl(win: Window): string {
   }
 }
 
+/**
+ * Where the site rules look from this frame: its own URL and, when the browser lets us read it
+ * (the same origin), its tab's page. The background checks the page in any case.
+ */
+export function dialSiteOf(win: Window): { frameUrl: string; tabUrl?: string } {
+  const frameUrl = siteUrl(win);
+  try {
+    const tabUrl = win.top?.location.href;
+    return tabUrl && win.top !== win ? { frameUrl, tabUrl } : { frameUrl };
+  } catch {
+    return { frameUrl };
+  }
+}
+
 /** The selected text, or '' when there is none or it lies in a part the page opted out. */
 export function selectedText(doc: Document): string {
   const selection = doc.getSelection();

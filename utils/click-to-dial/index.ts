@@ -5,7 +5,7 @@
  */
 import type { CountryCode } from 'libphonenumber-js/min';
 import type { ContentMessage } from '../messaging';
-import { callingCodeOf } from '../phone/plans';
+import { isBlocked, needsConfirmation } from '../phone/dial-policy';
 import { createCallButton, type CallButton, type DialTarget } from './button';
 import { createHighlighter } from './highlight';
 import { createHover, type Hover } from './hover';
@@ -60,7 +60,7 @@ export function initClickToDial(
 
   // The button reports to the hover logic, which needs the button: tie the knot afterwards.
   const hover: { current?: Hover } = {};
-  const needsConfirm = internationalCheck(config);
+  const needsConfirm = (e164: string) => needsConfirmation(config, e164);
   const button = createCallButton({
     doc,
     signal,
@@ -73,8 +73,7 @@ export function initClickToDial(
   });
   hover.current = createHover({ doc, signal, timers, marks, button });
 
-  const blocked = (e164: string) =>
-    config.blockedPrefixes.some((prefix) => e164.startsWith(prefix));
+  const blocked = (e164: string) => isBlocked(config, e164);
   if (config.telLinks) {
     handleTelLinkClicks({
       doc,
@@ -130,14 +129,4 @@ function selectionRect(doc: Document): DOMRectReadOnly | undefined {
 /** A zero-size anchor at the top centre of the viewport; the button keeps inside it. */
 function topOfViewport(doc: Document): DOMRectReadOnly {
   return new DOMRect((doc.defaultView?.innerWidth ?? 0) / 2, 0, 0, 0);
-}
-
-function internationalCheck(config: ClickToDialConfig): (e164: string) => boolean {
-  if (!config.confirmInternational) return () => false;
-  const country = config.defaultCountry;
-  // Calling codes are prefix-free, so a prefix test tells home numbers from foreign ones; a
-  // country we do not know makes every number foreign.
-  const code = callingCodeOf(country);
-  const home = code === undefined ? undefined : `+${code}`;
-  return (e164) => home === undefined || !e164.startsWith(home);
 }

@@ -3,6 +3,7 @@
  * in order, and only by the connection that is current (a torn-down one cannot overwrite its
  * successor's).
  */
+import { createOrderedWrites } from '../lib/ordered-writes';
 import type { Checkpoint, Logger } from './adapter';
 import type { KeyValueArea } from './store';
 
@@ -16,18 +17,16 @@ export interface Checkpoints {
 }
 
 export function createCheckpoints(area: KeyValueArea, key: string, log: Logger): Checkpoints {
-  let writing: Promise<void> = Promise.resolve();
-  const write = (value: unknown): Promise<void> => {
-    const next = writing.then(() => area.set(key, value));
-    writing = next.catch((error: unknown) => log.warn('could not save a checkpoint', error));
-    return next;
-  };
+  const writes = createOrderedWrites((value: unknown) => area.set(key, value));
   return {
     forLink: (isCurrent) => ({
-      get: () => writing.then(() => area.get(key)),
-      set: (value) => (isCurrent() ? write(value) : Promise.resolve()),
+      get: () => writes.flushed().then(() => area.get(key)),
+      set: (value) => (isCurrent() ? writes.write(value) : Promise.resolve()),
     }),
-    clear: () => void write(null).catch(() => undefined),
-    flushed: () => writing,
+    clear: () =>
+      void writes
+        .write(null)
+        .catch((error: unknown) => log.warn('could not clear the checkpoint', error)),
+    flushed: () => writes.flushed(),
   };
 }

@@ -145,6 +145,14 @@ export const Command = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('dial'),
     number: z.string().trim().min(1).max(64),
+    /**
+     * The extension written after the number on the page ("x123"): keyed in as DTMF once the
+     * call is answered (utils/cti/post-dial.ts), the way a desk phone user would.
+     */
+    extension: z
+      .string()
+      .regex(/^[0-9]{1,8}$/, 'An extension is 1 to 8 digits')
+      .optional(),
     /** Dial against this customer record (CallUpdate.recordId) where the platform has records. */
     recordId: z.string().trim().min(1).max(100).optional(),
   }),

@@ -28,6 +28,11 @@ export interface Session {
   restore(): Promise<boolean>;
   /** The watchdog: reconnect when signed in but neither connected, connecting nor waiting. */
   ensureRunning(): void;
+  /**
+   * The settings an adapter is built from changed (a server address pushed by policy): drop the
+   * connection and connect again at once with the same credentials, as a reconnect.
+   */
+  restart(): void;
   /** Rejects with a CtiError. */
   execute(command: Command): Promise<void>;
   /**
@@ -51,7 +56,8 @@ export interface SessionDeps {
   WebSocket: typeof WebSocket;
   /** browser.storage.session: memory only, survives a worker restart, never written to disk. */
   secrets: KeyValueArea;
-  key?: string;
+  /** Where in `secrets` the session and its adapters' checkpoint live (utils/storage/registry.ts). */
+  keys: { session: string; checkpoint: string };
   /** An adapter's connect that has not settled by then counts as a failed attempt. */
   connectTimeoutMs?: number;
   /** Header rules for the vendor's HTTP requests (AdapterContext.requestHeaders). */

@@ -5,9 +5,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { systemClock, type Logger } from './adapter';
 import { CtiError } from './model';
-import { createSession, SESSION_KEY, SIGN_OUT_WAIT_MS } from './session';
+import { createSession, SIGN_OUT_WAIT_MS } from './session';
 import { createCallStore, type KeyValueArea } from './store';
 import { createFakeVendor, type FakeAdapterOptions } from '../../tests/support/fake-adapter';
+import { STORAGE } from '../storage/registry';
+
+const SESSION_KEY = STORAGE.session.signIn.key;
 
 const CREDENTIALS = { username: 'agent7', password: 'hunter2-secret' };
 
@@ -25,9 +28,15 @@ async function harness(adapter: FakeAdapterOptions = {}) {
   const lines: unknown[][] = [];
   const write = (...args: unknown[]) => void lines.push(args);
   const log: Logger = { debug: write, info: write, warn: write, error: write };
-  const store = createCallStore({ storage: memoryArea(), clock: systemClock, log });
+  const store = createCallStore({
+    storage: memoryArea(),
+    clock: systemClock,
+    log,
+    key: STORAGE.session.callStore.key,
+  });
   const secrets = memoryArea();
   const session = createSession({
+    keys: { session: SESSION_KEY, checkpoint: STORAGE.session.checkpoint.key },
     createAdapter: vendor.createAdapter,
     store,
     log,

@@ -2,13 +2,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 // systemClock calls the global timers at call time, so vitest's fake timers drive it.
 import { systemClock, type Logger } from './adapter';
 import { CtiError, type Connection } from './model';
-import { BACKOFF, createSession, SESSION_KEY, type SessionDeps } from './session';
+import { BACKOFF, createSession, type SessionDeps } from './session';
 import { createCallStore, type KeyValueArea } from './store';
 import {
   createFakeVendor,
   type FakeAdapterOptions,
   type FakeVendor,
 } from '../../tests/support/fake-adapter';
+import { STORAGE } from '../storage/registry';
+
+const SESSION_KEY = STORAGE.session.signIn.key;
 
 const CREDENTIALS = { username: 'agent7', password: 'hunter2-secret' };
 const network = () => new CtiError('network', 'Connection refused');
@@ -47,8 +50,14 @@ async function harness(
   const vendor = createFakeVendor(options.adapter);
   const secrets = options.secrets ?? memoryArea();
   const log = recordingLog();
-  const store = createCallStore({ storage: memoryArea(), clock: systemClock, log });
+  const store = createCallStore({
+    storage: memoryArea(),
+    clock: systemClock,
+    log,
+    key: STORAGE.session.callStore.key,
+  });
   const session = createSession({
+    keys: { session: SESSION_KEY, checkpoint: STORAGE.session.checkpoint.key },
     createAdapter: vendor.createAdapter,
     store,
     log,

@@ -12,6 +12,7 @@ import {
   type RequestHeaders,
   type VendorAdapter,
 } from './adapter';
+import { createOrderedWrites } from '../lib/ordered-writes';
 import { createCheckpoints } from './checkpoint';
 import { CtiError, toCtiError } from './model';
 import type { Session, SessionDeps } from './session-api';
@@ -22,7 +23,8 @@ export type { Session, SessionDeps } from './session-api';
 
 const noHeaders: RequestHeaders = { set: async () => {}, clear: async () => {} };
 
-export const SESSION_KEY = 'cti.session';
+/** The version of the saved session (`SessionDeps.keys.session`, utils/storage/registry.ts). */
+export const SESSION_VERSION = 1;
 const CONNECT_TIMEOUT_MS = 30_000;
 const DISCONNECT_WAIT_MS = 5_000;
 /** How long sign-out waits for the adapter's `signOut` before it disconnects anyway. */
@@ -31,7 +33,7 @@ export const SIGN_OUT_WAIT_MS = 3_000;
 const OVERDUE_MS = 5_000;
 
 const SavedSession = z.object({
-  version: z.literal(1),
+  version: z.literal(SESSION_VERSION),
   credentials: z.record(z.string(), z.string()),
   attempt: z.number().int().min(0),
 });
@@ -53,7 +55,6 @@ export function createSession(deps: SessionDeps): Session {
   const { store, log } = deps;
   const clock = deps.clock ?? systemClock;
   const random = deps.random ?? Math.random;
-  const key = deps.key ?? SESSION_KEY;
   let credentials: Credentials | undefined;
   let attempt = 0;
   /** Until the first connection after start() succeeds (AdapterContext.firstConnect). */
@@ -63,15 +64,15 @@ export function createSession(deps: SessionDeps): Session {
   let retryTimer: unknown;
   let retryAt = 0;
   let pendingStart: { resolve: () => void; reject: (error: CtiError) => void } | undefined;
-  let saving: Promise<void> = Promise.resolve();
-  const checkpoints = createCheckpoints(deps.secrets, `${key}.checkpoint`, log);
+  const saved = createOrderedWrites((value: unknown) => deps.secrets.set(deps.keys.session, value));
+  const checkpoints = createCheckpoints(deps.secrets, deps.keys.checkpoint, log);
 
-  /** Writes are chained so that the last one (a sign-out's null) is the one that stays. */
+  /** Writes are ordered so that the last one (a sign-out's null) is the one that stays. */
   function save(): void {
-    const value = credentials ? { version: 1, credentials: { ...credentials }, attempt } : null;
-    saving = saving
-      .then(() => deps.secrets.set(key, value))
-      .catch((error: unknown) => log.warn('could not save the session', error));
+    const value = credentials
+      ? { version: SESSION_VERSION, credentials: { ...credentials }, attempt }
+      : null;
+    saved.write(value).catch((error: unknown) => log.warn('could not save the session', error));
   }
 
   function settleStart(error?: CtiError): void {
@@ -284,7 +285,7 @@ export function createSession(deps: SessionDeps): Session {
       // Before the abort and the disconnect, which would cut its requests short.
       await bounded(clock, endVendorSession(adapter), SIGN_OUT_WAIT_MS);
       await bounded(clock, close(old), DISCONNECT_WAIT_MS);
-      await saving;
+      await saved.flushed();
       await checkpoints.flushed();
     },
 
@@ -292,7 +293,7 @@ export function createSession(deps: SessionDeps): Session {
       if (!credentials) {
         let raw: unknown;
         try {
-          raw = await deps.secrets.get(key);
+          raw = await deps.secrets.get(deps.keys.session);
         } catch (error) {
           log.warn('could not read the saved session', error);
           return false;
@@ -318,6 +319,14 @@ export function createSession(deps: SessionDeps): Session {
     },
 
     ensureRunning,
+
+    restart() {
+      if (!credentials || phase === 'failed') return;
+      log.info('settings changed: connecting again');
+      attempt = 0;
+      save();
+      connect();
+    },
 
     deliver(source, payload) {
       const adapter = link?.adapter;

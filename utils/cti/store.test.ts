@@ -3,12 +3,14 @@ import type { Clock, Logger } from './adapter';
 import type { CallUpdate } from './model';
 import {
   createCallStore,
-  STORE_KEY,
   type CallStoreDeps,
   type CallTransition,
   type KeyValueArea,
 } from './store';
 import { ALL_CAPABILITIES } from '../../tests/support/fake-adapter';
+import { STORAGE } from '../storage/registry';
+
+const STORE_KEY = STORAGE.session.callStore.key;
 
 function manualClock(start = 1_000): Clock & { time: number } {
   return {
@@ -59,7 +61,13 @@ async function setup(options: Partial<CallStoreDeps> = {}) {
   const clock = manualClock();
   const memory = memoryArea();
   const log = spyLog();
-  const store = createCallStore({ storage: memory.area, clock, log, ...options });
+  const store = createCallStore({
+    key: STORE_KEY,
+    storage: memory.area,
+    clock,
+    log,
+    ...options,
+  });
   await store.ready;
   store.setCapabilities(ALL_CAPABILITIES);
   const seen: CallTransition[][] = [];
@@ -271,7 +279,12 @@ describe('call store: reconciliation with a snapshot', () => {
 describe('call store: persistence', () => {
   it('coalesces writes: one in flight, then the latest state', async () => {
     const memory = memoryArea({}, true);
-    const store = createCallStore({ storage: memory.area, clock: manualClock(), log: spyLog() });
+    const store = createCallStore({
+      key: STORE_KEY,
+      storage: memory.area,
+      clock: manualClock(),
+      log: spyLog(),
+    });
     await store.ready;
     store.apply({ type: 'callUpsert', call: update('a') });
     store.apply({ type: 'callUpsert', call: update('b') });
@@ -292,6 +305,7 @@ describe('call store: persistence', () => {
     first.store.apply({ type: 'callUpsert', call: update('c1', { state: 'connected' }) });
     await first.store.persisted();
     const again = createCallStore({
+      key: STORE_KEY,
       storage: first.memory.area,
       clock: manualClock(),
       log: spyLog(),
@@ -306,6 +320,7 @@ describe('call store: persistence', () => {
     first.store.setConnection({ status: 'failed', reason: 'Wrong password' });
     await first.store.persisted();
     const again = createCallStore({
+      key: STORE_KEY,
       storage: first.memory.area,
       clock: manualClock(),
       log: spyLog(),
@@ -319,7 +334,12 @@ describe('call store: persistence', () => {
       [STORE_KEY]: { version: 1, state: { calls: 'nope' }, retired: [] },
     });
     const log = spyLog();
-    const store = createCallStore({ storage: memory.area, clock: manualClock(), log });
+    const store = createCallStore({
+      key: STORE_KEY,
+      storage: memory.area,
+      clock: manualClock(),
+      log,
+    });
     await store.ready;
     expect(store.getState().calls).toEqual([]);
     expect(log.warn).toHaveBeenCalledWith(expect.stringContaining('discarded'), expect.any(String));
@@ -331,7 +351,12 @@ describe('call store: persistence', () => {
       get: () => Promise.reject(new Error('no storage')),
       set: () => Promise.reject(new Error('quota')),
     };
-    const store = createCallStore({ storage, clock: manualClock(), log });
+    const store = createCallStore({
+      key: STORE_KEY,
+      storage,
+      clock: manualClock(),
+      log,
+    });
     await store.ready;
     store.apply({ type: 'callUpsert', call: update('c1') });
     await store.persisted();
@@ -344,6 +369,7 @@ describe('call store: persistence', () => {
     first.store.apply({ type: 'callUpsert', call: update('saved') });
     await first.store.persisted();
     const again = createCallStore({
+      key: STORE_KEY,
       storage: first.memory.area,
       clock: manualClock(),
       log: spyLog(),

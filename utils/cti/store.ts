@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { deriveActions } from './actions';
 import type { Capabilities, Clock, Logger } from './adapter';
+import { createOrderedWrites } from '../lib/ordered-writes';
 import { createLogger } from './log';
 import { describeIssues, equal, stamped } from './store-helpers';
 import {
@@ -75,17 +76,23 @@ export interface CallStore {
 export interface CallStoreDeps {
   storage: KeyValueArea;
   clock: Clock;
-  key?: string;
+  /** Where in `storage` the snapshot lives (utils/storage/registry.ts). */
+  key: string;
   /** Keep ended calls until they are disposed or dismissed (default true). */
   keepEndedAwaitingDisposition?: boolean;
   log?: Logger;
 }
 
-export const STORE_KEY = 'cti.store';
+/** The version of the saved snapshot (`CallStoreDeps.key`, utils/storage/registry.ts). */
+export const STORE_VERSION = 1;
 /** `retired`: ids of calls the agent closed, so that a late frame cannot bring one back. */
 const LIMITS = { ended: 3, notices: 5, protocolErrors: 10, retired: 20 } as const;
 
-const Saved = z.object({ version: z.literal(1), state: StateSchema, retired: z.array(z.string()) });
+const Saved = z.object({
+  version: z.literal(STORE_VERSION),
+  state: StateSchema,
+  retired: z.array(z.string()),
+});
 
 const NO_CAPABILITIES: Capabilities = {
   commands: new Set(),
@@ -112,7 +119,7 @@ type Change = CallTransition | undefined;
 
 export function createCallStore(deps: CallStoreDeps): CallStore {
   const { storage, clock } = deps;
-  const key = deps.key ?? STORE_KEY;
+  const { key } = deps;
   const keepEnded = deps.keepEndedAwaitingDisposition ?? true;
   const log = deps.log ?? createLogger('store');
   const listeners = new Set<(state: StoreState, transitions: CallTransition[]) => void>();
@@ -124,27 +131,11 @@ export function createCallStore(deps: CallStoreDeps): CallStore {
   const queued: (() => void)[] = [];
 
   // ── persistence: at most one write in flight, the last state wins ──────────────────────────
-  let dirty = false;
-  let writing = false;
-  let draining = Promise.resolve();
+  const writes = createOrderedWrites((value: unknown) => storage.set(key, value));
   function persist(): void {
-    dirty = true;
-    if (!writing) draining = drain();
-  }
-  async function drain(): Promise<void> {
-    writing = true;
-    try {
-      while (dirty) {
-        dirty = false;
-        try {
-          await storage.set(key, { version: 1, state, retired });
-        } catch (error) {
-          log.warn('could not save the call state', error);
-        }
-      }
-    } finally {
-      writing = false;
-    }
+    writes
+      .write({ version: STORE_VERSION, state, retired })
+      .catch((error: unknown) => log.warn('could not save the call state', error));
   }
 
   async function rehydrate(): Promise<void> {
@@ -377,7 +368,7 @@ export function createCallStore(deps: CallStoreDeps): CallStore {
       }),
     persisted: async () => {
       await ready;
-      while (writing) await draining;
+      await writes.flushed();
     },
   };
 }

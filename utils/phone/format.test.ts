@@ -1,15 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { formatForDial, formatInternational, formatNational, toE164 } from './format';
+import {
+  formatForDial,
+  formatInternational,
+  formatNational,
+  toE164ByLibphonenumber,
+} from './format';
 
-describe('toE164', () => {
+describe('toE164ByLibphonenumber', () => {
   it('normalizes national and international numbers', () => {
-    expect(toE164('(415) 555-2671', 'US')).toBe('+14155552671');
-    expect(toE164('01 23 45 67 89', 'FR')).toBe('+33123456789');
-    expect(toE164('+44 20 7946 0958')).toBe('+442079460958');
+    expect(toE164ByLibphonenumber('(415) 555-2671', 'US')).toBe('+14155552671');
+    expect(toE164ByLibphonenumber('01 23 45 67 89', 'FR')).toBe('+33123456789');
+    expect(toE164ByLibphonenumber('+44 20 7946 0958')).toBe('+442079460958');
   });
   it('rejects what is not a phone number', () => {
-    expect(toE164('12', 'US')).toBeUndefined();
-    expect(toE164('hello', 'US')).toBeUndefined();
+    expect(toE164ByLibphonenumber('12', 'US')).toBeUndefined();
+    expect(toE164ByLibphonenumber('hello', 'US')).toBeUndefined();
   });
 });
 

@@ -11,7 +11,7 @@ export const DIAL_FORMATS = ['e164', 'national', 'digits'] as const;
 export type DialFormat = (typeof DIAL_FORMATS)[number];
 
 /** E.164 for `raw`, or undefined when it is not a plausible phone number. */
-export function toE164(raw: string, defaultCountry?: string): string | undefined {
+export function toE164ByLibphonenumber(raw: string, defaultCountry?: string): string | undefined {
   const parsed = parsePhoneNumberFromString(raw, defaultCountry as CountryCode | undefined);
   return parsed?.isPossible() ? parsed.number : undefined;
 }

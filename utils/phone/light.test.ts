@@ -2,8 +2,8 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/
 import { describe, expect, it } from 'vitest';
 import { libphonenumberMetadata } from '../../scripts/phone-plans';
 import { random, samplesFor } from '../../tests/unit/numbering-samples';
-import { toE164 as libphonenumberToE164 } from './format';
-import { formatAsWritten, toE164 } from './light';
+import { toE164ByLibphonenumber } from './format';
+import { formatAsWritten, toE164ByNumberingPlans } from './light';
 import { parsePhoneValue } from './scan';
 
 describe('formatAsWritten', () => {
@@ -58,13 +58,13 @@ const written = ['US', 'FR', 'GB', 'DE', 'BR', 'IN', 'AR', 'JP', 'IT', 'RU'].fla
 describe('toE164 (light) against format.ts', () => {
   it('gives the same E.164 for every written sample, and the same refusals', () => {
     const differences = written
-      .map(({ country, text }) => ({ text, country, want: libphonenumberToE164(text, country) }))
-      .filter(({ text, country, want }) => toE164(text, country) !== want);
+      .map(({ country, text }) => ({ text, country, want: toE164ByLibphonenumber(text, country) }))
+      .filter(({ text, country, want }) => toE164ByNumberingPlans(text, country) !== want);
     expect(written.length).toBeGreaterThan(3_000);
     expect(differences).toEqual([]);
-    expect(toE164('+44 20 7946 0958')).toBe('+442079460958');
-    expect(toE164('hello', 'US')).toBeUndefined();
-    expect(toE164('12', 'US')).toBeUndefined();
+    expect(toE164ByNumberingPlans('+44 20 7946 0958')).toBe('+442079460958');
+    expect(toE164ByNumberingPlans('hello', 'US')).toBeUndefined();
+    expect(toE164ByNumberingPlans('12', 'US')).toBeUndefined();
   });
 });
 

@@ -22,11 +22,11 @@ const ascii = (text: string) =>
   text.replace(FULL_WIDTH, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0));
 
 /**
- * format.ts's `toE164` (libphonenumber's parse + isPossible) for the content script: E.164 for
+ * format.ts's `toE164ByLibphonenumber` (libphonenumber's parse + isPossible) for the content script: E.164 for
  * `raw`, written with or without "+" and with any phone punctuation, when its length is possible
  * for its country; undefined otherwise. Text around the number is cut off as libphonenumber does.
  */
-export function toE164(raw: string, defaultCountry?: string): string | undefined {
+export function toE164ByNumberingPlans(raw: string, defaultCountry?: string): string | undefined {
   if (raw.length > MAX_INPUT) return undefined;
   const all = ascii(raw);
   const start = all.search(START);

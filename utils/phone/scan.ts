@@ -12,7 +12,7 @@
 import type { CountryCode } from 'libphonenumber-js/min';
 import { OPT_OUT_ATTRIBUTE, pageOptedOut } from './opt-out';
 import { findPhoneNumbers } from './detect';
-import { toE164 } from './light';
+import { toE164ByNumberingPlans } from './light';
 import { e164 as validE164, parseDigits } from './plans';
 
 /** A number inside a text node. Offsets are UTF-16 offsets into `node.data`. */
@@ -239,7 +239,7 @@ export function parseTelHref(href: string, defaultCountry: CountryCode): Parsed 
   const context = param('phone-context');
   const global =
     number.trim().startsWith('+') || !context?.startsWith('+') ? number : context + number;
-  const e164 = toE164(global, defaultCountry);
+  const e164 = toE164ByNumberingPlans(global, defaultCountry);
   if (!e164 || !E164.test(e164)) return undefined;
   const ext = param('ext') ?? param('postd');
   const extension = ext?.replace(/[^\d]/g, '');

@@ -1,7 +1,7 @@
 import { deleteDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Call } from '../cti/model';
-import { DB_NAME, createPoppedKeys, openSwitchboardDb, type SwitchboardDb } from '../db';
+import { DB_NAME, createPoppedKeys, openSwitchboardDb, type SwitchboardDb } from '../storage/db';
 import { DEFAULT_SETTINGS, Settings } from '../settings/schema';
 import { createScreenPop, triggersFor, type PopDecision, type ScreenPopDeps } from './screen-pop';
 

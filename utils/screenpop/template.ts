@@ -7,7 +7,7 @@
  */
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
 import type { Call } from '../cti/model';
-import { digitsOnly, formatNational, toE164 } from '../phone/format';
+import { digitsOnly, formatNational, toE164ByLibphonenumber } from '../phone/format';
 
 export type RenderResult = { ok: true; url: string } | { ok: false; reason: string };
 
@@ -38,7 +38,7 @@ const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 /** The raw (not yet encoded) value of each variable, or undefined for an unknown variable. */
 function valueOf(name: string, call: Call, defaultCountry: string): string | undefined {
   const raw = call.remote.raw.trim();
-  const e164 = call.remote.e164 ?? toE164(raw, defaultCountry);
+  const e164 = call.remote.e164 ?? toE164ByLibphonenumber(raw, defaultCountry);
   switch (name) {
     case 'e164':
       return e164 ?? '';

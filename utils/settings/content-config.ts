@@ -1,7 +1,7 @@
 /**
  * What content scripts know of the settings. The background resolves the settings (user values
  * under managed policy, validated with zod) and publishes this small object in `storage.local`
- * under `CONTENT_CONFIG_KEY`; content scripts read and watch that key. They never import the
+ * (`STORAGE.local.contentConfig`); content scripts read and watch that key. They never import the
  * settings schema: zod alone would weigh more than the whole click-to-dial script (its budget is
  * 45 KB gzipped), and it runs in every frame of every page.
  *
@@ -16,7 +16,6 @@ export interface PageEventRule {
   values: string[];
 }
 
-export const CONTENT_CONFIG_KEY = 'switchboard.contentConfig';
 export const CONTENT_CONFIG_VERSION = 1;
 
 export interface ContentConfig {

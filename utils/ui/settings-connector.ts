@@ -3,7 +3,7 @@
  * tested and previewed with an in-memory double.
  */
 import type { ResolvedSettings } from '../settings/policy';
-import { loadSettings, saveUserSettings, watchSettings } from '../settings/storage';
+import { loadSettings, saveUserSettings, watchSettings } from '../storage/user-settings';
 
 export interface SettingsConnector {
   load(): Promise<ResolvedSettings>;

@@ -8,7 +8,7 @@
 import type { AdapterContext, Capabilities, Heartbeat, VendorAdapter } from '../../adapter';
 import { systemClock } from '../../adapter';
 import { CtiError, type Command, type CtiEvent } from '../../model';
-import { toE164 } from '../../../phone/format';
+import { toE164ByLibphonenumber } from '../../../phone/format';
 import { BrokerClient, type SubscribeKeys } from './broker';
 import { agentEvents, CallTracker } from './calls';
 import { loadCheckpoint, type Saved } from './checkpoint';
@@ -135,7 +135,7 @@ export class Anywhere365Adapter implements VendorAdapter {
     switch (command.type) {
       case 'dial': {
         // §2.4: E.164 with the tel: scheme, nothing else.
-        const e164 = toE164(command.number, this.config.defaultCountry);
+        const e164 = toE164ByLibphonenumber(command.number, this.config.defaultCountry);
         if (!e164)
           throw new CtiError(
             'rejected',

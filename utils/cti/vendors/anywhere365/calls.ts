@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { AgentState, CallUpdate, CtiEvent } from '../../model';
-import { toE164 } from '../../../phone/format';
+import { toE164ByLibphonenumber } from '../../../phone/format';
 import { sameAddress, type BrokerEvent } from './wire';
 
 const LiveState = z.enum(['ringing', 'dialing', 'connected', 'held']);
@@ -169,7 +169,7 @@ export class CallTracker {
   }
 
   private update(call: Tracked): CallUpdate {
-    const e164 = call.ani ? toE164(call.ani, this.defaultCountry) : undefined;
+    const e164 = call.ani ? toE164ByLibphonenumber(call.ani, this.defaultCountry) : undefined;
     return {
       id: callIdOf(call.vendorCallId),
       vendorCallId: call.vendorCallId,

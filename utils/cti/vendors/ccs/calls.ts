@@ -6,7 +6,7 @@
  * tell when it must poll instead (§5.5 fallback).
  */
 import type { CallDirection, CallUpdate, CtiEvent, RecordingState } from '../../model';
-import { toE164 } from '../../../phone/format';
+import { toE164ByLibphonenumber } from '../../../phone/format';
 import type { Identity } from './auth';
 import type { CallRecord } from './wire';
 
@@ -144,7 +144,7 @@ export class CallTracker {
     const inbound = call.direction === 'inbound';
     const raw = (inbound ? r.calling_number : r.called_number) ?? '';
     const name = inbound ? r.calling_name : r.called_name;
-    const e164 = raw ? toE164(raw, this.defaultCountry) : undefined;
+    const e164 = raw ? toE164ByLibphonenumber(raw, this.defaultCountry) : undefined;
     const queue = r.queue_name ?? r.queue ?? r.acd_name;
     return {
       id: callIdOf(call.vendorCallId),

@@ -10,7 +10,7 @@
  * call, and a resync after a reconnect matches calls by both.
  */
 import type { CallDirection, CallUpdate, RecordingState } from '../../model';
-import { toE164 } from '../../../phone/format';
+import { toE164ByLibphonenumber } from '../../../phone/format';
 import type { WireCall } from './wire';
 
 type LegState = 'ringing' | 'dialing' | 'connected' | 'held';
@@ -241,7 +241,7 @@ export class CallTracker {
   private toUpdate(call: TrackedCall): CallUpdate {
     const w = call.last;
     const raw = w.PhoneNumber ?? '';
-    const e164 = raw ? toE164(raw, this.defaultCountry) : undefined;
+    const e164 = raw ? toE164ByLibphonenumber(raw, this.defaultCountry) : undefined;
     const queue = w.AcdName ?? w.CampaignName;
     return {
       id: call.id,

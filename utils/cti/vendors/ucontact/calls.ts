@@ -6,7 +6,7 @@
  * call under way. It holds one identity (server + agent) at a time.
  */
 import { z } from 'zod';
-import { toE164 } from '../../../phone/format';
+import { toE164ByLibphonenumber } from '../../../phone/format';
 import {
   AgentState,
   CallDirection,
@@ -166,7 +166,7 @@ export class CallTracker {
   }
 
   update(call: TrackedCall): CallUpdate {
-    const e164 = call.number ? toE164(call.number, this.defaultCountry) : undefined;
+    const e164 = call.number ? toE164ByLibphonenumber(call.number, this.defaultCountry) : undefined;
     const data: Record<string, string> = {};
     if (call.guid) data.guid = call.guid;
     if (call.campaign) data.campaign = call.campaign;

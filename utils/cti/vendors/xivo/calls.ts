@@ -5,7 +5,7 @@
  * know (an attended transfer under way, a recording we paused).
  */
 import type { CallDirection, CallState, CallUpdate, CtiEvent, RecordingState } from '../../model';
-import { toE164 } from '../../../phone/format';
+import { toE164ByLibphonenumber } from '../../../phone/format';
 import type { PhoneEventPayload } from './wire';
 
 type LegState = Extract<CallState, 'ringing' | 'dialing' | 'connected' | 'held'>;
@@ -124,7 +124,7 @@ export class CallTracker {
   toUpdate(call: TrackedCall): CallUpdate {
     const e = call.last;
     const raw = e.otherDN ?? '';
-    const e164 = raw ? toE164(raw, this.defaultCountry) : undefined;
+    const e164 = raw ? toE164ByLibphonenumber(raw, this.defaultCountry) : undefined;
     return {
       id: callIdOf(call.uniqueId),
       vendorCallId: call.uniqueId,

@@ -1,6 +1,6 @@
 /**
  * The background's IndexedDB (DESIGN.md "Architecture": history and popped calls outlive the
- * service worker). One database, `switchboard`:
+ * service worker), declared in registry.ts (`DATABASE`):
  *
  * - `history`: one HistoryEntry per call, keyed by our call id, for the panel's recent calls;
  * - `popped`: screen-pop keys already claimed, so a restart or a resync never pops twice;
@@ -9,12 +9,13 @@
  * Everything older than 30 days is pruned each time the database opens (each worker start).
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IndexNames, type StoreNames } from 'idb';
-import type { Call, Disposition } from './cti/model';
-import { compact, historyEntryOf, type HistoryEntry } from './history/entry';
-import type { PopDecision } from './screenpop/screen-pop';
+import type { Call, Disposition } from '../cti/model';
+import { compact, historyEntryOf, type HistoryEntry } from '../history/entry';
+import type { PopDecision } from '../screenpop/screen-pop';
+import { DATABASE } from './registry';
 
-export const DB_NAME = 'switchboard';
-export const DB_VERSION = 1;
+export const DB_NAME = DATABASE.name;
+export const DB_VERSION = DATABASE.version;
 export const RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
 /** Enough to explain a day of pops to support without growing without bound. */
 export const POP_LOG_CAP = 500;
@@ -37,11 +38,16 @@ export async function openSwitchboardDb(now: () => number = Date.now): Promise<S
     upgrade(database, oldVersion) {
       // One step per version, so a future store is added without touching existing data.
       if (oldVersion < 1) {
+        const { history, popped, popLog } = DATABASE.stores;
         database
-          .createObjectStore('history', { keyPath: 'callId' })
-          .createIndex('startedAt', 'startedAt');
-        database.createObjectStore('popped', { keyPath: 'key' }).createIndex('at', 'at');
-        database.createObjectStore('popLog', { autoIncrement: true }).createIndex('at', 'at');
+          .createObjectStore('history', { keyPath: history.keyPath })
+          .createIndex(history.index, history.index);
+        database
+          .createObjectStore('popped', { keyPath: popped.keyPath })
+          .createIndex(popped.index, popped.index);
+        database
+          .createObjectStore('popLog', { autoIncrement: true })
+          .createIndex(popLog.index, popLog.index);
       }
     },
     blocking() {

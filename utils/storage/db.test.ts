@@ -1,6 +1,6 @@
 import { deleteDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Call } from './cti/model';
+import type { Call } from '../cti/model';
 import {
   DB_NAME,
   RETENTION_MS,

@@ -1,0 +1,130 @@
+/**
+ * What the agent asks the phone system to do, from the panel, a page or the browser's own UI:
+ * commands pass the settings' rules here before the session carries them out. Dispositions are
+ * kept with the call and in history; a dial's extension is keyed in once the call is answered;
+ * "Open record" runs the `manual` screen-pop rule.
+ */
+import type { Capabilities, Clock } from '../cti/adapter';
+import { checkCallbackAt, toCtiError, type Call, type CodeLabel, type Command } from '../cti/model';
+import type { PostDial } from '../cti/post-dial';
+import type { Session } from '../cti/session';
+import type { CallStore, CallTransition } from '../cti/store';
+import { fail, ok, type Reply } from '../messaging';
+import type { DialSite, DialTarget } from '../phone/dial-policy';
+import type { PopDecision, ScreenPop } from '../screenpop/screen-pop';
+import type { Settings } from '../settings/schema';
+import { dialRefusal } from './dial-gate';
+import type { RecentCalls } from './recent-calls';
+
+export interface CommandsDeps {
+  session(): Session;
+  store: CallStore;
+  settings(): Settings;
+  capabilities(): Capabilities;
+  vendorLabel(): string;
+  /** What the panel offers for wrap-up (panel-state.ts `offeredDispositions`). */
+  dispositions(): { codes: CodeLabel[]; callback: boolean };
+  recent: RecentCalls;
+  postDial: PostDial;
+  screenPop: ScreenPop;
+  broadcast(): void;
+  clock: Clock;
+}
+
+export interface Commands {
+  run(command: Command): Promise<Reply<unknown>>;
+  /** Click-to-dial from a page or the browser's own UI: one gate for both (dial-gate.ts). */
+  dial(target: DialTarget, site: DialSite): Promise<Reply<unknown>>;
+  /** "Open record": the `manual` screen-pop rule for a live call. */
+  popRecord(callId: string): Promise<Reply<unknown>>;
+  /** What the call store reports (a dialled call's extension waits for its answer). */
+  onTransitions(transitions: readonly CallTransition[]): void;
+}
+
+const POP_FAILURES: Partial<Record<PopDecision['outcome'], (detail: string) => string>> = {
+  noRule: () => 'No screen-pop rule opens a record for this call',
+  ended: () => 'That call has ended',
+  badTemplate: (detail) => `The screen-pop rule could not make a page address: ${detail}`,
+  openFailed: (detail) => `Could not open the record: ${detail}`,
+  error: (detail) => `Could not open the record: ${detail}`,
+};
+
+export function createCommands(deps: CommandsDeps): Commands {
+  const { store } = deps;
+
+  const awaitingDisposition = (): Call | undefined =>
+    store.getState().calls.find((c) => c.state === 'ended' && c.actions.includes('dispose'));
+
+  async function execute(command: Command): Promise<Reply<unknown>> {
+    try {
+      await deps.session().execute(command);
+      return ok(undefined);
+    } catch (error) {
+      return fail(toCtiError(error).message);
+    }
+  }
+
+  async function dispose(cmd: Extract<Command, { type: 'dispose' }>): Promise<Reply<unknown>> {
+    const offered = deps.dispositions();
+    const code = offered.codes.find((c) => c.code === cmd.code);
+    if (!code) return fail('Choose one of the disposition codes');
+    // A stale panel or a made-up id must not be told "saved" when nothing was.
+    if (!store.getState().calls.some((c) => c.id === cmd.callId))
+      return fail('That call is no longer waiting for a disposition');
+    if (cmd.callbackAt !== undefined && !offered.callback)
+      return fail(`${deps.vendorLabel()} cannot schedule a call back`);
+    try {
+      checkCallbackAt(cmd.callbackAt, deps.clock.now());
+      if (deps.capabilities().dispositions === 'vendor') await deps.session().execute(cmd);
+    } catch (error) {
+      return fail(toCtiError(error).message);
+    }
+    const disposition = {
+      code: code.code,
+      label: code.label,
+      notes: cmd.notes,
+      at: deps.clock.now(),
+      ...(cmd.callbackAt !== undefined ? { callbackAt: cmd.callbackAt } : {}),
+    };
+    store.setDisposition(cmd.callId, disposition);
+    await deps.recent.setDisposition(cmd.callId, disposition);
+    deps.broadcast();
+    return ok(undefined);
+  }
+
+  async function run(cmd: Command): Promise<Reply<unknown>> {
+    const readyBlocked =
+      cmd.type === 'setAgentState' &&
+      cmd.state === 'ready' &&
+      deps.settings().dispositions.required &&
+      awaitingDisposition();
+    if (readyBlocked) return fail('Save the disposition of your last call before going ready');
+    if (cmd.type === 'dispose') return dispose(cmd);
+    const reply = await execute(cmd);
+    if (reply.ok && cmd.type === 'dial') {
+      const target = { e164: cmd.number, ...(cmd.extension ? { extension: cmd.extension } : {}) };
+      deps.postDial.dialled(target, deps.capabilities().commands.has('sendDtmf'));
+    }
+    return reply;
+  }
+
+  return {
+    run,
+    onTransitions: (transitions) => deps.postDial.onTransitions(transitions),
+
+    async dial(target, site) {
+      const refused = dialRefusal(deps.settings().clickToDial, site, target.e164);
+      if (refused) return fail(refused);
+      const { e164, extension } = target;
+      return run({ type: 'dial', number: e164, ...(extension ? { extension } : {}) });
+    },
+
+    async popRecord(callId) {
+      const call = store.getState().calls.find((c) => c.id === callId);
+      if (!call) return fail('That call has ended');
+      const decision = await deps.screenPop.popManually(call);
+      const failure = POP_FAILURES[decision.outcome];
+      return failure ? fail(failure(decision.detail ?? '')) : ok(undefined);
+    },
+  };
+}

@@ -1,0 +1,100 @@
+/**
+ * Every message the background answers, in one handler map (utils/messaging.ts declares them).
+ * The sender decides which messages it may send at all (senders.ts): extension pages the
+ * `panel/*` ones, content scripts on web pages the `content/*` ones, nobody else anything.
+ */
+import type { Browser } from 'wxt/browser';
+import type { Logger } from '../cti/adapter';
+import type { Session } from '../cti/session';
+import type { CallStore } from '../cti/store';
+import type { VendorDescriptor } from '../cti/vendor';
+import {
+  fail,
+  ok,
+  parseContentMessage,
+  parsePanelMessage,
+  type CheckedContentMessage,
+  type CheckedPanelMessage,
+  type PanelState,
+  type Reply,
+} from '../messaging';
+import type { Settings } from '../settings/schema';
+import type { Commands } from './commands';
+import { senderSite } from './dial-gate';
+import { acceptPageEvent } from './page-events';
+import { classifySender } from './senders';
+import type { SignIn } from './sign-in';
+
+type Sender = Browser.runtime.MessageSender;
+type Handlers<M extends { type: string }> = {
+  [T in M['type']]: (
+    message: Extract<M, { type: T }>,
+    sender: Sender,
+  ) => Reply<unknown> | Promise<Reply<unknown>>;
+};
+
+export interface HandlerDeps {
+  extension: { id: string; origin: string };
+  panelState(): PanelState;
+  signIn: SignIn;
+  commands: Commands;
+  store: CallStore;
+  session(): Session;
+  vendor(): VendorDescriptor;
+  settings(): Settings;
+  log: Logger;
+}
+
+export type MessageHandler = (message: unknown, sender: Sender) => Promise<Reply<unknown>>;
+
+export function createMessageHandler(deps: HandlerDeps): MessageHandler {
+  const panel: Handlers<CheckedPanelMessage> = {
+    'panel/getState': () => ok(deps.panelState()),
+    'panel/signIn': (msg) => deps.signIn.signIn(msg),
+    'panel/signOut': () => deps.signIn.signOut(),
+    'panel/command': (msg) => deps.commands.run(msg.command),
+    'panel/dismissNotice': (msg) => {
+      deps.store.dismissNotice(msg.id);
+      return ok(undefined);
+    },
+    'panel/popRecord': (msg) => deps.commands.popRecord(msg.callId),
+  };
+
+  const content: Handlers<CheckedContentMessage> = {
+    'content/dial': ({ e164, extension }, sender) =>
+      deps.commands.dial(extension ? { e164, extension } : { e164 }, senderSite(sender)),
+    // An event from the vendor's own page (page-events.ts): reported, never a command.
+    'content/portalEvent': (msg, sender) => {
+      const vendor = deps.vendor();
+      const connection = (deps.settings().connection as Record<string, unknown>)[vendor.id];
+      const source = acceptPageEvent(vendor, connection, sender, msg.payload);
+      if (!source) {
+        deps.log.warn('page event from a page that is not the vendor’s dropped');
+        return fail('Not allowed');
+      }
+      return deps.session().deliver(source, msg.payload) ? ok(undefined) : fail('Not connected');
+    },
+  };
+
+  function dispatch<M extends { type: string }>(handlers: Handlers<M>, msg: M, sender: Sender) {
+    const handler = handlers[msg.type as M['type']] as (
+      m: M,
+      s: Sender,
+    ) => ReturnType<Handlers<M>[M['type']]>;
+    return handler(msg, sender);
+  }
+
+  return async (message, sender) => {
+    const kind = classifySender(sender, deps.extension);
+    if (kind === 'extensionPage') {
+      const parsed = parsePanelMessage(message);
+      return parsed.success ? dispatch(panel, parsed.data, sender) : fail('Invalid request');
+    }
+    if (kind === 'contentScript') {
+      const parsed = parseContentMessage(message);
+      return parsed.success ? dispatch(content, parsed.data, sender) : fail('Invalid request');
+    }
+    deps.log.warn('message from an unknown sender dropped');
+    return fail('Not allowed');
+  };
+}
