@@ -14,7 +14,7 @@ export default defineConfig({
     ],
     setupFiles: ['tests/setup.ts'],
     restoreMocks: true,
-    // The JSON report lets .ci/run print real totals.
+    // scripts/test-all.mjs (`npm test`) counts the tests from this report.
     reporters: ['default', ['json', { outputFile: 'test-results/unit.json' }]],
   },
 });
