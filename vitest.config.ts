@@ -14,7 +14,13 @@ export default defineConfig({
     ],
     setupFiles: ['tests/setup.ts'],
     restoreMocks: true,
-    // The JSON report lets .ci/run print real totals.
+    // The machines are shared two-core boxes, where a test can run four times slower than alone
+    // (the numbering oracle's 1.4 s took 5.8 s under load, past vitest's 5 s default). The slowest
+    // ordinary test takes about 2 s alone: 20 s leaves room, and a hung test still fails.
+    // Tests that are heavy by design set their own, larger timeout.
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+    // scripts/test-all.mjs (`npm test`) counts the tests from this report.
     reporters: ['default', ['json', { outputFile: 'test-results/unit.json' }]],
   },
 });

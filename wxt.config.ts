@@ -6,6 +6,12 @@ import { defineConfig } from 'wxt';
 const CHROME_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA42dPXTG/HZk8LlLhJqAEGL6jKWjYEIHgdWqJk88TzJgv82/HXMir7eAsIySH4ZUWepGk5KzQ5tAHXHh6bKbKn0+quhr492JgtOm9vRsMyrXnQfkTKuXn5/MjftiJKDzKaClEGOtfxoNYCdGenZPmqwW5Vi00XjvAWyR7vkTvqiEVbTYtHg9q1o8rPBpFYzbdaNJjtGVBnF5uZiqhnGbAgMLVfeb+Ppz3jvZqEcZoYW9wzMWFGv8qVAWGy2pOzoYQKQ+kMIhGRbquMOEpnLzlKpliqz5C3JQ9oEBqCf5KRGg8c1umef5GbCgVTblrltpyU0Fx3LFMvyIKxvNanf2S/QIDAQAB';
 
+// zod's own comments explain its `@__PURE__` annotations in prose ("Wrapped in a `@__PURE__`
+// IIFE: …"), and Rollup reads each such comment as a misplaced annotation: it warns and drops
+// the comment. The real annotations beside them still work; only the prose comment is lost, so
+// the warning is harmless for zod's files. Every other warning stays visible.
+const ZOD_FILE = /[\\/]node_modules[\\/]zod[\\/]/;
+
 export const EXTENSION_ID = 'dfkcfgjanfbhchjdphjachmfpaecijgn';
 export const GECKO_ID = 'switchboard@switchboard-cti.org';
 
@@ -22,6 +28,12 @@ export default defineConfig({
           // what keeps zod out of the content script, which imports utils/messaging.ts for its
           // zod-free tab-message check.
           moduleSideEffects: (id: string) => !/[\\/]utils[\\/]/.test(id),
+        },
+        // onLog, not onwarn: @preact/preset-vite sets its own onwarn, which would replace ours.
+        onLog(level, log, handler) {
+          if (level === 'warn' && log.code === 'INVALID_ANNOTATION' && ZOD_FILE.test(log.id ?? ''))
+            return;
+          handler(level, log);
         },
       },
     },

@@ -7,7 +7,9 @@ const committed = readFileSync(
   'utf8',
 );
 
-describe('utils/phone/plans.generated.ts', () => {
+// Builds the plans from all of libphonenumber's metadata: heavy by design, slower still on a
+// loaded machine.
+describe('utils/phone/plans.generated.ts', { timeout: 60_000 }, () => {
   it('is exactly what the generator makes from the installed libphonenumber-js (run npm run gen:phone-plans)', () => {
     expect(committed === buildPhonePlans(), 'stale: run npm run gen:phone-plans').toBe(true);
   });

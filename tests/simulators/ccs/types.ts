@@ -123,7 +123,7 @@ export interface CcsSimulator {
   events: SimEventNames;
   /** Every REST request and every client frame, pings included. */
   received: SimRecord[];
-  /** First matching record (past or future) not returned by an earlier call. Default 4 s. */
+  /** First matching record (past or future) not returned by an earlier call. Default 15 s. */
   waitFor(pred: (r: SimRecord) => boolean, timeoutMs?: number): Promise<SimRecord>;
   waitForRequest(pred: (r: RestRecord) => boolean, timeoutMs?: number): Promise<RestRecord>;
   waitForFrame(pred: (frame: unknown) => boolean, timeoutMs?: number): Promise<unknown>;

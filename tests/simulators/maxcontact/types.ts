@@ -112,7 +112,7 @@ export interface MaxContactSimulator {
   url: string;
   /** Every request but CORS preflights, in order. */
   requests: ReceivedRequest[];
-  /** First matching request (past or future) not returned by an earlier call. Default 4 s. */
+  /** First matching request (past or future) not returned by an earlier call. Default 15 s. */
   waitForRequest(
     pred: (r: ReceivedRequest) => boolean,
     timeoutMs?: number,

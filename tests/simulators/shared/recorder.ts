@@ -30,9 +30,11 @@ export class Recorder<T> {
   /**
    * The first item, recorded before or after this call, that matches and that no earlier
    * waitFor() returned. Rejects after `timeoutMs` (a guard against hanging, not a performance
-   * threshold) listing the last items, so that failures read well.
+   * threshold) listing the last items, so that failures read well. The default leaves room on a
+   * loaded two-core machine and stays under vitest's test timeout (vitest.config.ts), so that a
+   * failure shows this list rather than a bare timeout.
    */
-  waitFor(pred: (item: T) => boolean, timeoutMs = 4000): Promise<T> {
+  waitFor(pred: (item: T) => boolean, timeoutMs = 15_000): Promise<T> {
     const found = this.items.find((item) => !this.taken.has(item) && pred(item));
     if (found !== undefined) {
       this.taken.add(found);

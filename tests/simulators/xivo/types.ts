@@ -90,7 +90,7 @@ export interface XivoSimulator {
   url: string;
   /** Every client frame, pings included. */
   received: ReceivedFrame[];
-  /** First matching frame (past or future) not returned by an earlier call. Default timeout 4 s. */
+  /** First matching frame (past or future) not returned by an earlier call. Default timeout 15 s. */
   waitForFrame(pred: (f: ClientFrame) => boolean, timeoutMs?: number): Promise<ClientFrame>;
   /** Open sockets. */
   connections(): number;
