@@ -5,27 +5,34 @@
  * connection (a late frame, a stale timer) can reach the store.
  */
 import { z } from 'zod';
+import { createOrderedWrites, type OrderedWrites } from '../lib/ordered-writes';
 import {
   systemClock,
-  type AdapterContext,
+  type Clock,
   type Credentials,
-  type RequestHeaders,
+  type EventSource,
   type VendorAdapter,
 } from './adapter';
-import { createOrderedWrites } from '../lib/ordered-writes';
-import { createCheckpoints } from './checkpoint';
-import { CtiError, toCtiError } from './model';
+import { createCheckpoints, type Checkpoints } from './checkpoint';
+import { CtiError, toCtiError, type Command } from './model';
 import type { Session, SessionDeps } from './session-api';
+import {
+  closeLink,
+  endVendorSession,
+  newLink,
+  startHeartbeat,
+  startLink,
+  stopTimers,
+  type Link,
+  type LinkHooks,
+} from './session-link';
 import { BACKOFF, backoffDelay, bounded, settled } from './session-timing';
 
 export { BACKOFF, backoffDelay } from './session-timing';
 export type { Session, SessionDeps } from './session-api';
 
-const noHeaders: RequestHeaders = { set: async () => {}, clear: async () => {} };
-
 /** The version of the saved session (`SessionDeps.keys.session`, utils/storage/registry.ts). */
 export const SESSION_VERSION = 1;
-const CONNECT_TIMEOUT_MS = 30_000;
 const DISCONNECT_WAIT_MS = 5_000;
 /** How long sign-out waits for the adapter's `signOut` before it disconnects anyway. */
 export const SIGN_OUT_WAIT_MS = 3_000;
@@ -40,321 +47,279 @@ const SavedSession = z.object({
 
 type Phase = 'idle' | 'connecting' | 'connected' | 'waiting' | 'failed';
 
-/** One connect attempt and, if it succeeds, the connection it opened. */
-interface Link {
-  adapter?: VendorAdapter;
-  controller: AbortController;
-  /** Heartbeat intervals since the vendor last showed a sign of life. */
-  missed: number;
-  connectTimer?: unknown;
-  stableTimer?: unknown;
-  heartbeatTimer?: unknown;
+/** What a restarted worker finds of the session, or undefined when nobody was signed in. */
+async function readSaved(
+  deps: SessionDeps,
+): Promise<{ credentials: Credentials; attempt: number } | undefined> {
+  let raw: unknown;
+  try {
+    raw = await deps.secrets.get(deps.keys.session);
+  } catch (error) {
+    deps.log.warn('could not read the saved session', error);
+    return undefined;
+  }
+  const parsed = SavedSession.safeParse(raw);
+  // No details: the value holds credentials.
+  if (!parsed.success && raw !== undefined && raw !== null)
+    deps.log.warn('discarded a saved session that failed validation');
+  return parsed.success ? parsed.data : undefined;
 }
 
-export function createSession(deps: SessionDeps): Session {
-  const { store, log } = deps;
-  const clock = deps.clock ?? systemClock;
-  const random = deps.random ?? Math.random;
-  let credentials: Credentials | undefined;
-  let attempt = 0;
+/** Why `adapter` may not carry out `command` now; undefined when it may. */
+function commandRefusal(
+  adapter: VendorAdapter | undefined,
+  command: Command,
+  store: SessionDeps['store'],
+): CtiError | undefined {
+  if (!adapter) return new CtiError('network', 'Not connected to the phone system');
+  if (!adapter.capabilities.commands.has(command.type)) {
+    return new CtiError('unsupported', `This phone system cannot do “${command.type}”`);
+  }
+  if ('callId' in command && !store.getState().calls.some((c) => c.id === command.callId)) {
+    return new CtiError('rejected', 'That call is no longer active');
+  }
+  return undefined;
+}
+
+/** The session's state machine (see the file comment); `createSession` builds one. */
+class VendorSession implements Session {
+  private readonly clock: Clock;
+  private readonly random: () => number;
+  private credentials: Credentials | undefined;
+  private attempt = 0;
   /** Until the first connection after start() succeeds (AdapterContext.firstConnect). */
-  let firstConnect = false;
-  let phase: Phase = 'idle';
-  let link: Link | undefined;
-  let retryTimer: unknown;
-  let retryAt = 0;
-  let pendingStart: { resolve: () => void; reject: (error: CtiError) => void } | undefined;
-  const saved = createOrderedWrites((value: unknown) => deps.secrets.set(deps.keys.session, value));
-  const checkpoints = createCheckpoints(deps.secrets, deps.keys.checkpoint, log);
+  private firstConnect = false;
+  private phase: Phase = 'idle';
+  private link: Link | undefined;
+  private retryTimer: unknown;
+  private retryAt = 0;
+  private pendingStart: { resolve: () => void; reject: (error: CtiError) => void } | undefined;
+  private readonly saved: OrderedWrites<unknown>;
+  private readonly checkpoints: Checkpoints;
+  private readonly hooks: LinkHooks = {
+    isCurrent: (link) => link === this.link,
+    opened: (link, adapter) => this.opened(link, adapter),
+    broken: (link, error) => this.broken(link, error),
+  };
 
-  /** Writes are ordered so that the last one (a sign-out's null) is the one that stays. */
-  function save(): void {
-    const value = credentials
-      ? { version: SESSION_VERSION, credentials: { ...credentials }, attempt }
-      : null;
-    saved.write(value).catch((error: unknown) => log.warn('could not save the session', error));
+  constructor(private readonly deps: SessionDeps) {
+    this.clock = deps.clock ?? systemClock;
+    this.random = deps.random ?? Math.random;
+    this.saved = createOrderedWrites((value) => deps.secrets.set(deps.keys.session, value));
+    this.checkpoints = createCheckpoints(deps.secrets, deps.keys.checkpoint, deps.log);
   }
 
-  function settleStart(error?: CtiError): void {
-    const pending = pendingStart;
-    pendingStart = undefined;
-    if (error) pending?.reject(error);
-    else pending?.resolve();
+  get signedIn(): boolean {
+    return this.credentials !== undefined;
   }
 
-  function cancelRetry(): void {
-    if (retryTimer !== undefined) clock.clearTimeout(retryTimer);
-    retryTimer = undefined;
+  start(next: Credentials): Promise<void> {
+    this.settleStart(new CtiError('network', 'Sign-in was started again'));
+    this.begin(next);
+    const result = new Promise<void>((resolve, reject) => {
+      this.pendingStart = { resolve, reject };
+    });
+    this.connect();
+    return result;
   }
 
-  /** Stops the current link's timers; nothing from it reaches the store any more. */
-  function detach(): Link | undefined {
-    const old = link;
-    link = undefined;
-    if (!old) return undefined;
-    clock.clearTimeout(old.connectTimer);
-    clock.clearTimeout(old.stableTimer);
-    clock.clearInterval(old.heartbeatTimer);
-    return old;
+  async stop(): Promise<void> {
+    // Only a connection that is up has a vendor session to end.
+    const adapter = this.phase === 'connected' ? this.link?.adapter : undefined;
+    this.settleStart(new CtiError('network', 'Signed out'));
+    this.begin(undefined);
+    this.phase = 'idle';
+    const old = this.detach();
+    this.deps.store.reset();
+    // Before the abort and the disconnect, which would cut its requests short.
+    await bounded(this.clock, endVendorSession(adapter, this.deps.log), SIGN_OUT_WAIT_MS);
+    await bounded(this.clock, this.close(old), DISCONNECT_WAIT_MS);
+    await this.saved.flushed();
+    await this.checkpoints.flushed();
   }
 
-  /** Aborts a detached link's context, clears its header rule, disconnects its adapter. */
-  function close(old: Link | undefined): Promise<void> {
-    if (!old) return Promise.resolve();
-    old.controller.abort();
-    // A sign-in that started since has its own rule, which must stay.
-    if (!link) {
-      void (deps.requestHeaders ?? noHeaders)
-        .clear()
-        .catch((error: unknown) => log.debug('could not clear the header rule', error));
+  async restore(): Promise<boolean> {
+    const found = this.credentials ? undefined : await readSaved(this.deps);
+    // start() may have run while we were reading: the agent's fresh sign-in wins.
+    if (!this.credentials) {
+      if (!found) return false;
+      this.credentials = found.credentials;
+      this.attempt = found.attempt;
+      this.deps.log.info('restoring the session', { attempt: this.attempt });
+      this.connect();
+      return true;
     }
-    const adapter = old.adapter;
-    if (!adapter) return Promise.resolve();
-    return settled(() => adapter.disconnect()).catch((error: unknown) =>
-      log.debug('disconnect failed', error),
-    );
+    this.ensureRunning();
+    return true;
   }
 
-  const teardown = (): Promise<void> => close(detach());
-
-  /** The adapter's `signOut`: failures are logged, never thrown (the caller bounds the wait). */
-  function endVendorSession(adapter: VendorAdapter | undefined): Promise<void> {
-    const signOut = adapter?.signOut;
-    if (!adapter || !signOut) return Promise.resolve();
-    return settled(() => signOut.call(adapter)).catch((error: unknown) =>
-      log.warn('could not end the session on the phone system', error),
-    );
+  ensureRunning(): void {
+    if (!this.credentials || this.phase === 'connected' || this.phase === 'connecting') return;
+    if (this.phase === 'waiting' && this.clock.now() < this.retryAt + OVERDUE_MS) return;
+    this.deps.log.info('watchdog restarts the session', { phase: this.phase });
+    this.connect();
   }
 
-  function connect(): void {
-    cancelRetry();
-    void teardown();
-    const creds = credentials;
-    if (!creds) return;
-    const current: Link = { controller: new AbortController(), missed: 0 };
-    link = current;
-    phase = 'connecting';
-    store.setConnection({ status: 'connecting' });
-    let adapter: VendorAdapter;
+  restart(): void {
+    if (!this.credentials) return;
+    this.deps.log.info('settings changed: connecting again');
+    this.attempt = 0;
+    this.save();
+    this.connect();
+  }
+
+  deliver(source: EventSource, payload: unknown): boolean {
+    const adapter = this.link?.adapter;
+    if (this.phase !== 'connected' || !adapter?.receive) return false;
     try {
-      adapter = deps.createAdapter();
+      adapter.receive(source, payload);
     } catch (error) {
-      // Settings that cannot make an adapter will not improve by retrying.
-      broken(current, toCtiError(error, 'config'));
-      return;
+      this.deps.log.warn('an adapter threw on a delivered event', error);
     }
-    current.adapter = adapter;
-    const ctx: AdapterContext = {
-      emit: (event) => {
-        if (link !== current) return;
-        if (event.type === 'connectionLost') return broken(current, event.error);
-        current.missed = 0;
-        store.apply(event);
-      },
-      alive: () => {
-        current.missed = 0;
-        deps.keepAlive?.();
-      },
-      signal: current.controller.signal,
-      clock,
-      fetch: deps.fetch,
-      WebSocket: deps.WebSocket,
-      log,
-      credentials: creds,
-      firstConnect,
-      requestHeaders: deps.requestHeaders ?? noHeaders,
-      panelOpen: deps.panelOpen ?? (() => false),
-      checkpoint: checkpoints.forLink(() => link === current),
-    };
-    current.connectTimer = clock.setTimeout(
-      () => broken(current, new CtiError('timeout', 'The phone system did not answer in time')),
-      deps.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
-    );
-    settled(() => adapter.connect(ctx)).then(
-      () => connected(current, adapter),
-      (error: unknown) => broken(current, toCtiError(error)),
-    );
+    return true;
   }
 
-  function connected(current: Link, adapter: VendorAdapter): void {
-    if (link !== current) return;
-    clock.clearTimeout(current.connectTimer);
-    phase = 'connected';
-    firstConnect = false;
-    store.setConnection({ status: 'connected', since: clock.now() });
-    log.info('connected', { vendor: adapter.id, attempt });
-    settleStart();
-    current.stableTimer = clock.setTimeout(() => {
-      if (link !== current || attempt === 0) return;
-      attempt = 0;
-      save();
-    }, BACKOFF.stableMs);
-    const heartbeat = adapter.heartbeat;
-    if (heartbeat) {
-      current.heartbeatTimer = clock.setInterval(() => {
-        current.missed += 1;
-        if (current.missed >= heartbeat.missLimit) {
-          broken(current, new CtiError('network', 'No answer from the server'));
-          return;
-        }
-        try {
-          heartbeat.send();
-        } catch (error) {
-          broken(current, toCtiError(error));
-        }
-      }, heartbeat.intervalMs);
+  async execute(command: Command): Promise<void> {
+    const adapter = this.phase === 'connected' ? this.link?.adapter : undefined;
+    const refusal = commandRefusal(adapter, command, this.deps.store);
+    if (refusal || !adapter) throw refusal;
+    try {
+      await adapter.execute(command);
+    } catch (error) {
+      throw toCtiError(error, 'rejected');
     }
+  }
+
+  // ── Connections ───────────────────────────────────────────────────────────────────────────────
+
+  private connect(): void {
+    this.cancelRetry();
+    void this.close(this.detach());
+    const credentials = this.credentials;
+    if (!credentials) return;
+    const current = newLink();
+    this.link = current;
+    this.phase = 'connecting';
+    this.deps.store.setConnection({ status: 'connecting' });
+    const checkpoint = this.checkpoints.forLink(() => this.link === current);
+    const options = { credentials, firstConnect: this.firstConnect, checkpoint };
+    startLink(current, { ...this.deps, clock: this.clock }, options, this.hooks);
+  }
+
+  private opened(current: Link, adapter: VendorAdapter): void {
+    if (this.link !== current) return;
+    const { clock, deps } = this;
+    clock.clearTimeout(current.connectTimer);
+    this.phase = 'connected';
+    this.firstConnect = false;
+    deps.store.setConnection({ status: 'connected', since: clock.now() });
+    deps.log.info('connected', { vendor: adapter.id, attempt: this.attempt });
+    this.settleStart();
+    current.stableTimer = clock.setTimeout(() => {
+      if (this.link !== current || this.attempt === 0) return;
+      this.attempt = 0;
+      this.save();
+    }, BACKOFF.stableMs);
+    startHeartbeat(current, adapter, clock, (error) => this.broken(current, error));
     settled(() => adapter.resync()).catch((error: unknown) => {
-      if (link !== current) return;
+      if (this.link !== current) return;
       const err = toCtiError(error);
       if (err.fatal || err.code === 'network' || err.code === 'timeout')
-        return broken(current, err);
-      log.warn('resync failed', err);
-      store.addNotice('warning', `Could not load your current calls: ${err.message}`);
+        return this.broken(current, err);
+      deps.log.warn('resync failed', err);
+      deps.store.addNotice('warning', `Could not load your current calls: ${err.message}`);
     });
   }
 
   /** The link failed to open or died: give up on fatal errors, otherwise retry with backoff. */
-  function broken(current: Link, error: CtiError): void {
-    if (link !== current) return;
-    void teardown();
-    if (error.fatal) {
-      log.warn('session stopped', error);
-      credentials = undefined;
-      attempt = 0;
-      phase = 'failed';
-      save();
-      store.setConnection({ status: 'failed', reason: error.message });
-      settleStart(error);
-      return;
-    }
-    attempt += 1;
-    const delay = backoffDelay(attempt, random);
-    retryAt = clock.now() + delay;
-    phase = 'waiting';
-    log.info('reconnecting', { attempt, delayMs: Math.round(delay), reason: error.message });
-    store.setConnection({ status: 'reconnecting', attempt, retryAt, reason: error.message });
-    save();
-    retryTimer = clock.setTimeout(() => {
-      retryTimer = undefined;
-      if (phase === 'waiting') connect();
+  private broken(current: Link, error: CtiError): void {
+    if (this.link !== current) return;
+    void this.close(this.detach());
+    if (error.fatal) return this.failed(error);
+    this.attempt += 1;
+    const delay = backoffDelay(this.attempt, this.random);
+    this.retryAt = this.clock.now() + delay;
+    this.phase = 'waiting';
+    const { attempt, retryAt } = this;
+    this.deps.log.info('reconnecting', {
+      attempt,
+      delayMs: Math.round(delay),
+      reason: error.message,
+    });
+    this.deps.store.setConnection({
+      status: 'reconnecting',
+      attempt,
+      retryAt,
+      reason: error.message,
+    });
+    this.save();
+    this.retryTimer = this.clock.setTimeout(() => {
+      this.retryTimer = undefined;
+      if (this.phase === 'waiting') this.connect();
     }, delay);
     const why = error.message.replace(/\.$/, '');
     const message = `Could not connect to the phone system: ${why}. Retrying automatically.`;
-    settleStart(new CtiError(error.code, message, { cause: error }));
+    this.settleStart(new CtiError(error.code, message, { cause: error }));
   }
 
-  function ensureRunning(): void {
-    if (!credentials || phase === 'connected' || phase === 'connecting') return;
-    if (phase === 'waiting' && clock.now() < retryAt + OVERDUE_MS) return;
-    log.info('watchdog restarts the session', { phase });
-    connect();
+  /** Retrying cannot fix it (bad credentials, bad settings): stop and ask the agent. */
+  private failed(error: CtiError): void {
+    this.deps.log.warn('session stopped', error);
+    this.credentials = undefined;
+    this.attempt = 0;
+    this.phase = 'failed';
+    this.save();
+    this.deps.store.setConnection({ status: 'failed', reason: error.message });
+    this.settleStart(error);
   }
 
-  return {
-    get signedIn() {
-      return credentials !== undefined;
-    },
+  // ── Helpers ───────────────────────────────────────────────────────────────────────────────────
 
-    start(next) {
-      settleStart(new CtiError('network', 'Sign-in was started again'));
-      credentials = { ...next };
-      attempt = 0;
-      firstConnect = true;
-      save();
-      checkpoints.clear();
-      const result = new Promise<void>((resolve, reject) => {
-        pendingStart = { resolve, reject };
-      });
-      connect();
-      return result;
-    },
+  /** A fresh sign-in (`next` set) or a sign-out: nothing of the last one stays. */
+  private begin(next: Credentials | undefined): void {
+    this.cancelRetry();
+    this.credentials = next && { ...next };
+    this.attempt = 0;
+    this.firstConnect = next !== undefined;
+    this.save();
+    this.checkpoints.clear();
+  }
 
-    async stop() {
-      // Only a connection that is up has a vendor session to end.
-      const adapter = phase === 'connected' ? link?.adapter : undefined;
-      cancelRetry();
-      settleStart(new CtiError('network', 'Signed out'));
-      credentials = undefined;
-      attempt = 0;
-      phase = 'idle';
-      save();
-      checkpoints.clear();
-      const old = detach();
-      store.reset();
-      // Before the abort and the disconnect, which would cut its requests short.
-      await bounded(clock, endVendorSession(adapter), SIGN_OUT_WAIT_MS);
-      await bounded(clock, close(old), DISCONNECT_WAIT_MS);
-      await saved.flushed();
-      await checkpoints.flushed();
-    },
+  /** Writes are ordered so that the last one (a sign-out's null) is the one that stays. */
+  private save(): void {
+    const value = this.credentials
+      ? { version: SESSION_VERSION, credentials: { ...this.credentials }, attempt: this.attempt }
+      : null;
+    this.saved
+      .write(value)
+      .catch((error: unknown) => this.deps.log.warn('could not save the session', error));
+  }
 
-    async restore() {
-      if (!credentials) {
-        let raw: unknown;
-        try {
-          raw = await deps.secrets.get(deps.keys.session);
-        } catch (error) {
-          log.warn('could not read the saved session', error);
-          return false;
-        }
-        // start() may have run while we were reading: the agent's fresh sign-in wins.
-        if (!credentials) {
-          const parsed = SavedSession.safeParse(raw);
-          if (!parsed.success) {
-            // No details: the value holds credentials.
-            if (raw !== undefined && raw !== null)
-              log.warn('discarded a saved session that failed validation');
-            return false;
-          }
-          credentials = parsed.data.credentials;
-          attempt = parsed.data.attempt;
-          log.info('restoring the session', { attempt });
-          connect();
-          return true;
-        }
-      }
-      ensureRunning();
-      return true;
-    },
+  private settleStart(error?: CtiError): void {
+    const pending = this.pendingStart;
+    this.pendingStart = undefined;
+    if (error) pending?.reject(error);
+    else pending?.resolve();
+  }
 
-    ensureRunning,
+  private cancelRetry(): void {
+    if (this.retryTimer !== undefined) this.clock.clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+  }
 
-    restart() {
-      if (!credentials || phase === 'failed') return;
-      log.info('settings changed: connecting again');
-      attempt = 0;
-      save();
-      connect();
-    },
+  /** Stops the current link's timers; nothing from it reaches the store any more. */
+  private detach(): Link | undefined {
+    const old = this.link;
+    this.link = undefined;
+    if (old) stopTimers(old, this.clock);
+    return old;
+  }
 
-    deliver(source, payload) {
-      const adapter = link?.adapter;
-      if (phase !== 'connected' || !adapter?.receive) return false;
-      try {
-        adapter.receive(source, payload);
-      } catch (error) {
-        log.warn('an adapter threw on a delivered event', error);
-      }
-      return true;
-    },
+  private close(old: Link | undefined): Promise<void> {
+    return old ? closeLink(old, this.deps, this.link !== undefined) : Promise.resolve();
+  }
+}
 
-    async execute(command) {
-      const adapter = link?.adapter;
-      if (phase !== 'connected' || !adapter) {
-        throw new CtiError('network', 'Not connected to the phone system');
-      }
-      if (!adapter.capabilities.commands.has(command.type)) {
-        throw new CtiError('unsupported', `This phone system cannot do “${command.type}”`);
-      }
-      if ('callId' in command && !store.getState().calls.some((c) => c.id === command.callId)) {
-        throw new CtiError('rejected', 'That call is no longer active');
-      }
-      try {
-        await adapter.execute(command);
-      } catch (error) {
-        throw toCtiError(error, 'rejected');
-      }
-    },
-  };
+export function createSession(deps: SessionDeps): Session {
+  return new VendorSession(deps);
 }
