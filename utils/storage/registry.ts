@@ -19,80 +19,58 @@ export interface StorageItem {
   key: string;
   /** The version of the record it holds; `null`: its owner keeps its own (checkpoint values). */
   version: number | null;
-  /** What it holds, and who writes it. */
-  holds: string;
 }
 
-const item = <const K extends string>(
-  area: StorageItem['area'],
-  key: K,
-  version: number | null,
-  holds: string,
-) => ({ area, key, version, holds }) satisfies StorageItem;
+/**
+ * The few resolved settings content scripts need, published by the background
+ * (settings/content-config.ts); rewritten at every worker start. On its own so that the content
+ * script, which runs in every frame, carries this entry and not the whole registry.
+ */
+export const CONTENT_CONFIG_ITEM = {
+  area: 'local',
+  key: 'switchboard.contentConfig',
+  version: 1,
+} as const satisfies StorageItem;
 
+// What each key holds is said in a comment rather than in the object, to keep it small.
 export const STORAGE = {
   local: {
-    userSettings: item(
-      'local',
-      'settings',
-      2,
-      'The values the agent set in the options page or at sign-in (policy overrides them); ' +
-        'migrated on read (user-settings.ts).',
-    ),
-    contentConfig: item(
-      'local',
-      'switchboard.contentConfig',
-      1,
-      'The few resolved settings content scripts need, published by the background ' +
-        '(settings/content-config.ts); rewritten at every worker start.',
-    ),
+    /**
+     * The values the agent set in the options page or at sign-in (policy overrides them);
+     * migrated on read (user-settings.ts).
+     */
+    userSettings: { area: 'local', key: 'settings', version: 2 },
+    contentConfig: CONTENT_CONFIG_ITEM,
   },
   session: {
-    signIn: item(
-      'session',
-      'cti.session',
-      1,
-      'What the agent typed at sign-in and the reconnect attempt, for a restarted worker.',
-    ),
-    checkpoint: item(
-      'session',
-      'cti.session.checkpoint',
-      null,
-      "The connected vendor adapter's state between its connections (AdapterContext.checkpoint).",
-    ),
-    callStore: item(
-      'session',
-      'cti.store',
-      1,
-      "The call store's snapshot: connection, agent, live calls, notices.",
-    ),
-    identity: item('session', 'identity', 1, 'Who the panel says is signed in.'),
-    popTab: item(
-      'session',
-      'screenPopTabId',
-      1,
-      'The tab screen-pop reuses for rules whose target is reuseTab.',
-    ),
+    /** What the agent typed at sign-in and the reconnect attempt, for a restarted worker. */
+    signIn: { area: 'session', key: 'cti.session', version: 1 },
+    /** The connected vendor adapter's state between its connections (AdapterContext.checkpoint). */
+    checkpoint: { area: 'session', key: 'cti.session.checkpoint', version: null },
+    /** The call store's snapshot: connection, agent, live calls, notices. */
+    callStore: { area: 'session', key: 'cti.store', version: 1 },
+    /** Who the panel says is signed in. */
+    identity: { area: 'session', key: 'identity', version: 1 },
+    /** The tab screen-pop reuses for rules whose target is reuseTab. */
+    popTab: { area: 'session', key: 'screenPopTabId', version: 1 },
   },
-} as const;
+} as const satisfies Record<'local' | 'session', Record<string, StorageItem>>;
 
 /** The background's IndexedDB database and its stores (utils/storage/db.ts opens it). */
 export const DATABASE = {
   name: 'switchboard',
   version: 1,
   stores: {
-    history: { keyPath: 'callId', index: 'startedAt', holds: 'One entry per call for Recent.' },
-    popped: {
-      keyPath: 'key',
-      index: 'at',
-      holds: 'Screen-pop keys already claimed (once per call).',
-    },
-    popLog: { keyPath: null, index: 'at', holds: 'The latest screen-pop decisions, for support.' },
+    /** One entry per call, for Recent. */
+    history: { keyPath: 'callId', index: 'startedAt' },
+    /** Screen-pop keys already claimed (once per call). */
+    popped: { keyPath: 'key', index: 'at' },
+    /** The latest screen-pop decisions, for support. */
+    popLog: { keyPath: null, index: 'at' },
   },
 } as const;
 
 /** Every `storage.local` and `storage.session` entry. */
-export const STORAGE_ITEMS: readonly StorageItem[] = [
-  ...Object.values(STORAGE.local),
-  ...Object.values(STORAGE.session),
-];
+export function storageItems(): StorageItem[] {
+  return [...Object.values(STORAGE.local), ...Object.values(STORAGE.session)];
+}
