@@ -73,7 +73,9 @@ const SHARED: Readonly<Record<string, string>> = {
   'ui.language': 'Interface language. This release ships English (en) only.',
 };
 
-export const DESCRIPTIONS: Readonly<Record<string, string>> = {
-  ...vendorDescriptions(VENDORS),
-  ...SHARED,
-};
+/** Every description of a settings schema built for `vendors` (buildSettingsSchema). */
+export function descriptionsFor(vendors: readonly VendorDescriptor[]): Record<string, string> {
+  return { ...vendorDescriptions(vendors), ...SHARED };
+}
+
+export const DESCRIPTIONS: Readonly<Record<string, string>> = descriptionsFor(VENDORS);

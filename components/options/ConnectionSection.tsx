@@ -1,5 +1,5 @@
 /** The vendor and its connection settings (server URL, dial plan…), as the schema declares them. */
-import { connectionText, VENDOR_CHOICES } from '../../utils/ui/labels';
+import { connectionText, vendorChoices } from '../../utils/ui/labels';
 import { connectionFields } from '../../utils/ui/schema-fields';
 import { CheckboxField, FieldNotes, ListField, SelectField, TextField } from './fields';
 import { fieldMeta, type SettingsForm } from './form';
@@ -20,7 +20,7 @@ export function ConnectionSection({ form }: { form: SettingsForm }) {
           aria-describedby={vendorMeta.describedBy}
           onChange={(e) => form.set('vendor', e.currentTarget.value)}
         >
-          {VENDOR_CHOICES.map(({ id, label }) => (
+          {vendorChoices().map(({ id, label }) => (
             <option key={id} value={id}>
               {label}
             </option>

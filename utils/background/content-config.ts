@@ -10,6 +10,7 @@ import type { ResolvedSettings } from '../settings/policy';
 import type { Settings } from '../settings/schema';
 import { CONTENT_CONFIG_VERSION, type ContentConfig } from '../settings/content-config';
 import { STORAGE } from '../storage/registry';
+import type { VendorDescriptor } from '../cti/vendor';
 import { vendorDescriptor } from '../cti/vendors';
 import { pageEventOrigin } from './page-events';
 
@@ -21,9 +22,11 @@ export interface ContentConfigArea {
   set(items: Record<string, unknown>): Promise<void>;
 }
 
-export function toContentConfig(settings: Settings): ContentConfig {
+export function toContentConfig(
+  settings: Settings,
+  vendor: VendorDescriptor = vendorDescriptor(settings.vendor),
+): ContentConfig {
   const click = settings.clickToDial;
-  const vendor = vendorDescriptor(settings.vendor);
   const connection = (settings.connection as Record<string, unknown>)[vendor.id];
   const origin = pageEventOrigin(vendor, connection);
   return {

@@ -4,7 +4,11 @@
  * locked. Invalid values, from the user or from policy, are dropped with a message and never take
  * the extension down: the remaining valid values still apply.
  */
+import type { z } from 'zod';
 import { DEFAULT_SETTINGS, Settings } from './schema';
+
+/** A settings schema: the extension's (`Settings`), or one a test builds with another vendor. */
+type SettingsSchema = z.ZodObject;
 
 type Json = unknown;
 type Obj = Record<string, Json>;
@@ -87,7 +91,9 @@ function unknownPaths(
 export function sanitize(
   raw: Json,
   source: SettingsProblem['source'],
+  schema: SettingsSchema = Settings,
 ): { value: Obj; problems: SettingsProblem[] } {
+  const defaults = schema === Settings ? DEFAULT_SETTINGS : schema.parse({});
   const problems: SettingsProblem[] = [];
   if (raw === undefined || raw === null) return { value: {}, problems };
   if (!isObj(raw)) {
@@ -96,7 +102,7 @@ export function sanitize(
   }
   let value = structuredClone(raw);
   for (const key of Object.keys(value)) {
-    if (!(key in Settings.shape)) {
+    if (!(key in schema.shape)) {
       problems.push({ source, path: key, message: 'Unknown setting' });
       delete value[key];
     }
@@ -105,7 +111,7 @@ export function sanitize(
   // outlast the pass limit), then re-checks, because dropping a required field makes its
   // enclosing object the invalid value. Passes are bounded by the nesting depth.
   for (let pass = 0; pass < 20; pass++) {
-    const result = Settings.safeParse(deepMerge(structuredClone(DEFAULT_SETTINGS), value));
+    const result = schema.safeParse(deepMerge(structuredClone(defaults), value));
     if (result.success) {
       for (const path of unknownPaths(value, result.data)) {
         problems.push({ source, path: path.join('.'), message: 'Unknown setting' });
@@ -135,19 +141,30 @@ export function sanitize(
   return { value: {}, problems };
 }
 
-export interface ResolvedSettings {
-  settings: Settings;
+export interface ResolvedSettings<S = Settings> {
+  settings: S;
   /** Dotted paths set by policy. */
   locked: string[];
   problems: SettingsProblem[];
 }
 
-export function resolveSettings(user: Json, managed: Json): ResolvedSettings {
-  const u = sanitize(user, 'user');
-  const m = sanitize(managed, 'policy');
-  const merged = deepMerge(deepMerge(structuredClone(DEFAULT_SETTINGS), u.value), m.value);
+export function resolveSettings(user: Json, managed: Json): ResolvedSettings;
+export function resolveSettings<S extends SettingsSchema>(
+  user: Json,
+  managed: Json,
+  schema: S,
+): ResolvedSettings<z.output<S>>;
+export function resolveSettings(
+  user: Json,
+  managed: Json,
+  schema: SettingsSchema = Settings,
+): ResolvedSettings<unknown> {
+  const u = sanitize(user, 'user', schema);
+  const m = sanitize(managed, 'policy', schema);
+  const defaults = schema === Settings ? DEFAULT_SETTINGS : schema.parse({});
+  const merged = deepMerge(deepMerge(structuredClone(defaults), u.value), m.value);
   return {
-    settings: Settings.parse(merged),
+    settings: schema.parse(merged),
     locked: leafPaths(m.value),
     problems: [...u.problems, ...m.problems],
   };

@@ -3,8 +3,8 @@
  * exist at run time, so the options page's wording lives here; each vendor's connection settings
  * are worded in its own folder (`VendorDescriptor.connection.fields`).
  */
-import type { ConnectionFieldText } from '../cti/vendor';
-import { VENDORS, vendorDescriptor } from '../cti/vendors';
+import type { ConnectionFieldText, VendorDescriptor } from '../cti/vendor';
+import { VENDORS } from '../cti/vendors';
 
 export interface SettingText {
   label: string;
@@ -12,14 +12,20 @@ export interface SettingText {
 }
 
 /** The vendors an admin or agent can choose, in registry order. */
-export const VENDOR_CHOICES: readonly { id: string; label: string }[] = VENDORS.map(
-  ({ id, label }) => ({ id, label }),
-);
+export function vendorChoices(
+  vendors: readonly VendorDescriptor[] = VENDORS,
+): { id: string; label: string }[] {
+  return vendors.map(({ id, label }) => ({ id, label }));
+}
 
 /** The vendor's own wording for `connection.<vendor>.<key>`; unknown keys fall back to `humanize`. */
-export function connectionText(vendor: string, key: string): ConnectionFieldText {
-  const fields: Readonly<Record<string, ConnectionFieldText>> =
-    vendorDescriptor(vendor).connection.fields;
+export function connectionText(
+  vendor: string,
+  key: string,
+  vendors: readonly VendorDescriptor[] = VENDORS,
+): ConnectionFieldText {
+  const descriptor = vendors.find((v) => v.id === vendor);
+  const fields: Readonly<Record<string, ConnectionFieldText>> = descriptor?.connection.fields ?? {};
   return fields[key] ?? { label: humanize(key), policy: '' };
 }
 

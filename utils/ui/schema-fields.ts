@@ -1,10 +1,11 @@
 /**
- * Reads the shape of `connection.<vendor>` from the settings schema so that the options page
- * shows a field for every key a vendor declares, including vendors added later ("Adding a
- * vendor means … one entry in the settings schema — nothing else", DESIGN.md).
+ * Reads the shape of a vendor's connection settings (`VendorDescriptor.connection.schema`) so
+ * that the options page shows a field for every key a vendor declares, including vendors added
+ * later: a vendor is its folder and one registry line (docs/architecture.md).
  */
 import { z } from 'zod';
-import { Settings } from '../settings/schema';
+import type { VendorDescriptor } from '../cti/vendor';
+import { VENDORS } from '../cti/vendors';
 
 export type FieldKind =
   | { kind: 'text' }
@@ -40,14 +41,13 @@ function kindOf(schema: z.ZodType): FieldKind {
   return { kind: 'text' };
 }
 
-/** The fields of `connection.<vendor>` in schema order; empty when the vendor has none. */
-export function connectionFields(vendor: string): SchemaField[] {
-  const connection = unwrap(Settings.shape.connection);
-  if (!(connection instanceof z.ZodObject)) return [];
-  const entry = (connection.shape as Record<string, z.ZodType>)[vendor];
-  if (!entry) return [];
-  const object = unwrap(entry);
-  if (!(object instanceof z.ZodObject)) return [];
+/** The fields of `connection.<vendor>` in schema order; empty for a vendor not in `vendors`. */
+export function connectionFields(
+  vendor: string,
+  vendors: readonly VendorDescriptor[] = VENDORS,
+): SchemaField[] {
+  const object = vendors.find((v) => v.id === vendor)?.connection.schema;
+  if (!object) return [];
   return Object.entries(object.shape as Record<string, z.ZodType>).map(([key, schema]) => ({
     key,
     field: kindOf(schema),
