@@ -4,20 +4,7 @@
  * another folder of its own layer. Tests are not checked: they may reach into anything.
  */
 
-/** Bottom to top; a layer is one or more folders (or files) under the project root. */
-const LAYERS = [
-  ['utils/lib/'],
-  ['utils/phone/'],
-  ['utils/cti/core'],
-  ['utils/cti/vendors/'],
-  ['utils/settings/'],
-  ['utils/screenpop/', 'utils/history/'],
-  ['utils/storage/'],
-  ['utils/messaging.ts'],
-  ['utils/background/', 'utils/click-to-dial/', 'utils/page-events/', 'utils/ui/'],
-  ['components/'],
-  ['entrypoints/'],
-];
+const { LAYERS } = require('./scripts/architecture-layers.cjs');
 
 // The vendor-neutral core is utils/cti/ without its vendors folder.
 const pathOf = (part) =>

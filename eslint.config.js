@@ -34,8 +34,13 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
   {
-    files: ['.dependency-cruiser.cjs'],
-    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable' } },
+    files: ['.dependency-cruiser.cjs', 'scripts/**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { module: 'writable', require: 'readonly' },
+    },
+    // dependency-cruiser reads its configuration as CommonJS.
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     languageOptions: { globals: { console: 'readonly' } },
