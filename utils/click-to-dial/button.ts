@@ -9,10 +9,16 @@
  */
 import type { ContentMessage } from '../messaging';
 import type { DialTarget } from '../phone/dial-policy';
-import { formatAsWritten } from '../phone/light';
+import {
+  BUTTON_TAG,
+  createButtonView,
+  showsStatus,
+  type ButtonView,
+  type Phase,
+} from './button-view';
 import type { Timers } from './timers';
 
-export const BUTTON_TAG = 'switchboard-call-button';
+export { BUTTON_TAG };
 
 export type { DialTarget };
 
@@ -61,67 +67,22 @@ export interface CallButton {
   readonly shadow: ShadowRoot;
 }
 
-type Phase = 'idle' | 'confirm' | 'calling' | 'done' | 'error';
-
-const GAP_PX = 6;
-const MARGIN_PX = 4;
 const DONE_MS = 1_500;
 const ERROR_MS = 4_000;
 const MAX_ERROR_LENGTH = 200;
 
-const STYLE = `
-.wrap { display: inline-flex; width: max-content; font: 600 12px/16px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
-button { all: unset; box-sizing: border-box; display: inline-flex; align-items: center; padding: 4px 10px; border-radius: 12px;
-  background: #1a73e8; color: #fff; cursor: pointer; white-space: nowrap; box-shadow: 0 1px 3px rgba(0, 0, 0, 0.35); }
-button:hover { background: #1765cc; }
-button:focus-visible { outline: 2px solid #0b57d0; outline-offset: 2px; }
-button.confirm { background: #e37400; }
-.status { display: inline-block; max-width: 320px; padding: 4px 10px; border-radius: 12px; background: #202124; color: #fff;
-  box-shadow: 0 1px 3px rgba(0, 0, 0, 0.35); overflow-wrap: anywhere; }
-.status.error { background: #b3261e; }
-[hidden] { display: none !important; }
-`;
-
 export function createCallButton(options: CallButtonOptions): CallButton {
   const { doc, signal, timers } = options;
-  const host = doc.createElement(BUTTON_TAG);
-  const shadow = host.attachShadow({ mode: 'closed' });
-  const style = doc.createElement('style');
-  style.textContent = STYLE;
-  const wrap = doc.createElement('div');
-  wrap.className = 'wrap';
-  const button = doc.createElement('button');
-  button.type = 'button';
-  const status = doc.createElement('span');
-  status.className = 'status';
-  status.setAttribute('role', 'status');
-  status.hidden = true;
-  wrap.append(button, status);
-  shadow.append(style, wrap);
+  const view = createButtonView(doc);
+  const { host, shadow, button } = view;
 
   let target: DialTarget | undefined;
   let phase: Phase = 'idle';
   let anchor: DOMRectReadOnly | undefined;
   let written: string | undefined;
-  let hostStyle = '';
   let cancelHide: (() => void) | undefined;
 
-  // Keep the page's focus where it is (a CRM form field, say) when the agent clicks the button.
-  button.addEventListener('mousedown', (event) => event.preventDefault(), { signal });
-  button.addEventListener('click', onClick, { signal });
-  button.addEventListener(
-    'keydown',
-    (event) => {
-      if (event.key !== 'Tab') return;
-      event.preventDefault();
-      options.onTabOut();
-    },
-    { signal },
-  );
-  // Only the agent's pointer moves the hover logic: a page's forged pointerenter could otherwise
-  // pin the button in place (it could never dial, but it could keep it from following the agent).
-  host.addEventListener('pointerenter', (e) => e.isTrusted && options.onPointerEnter(), { signal });
-  host.addEventListener('pointerleave', (e) => e.isTrusted && options.onPointerLeave(), { signal });
+  listen(view, options, onClick);
   signal.addEventListener('abort', () => host.remove());
 
   function onClick(event: MouseEvent): void {
@@ -129,18 +90,14 @@ export function createCallButton(options: CallButtonOptions): CallButton {
     // The one gate between the page and a phone call: only the agent's own click gets past.
     if (!event.isTrusted || !target || phase === 'calling' || phase === 'done' || signal.aborted)
       return;
-    if (!untouched()) return;
+    // Something rewrote the host's style, e.g. to slide it under the pointer: no call.
+    if (!view.untouched()) return;
     if (phase !== 'confirm' && options.needsConfirm(target.e164)) {
       phase = 'confirm';
       render();
       return;
     }
     void call(target);
-  }
-
-  /** False when something rewrote the host's style, e.g. to slide it under the pointer. */
-  function untouched(): boolean {
-    return host.isConnected && host.getAttribute('style') === hostStyle;
   }
 
   async function call(number: DialTarget): Promise<void> {
@@ -163,58 +120,12 @@ export function createCallButton(options: CallButtonOptions): CallButton {
   }
 
   function setStatus(text: string, isError: boolean): void {
-    status.textContent = text;
-    status.classList.toggle('error', isError);
+    view.setStatus(text, isError);
     render();
   }
 
   function render(): void {
-    if (!target) return;
-    const spoken =
-      formatAsWritten(target.e164, written, target.extension) +
-      (target.extension ? ` ext. ${target.extension}` : '');
-    const confirming = phase === 'confirm';
-    button.textContent = confirming ? 'Confirm' : 'Call';
-    button.classList.toggle('confirm', confirming);
-    button.setAttribute('aria-label', confirming ? `Confirm call to ${spoken}` : `Call ${spoken}`);
-    button.title = confirming ? `Confirm call to ${spoken}` : `Call ${spoken}`;
-    const showStatus = phase === 'calling' || phase === 'done' || phase === 'error';
-    button.hidden = showStatus;
-    status.hidden = !showStatus;
-    place();
-  }
-
-  /** Sizes the host to its content and puts it beside the number, inside the viewport. */
-  function place(): void {
-    if (!anchor) return;
-    if (!host.isConnected) {
-      // Measured off-screen first, so that it never takes part in the page's own layout.
-      host.setAttribute(
-        'style',
-        'all: initial !important; position: fixed !important; visibility: hidden !important;',
-      );
-      doc.documentElement.append(host);
-    }
-    const box = wrap.getBoundingClientRect();
-    const width = Math.ceil(box.width);
-    const height = Math.ceil(box.height);
-    const view = doc.defaultView;
-    const viewWidth = view?.innerWidth ?? width;
-    const viewHeight = view?.innerHeight ?? height;
-    let left = anchor.right + GAP_PX;
-    if (left + width > viewWidth - MARGIN_PX)
-      left = Math.max(MARGIN_PX, anchor.left - GAP_PX - width);
-    const top = Math.min(
-      Math.max(MARGIN_PX, anchor.top + (anchor.height - height) / 2),
-      viewHeight - height - MARGIN_PX,
-    );
-    // `all: initial !important` inline outranks every page style sheet, !important ones included.
-    hostStyle =
-      'all: initial !important; position: fixed !important; z-index: 2147483647 !important; ' +
-      'display: block !important; ' +
-      `top: ${Math.round(Math.max(0, top))}px !important; left: ${Math.round(left)}px !important; ` +
-      `width: ${width}px !important; height: ${height}px !important;`;
-    host.setAttribute('style', hostStyle);
+    if (target) view.render(target, written, phase, anchor);
   }
 
   function hide(): void {
@@ -260,13 +171,41 @@ export function createCallButton(options: CallButtonOptions): CallButton {
       return target;
     },
     get busy() {
-      return phase === 'calling' || phase === 'done' || phase === 'error';
+      return showsStatus(phase);
     },
     owns: (node) => node === host,
     hasFocus: () => shadow.activeElement !== null,
     focus: () => button.focus(),
     shadow,
   };
+}
+
+/**
+ * The button's listeners, in one place so that the factory reads as the dialling it does: the
+ * page keeps its focus, Tab goes back, and only the agent's pointer reaches the hover logic.
+ */
+function listen(
+  { host, button }: ButtonView,
+  options: CallButtonOptions,
+  onClick: (event: MouseEvent) => void,
+): void {
+  const { signal } = options;
+  // Keep the page's focus where it is (a CRM form field, say) when the agent clicks the button.
+  button.addEventListener('mousedown', (event) => event.preventDefault(), { signal });
+  button.addEventListener('click', onClick, { signal });
+  button.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.key !== 'Tab') return;
+      event.preventDefault();
+      options.onTabOut();
+    },
+    { signal },
+  );
+  // Only the agent's pointer moves the hover logic: a page's forged pointerenter could otherwise
+  // pin the button in place (it could never dial, but it could keep it from following the agent).
+  host.addEventListener('pointerenter', (e) => e.isTrusted && options.onPointerEnter(), { signal });
+  host.addEventListener('pointerleave', (e) => e.isTrusted && options.onPointerLeave(), { signal });
 }
 
 /** The error text of a failed `Reply`, or undefined for `{ ok: true }`. */

@@ -7,11 +7,16 @@
  * node: past a threshold the queue is dropped for one rescan of the document once the page has
  * been quiet for a moment. Phone fields are re-read on the page's `input` and `change` events,
  * which a MutationObserver does not see.
+ *
+ * The idle batch loop is in scan-loop.ts, the burst's bookkeeping in burst.ts and the
+ * MutationObserver in mutations.ts; this module ties them together and applies what scans find.
  */
-import { OWN_ELEMENTS, scan, TEL_INPUT, type ScanItem, type ScanOptions } from '../phone/scan';
+import { TEL_INPUT, type ScanItem, type ScanOptions } from '../phone/scan';
+import { createBurstGuard } from './burst';
 import type { Highlighter } from './highlight';
 import type { Marks } from './marks';
-import { OPT_OUT_ATTRIBUTE } from '../phone/opt-out';
+import { watchMutations } from './mutations';
+import { createScanLoop, documentRoot } from './scan-loop';
 import type { Timers } from './timers';
 
 export interface SchedulerOptions {
@@ -44,185 +49,41 @@ export interface Scheduler {
   readonly busy: boolean;
 }
 
-interface Job {
-  /** Undefined: the document, looked up when the job starts (a SPA may swap its body). */
-  node: Node | undefined;
-  /** A rescan's pass (see Marks): its end drops what the rescan did not see. */
-  pass?: number;
-}
-
 const DEFAULT_BUDGET_MS = 8;
-// requestIdleCallback's own deadline may be 0 when its timeout forced the call: still do a bit.
-const MIN_SLICE_MS = 3;
-// New content is marked within 100 ms even when the page never idles.
-const IDLE_TIMEOUT_MS = 50;
 const DEFAULT_BURST_LIMIT = 2_000;
-// A burst's rescan waits for this much quiet, and never longer than the maximum.
-const BURST_QUIET_MS = 200;
-const BURST_MAX_WAIT_MS = 1_000;
-// Additions are counted over windows this long.
-const BURST_WINDOW_MS = 200;
 const FIELD_EVENTS = ['input', 'change', 'focusout'] as const;
 
 export function createScheduler(options: SchedulerOptions): Scheduler {
   const { doc, signal, timers, marks } = options;
-  const budget = options.budgetMs ?? DEFAULT_BUDGET_MS;
-  const burstLimit = options.burstLimit ?? DEFAULT_BURST_LIMIT;
-  const queue: Job[] = [];
-  const queued = new Set<Node>();
-  let current: { job: Job; steps: Generator<ScanItem | null, void, undefined> } | undefined;
-  let cancelTask: (() => void) | undefined;
-  let needsSweep = false;
-  let burst: { quiet: () => void; max: () => void } | undefined;
-  let recent: { count: number } | undefined;
-
-  const observer = new MutationObserver((records) => {
-    let added = 0;
-    for (const record of records) {
-      if (record.type === 'attributes') {
-        optOutChanged(record.target as Element);
-      } else if (record.type === 'characterData') {
-        added++;
-        if (!burst) enqueue(record.target);
-      } else {
-        for (const node of record.removedNodes) {
-          if (!isOwn(node)) needsSweep = true;
-        }
-        for (const node of record.addedNodes) {
-          if (node.nodeType !== 3 && (node.nodeType !== 1 || isOwn(node))) continue;
-          added++;
-          if (!burst) enqueue(node);
-        }
-      }
-    }
-    if (added > 0 && (burst || countAdded(added) > burstLimit || queue.length > burstLimit)) {
-      deferRescan();
-    }
-    if (needsSweep) schedule();
+  const loop = createScanLoop({
+    doc,
+    scan: options.scan,
+    signal,
+    timers,
+    marks,
+    budgetMs: options.budgetMs ?? DEFAULT_BUDGET_MS,
+    apply,
   });
-
-  // Passive and in the capture phase: we only read, and a page stopping propagation of its own
-  // events must not keep a field's new value from us. Composed paths reach open shadow roots.
-  for (const type of FIELD_EVENTS) {
-    doc.addEventListener(
-      type,
-      (event) => {
-        const target = event.composedPath()[0];
-        if (isElement(target) && target.matches(TEL_INPUT)) enqueue(target);
-      },
-      { capture: true, passive: true, signal },
-    );
-  }
-
-  signal.addEventListener('abort', () => {
-    observer.disconnect();
-    cancelTask?.();
-    stopBurst();
-    current?.steps.return();
-    current = undefined;
-    queue.length = 0;
-    queued.clear();
+  const burst = createBurstGuard({
+    signal,
+    timers,
+    limit: options.burstLimit ?? DEFAULT_BURST_LIMIT,
+    drop: loop.drop,
+    rescan: () => rescan(),
   });
-
-  function enqueue(node: Node): void {
-    if (signal.aborted || queued.has(node)) return;
-    queued.add(node);
-    queue.push({ node });
-    schedule();
-  }
+  const observe = watchMutations({ signal, marks, loop, burst });
+  watchFields(doc, signal, loop.enqueue);
 
   function rescan(root?: Node): void {
     if (signal.aborted) return;
-    const whole = root === undefined || root === doc || root === documentRoot();
+    const whole = root === undefined || root === doc || root === documentRoot(doc);
     if (whole) {
       // The rescan covers everything queued or under way, except a rescan of the document that
       // has begun: on a page that never stops changing, restarting it would never let one end.
-      stopBurst();
-      dropQueue();
+      burst.stop();
+      loop.drop();
     }
-    queue.unshift({ node: whole ? undefined : root, pass: marks.beginPass() });
-    schedule();
-  }
-
-  function dropQueue(): void {
-    queue.length = 0;
-    queued.clear();
-    if (current && !isWholeRescan(current.job)) {
-      current.steps.return();
-      current = undefined;
-    }
-  }
-
-  /**
-   * Nodes added in the current window. Scanning may keep up with each small batch, so the queue
-   * alone would not show a page rendering thousands of rows a few dozen at a time.
-   */
-  function countAdded(count: number): number {
-    if (!recent) {
-      const counted = { count: 0 };
-      recent = counted;
-      timers.timeout(() => {
-        if (recent === counted) recent = undefined;
-      }, BURST_WINDOW_MS);
-    }
-    return (recent.count += count);
-  }
-
-  /** Too much came at once: drop the queue, and rescan the document once the burst is over. */
-  function deferRescan(): void {
-    if (!burst) {
-      dropQueue();
-      burst = { quiet: () => {}, max: timers.timeout(() => rescan(), BURST_MAX_WAIT_MS) };
-    }
-    burst.quiet();
-    burst.quiet = timers.timeout(() => rescan(), BURST_QUIET_MS);
-  }
-
-  function stopBurst(): void {
-    burst?.quiet();
-    burst?.max();
-    burst = undefined;
-  }
-
-  function optOutChanged(element: Element): void {
-    // Marks that the page hid go at once; a part it gives back is scanned like new content.
-    if (element.hasAttribute(OPT_OUT_ATTRIBUTE)) marks.dropWithin(element);
-    else enqueue(element);
-  }
-
-  function schedule(): void {
-    if (cancelTask || signal.aborted) return;
-    cancelTask = timers.idle(run, IDLE_TIMEOUT_MS);
-  }
-
-  function run(timeRemaining: () => number): void {
-    cancelTask = undefined;
-    const deadline = performance.now() + Math.min(budget, Math.max(MIN_SLICE_MS, timeRemaining()));
-    if (needsSweep) {
-      // Once per task however many removals were reported: a sweep walks every mark.
-      needsSweep = false;
-      marks.sweep();
-    }
-    // At least one step per task, so that a busy main thread slows the scan but never stalls it.
-    while (current || queue.length > 0) {
-      if (!current) {
-        const job = queue.shift()!;
-        const node = job.node ?? documentRoot();
-        if (job.node) queued.delete(job.node);
-        if (!node?.isConnected) continue;
-        current = { job, steps: scan(node, options.scan) };
-      }
-      const step = current.steps.next();
-      if (step.done) {
-        const { job } = current;
-        current = undefined;
-        if (job.pass !== undefined) marks.endPass(job.pass, job.node);
-      } else if (step.value) {
-        apply(step.value);
-      }
-      if (performance.now() >= deadline) break;
-    }
-    if (current || queue.length > 0) schedule();
+    loop.first({ node: whole ? undefined : root, pass: marks.beginPass() });
   }
 
   function apply(item: ScanItem): void {
@@ -248,38 +109,30 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     }
   }
 
-  function observe(root: Document | ShadowRoot): void {
-    if (signal.aborted) return;
-    observer.observe(root, {
-      childList: true,
-      subtree: true,
-      characterData: true,
-      attributes: true,
-      attributeFilter: [OPT_OUT_ATTRIBUTE],
-    });
-  }
-
-  function documentRoot(): Element | null {
-    return doc.body ?? doc.documentElement;
-  }
-
   return {
-    enqueue,
+    enqueue: loop.enqueue,
     observe,
     rescan,
     get busy() {
-      return current !== undefined || queue.length > 0 || burst !== undefined || needsSweep;
+      return loop.busy || burst.active;
     },
   };
 }
 
-function isWholeRescan(job: Job): boolean {
-  return job.node === undefined && job.pass !== undefined;
-}
-
-/** Our own button coming and going is no news. */
-function isOwn(node: Node): boolean {
-  return node.nodeType === 1 && (node as Element).matches(OWN_ELEMENTS);
+/** Phone fields change value without a DOM mutation: their own events have them scanned again. */
+function watchFields(doc: Document, signal: AbortSignal, enqueue: (node: Node) => void): void {
+  // Passive and in the capture phase: we only read, and a page stopping propagation of its own
+  // events must not keep a field's new value from us. Composed paths reach open shadow roots.
+  for (const type of FIELD_EVENTS) {
+    doc.addEventListener(
+      type,
+      (event) => {
+        const target = event.composedPath()[0];
+        if (isElement(target) && target.matches(TEL_INPUT)) enqueue(target);
+      },
+      { capture: true, passive: true, signal },
+    );
+  }
 }
 
 function isElement(target: EventTarget | undefined): target is Element {
