@@ -11,28 +11,27 @@ export interface Badge {
   title: string;
 }
 
-const RED = '#c5221f';
-const GREEN = '#188038';
-const AMBER = '#b06000';
+/** The badge's colours: red wants the agent now, amber is waiting, green is all well. */
+const COLOR = { red: '#c5221f', green: '#188038', amber: '#b06000' } as const;
 
 export function badgeFor(state: Pick<StoreState, 'connection' | 'calls'>): Badge {
   const live = state.calls.filter((c) => c.state !== 'ended');
   const ringing = live.find((c) => c.state === 'ringing' && c.direction === 'inbound');
   if (ringing) {
     const who = ringing.remote.name ?? ringing.remote.e164 ?? ringing.remote.raw;
-    return { text: 'RING', color: RED, title: `Switchboard: incoming call from ${who}` };
+    return { text: 'RING', color: COLOR.red, title: `Switchboard: incoming call from ${who}` };
   }
   if (live.some((c) => c.state === 'held') && !live.some((c) => c.state === 'connected')) {
-    return { text: 'HOLD', color: AMBER, title: 'Switchboard: call on hold' };
+    return { text: 'HOLD', color: COLOR.amber, title: 'Switchboard: call on hold' };
   }
-  if (live.length > 0) return { text: 'CALL', color: GREEN, title: 'Switchboard: on a call' };
+  if (live.length > 0) return { text: 'CALL', color: COLOR.green, title: 'Switchboard: on a call' };
   if (state.connection.status === 'failed') {
-    return { text: '!', color: RED, title: `Switchboard: ${state.connection.reason}` };
+    return { text: '!', color: COLOR.red, title: `Switchboard: ${state.connection.reason}` };
   }
   if (state.connection.status === 'reconnecting') {
-    return { text: '…', color: AMBER, title: 'Switchboard: reconnecting' };
+    return { text: '…', color: COLOR.amber, title: 'Switchboard: reconnecting' };
   }
-  return { text: '', color: GREEN, title: 'Switchboard' };
+  return { text: '', color: COLOR.green, title: 'Switchboard' };
 }
 
 /** `browserAction` on Firefox MV2, `action` elsewhere. */

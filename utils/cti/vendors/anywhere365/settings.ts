@@ -5,13 +5,13 @@
  */
 import { z } from 'zod';
 import { defineConnection } from '../../vendor';
-import { httpUrl, relayUrl, relayUrlText } from '../shared/settings';
+import * as shared from '../shared/settings';
 
-export const Anywhere365Connection = z.object({
+const Anywhere365Connection = z.object({
   /** Base URL of the CTI Broker, e.g. https://broker.example.com (`/api/command` lives under it). */
-  brokerUrl: httpUrl.default(''),
+  brokerUrl: shared.httpUrl.default(''),
   /** Base URL of the Switchboard relay, e.g. https://relay.example.com (wss:// also accepted). */
-  relayUrl,
+  relayUrl: shared.relayUrl,
   /** The agent's SIP address; empty: the identity the relay token was issued for. */
   imAddress: z
     .string()
@@ -26,12 +26,11 @@ export const Anywhere365Connection = z.object({
    * The relay's webhook URL for Anywhere365, which the extension subscribes at the broker on
    * every connect. Empty: the admin subscribes the broker to the relay, the extension does not.
    */
-  callbackUrl: httpUrl.default(''),
+  callbackUrl: shared.httpUrl.default(''),
   // §2.5 [UNKNOWN]: the subscribe body's field names; the defaults are the README's assumption.
   subscribeImAddressKey: z.string().trim().min(1).max(100).default('ImAddress'),
   subscribeCallbackKey: z.string().trim().min(1).max(100).default('CallbackUrl'),
 });
-export type Anywhere365Connection = z.output<typeof Anywhere365Connection>;
 
 export const anywhere365Connection = defineConnection({
   schema: Anywhere365Connection,
@@ -46,7 +45,7 @@ export const anywhere365Connection = defineConnection({
       signIn: { placeholder: 'https://broker.example.com' },
       inputMode: 'url',
     },
-    relayUrl: relayUrlText(
+    relayUrl: shared.relayUrlText(
       'Base URL of the Switchboard relay the agent’s browser connects to, e.g. https://relay.example.com (wss:// also accepted).',
     ),
     imAddress: {

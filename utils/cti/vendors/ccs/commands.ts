@@ -10,7 +10,7 @@
  */
 import type { Command, CtiEvent } from '../../model';
 import { CtiError } from '../../model';
-import { formatForDial } from '../../../phone/format';
+import { dialString } from '../shared/dial';
 import { presenceNameFor } from './agent';
 import { segment, type Identity } from './auth';
 import type { CallTracker, TrackedCall } from './calls';
@@ -34,12 +34,7 @@ export interface CommandPlan {
 export function planCommand(command: Command, deps: CommandDeps): CommandPlan {
   const { config, calls, me } = deps;
   const extensionPath = `/tenants/${segment(config.tenantId)}/extensions/${segment(me.uuid)}`;
-  const dialString = (n: string) =>
-    formatForDial(n, {
-      format: config.dialFormat,
-      prefix: config.dialPrefix,
-      defaultCountry: config.defaultCountry,
-    });
+  const dialled = (n: string) => dialString(n, config);
 
   switch (command.type) {
     case 'dial': {
@@ -49,7 +44,7 @@ export function planCommand(command: Command, deps: CommandDeps): CommandPlan {
           'Calling out needs the outbound queue id in the Windstream CCS settings',
         );
       }
-      const target = dialString(command.number);
+      const target = dialled(command.number);
       if (!target) throw new CtiError('unsupported', 'Enter a number to dial');
       return {
         path: extensionPath,
@@ -70,7 +65,7 @@ export function planCommand(command: Command, deps: CommandDeps): CommandPlan {
       }
       return {
         path: callPath(call),
-        body: requests.waitTransfer(dialString(command.target)),
+        body: requests.waitTransfer(dialled(command.target)),
         then: 'none',
       };
     }

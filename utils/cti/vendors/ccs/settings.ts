@@ -4,31 +4,23 @@
  */
 import { z } from 'zod';
 import { defineConnection } from '../../vendor';
-import {
-  dialFormat,
-  dialFormatText,
-  dialPrefix,
-  dialPrefixText,
-  httpUrl,
-  serverUrlText,
-  text,
-} from '../shared/settings';
+import * as shared from '../shared/settings';
 
-const eventName = (fallback: string) => text(100, fallback);
+const eventName = (fallback: string) => shared.text(100, fallback);
 
 export const CcsConnection = z.object({
   /** Base URL of the tenant's CCS domain, e.g. https://ccs.example.com */
-  domain: httpUrl.default(''),
-  tenantId: text(100),
+  domain: shared.httpUrl.default(''),
+  tenantId: shared.text(100),
   /** The agent's extension uuid. */
-  extensionId: text(100),
+  extensionId: shared.text(100),
   /** Outbound queue uuid that click-to-dial calls go out through. */
-  outboundQueueId: text(100),
+  outboundQueueId: shared.text(100),
   /** §5.4's dial example targets digits behind an outside-line digit ("819735552106"). */
-  dialFormat: dialFormat('digits'),
-  dialPrefix,
+  dialFormat: shared.dialFormat('digits'),
+  dialPrefix: shared.dialPrefix,
   /** `sil_tenant_url` (e.g. /ccsl06), sent with the extension + PIN sign-in (§5.2, §5.3). */
-  tenantUrl: text(200),
+  tenantUrl: shared.text(200),
   // The WebSocket event catalogue is not public (§5.5 [UNKNOWN]): the frame's type key, where
   // its payload sits and the event names are settings; the defaults are the §5.5/§9 assumption.
   // '' for a name means "this platform sends no such event".
@@ -57,7 +49,7 @@ export const ccsConnection = defineConnection({
   schema: CcsConnection,
   policy: 'Windstream Enterprise Contact Center Services (CCS) connection.',
   fields: {
-    domain: serverUrlText(
+    domain: shared.serverUrlText(
       'https://ccs.example.com',
       'Base URL of your CCS domain, e.g. https://ccs.example.com',
       'Base URL of the tenant’s CCS domain, e.g. https://ccs.example.com',
@@ -75,10 +67,10 @@ export const ccsConnection = defineConnection({
       policy: 'Outbound queue uuid that click-to-dial calls go out through.',
       signIn: {},
     },
-    dialFormat: dialFormatText(
+    dialFormat: shared.dialFormatText(
       'How numbers are written in CCS dial and transfer requests: digits (33123456789, the default), e164 (+33123456789) or national (0123456789).',
     ),
-    dialPrefix: dialPrefixText('8 or 9'),
+    dialPrefix: shared.dialPrefixText('8 or 9'),
     tenantUrl: {
       label: 'Tenant URL',
       hint: 'Used by the extension-and-PIN sign-in only.',

@@ -9,6 +9,7 @@
 import type { AdapterContext, Capabilities, Heartbeat, VendorAdapter } from '../../adapter';
 import { systemClock } from '../../adapter';
 import { CtiError, type Command, type CtiEvent } from '../../model';
+import { CurrentLink } from '../shared/current-link';
 import { AgentTracker, PAUSE_REASONS } from './agent';
 import { CallTracker } from './calls';
 import { runCommand, type CommandHost, type MaxContactCommandConfig } from './commands';
@@ -56,18 +57,23 @@ export class MaxContactAdapter implements VendorAdapter {
   readonly heartbeat: Heartbeat = {
     ...HEARTBEAT,
     send: () => {
-      if (this.link && this.ready) void this.poll(this.link);
+      const link = this.links.value;
+      if (link && this.ready) void this.poll(link);
     },
   };
 
-  private link: Link | undefined;
+  private readonly links = new CurrentLink<Link>('MaxContact', (link, current) => {
+    link.ctx.clock.clearTimeout(link.timer);
+    link.timer = undefined;
+    if (current) this.ready = false;
+  });
   private ready = false;
   private userId = '';
   private codes: ResultCode[] = [];
   private issued = 0;
   private applied = 0;
   private snapshots = 0;
-  private readonly now = (): number => (this.link?.ctx.clock ?? systemClock).now();
+  private readonly now = (): number => (this.links.value?.ctx.clock ?? systemClock).now();
   private readonly calls: CallTracker;
   private agent = new AgentTracker(this.now);
 
@@ -76,7 +82,7 @@ export class MaxContactAdapter implements VendorAdapter {
   }
 
   async connect(ctx: AdapterContext): Promise<void> {
-    this.stop();
+    this.links.stopCurrent();
     const base = baseUrlOf(this.config.baseUrl);
     const { username = '', password = '' } = ctx.credentials;
     if (!username.trim() || !password) {
@@ -89,20 +95,20 @@ export class MaxContactAdapter implements VendorAdapter {
       clock: ctx.clock,
     });
     const link = createLink(ctx, http, username.trim(), password);
-    this.link = link;
+    this.links.set(link);
     try {
       await signIn(link);
       // A wrong user id or a token the platform does not take fails here, not at the first poll.
       await request(link, telephony.getcalls(this.userId), CallList);
       await this.loadResultCodes(link);
     } catch (error) {
-      this.stopLink(link);
+      this.links.stop(link);
       throw failureOf(error).error;
     }
     if (link.stopped || ctx.signal.aborted) {
       throw new CtiError('network', 'The MaxContact connection was cancelled');
     }
-    ctx.signal.addEventListener('abort', () => this.stopLink(link), { once: true });
+    ctx.signal.addEventListener('abort', () => this.links.stop(link), { once: true });
     this.ready = true;
     link.ctx.emit({ type: 'lists', lists: { pauseReasons: PAUSE_REASONS } });
     this.schedule(link);
@@ -116,7 +122,7 @@ export class MaxContactAdapter implements VendorAdapter {
         throw failureOf(error).error;
       },
     );
-    if (this.link !== link) return;
+    if (this.links.value !== link) return;
     // A reconnection's first answer: listed calls were most likely under way before it.
     const first = link.ctx.firstConnect || this.snapshots > 0 ? 'ringing' : 'connected';
     this.snapshots += 1;
@@ -137,16 +143,16 @@ export class MaxContactAdapter implements VendorAdapter {
       await runCommand(command, this.host(link));
     } catch (error) {
       const { error: err } = failureOf(error);
-      if (err.code === 'auth') this.lost(link, err);
+      if (err.code === 'auth') this.links.lost(link, err);
       throw err;
     } finally {
       // A call may have started or ended: pick the interval that fits now.
-      if (this.link === link) this.schedule(link);
+      if (this.links.value === link) this.schedule(link);
     }
   }
 
   async disconnect(): Promise<void> {
-    this.stop();
+    this.links.stopCurrent();
   }
 
   // ── Result codes ──────────────────────────────────────────────────────────────────────────────
@@ -227,11 +233,11 @@ export class MaxContactAdapter implements VendorAdapter {
     } catch (error) {
       if (link.stopped) return;
       const { error: err, frame } = failureOf(error);
-      if (err.code === 'auth') return this.lost(link, err);
+      if (err.code === 'auth') return this.links.lost(link, err);
       if (err.code === 'protocol')
         link.ctx.emit({ type: 'protocolError', message: err.message, frame });
       link.failures += 1;
-      if (link.failures >= POLL_FAILURES_BEFORE_LOST) this.lost(link, err);
+      if (link.failures >= POLL_FAILURES_BEFORE_LOST) this.links.lost(link, err);
     } finally {
       link.polling = false;
       if (!link.stopped) this.announceInterval(link);
@@ -272,28 +278,8 @@ export class MaxContactAdapter implements VendorAdapter {
   }
 
   private requireLink(): Link {
-    if (!this.ready || !this.link) throw new CtiError('network', 'Not connected to MaxContact');
-    return this.link;
-  }
-
-  private lost(link: Link, error: CtiError): void {
-    if (link.stopped) return;
-    this.stopLink(link);
-    link.ctx.emit({ type: 'connectionLost', error });
-  }
-
-  private stopLink(link: Link): void {
-    link.stopped = true;
-    link.ctx.clock.clearTimeout(link.timer);
-    link.timer = undefined;
-    if (this.link === link) {
-      this.link = undefined;
-      this.ready = false;
-    }
-  }
-
-  private stop(): void {
-    if (this.link) this.stopLink(this.link);
+    if (!this.ready) throw new CtiError('network', 'Not connected to MaxContact');
+    return this.links.require();
   }
 }
 

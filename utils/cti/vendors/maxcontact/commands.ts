@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { CtiError, type Command, type CtiEvent } from '../../model';
-import { formatForDial, type DialFormat } from '../../../phone/format';
+import type { DialFormat } from '../../../phone/format';
+import { dialString } from '../shared/dial';
 import { BREAK_REASON, type AgentTracker } from './agent';
 import { vendorCallIdOf, type CallTracker, type TrackedCall } from './calls';
 import { DialData, telephony, type ResultCode, type TelephonyRequest } from './wire';
@@ -100,11 +101,7 @@ export async function runCommand(command: Command, host: CommandHost): Promise<v
 
 async function dial(host: CommandHost, number: string, leadId?: string): Promise<void> {
   const { config, calls } = host;
-  const phone = formatForDial(number, {
-    format: config.dialFormat,
-    prefix: '',
-    defaultCountry: config.defaultCountry,
-  });
+  const phone = dialString(number, config);
   if (!phone) throw new CtiError('unsupported', 'Enter a number to dial');
   const wire = await host.request(telephony.dial(host.userId, phone, leadId), DialData);
   const call = calls.registerDial(wire ?? undefined, host.seq());
@@ -125,11 +122,7 @@ async function startTransfer(host: CommandHost, call: TrackedCall, target: strin
   if (calls.live().some((c) => c.transfer)) {
     throw new CtiError('unsupported', 'Another transfer is already under way');
   }
-  const phone = formatForDial(target, {
-    format: host.config.dialFormat,
-    prefix: '',
-    defaultCountry: host.config.defaultCountry,
-  });
+  const phone = dialString(target, host.config);
   const heldByUs = call.state === 'connected';
   if (heldByUs) {
     await host.request(telephony.hold(userId, call.vendorCallId), anyData);

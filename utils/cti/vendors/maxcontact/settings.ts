@@ -4,29 +4,28 @@
  */
 import { z } from 'zod';
 import { defineConnection } from '../../vendor';
-import { dialFormat, dialFormatText, httpUrl, serverUrlText, text } from '../shared/settings';
+import * as shared from '../shared/settings';
 
-export const MaxContactConnection = z.object({
+const MaxContactConnection = z.object({
   /** Base URL of the MaxContact instance, e.g. https://acme.maxcontact.com */
-  baseUrl: httpUrl.default(''),
+  baseUrl: shared.httpUrl.default(''),
   /** The agent's MaxContact user id, when it differs from the sign-in login. */
-  userId: text(100),
+  userId: shared.text(100),
   /** How numbers are written in `dial/…/phone/{num}`: the form the dial plan wants is [UNKNOWN] (§3.4). */
-  dialFormat: dialFormat('e164'),
+  dialFormat: shared.dialFormat('e164'),
   /** `getcalls` interval while a call is live or the panel is open (§3.6: 1–2 s). */
   pollIntervalMs: z.number().int().min(500).max(10_000).default(1000),
   /** `getcalls` interval otherwise; below the 30 s after which Chrome stops an idle worker. */
   idlePollIntervalMs: z.number().int().min(1000).max(20_000).default(5000),
   /** Result code `connectcalls` files both legs of a warm transfer under; empty: the platform's transfer code. */
-  transferResultCode: text(100),
+  transferResultCode: shared.text(100),
 });
-export type MaxContactConnection = z.output<typeof MaxContactConnection>;
 
 export const maxcontactConnection = defineConnection({
   schema: MaxContactConnection,
   policy: 'MaxContact Telephony Data Services connection.',
   fields: {
-    baseUrl: serverUrlText(
+    baseUrl: shared.serverUrlText(
       'https://acme.maxcontact.com',
       'Base URL of your MaxContact instance, e.g. https://acme.maxcontact.com',
       'Base URL of the MaxContact instance, e.g. https://acme.maxcontact.com',
@@ -39,7 +38,7 @@ export const maxcontactConnection = defineConnection({
       signIn: { placeholder: 'Same as username' },
       inputMode: 'numeric',
     },
-    dialFormat: dialFormatText(
+    dialFormat: shared.dialFormatText(
       'How numbers are written in MaxContact dial requests, to match how your leads store them: e164 (+441632960123), national (01632960123) or digits (441632960123).',
     ),
     pollIntervalMs: {

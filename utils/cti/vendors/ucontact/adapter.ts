@@ -19,6 +19,7 @@ import type {
 } from '../../adapter';
 import { systemClock } from '../../adapter';
 import { CtiError, toCtiError, type CodeLabel, type Command, type CtiEvent } from '../../model';
+import { CurrentLink } from '../shared/current-link';
 import { RelayLink, relaySocketUrl, type LiveFrame, type Welcome } from '../shared/relay-link';
 import { agentLogin, endSession, type VendorSession } from './auth';
 import { CallTracker, PortalMemory, type TrackedCall } from './calls';
@@ -80,14 +81,19 @@ export class UcontactAdapter implements VendorAdapter {
     intervalMs: 20_000,
     missLimit: 3,
     send: () => {
-      if (!this.link) return;
-      this.link.relay?.send({ type: 'ping' });
-      void this.check(this.link);
+      const link = this.links.value;
+      if (!link) return;
+      link.relay?.send({ type: 'ping' });
+      void this.check(link);
     },
   };
 
-  private link: Link | undefined;
-  private readonly now = (): number => (this.link?.ctx.clock ?? systemClock).now();
+  private readonly links = new CurrentLink<Link>('uContact', (link) => {
+    link.relay?.close();
+    for (const timer of link.timers.values()) link.ctx.clock.clearTimeout(timer);
+    link.timers.clear();
+  });
+  private readonly now = (): number => (this.links.value?.ctx.clock ?? systemClock).now();
   /** What the portal and the webhooks told us; restored from the checkpoint at connect. */
   private readonly memory = new PortalMemory();
   private readonly calls: CallTracker;
@@ -99,7 +105,7 @@ export class UcontactAdapter implements VendorAdapter {
   }
 
   async connect(ctx: AdapterContext): Promise<void> {
-    this.stop();
+    this.links.stopCurrent();
     const base = baseUrlOf(this.config.baseUrl);
     const http = new UcontactHttp(base, { fetch: ctx.fetch, signal: ctx.signal, clock: ctx.clock });
     const typed = (ctx.credentials.agent ?? '').trim();
@@ -138,14 +144,14 @@ export class UcontactAdapter implements VendorAdapter {
       cursor: saved?.seq ?? 0,
       ...(session ? { session } : {}),
     };
-    this.link = link;
-    ctx.signal.addEventListener('abort', () => this.stopLink(link), { once: true });
+    this.links.set(link);
+    ctx.signal.addEventListener('abort', () => this.links.stop(link), { once: true });
     const relayToken = (ctx.credentials.relayToken ?? '').trim();
     if (this.config.relayUrl && relayToken) {
       try {
         await this.connectRelay(link, relayToken);
       } catch (error) {
-        this.stopLink(link);
+        this.links.stop(link);
         throw toCtiError(error);
       }
     }
@@ -154,7 +160,7 @@ export class UcontactAdapter implements VendorAdapter {
   }
 
   async resync(): Promise<void> {
-    const link = this.requireLink();
+    const link = this.links.require();
     // No "current calls" request exists (§4.4): what the portal reported is all there is.
     const live = this.calls.live();
     for (const call of live)
@@ -165,12 +171,12 @@ export class UcontactAdapter implements VendorAdapter {
   }
 
   async execute(command: Command): Promise<void> {
-    const link = this.requireLink();
+    const link = this.links.require();
     try {
       await runCommand(command, this.host(link));
     } catch (error) {
       const err = toCtiError(error, 'rejected');
-      if (err.code === 'auth') this.lost(link, err);
+      if (err.code === 'auth') this.links.lost(link, err);
       throw err;
     } finally {
       this.save(link);
@@ -178,7 +184,7 @@ export class UcontactAdapter implements VendorAdapter {
   }
 
   async disconnect(): Promise<void> {
-    this.stop();
+    this.links.stopCurrent();
   }
 
   /**
@@ -187,13 +193,13 @@ export class UcontactAdapter implements VendorAdapter {
    * integration, not a per-sign-in session, and ending it would break every later sign-in.
    */
   async signOut(): Promise<void> {
-    const link = this.link;
+    const link = this.links.value;
     if (!link || link.stopped || !link.session) return;
     await endSession(link.http, link.session);
   }
 
   receive(source: EventSource, payload: unknown): void {
-    const link = this.link;
+    const link = this.links.value;
     if (!link || link.stopped || source !== 'portal') return;
     // The portal's frames, checked by the background (§4.4 items 1–2).
     const parsed = PortalMessage.safeParse(payload);
@@ -267,7 +273,7 @@ export class UcontactAdapter implements VendorAdapter {
         if (!link.stopped)
           ctx.emit({ type: 'protocolError', message, ...(frame ? { frame } : {}) });
       },
-      lost: (error) => this.lost(link, error),
+      lost: (error) => this.links.lost(link, error),
     });
     link.relay = relay;
     await relay.connect(relaySocketUrl(this.config.relayUrl ?? ''), token, link.cursor);
@@ -322,7 +328,7 @@ export class UcontactAdapter implements VendorAdapter {
 
   /** A ringing or dialing call counts as connected after `assumeConnectedMs` (§4.5). */
   private track(callId: string): void {
-    const link = this.link;
+    const link = this.links.value;
     if (!link || link.timers.has(callId)) return;
     const timer = link.ctx.clock.setTimeout(() => {
       link.timers.delete(callId);
@@ -356,7 +362,7 @@ export class UcontactAdapter implements VendorAdapter {
     } catch (error) {
       if (link.stopped) return;
       link.failures += 1;
-      if (link.failures >= CHECK_FAILURES_BEFORE_LOST) this.lost(link, toCtiError(error));
+      if (link.failures >= CHECK_FAILURES_BEFORE_LOST) this.links.lost(link, toCtiError(error));
     }
   }
 
@@ -374,28 +380,5 @@ export class UcontactAdapter implements VendorAdapter {
       track: (id) => this.track(id),
       now: this.now,
     };
-  }
-
-  private requireLink(): Link {
-    if (!this.link || this.link.stopped) throw new CtiError('network', 'Not connected to uContact');
-    return this.link;
-  }
-
-  private lost(link: Link, error: CtiError): void {
-    if (link.stopped) return;
-    this.stopLink(link);
-    link.ctx.emit({ type: 'connectionLost', error });
-  }
-
-  private stopLink(link: Link): void {
-    link.stopped = true;
-    link.relay?.close();
-    for (const timer of link.timers.values()) link.ctx.clock.clearTimeout(timer);
-    link.timers.clear();
-    if (this.link === link) this.link = undefined;
-  }
-
-  private stop(): void {
-    if (this.link) this.stopLink(this.link);
   }
 }

@@ -2,7 +2,8 @@
  * uContact commands (vendors/README.md §4.3): each is one form-encoded POST whose text answer is
  * `1` (or AgentCall's GUID) on success and `0` on error.
  */
-import { formatForDial, type DialFormat } from '../../../phone/format';
+import type { DialFormat } from '../../../phone/format';
+import { dialString } from '../shared/dial';
 import { checkCallbackAt, CtiError, type Command, type CtiEvent } from '../../model';
 import type { CallTracker } from './calls';
 import type { UcontactHttp } from './http';
@@ -59,11 +60,7 @@ export async function runCommand(command: Command, host: CommandHost): Promise<v
   const iface = `SIP/${host.extension}`;
   switch (command.type) {
     case 'dial': {
-      const destination = formatForDial(command.number, {
-        format: host.config.dialFormat,
-        prefix: '',
-        defaultCountry: host.config.defaultCountry,
-      });
+      const destination = dialString(command.number, host.config);
       if (!destination) throw new CtiError('unsupported', 'Enter a number to dial');
       // Two-step: uContact rings the agent's phone, then the destination (§4.3).
       const answer = await http.command(

@@ -5,6 +5,7 @@
  */
 import { httpOriginOf } from '../../../lib/origin';
 import { defineVendor } from '../../vendor';
+import { PASSWORD_FIELD } from '../shared/sign-in';
 import { UCONTACT_CAPABILITIES, UcontactAdapter } from './adapter';
 import { baseUrlOf } from './http';
 import { PORTAL_EVENTS } from './portal-events';
@@ -16,13 +17,8 @@ export const ucontact = defineVendor({
   // Agent + password (AgentLogin) or, with `authScheme: bearer`, an API token (§4.2).
   signInFields: [
     { key: 'agent', label: 'Agent', type: 'text', required: true, autocomplete: 'username' },
-    {
-      key: 'password',
-      label: 'Password',
-      type: 'password',
-      required: false,
-      autocomplete: 'current-password',
-    },
+    // Required unless an API token is used (authScheme bearer): the adapter says which is missing.
+    { ...PASSWORD_FIELD, required: false },
     { key: 'token', label: 'API token', type: 'password', required: false },
     // Only with a relay URL setting: issued by the admin for `ucontact:<agent>` (docs/vendors.md).
     { key: 'relayToken', label: 'Relay token', type: 'password', required: false },
@@ -37,21 +33,13 @@ export const ucontact = defineVendor({
   },
   capabilities: UCONTACT_CAPABILITIES,
   create(settings) {
-    const c = settings.connection.ucontact;
-    baseUrlOf(c.baseUrl);
+    const connection = settings.connection.ucontact;
+    // Throws CtiError('config') for an empty or unusable address before anything connects.
+    baseUrlOf(connection.baseUrl);
     return new UcontactAdapter({
-      baseUrl: c.baseUrl,
-      agent: c.agent,
-      extension: c.extension,
-      authScheme: c.authScheme,
-      campaign: c.campaign,
-      context: c.context,
-      callerId: c.callerId,
-      dialFormat: c.dialFormat,
-      assumeConnectedMs: c.assumeConnectedMs,
+      ...connection,
       defaultCountry: settings.clickToDial.defaultCountry,
       resultCodes: settings.dispositions.codes.map(({ code, label }) => ({ code, label })),
-      relayUrl: c.relayUrl,
     });
   },
 });

@@ -4,23 +4,15 @@
  */
 import { z } from 'zod';
 import { defineConnection } from '../../vendor';
-import {
-  dialFormat,
-  dialFormatText,
-  httpUrl,
-  serverUrlText,
-  relayUrl,
-  relayUrlText,
-  text,
-} from '../shared/settings';
+import * as shared from '../shared/settings';
 
-export const UcontactConnection = z.object({
+const UcontactConnection = z.object({
   /** Base URL of the uContact instance, e.g. https://acme.ucontactcloud.com (§4.1). */
-  baseUrl: httpUrl.default(''),
+  baseUrl: shared.httpUrl.default(''),
   /** Origin of the agent portal whose softphone frame posts call events (§4.4). */
-  portalOrigin: httpUrl.default(''),
+  portalOrigin: shared.httpUrl.default(''),
   /** Agent name for commands; empty: the agent typed at sign-in. */
-  agent: text(100),
+  agent: shared.text(100),
   /** The agent's SIP extension (interface `SIP/<ext>`); empty: AgentLogin's `callerid`. */
   extension: z
     .string()
@@ -29,14 +21,14 @@ export const UcontactConnection = z.object({
     .max(40)
     .default(''),
   /** Outbound campaign that AgentCall counts click-to-dial calls under (`outqueue`, §4.3). */
-  campaign: text(200),
+  campaign: shared.text(200),
   /** The agent's dial-plan context for AgentCall (§4.3). */
-  context: text(100, 'from-internal'),
+  context: shared.text(100, 'from-internal'),
   /** Caller id AgentCall presents; empty: the platform's default. */
-  callerId: text(40),
+  callerId: shared.text(40),
   /** `basic`: agent + password (AgentLogin's md5secret); `bearer`: a portal API token (§4.2). */
   authScheme: z.enum(['basic', 'bearer']).default('basic'),
-  dialFormat: dialFormat('digits'),
+  dialFormat: shared.dialFormat('digits'),
   /** No "answered" event exists (§4.5 [INFERRED]): a ringing call counts as connected after this. */
   assumeConnectedMs: z.number().int().min(0).max(60_000).default(3000),
   /**
@@ -44,15 +36,14 @@ export const UcontactConnection = z.object({
    * https://relay.example.com (wss:// also accepted); empty: portal events only. The relay
    * token (issued for `ucontact:<agent>`) is typed at sign-in.
    */
-  relayUrl,
+  relayUrl: shared.relayUrl,
 });
-export type UcontactConnection = z.output<typeof UcontactConnection>;
 
 export const ucontactConnection = defineConnection({
   schema: UcontactConnection,
   policy: 'uContact (Integra) connection.',
   fields: {
-    baseUrl: serverUrlText(
+    baseUrl: shared.serverUrlText(
       'https://acme.ucontactcloud.com',
       'Base URL of your uContact instance, e.g. https://acme.ucontactcloud.com',
       'Base URL of the uContact instance whose /Integra/resources API Switchboard calls, e.g. https://acme.ucontactcloud.com',
@@ -101,7 +92,7 @@ export const ucontactConnection = defineConnection({
         'How agents sign in: basic (agent and password, via AgentLogin) or bearer (a uContact API token).',
       options: { basic: 'Agent and password', bearer: 'API token' },
     },
-    dialFormat: dialFormatText(
+    dialFormat: shared.dialFormatText(
       'How numbers are written in AgentCall: e164 (+441632960123), national (01632960123) or digits (441632960123, default).',
     ),
     assumeConnectedMs: {
@@ -110,7 +101,7 @@ export const ucontactConnection = defineConnection({
       policy:
         'uContact reports no answer event: a ringing call is shown as connected after this many milliseconds (0 to 60000, default 3000).',
     },
-    relayUrl: relayUrlText(
+    relayUrl: shared.relayUrlText(
       'Base URL of the Switchboard relay that receives uContact’s webhook notifications, e.g. https://relay.example.com (wss:// also accepted). Leave empty to use the agent portal’s events only. Agents then sign in with a relay token issued for ucontact:<agent>.',
     ),
   },

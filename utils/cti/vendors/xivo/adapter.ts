@@ -6,7 +6,7 @@
  */
 import type { AdapterContext, Capabilities, Heartbeat, VendorAdapter } from '../../adapter';
 import { systemClock } from '../../adapter';
-import { CtiError, type Command, type CtiEvent } from '../../model';
+import { COMMAND_TYPES, CtiError, type Command, type CtiEvent } from '../../model';
 import { AgentTracker, errorNotice } from './agent';
 import {
   ctiSocketUrl,
@@ -22,21 +22,9 @@ import { planCommand, type XivoConfig } from './commands';
 import { clientFrames, parseFrame, type ClientFrame, type InboundMessage } from './wire';
 
 export const XIVO_CAPABILITIES: Capabilities = {
-  commands: new Set([
-    'dial',
-    'answer',
-    'hangup',
-    'hold',
-    'resume',
-    'blindTransfer',
-    'attendedTransfer',
-    'completeTransfer',
-    'cancelTransfer',
-    'sendDtmf',
-    'pauseRecording',
-    'resumeRecording',
-    'setAgentState',
-  ]),
+  // Every call command but two: xuc has no qualification (disposition) command (§1.9) and no
+  // way to send a call back to a queue.
+  commands: new Set(COMMAND_TYPES.filter((c) => c !== 'dispose' && c !== 'redirectToQueue')),
   agentStates: new Set(['ready', 'notReady', 'loggedOut']),
   // xuc has no qualification command (§1.9): codes come from the admin's policy.
   dispositions: 'policy',

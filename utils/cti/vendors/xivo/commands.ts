@@ -5,7 +5,8 @@
  */
 import type { Command, CtiEvent } from '../../model';
 import { CtiError } from '../../model';
-import { formatForDial, type DialFormat } from '../../../phone/format';
+import type { DialFormat } from '../../../phone/format';
+import { dialString } from '../shared/dial';
 import type { AgentTracker } from './agent';
 import type { CallTracker, TrackedCall } from './calls';
 import { clientFrames, type ClientFrame } from './wire';
@@ -33,16 +34,11 @@ export interface CommandPlan {
 
 export function planCommand(command: Command, deps: CommandDeps): CommandPlan {
   const { calls, config } = deps;
-  const dialString = (n: string) =>
-    formatForDial(n, {
-      format: config.dialFormat,
-      prefix: config.dialPrefix,
-      defaultCountry: config.defaultCountry,
-    });
+  const dialled = (n: string) => dialString(n, config);
 
   switch (command.type) {
     case 'dial': {
-      const destination = dialString(command.number);
+      const destination = dialled(command.number);
       if (!destination) throw new CtiError('unsupported', 'Enter a number to dial');
       return { frames: [clientFrames.dial(destination)] };
     }
@@ -77,14 +73,14 @@ export function planCommand(command: Command, deps: CommandDeps): CommandPlan {
       if (call.state !== 'connected' && call.state !== 'held') {
         throw new CtiError('unsupported', 'Only a connected or held call can be transferred');
       }
-      return { frames: [clientFrames.directTransfer(dialString(command.target))] };
+      return { frames: [clientFrames.directTransfer(dialled(command.target))] };
     }
     case 'attendedTransfer': {
       const call = liveCall(calls, command.callId);
       if (call.state !== 'connected' || call.transfer) {
         throw new CtiError('unsupported', 'Only a connected call can start an attended transfer');
       }
-      const destination = dialString(command.target);
+      const destination = dialled(command.target);
       return {
         frames: [clientFrames.attendedTransfer(destination)],
         after: () => [{ type: 'callUpsert', call: calls.startTransfer(call, destination) }],

@@ -4,37 +4,29 @@
  */
 import { z } from 'zod';
 import { defineConnection } from '../../vendor';
-import {
-  dialFormat,
-  dialFormatText,
-  dialPrefix,
-  dialPrefixText,
-  httpUrl,
-  serverUrlText,
-} from '../shared/settings';
+import * as shared from '../shared/settings';
 
-export const XivoConnection = z.object({
+const XivoConnection = z.object({
   /** Base URL of the xuc server, e.g. https://xuc.example.com:8090 */
-  server: httpUrl.default(''),
+  server: shared.httpUrl.default(''),
   /** How numbers are written in the dial frame: PBX dial plans differ. */
-  dialFormat: dialFormat('e164'),
+  dialFormat: shared.dialFormat('e164'),
   /** Prepended to every dialled external number (an outside-line digit such as 0 or 9). */
-  dialPrefix,
+  dialPrefix: shared.dialPrefix,
 });
-export type XivoConnection = z.output<typeof XivoConnection>;
 
 export const xivoConnection = defineConnection({
   schema: XivoConnection,
   policy: 'XiVO CC (xuc CTI server) connection.',
   fields: {
-    server: serverUrlText(
+    server: shared.serverUrlText(
       'https://xuc.example.com:8090',
       'Base URL of the server, e.g. https://xuc.example.com:8090',
       'Base URL of the xuc server, e.g. https://xuc.example.com:8090',
     ),
-    dialFormat: dialFormatText(
+    dialFormat: shared.dialFormatText(
       'How numbers are written in dial requests, to suit the PBX dial plan: e164 (+33123456789), national (0123456789) or digits (33123456789).',
     ),
-    dialPrefix: dialPrefixText('0 or 9'),
+    dialPrefix: shared.dialPrefixText('0 or 9'),
   },
 });
