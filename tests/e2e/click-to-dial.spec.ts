@@ -112,3 +112,30 @@ test('with telLinks off, a tel: link click is left to the browser', async ({ ext
   const dialled = sim.received.filter((r) => r.frame.command === 'dial');
   expect(dialled.map((r) => r.frame.destination)).toEqual(['+442079460958']);
 });
+
+test('a number with an extension is dialled, and the extension keyed in once answered', async ({
+  ext,
+  sim,
+  pages,
+}) => {
+  await signIn(ext, sim);
+  const page = await ext.context.newPage();
+  await page.goto(`${pages.url}/extension.html`);
+  const button = page.locator('switchboard-call-button');
+  // On a fresh profile the settings reach the page a moment after it loads: hover until marked.
+  await expect(async () => {
+    await page.mouse.move(0, 0);
+    await page.hover('#with-extension');
+    await expect(button).toBeVisible({ timeout: 1_000 });
+  }).toPass();
+  await expect.poll(() => buttonNames(page)).toContain('Call +33 1 23 45 67 89 ext. 45');
+  await button.click();
+  await expect(sim.waitForFrame((f) => f.command === 'dial')).resolves.toMatchObject({
+    destination: '+33123456789',
+  });
+  const keys = [
+    await sim.waitForFrame((f) => f.command === 'sendDtmf'),
+    await sim.waitForFrame((f) => f.command === 'sendDtmf'),
+  ].map((f) => f.key);
+  expect(keys).toEqual(['4', '5']);
+});

@@ -47,3 +47,24 @@ test('an inbound call pops the CRM exactly once, across repeats, resyncs and a w
   await popup.waitForTimeout(1500);
   expect(tabsAt(ext, crm)).toHaveLength(1);
 });
+
+test('a manual screen-pop rule opens the record only when the agent clicks Open record', async ({
+  ext,
+  sim,
+  pages,
+}) => {
+  const crm = `${pages.url}/contacts`;
+  await ext.setUserSettings({
+    screenPop: {
+      rules: [{ id: 'on-request', trigger: 'manual', direction: 'any', url: `${crm}?q={e164}` }],
+    },
+  });
+  const popup = await signIn(ext, sim);
+  sim.inboundCall({ from: '+33123456789', name: 'Camille Dubois', queue: 'support' });
+  const open = popup.getByRole('button', { name: 'Open record' });
+  await expect(open).toBeVisible();
+  expect(tabsAt(ext, crm)).toHaveLength(0);
+  await open.click();
+  await expect.poll(() => tabsAt(ext, crm).length).toBe(1);
+  expect(tabsAt(ext, crm)[0]!.url()).toBe(`${crm}?q=%2B33123456789`);
+});
