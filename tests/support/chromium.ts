@@ -36,7 +36,7 @@ export interface ExtensionBrowser {
   badgeText(): Promise<string>;
   /** Ids of the extension's notifications on screen. */
   notificationIds(): Promise<string[]>;
-  /** Store user settings the way the options page does (storage.local, key `settings`). */
+  /** Store user settings the way the options page does (`STORAGE.local.userSettings`). */
   setUserSettings(settings: Record<string, unknown>): Promise<void>;
   close(): Promise<void>;
 }

@@ -45,11 +45,11 @@ describe('storage registry', () => {
       if (file.endsWith(join('storage', 'registry.ts'))) continue;
       const text = readFileSync(join(ROOT, file), 'utf8');
       if (literalKey.test(text)) offenders.push(`${file}: a key written out`);
-      for (const item of storageItems()) {
+      for (const key of storageItems().flatMap((item) => [item.key, ...(item.formerKeys ?? [])])) {
         // A type index such as Settings['settings'] is not a key.
-        const quoted = item.key.replace(/[.]/g, '\\.');
+        const quoted = key.replace(/[.]/g, '\\.');
         if (new RegExp(`(?<!\\[)(['"\`])${quoted}\\1`).test(text)) {
-          offenders.push(`${file}: '${item.key}'`);
+          offenders.push(`${file}: '${key}'`);
         }
       }
     }

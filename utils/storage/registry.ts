@@ -2,9 +2,10 @@
  * Every place Switchboard keeps data, in one list: each `storage.local` and `storage.session` key
  * and each IndexedDB store, with who owns it, the version of what it holds and what happens to an
  * older record. Code reads and writes these keys only through this module's entries; a test
- * checks that no other key is used.
+ * checks that no other key is used. Keys are named `switchboard.<what>`.
  *
- * - `storage.local` persists on disk and is readable by content scripts: nothing secret.
+ * - `storage.local` persists on disk and is readable by content scripts: nothing secret. A record
+ *   that moved keeps its old key in `formerKeys`, read once and removed at the next save.
  * - `storage.session` is memory only (credentials, tokens, live calls) and is emptied when the
  *   browser closes or the extension is updated or reloaded, so its records need no migration: a
  *   record of another version is discarded and rebuilt.
@@ -19,6 +20,8 @@ export interface StorageItem {
   key: string;
   /** The version of the record it holds; `null`: its owner keeps its own (checkpoint values). */
   version: number | null;
+  /** Where older versions kept it: read once, migrated, then removed. */
+  formerKeys?: readonly string[];
 }
 
 /**
@@ -39,20 +42,25 @@ export const STORAGE = {
      * The values the agent set in the options page or at sign-in (policy overrides them);
      * migrated on read (user-settings.ts).
      */
-    userSettings: { area: 'local', key: 'settings', version: 2 },
+    userSettings: {
+      area: 'local',
+      key: 'switchboard.settings',
+      version: 2,
+      formerKeys: ['settings'],
+    },
     contentConfig: CONTENT_CONFIG_ITEM,
   },
   session: {
     /** What the agent typed at sign-in and the reconnect attempt, for a restarted worker. */
-    signIn: { area: 'session', key: 'cti.session', version: 1 },
+    signIn: { area: 'session', key: 'switchboard.session', version: 1 },
     /** The connected vendor adapter's state between its connections (AdapterContext.checkpoint). */
-    checkpoint: { area: 'session', key: 'cti.session.checkpoint', version: null },
+    checkpoint: { area: 'session', key: 'switchboard.checkpoint', version: null },
     /** The call store's snapshot: connection, agent, live calls, notices. */
-    callStore: { area: 'session', key: 'cti.store', version: 1 },
+    callStore: { area: 'session', key: 'switchboard.calls', version: 1 },
     /** Who the panel says is signed in. */
-    identity: { area: 'session', key: 'identity', version: 1 },
+    identity: { area: 'session', key: 'switchboard.identity', version: 1 },
     /** The tab screen-pop reuses for rules whose target is reuseTab. */
-    popTab: { area: 'session', key: 'screenPopTabId', version: 1 },
+    popTab: { area: 'session', key: 'switchboard.popTab', version: 1 },
   },
 } as const satisfies Record<'local' | 'session', Record<string, StorageItem>>;
 

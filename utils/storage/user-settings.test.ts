@@ -14,6 +14,8 @@ import {
 } from './user-settings';
 
 const KEY = STORAGE.local.userSettings.key;
+/** Where Switchboard 0.1 kept the agent's settings. */
+const VERSION_1_KEY = 'settings';
 
 /** What Switchboard 0.1 saved: the bare object of the agent's values. */
 const VERSION_1 = {
@@ -39,8 +41,8 @@ function check(property: fc.IProperty<[Record<string, unknown>]>): void {
 }
 
 describe('user settings record', () => {
-  it('migrates a record of version 1 when it is read', async () => {
-    await fakeBrowser.storage.local.set({ [KEY]: VERSION_1 });
+  it('migrates a record of version 1, where version 1 kept it, when it is read', async () => {
+    await fakeBrowser.storage.local.set({ [VERSION_1_KEY]: VERSION_1 });
     const { settings, problems } = await loadSettings();
     expect(problems).toEqual([]);
     expect(settings.vendor).toBe('ccs');
@@ -49,9 +51,11 @@ describe('user settings record', () => {
   });
 
   it('writes the current version at the next save, keeping the migrated values', async () => {
-    await fakeBrowser.storage.local.set({ [KEY]: VERSION_1 });
+    await fakeBrowser.storage.local.set({ [VERSION_1_KEY]: VERSION_1 });
     await saveUserSettings({ clickToDial: { confirmInternational: true } });
-    const saved = (await fakeBrowser.storage.local.get(KEY))[KEY];
+    const stored = await fakeBrowser.storage.local.get(null);
+    expect(Object.keys(stored)).toEqual([KEY]);
+    const saved = stored[KEY];
     expect(saved).toEqual({
       version: USER_SETTINGS_VERSION,
       values: {

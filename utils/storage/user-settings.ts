@@ -4,8 +4,9 @@
  * background write.
  *
  * The agent's values are stored as a versioned record, `{ version, values }`. Records of an
- * older version are migrated when read, and written back in the current shape at the next save:
- * - version 1 (Switchboard 0.1): the bare object of values, with no version.
+ * older version are migrated when read, and written back in the current shape, under the current
+ * key, at the next save:
+ * - version 1 (Switchboard 0.1): the bare object of values, with no version, under its former key.
  */
 import { browser } from 'wxt/browser';
 import {
@@ -23,7 +24,7 @@ export interface UserSettingsRecord {
   values: Record<string, unknown>;
 }
 
-const KEY = STORAGE.local.userSettings.key;
+const { key: KEY, formerKeys: FORMER_KEYS } = STORAGE.local.userSettings;
 
 type Obj = Record<string, unknown>;
 const isObj = (value: unknown): value is Obj =>
@@ -60,8 +61,10 @@ async function readManaged(): Promise<unknown> {
 }
 
 async function readUser(): Promise<{ values: Obj; problem?: string }> {
-  const stored = await browser.storage.local.get(KEY);
-  return readUserSettings(stored[KEY]);
+  const stored = await browser.storage.local.get([KEY, ...FORMER_KEYS]);
+  // Until the first save under the current key, the record may still be where version 1 kept it.
+  const former = FORMER_KEYS.map((key) => stored[key]).find((value) => value !== undefined);
+  return readUserSettings(stored[KEY] ?? former);
 }
 
 export async function loadSettings(): Promise<ResolvedSettings> {
@@ -78,6 +81,7 @@ export async function saveUserSettings(patch: Record<string, unknown>): Promise<
   const { values } = await readUser();
   const merged = deepMerge(values, withoutLocked(patch, locked));
   await browser.storage.local.set({ [KEY]: userSettingsRecord(isObj(merged) ? merged : {}) });
+  await browser.storage.local.remove([...FORMER_KEYS]);
   return loadSettings();
 }
 
@@ -87,7 +91,8 @@ export function watchSettings(
   signal?: AbortSignal,
 ): void {
   const onChanged = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'managed' || (area === 'local' && KEY in changes)) {
+    const ours = KEY in changes || FORMER_KEYS.some((key) => key in changes);
+    if (area === 'managed' || (area === 'local' && ours)) {
       void loadSettings().then(listener);
     }
   };
