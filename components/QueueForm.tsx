@@ -6,8 +6,7 @@
 import { useState } from 'preact/hooks';
 import type { Call, CodeLabel } from '../utils/cti/model';
 import type { PanelConnector } from '../utils/ui/connector';
-import { ErrorAlert } from './ErrorAlert';
-import { useAction } from './hooks';
+import { CommandForm } from './CommandForm';
 
 interface Props {
   id: string;
@@ -19,36 +18,21 @@ interface Props {
 
 export function QueueForm({ id, call, queues, connector, onDone }: Props) {
   const [queue, setQueue] = useState('');
-  const action = useAction(connector);
-  const selectId = `${id}-queue`;
-  const errorId = `${id}-error`;
-
-  const onSubmit = async (event: Event) => {
-    event.preventDefault();
-    // No default choice: sending a caller to the wrong queue cannot be undone from here.
-    if (!queue) {
-      action.setError('Choose a queue');
-      return;
-    }
-    const reply = await action.run({
-      type: 'panel/command',
-      command: { type: 'redirectToQueue', callId: call.id, queue },
-    });
-    if (reply.ok) onDone();
-  };
-
   return (
-    <form id={id} class="sb-subform" onSubmit={onSubmit} aria-label="Send to queue">
-      <div class="sb-field">
-        <label for={selectId}>Queue</label>
-        <select
-          id={selectId}
-          value={queue}
-          onChange={(e) => setQueue(e.currentTarget.value)}
-          aria-invalid={action.error ? true : undefined}
-          aria-describedby={action.error ? errorId : undefined}
-          required
-        >
+    <CommandForm
+      id={id}
+      name="Send to queue"
+      submitText="Send to queue"
+      connector={connector}
+      onDone={onDone}
+      // No default choice: sending a caller to the wrong queue cannot be undone from here.
+      command={() =>
+        queue ? { type: 'redirectToQueue', callId: call.id, queue } : 'Choose a queue'
+      }
+      label="Queue"
+      fieldKey="queue"
+      field={(field) => (
+        <select {...field} value={queue} onChange={(e) => setQueue(e.currentTarget.value)}>
           <option value="">Choose…</option>
           {queues.map((q) => (
             <option key={q.code} value={q.code}>
@@ -56,16 +40,7 @@ export function QueueForm({ id, call, queues, connector, onDone }: Props) {
             </option>
           ))}
         </select>
-      </div>
-      <ErrorAlert id={errorId} message={action.error} />
-      <div class="sb-row">
-        <button type="submit" class="sb-primary" disabled={action.pending}>
-          Send to queue
-        </button>
-        <button type="button" onClick={onDone}>
-          Close
-        </button>
-      </div>
-    </form>
+      )}
+    />
   );
 }

@@ -1,51 +1,32 @@
 /** Where and how numbers on web pages become clickable. */
-import { CLICK_TO_DIAL_TEXT as TEXT } from '../../utils/ui/labels';
+import { CLICK_TO_DIAL_TEXT as TEXT, type SettingText } from '../../utils/ui/labels';
 import { CheckboxField, ListField, SelectField, TextField } from './fields';
 import type { SettingsForm } from './form';
+import { SettingsSection } from './SettingsSection';
 
 export function ClickToDialSection({ form }: { form: SettingsForm }) {
   const mode = form.draft.clickToDial.sites.mode;
+  // Every field here edits a setting under clickToDial, worded in CLICK_TO_DIAL_TEXT.
+  const setting = (path: string, text: SettingText) => ({
+    form,
+    path: `clickToDial.${path}`,
+    label: text.label,
+    hint: text.hint,
+  });
   return (
-    <section class="sb-section" aria-labelledby="opt-ctd-title">
-      <h2 id="opt-ctd-title">Click-to-dial</h2>
-      <CheckboxField form={form} path="clickToDial.enabled" label={TEXT.enabled.label} />
-      <TextField
-        form={form}
-        path="clickToDial.defaultCountry"
-        label={TEXT.defaultCountry.label}
-        hint={TEXT.defaultCountry.hint}
-      />
-      <SelectField
-        form={form}
-        path="clickToDial.sites.mode"
-        label={TEXT.sitesMode.label}
-        options={['all', 'allow', 'block']}
-      />
+    <SettingsSection titleId="opt-ctd-title" title="Click-to-dial">
+      <CheckboxField {...setting('enabled', TEXT.enabled)} />
+      <TextField {...setting('defaultCountry', TEXT.defaultCountry)} />
+      <SelectField {...setting('sites.mode', TEXT.sitesMode)} options={['all', 'allow', 'block']} />
       <ListField
-        form={form}
-        path="clickToDial.sites.patterns"
+        {...setting('sites.patterns', TEXT.sitesPatterns)}
+        // In block mode the same patterns name the sites to skip.
         label={mode === 'block' ? TEXT.sitesToSkip.label : TEXT.sitesPatterns.label}
-        hint={TEXT.sitesPatterns.hint}
         placeholder="https://*.example.com/*"
       />
-      <CheckboxField
-        form={form}
-        path="clickToDial.confirmInternational"
-        label={TEXT.confirmInternational.label}
-      />
-      <ListField
-        form={form}
-        path="clickToDial.blockedPrefixes"
-        label={TEXT.blockedPrefixes.label}
-        hint={TEXT.blockedPrefixes.hint}
-        placeholder="+1900"
-      />
-      <CheckboxField
-        form={form}
-        path="clickToDial.telLinks"
-        label={TEXT.telLinks.label}
-        hint={TEXT.telLinks.hint}
-      />
-    </section>
+      <CheckboxField {...setting('confirmInternational', TEXT.confirmInternational)} />
+      <ListField {...setting('blockedPrefixes', TEXT.blockedPrefixes)} placeholder="+1900" />
+      <CheckboxField {...setting('telLinks', TEXT.telLinks)} />
+    </SettingsSection>
   );
 }

@@ -3,14 +3,14 @@ import { connectionText, vendorChoices } from '../../utils/ui/labels';
 import { connectionFields } from '../../utils/ui/schema-fields';
 import { CheckboxField, FieldNotes, ListField, SelectField, TextField } from './fields';
 import { fieldMeta, type SettingsForm } from './form';
+import { SettingsSection } from './SettingsSection';
 
 export function ConnectionSection({ form }: { form: SettingsForm }) {
   const vendor = form.draft.vendor;
   const fields = connectionFields(vendor);
   const vendorMeta = fieldMeta(form, 'vendor');
   return (
-    <section class="sb-section" aria-labelledby="opt-connection-title">
-      <h2 id="opt-connection-title">Contact center</h2>
+    <SettingsSection titleId="opt-connection-title" title="Contact center">
       <div class="sb-field">
         <label for={vendorMeta.id}>Vendor</label>
         <select
@@ -50,6 +50,6 @@ export function ConnectionSection({ form }: { form: SettingsForm }) {
             return <TextField key={path} {...props} inputMode={text.inputMode ?? 'text'} />;
         }
       })}
-    </section>
+    </SettingsSection>
   );
 }

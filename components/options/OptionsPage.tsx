@@ -21,6 +21,7 @@ import { SelectField } from './fields';
 import type { SettingsForm } from './form';
 import { ScreenPopSection } from './ScreenPopSection';
 import { SettingsProblems } from './SettingsProblems';
+import { SettingsSection } from './SettingsSection';
 import '../panel.css';
 import './options.css';
 
@@ -126,15 +127,14 @@ export function OptionsPage({ connector }: { connector: SettingsConnector }) {
         <ClickToDialSection form={form} />
         <ScreenPopSection form={form} />
         <DispositionsSection form={form} />
-        <section class="sb-section" aria-labelledby="opt-ui-title">
-          <h2 id="opt-ui-title">Display</h2>
+        <SettingsSection titleId="opt-ui-title" title="Display">
           <SelectField
             form={form}
             path="ui.language"
             label="Language"
             options={['en', 'fr', 'es', 'de', 'nl', 'pt']}
           />
-        </section>
+        </SettingsSection>
         <div class="sb-savebar">
           <button type="submit" class="sb-primary" disabled={busy}>
             {busy ? 'Saving…' : 'Save'}

@@ -6,7 +6,7 @@ import { FieldNotes } from './fields';
 import { fieldMeta, type SettingsForm } from './form';
 import { optionText } from '../../utils/ui/labels';
 
-interface CellProps {
+export interface CellProps {
   form: SettingsForm;
   path: string;
   /** Accessible name. */

@@ -6,7 +6,4 @@ import { createRuntimeConnector } from '../../utils/ui/connector';
 const connector = createRuntimeConnector();
 addEventListener('pagehide', () => connector.close());
 
-render(
-  <Panel connector={connector} layout="popup" footer={<OpenSidePanel />} />,
-  document.getElementById('app')!,
-);
+render(<Panel connector={connector} layout="popup" footer={<OpenSidePanel />} />, document.body);

@@ -5,4 +5,4 @@ import { createRuntimeConnector } from '../../utils/ui/connector';
 const connector = createRuntimeConnector();
 addEventListener('pagehide', () => connector.close());
 
-render(<Panel connector={connector} layout="sidepanel" />, document.getElementById('app')!);
+render(<Panel connector={connector} layout="sidepanel" />, document.body);
