@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Capabilities } from '../cti/adapter';
-import type { StoreState } from '../cti/store';
+import { initialState, type StoreState } from '../cti/store';
 import { vendorDescriptor } from '../cti/vendors';
 import { XIVO_CAPABILITIES } from '../cti/vendors/xivo/adapter';
 import { resolveSettings } from '../settings/policy';
@@ -14,16 +14,7 @@ const POLICY_CODES = [
 const VENDOR_CODES = [{ code: 'R1', label: 'Resolved' }];
 
 function storeState(patch: Partial<StoreState> = {}): StoreState {
-  return {
-    connection: { status: 'idle' },
-    agent: { status: 'loggedOut' },
-    calls: [],
-    lists: {},
-    notices: [],
-    protocolErrors: 0,
-    recentProtocolErrors: [],
-    ...patch,
-  };
+  return { ...initialState(), ...patch };
 }
 
 /** The inputs the background gives for XiVO with these user and policy values. */

@@ -34,3 +34,16 @@ export type StoreState = z.infer<typeof StateSchema>;
 
 /** One call that changed in one store update. */
 export type CallTransition = { call: Call; previous?: Call };
+
+/** Nobody signed in, nothing known yet. */
+export function initialState(): StoreState {
+  return {
+    connection: { status: 'idle' },
+    agent: { status: 'loggedOut' },
+    calls: [],
+    lists: {},
+    notices: [],
+    protocolErrors: 0,
+    recentProtocolErrors: [],
+  };
+}

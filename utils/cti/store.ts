@@ -18,8 +18,15 @@ import {
   type Ledger,
 } from './store-events';
 import { describeIssues, equal } from './store-helpers';
-import { StateSchema, type CallTransition, type Notice, type StoreState } from './store-state';
+import {
+  initialState,
+  StateSchema,
+  type CallTransition,
+  type Notice,
+  type StoreState,
+} from './store-state';
 
+export { initialState } from './store-state';
 export type { CallTransition, Notice, StoreState } from './store-state';
 
 /** The part of `browser.storage.session` the store and the session need. */
@@ -70,18 +77,6 @@ const NO_CAPABILITIES: Capabilities = {
   dispositionCallback: false,
   recordingControl: 'none',
 };
-
-function initialState(): StoreState {
-  return {
-    connection: { status: 'idle' },
-    agent: { status: 'loggedOut' },
-    calls: [],
-    lists: {},
-    notices: [],
-    protocolErrors: 0,
-    recentProtocolErrors: [],
-  };
-}
 
 export function createCallStore(deps: CallStoreDeps): CallStore {
   const { storage, clock, key } = deps;
