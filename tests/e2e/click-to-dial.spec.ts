@@ -119,17 +119,7 @@ test('a number with an extension is dialled, and the extension keyed in once ans
   pages,
 }) => {
   await signIn(ext, sim);
-  const page = await ext.context.newPage();
-  await page.goto(`${pages.url}/extension.html`);
-  const button = page.locator('switchboard-call-button');
-  // On a fresh profile the settings reach the page a moment after it loads: hover until marked.
-  await expect(async () => {
-    await page.mouse.move(0, 0);
-    await page.hover('#with-extension');
-    await expect(button).toBeVisible({ timeout: 1_000 });
-  }).toPass();
-  await expect.poll(() => buttonNames(page)).toContain('Call +33 1 23 45 67 89 ext. 45');
-  await button.click();
+  await clickToDial(ext, pages, '#with-extension', 'extension.html');
   await expect(sim.waitForFrame((f) => f.command === 'dial')).resolves.toMatchObject({
     destination: '+33123456789',
   });

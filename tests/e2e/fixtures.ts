@@ -51,16 +51,18 @@ export async function openPopup(ext: ExtensionBrowser): Promise<Page> {
 }
 
 /**
- * Open the demo CRM page, hover a number and click its trusted call button, as an agent would.
+ * Open a page of the demo CRM (`crm.html` unless `path` says), hover a number and click its
+ * trusted call button, as an agent would.
  * The default is the French number, +33 1 23 45 67 89.
  */
 export async function clickToDial(
   ext: ExtensionBrowser,
   pages: StaticServer,
   selector = '#phone-fr',
+  path = 'crm.html',
 ): Promise<Page> {
   const page = await ext.context.newPage();
-  await page.goto(`${pages.url}/crm.html`);
+  await page.goto(`${pages.url}/${path}`);
   await page.hover(selector);
   const button = page.locator('switchboard-call-button');
   await expect(button).toBeVisible();
