@@ -70,7 +70,12 @@ export interface Rig {
   sim: CcsSimulator;
   clock: ManualClock;
   adapter: CcsAdapter;
-  context(opts?: { credentials?: Record<string, string>; panelOpen?: () => boolean }): TestContext;
+  context(opts?: {
+    credentials?: Record<string, string>;
+    panelOpen?: () => boolean;
+    /** In place of Node's fetch (to hold an answer back, say). */
+    fetch?: typeof fetch;
+  }): TestContext;
 }
 
 export async function rig(
@@ -90,6 +95,7 @@ export async function rig(
         clock,
         WebSocket: NodeWebSocket,
         ...(opts.panelOpen ? { panelOpen: opts.panelOpen } : {}),
+        ...(opts.fetch ? { fetch: opts.fetch } : {}),
       }),
   };
 }

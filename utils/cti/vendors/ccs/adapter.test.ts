@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CtiError } from '../../model';
 import { POLL } from './polling';
 import { connected, pollOnce, rig, type Rig } from '../../../../tests/simulators/ccs/test-kit';
@@ -195,6 +195,40 @@ describe('CcsAdapter events', () => {
       type: 'transport',
       mode: 'events',
     });
+  });
+
+  it('keeps a call that rang while a poll was under way, though the poll does not list it', async () => {
+    r = await rig();
+    // GET /calls answers are held back until the test lets them go.
+    let hold: Promise<void> | undefined;
+    let answered = (): void => undefined;
+    const held: typeof fetch = async (input, init) => {
+      const answer = await fetch(input, init);
+      if (hold && String(input instanceof Request ? input.url : input).endsWith('/calls')) {
+        answered();
+        await hold;
+      }
+      return answer;
+    };
+    const t = await connected(r, { panelOpen: () => true, fetch: held });
+    let release = (): void => undefined;
+    hold = new Promise((resolve) => (release = resolve));
+    const pollAnswered = new Promise<void>((resolve) => (answered = resolve));
+    // The poll's answer has no call; the call then rings on the socket, then the answer lands.
+    await r.clock.advance(POLL.activeMs);
+    await pollAnswered;
+    const call = r.sim.inboundCall();
+    expect((await t.next('callUpsert')).call).toMatchObject({ vendorCallId: call.callId });
+    release();
+    await vi.waitFor(() => expect(r.clock.pending()).toBeGreaterThan(0), { interval: 2 });
+    const endings = () => t.events.items.filter((e) => e.type === 'callEnded');
+    expect(endings()).toEqual([]);
+    // Only the hang-up ends it.
+    hold = undefined;
+    call.hangup();
+    const ended = await t.next('callEnded');
+    expect(ended.callId).toBe(`ccs:${call.callId}`);
+    expect(endings()).toHaveLength(1);
   });
 
   it('polls quickly while a call is live or the panel is open, slowly otherwise', async () => {

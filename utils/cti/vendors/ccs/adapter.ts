@@ -117,8 +117,9 @@ export class CcsAdapter implements VendorAdapter {
 
   async resync(): Promise<void> {
     const { rest, me } = this.requireReady();
+    const mark = this.calls.mark();
     const rows = await this.fetchOurCalls(rest, me);
-    this.emit({ type: 'callsSnapshot', calls: this.calls.snapshot(rows, me) });
+    this.emit({ type: 'callsSnapshot', calls: this.calls.snapshot(rows, me, mark) });
     const agent = await this.readAgent(rest, me);
     // Always: the session's resync promises the agent state.
     if (agent) this.emitAgent(agent, true);
@@ -276,8 +277,9 @@ export class CcsAdapter implements VendorAdapter {
 
   private async pollCalls(): Promise<void> {
     const { rest, me } = this.requireReady();
+    const mark = this.calls.mark();
     const rows = await this.fetchOurCalls(rest, me);
-    for (const event of this.calls.applyList(rows, me)) this.emit(event);
+    for (const event of this.calls.applyList(rows, me, mark)) this.emit(event);
     this.ctx?.alive();
   }
 

@@ -79,6 +79,26 @@ describe('CallTracker', () => {
     expect(t.get('ccs:GONE')).toBeUndefined();
   });
 
+  it('lets no list fetched before an event end or change the call the event named', () => {
+    const { t } = tracker();
+    // A poll goes out; the call rings on the socket before the poll's answer comes back.
+    const pollMark = t.mark();
+    t.applyEvent('ringing', row({ calling_number: '9735552109' }), ME);
+    expect(t.applyList([], ME, pollMark)).toEqual([]);
+    expect(t.applyList([row({ status: 'ended' })], ME, pollMark)).toEqual([]);
+    expect(t.get('ccs:A1')).toMatchObject({ state: 'ringing' });
+    // The same for a resync: the call stays in the snapshot.
+    const resyncMark = t.mark();
+    t.applyEvent('answered', row({}), ME);
+    expect(t.snapshot([], ME, resyncMark).map((c) => [c.vendorCallId, c.state])).toEqual([
+      ['A1', 'connected'],
+    ]);
+    // A list fetched after the event is news again: the call has gone.
+    expect(t.applyList([], ME, t.mark())).toEqual([
+      { type: 'callEnded', callId: 'ccs:A1', endedAt: 1000 },
+    ]);
+  });
+
   it('passes the other scalar fields on as data for screen-pop templates', () => {
     const { t } = tracker();
     const [event] = t.applyEvent('ringing', row({ account: 'C-1040', nested: { a: 1 } }), ME);

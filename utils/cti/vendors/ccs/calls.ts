@@ -30,6 +30,8 @@ export interface TrackedCall {
   polls?: number;
   /** What we last emitted, to stay quiet when a poll brings nothing new. */
   emitted?: string;
+  /** The tracker's event count when an event last named this call (see `CallTracker.mark`). */
+  eventMark: number;
 }
 
 export const callIdOf = (vendorCallId: string): string => `ccs:${vendorCallId}`;
@@ -60,6 +62,8 @@ export class CallTracker {
   private readonly calls = new Map<string, TrackedCall>();
   /** Ids of calls that ended: a late event or a stale poll must not bring them back. */
   private ended: string[] = [];
+  /** Events applied so far: rows fetched before an event are older than what it said. */
+  private events = 0;
 
   constructor(
     private readonly now: () => number,
@@ -79,8 +83,18 @@ export class CallTracker {
     return [...this.calls.values()].some((c) => !c.byEvent && (c.polls ?? 0) >= polls);
   }
 
+  /**
+   * Taken just before GET /calls is sent and handed back with its rows: a call that an event
+   * named after the mark is newer than the list, which must neither end it nor change it. (A
+   * call that rings while the request is under way is missing from its answer.)
+   */
+  mark(): number {
+    return this.events;
+  }
+
   /** One call event → the events to emit. */
   applyEvent(kind: CallEventKind, record: CallRecord, me: Identity): CtiEvent[] {
+    this.events += 1;
     if (kind === 'ended') return this.end(record.callId);
     if (this.ended.includes(record.callId)) return [];
     const direction = directionOf(record, me, kind === 'dialing' ? 'outbound' : undefined);
@@ -88,15 +102,19 @@ export class CallTracker {
       kind === 'answered' ? 'connected' : direction === 'outbound' ? 'dialing' : 'ringing';
     const call = this.upsert(record, state, direction);
     call.byEvent = true;
+    call.eventMark = this.events;
     return this.emitIfChanged(call);
   }
 
-  /** A poll of GET /calls (our rows only): new and changed calls, and the ones that are gone. */
-  applyList(records: CallRecord[], me: Identity): CtiEvent[] {
+  /**
+   * A poll of GET /calls (our rows only): new and changed calls, and the ones that are gone.
+   * `mark` is `mark()` from before the request; without it the rows are taken as the newest news.
+   */
+  applyList(records: CallRecord[], me: Identity, mark = this.events): CtiEvent[] {
     const events: CtiEvent[] = [];
-    const listed = new Set<string>();
+    const listed = new Set<string>(this.newerThan(mark));
     for (const record of records) {
-      if (this.ended.includes(record.callId)) continue;
+      if (this.ended.includes(record.callId) || listed.has(record.callId)) continue;
       const direction = directionOf(record, me);
       const state = stateOf(record, direction);
       if (state === 'ended') {
@@ -114,10 +132,15 @@ export class CallTracker {
     return events;
   }
 
-  /** The answer to a resync: every live call of ours; calls it lacks are forgotten. */
-  snapshot(records: CallRecord[], me: Identity): CallUpdate[] {
+  /**
+   * The answer to a resync: every live call of ours; calls it lacks are forgotten, unless an
+   * event named them after `mark` (see `applyList`).
+   */
+  snapshot(records: CallRecord[], me: Identity, mark = this.events): CallUpdate[] {
     const live = new Map<string, TrackedCall>();
+    for (const id of this.newerThan(mark)) live.set(id, this.calls.get(id) as TrackedCall);
     for (const record of records) {
+      if (live.has(record.callId)) continue;
       const direction = directionOf(record, me);
       const state = stateOf(record, direction);
       if (state === 'ended' || this.ended.includes(record.callId)) continue;
@@ -160,6 +183,11 @@ export class CallTracker {
     };
   }
 
+  /** Ids of the calls an event named after `mark`. */
+  private newerThan(mark: number): string[] {
+    return [...this.calls.values()].filter((c) => c.eventMark > mark).map((c) => c.vendorCallId);
+  }
+
   private upsert(record: CallRecord, state: LegState, direction: CallDirection): TrackedCall {
     const known = this.calls.get(record.callId);
     if (known) {
@@ -180,6 +208,7 @@ export class CallTracker {
       record,
       recording: 'unknown',
       byEvent: false,
+      eventMark: 0,
     };
     this.calls.set(record.callId, call);
     return call;
