@@ -49,7 +49,14 @@ const text: fc.Arbitrary<string> = fc.oneof(
   {
     weight: 2,
     arbitrary: fc
-      .array(fc.oneof(fc.constantFrom(...REAL), fc.lorem({ maxCount: 3 }), fc.constantFrom(' ', ', ', '\n', ' / ')), { maxLength: 10 })
+      .array(
+        fc.oneof(
+          fc.constantFrom(...REAL),
+          fc.lorem({ maxCount: 3 }),
+          fc.constantFrom(' ', ', ', '\n', ' / '),
+        ),
+        { maxLength: 10 },
+      )
       .map((parts) => parts.join(' ')),
   },
 );
@@ -64,7 +71,9 @@ describe('number detection', () => {
         for (const m of matches) {
           const span = JSON.stringify(t.slice(m.start, m.end));
           if (!(m.start >= previousEnd && m.start < m.end && m.end <= t.length))
-            throw new Error(`span ${m.start}–${m.end} out of order or outside the text (${t.length})`);
+            throw new Error(
+              `span ${m.start}–${m.end} out of order or outside the text (${t.length})`,
+            );
           previousEnd = m.end;
           const written = t.slice(m.start, m.end);
           if (m.extension !== undefined) {
