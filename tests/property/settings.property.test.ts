@@ -13,7 +13,13 @@
 import fc from 'fast-check';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, it } from 'vitest';
-import { leafPaths, resolveSettings, sanitize, withoutLocked } from '../../utils/settings/policy';
+import {
+  deepMerge,
+  leafPaths,
+  resolveSettings,
+  sanitize,
+  withoutLocked,
+} from '../../utils/settings/policy';
 import { DEFAULT_SETTINGS, Settings } from '../../utils/settings/schema';
 import { readUserSettings } from '../../utils/storage/user-settings';
 import { checkProperty } from '../support/property';
@@ -82,11 +88,12 @@ describe('settings and policy parsing', () => {
           if (!isDeepStrictEqual(at(resolved.settings, path), at(alone.settings, path)))
             throw new Error(`the user's value changed ${path}, which policy locks`);
         }
-        // A policy with no problem is applied as written.
+        // A policy with no problem is applied as the schema reads it (trimmed, defaults filled).
         const own = sanitize(policy, 'policy');
         if (own.problems.length === 0) {
+          const read = Settings.parse(deepMerge(structuredClone(DEFAULT_SETTINGS), own.value));
           for (const path of leafPaths(own.value)) {
-            const written = at(own.value, path);
+            const written = at(read, path);
             const applied = at(resolved.settings, path);
             if (typeof written !== 'object' && written !== applied)
               throw new Error(
