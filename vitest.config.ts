@@ -9,6 +9,7 @@ export default defineConfig({
       'components/**/*.test.{ts,tsx}',
       'tests/unit/**/*.test.{ts,tsx}',
       'tests/conformance/**/*.test.ts',
+      'tests/property/**/*.test.ts',
       'tests/simulators/**/*.test.ts',
       'relay/**/*.test.ts',
     ],

@@ -140,3 +140,22 @@ describe('findPhoneNumbers', () => {
     expect(found.every((m) => /^\+121255501(23|99)$/.test(m.e164))).toBe(true);
   });
 });
+
+describe('findPhoneNumbers on adversarial text (found by tests/property/detect.property.test.ts)', () => {
+  it('never reports overlapping spans when an extension runs into the next number', () => {
+    const text = '+1 415 555 0123 ext. 7(212) 555-0123';
+    const matches = findPhoneNumbers(text, { defaultCountry: 'BR' });
+    for (let i = 1; i < matches.length; i++) {
+      expect(matches[i]!.start).toBeGreaterThanOrEqual(matches[i - 1]!.end);
+    }
+    expect(matches[0]).toMatchObject({ start: 0, e164: '+14155550123', extension: '7' });
+  });
+
+  it('does not read a bracketed trunk zero and a following 0 as an international prefix', () => {
+    const text = '(0)011212-555-0123 x45';
+    const found = findPhoneNumbers(text, { defaultCountry: 'US' });
+    // Before: one span from the "(0)", read as 00 + 1 212…; now no span starts at the bracket.
+    expect(found.map((m) => m.start)).not.toContain(0);
+    for (const m of found) expect(text.slice(m.start, m.end)).not.toMatch(/^\(0\)/);
+  });
+});

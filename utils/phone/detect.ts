@@ -54,6 +54,8 @@ const MAX_NUMBER_DIGITS = 15;
 const MAX_DIGITS_BEFORE_BRACKET = 5;
 
 const INTERNATIONAL = /^(?:00|011)/;
+/** A bracketed trunk zero: "(0)", "(0) ", "(０)". */
+const TRUNK_ZERO = /^\([0\uFF10]+\)/;
 const NON_DIGITS = /[^0-9\uFF10-\uFF19]+/;
 
 /** Returned when nothing is found, so that the common case allocates nothing. Do not mutate. */
@@ -115,6 +117,10 @@ function searchSegment(search: Search, tokens: Token[], digitCount: number): voi
       if (token.plain && token.digits.length > 1) return true;
       return digitCount > MAX_NUMBER_DIGITS && !isOther(text, token, false);
     };
+    // A written extension may run into the next segment ("ext. 7(212) 555-0123"): a span that
+    // starts inside the one before it is not reported, so spans never overlap.
+    const before = search.matches.at(-1);
+    if (before && match.start < before.end) return;
     if (!glued(from - 1) && !glued(to + 1)) search.matches.push(match);
   });
 }
@@ -123,7 +129,10 @@ function tryCandidate(search: Search, tokens: Token[], a: number, b: number) {
   const { text } = search;
   search.budget.tries--;
   const head = tokens[a]!;
+  // "(0)" is the trunk prefix written after a country code ("+44 (0)20…"): a number cannot start
+  // with it, and joined to a following 0 it would read as an international prefix ("(0)011…").
   const { start } = head;
+  if (head.paren && !head.plus && TRUNK_ZERO.test(text.slice(start, head.end))) return undefined;
   const mainEnd = tokens[b]!.end;
   let digits = head.plus ? '+' : '';
   for (let k = a; k <= b; k++) digits += tokens[k]!.digits;

@@ -169,3 +169,29 @@ describe('originAllowed', () => {
     expect(originAllowed('https://a.example.com:8443', ['https://*.example.com:8443'])).toBe(true);
   });
 });
+
+describe('renderPopUrl with hostile values (found by tests/property/screen-pop.property.test.ts)', () => {
+  it('refuses a value that is a dot segment of the path instead of leaving the template path', () => {
+    const template = 'https://crm.example.com/contacts/{name}/view';
+    expect(reason(render(template, call({ remote: { raw: '+33123456789', name: '..' } })))).toMatch(
+      /would change the URL path/,
+    );
+    expect(reason(render(template, call({ remote: { raw: '+33123456789', name: '.' } })))).toMatch(
+      /would change the URL path/,
+    );
+    // Dots inside a segment, or in the query, are only text.
+    expect(url(render(template, call({ remote: { raw: '+33123456789', name: 'a..b' } })))).toBe(
+      'https://crm.example.com/contacts/a..b/view',
+    );
+    expect(
+      url(render('https://crm.example.com/s?q={name}', call({ remote: { raw: '1', name: '..' } }))),
+    ).toBe('https://crm.example.com/s?q=..');
+  });
+
+  it('renders a caller name with a lone surrogate instead of throwing', () => {
+    const c = call({ remote: { raw: '+33123456789', name: 'Ann\uD800e' } });
+    expect(url(render('https://crm.example.com/s?name={name}', c))).toBe(
+      'https://crm.example.com/s?name=Ann%EF%BF%BDe',
+    );
+  });
+});

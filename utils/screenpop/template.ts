@@ -125,6 +125,23 @@ export function originAllowed(origin: string, allowed: readonly string[]): boole
   });
 }
 
+/** A lone UTF-16 surrogate, which has no UTF-8 form: encodeURIComponent throws on it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Percent-encodes a value; a lone surrogate (a broken caller name) becomes U+FFFD, not a throw. */
+export function encodeValue(value: string): string {
+  return encodeURIComponent(value.replace(LONE_SURROGATE, '\uFFFD'));
+}
+
+/** A path segment the URL parser resolves away: ".", "..", or either with "%2e" for a dot. */
+const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
+
+/** How many dot segments the path of the URL text `text` has, before the URL parser resolves them. */
+function dotSegments(text: string): number {
+  const path = text.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/\\?#]*/i, '').split(/[?#]/, 1)[0] ?? '';
+  return path.split(/[/\\]/).filter((segment) => DOT_SEGMENT.test(segment)).length;
+}
+
 /** Render `template` for `call`, or say why it cannot be opened. */
 export function renderPopUrl(template: string, call: Call, options: RenderOptions): RenderResult {
   // The template's own origin is what the admin wrote, with every variable left empty.
@@ -137,9 +154,13 @@ export function renderPopUrl(template: string, call: Call, options: RenderOption
 
   const rendered = substitute(template, (name) => {
     const value = valueOf(name, call, options.defaultCountry);
-    return value === undefined ? undefined : encodeURIComponent(value);
+    return value === undefined ? undefined : encodeValue(value);
   });
   if (!rendered.ok) return rendered;
+  // encodeURIComponent keeps dots: a value "." or ".." filling a path segment would make the URL
+  // parser drop that segment or the one before it, moving the page outside the template's path.
+  if (dotSegments(rendered.url) !== dotSegments(blank.url))
+    return { ok: false, reason: 'A value of the call would change the URL path ("." or "..")' };
   const url = parseWebUrl(rendered.url);
   if (typeof url === 'string') return { ok: false, reason: `The rendered URL is ${url}` };
   // Credentials in a URL are a phishing device and never needed for a CRM page.

@@ -80,7 +80,7 @@ function unknownPaths(
   }
   if (!isObj(value) || !isObj(parsed)) return [];
   return Object.entries(value).flatMap(([k, v]) =>
-    k in parsed ? unknownPaths(v, parsed[k], [...path, k]) : [[...path, k]],
+    Object.hasOwn(parsed, k) ? unknownPaths(v, parsed[k], [...path, k]) : [[...path, k]],
   );
 }
 
@@ -102,7 +102,8 @@ export function sanitize(
   }
   let value = structuredClone(raw);
   for (const key of Object.keys(value)) {
-    if (!(key in schema.shape)) {
+    // Own keys only: `constructor` or `toString` is in every object, not a setting.
+    if (!Object.hasOwn(schema.shape, key)) {
       problems.push({ source, path: key, message: 'Unknown setting' });
       delete value[key];
     }

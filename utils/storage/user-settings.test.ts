@@ -88,3 +88,12 @@ describe('user settings record', () => {
     );
   });
 });
+
+describe('readUserSettings with a corrupt version (found by tests/property/settings.property.test.ts)', () => {
+  it('reports a version that cannot be turned into text instead of throwing', () => {
+    expect(readUserSettings({ version: { toString: false }, values: {} })).toEqual({
+      values: {},
+      problem: 'Saved settings of unknown version object',
+    });
+  });
+});

@@ -43,7 +43,11 @@ export function readUserSettings(stored: unknown): { values: Obj; problem?: stri
   if (stored.version === USER_SETTINGS_VERSION && isObj(stored.values)) {
     return { values: stored.values };
   }
-  return { values: {}, problem: `Saved settings of unknown version ${String(stored.version)}` };
+  // Any JSON may be stored: only a number or a string is shown (String() throws on some objects).
+  const version = ['number', 'string'].includes(typeof stored.version)
+    ? String(stored.version)
+    : typeof stored.version;
+  return { values: {}, problem: `Saved settings of unknown version ${version}` };
 }
 
 export const userSettingsRecord = (values: Obj): UserSettingsRecord => ({

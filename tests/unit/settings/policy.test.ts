@@ -230,3 +230,17 @@ describe('withoutLocked', () => {
     expect(withoutLocked([1], ['0'])).toEqual([1]);
   });
 });
+
+describe('sanitize with keys every object has (found by tests/property/settings.property.test.ts)', () => {
+  it('reports constructor or toString as unknown settings instead of locking them silently', () => {
+    const { locked, problems } = resolveSettings(undefined, {
+      constructor: '',
+      clickToDial: { toString: 1, enabled: false },
+    });
+    expect(problems).toEqual([
+      { source: 'policy', path: 'constructor', message: 'Unknown setting' },
+      { source: 'policy', path: 'clickToDial.toString', message: 'Unknown setting' },
+    ]);
+    expect(locked).toEqual(['clickToDial.enabled']);
+  });
+});
