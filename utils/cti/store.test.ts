@@ -138,14 +138,7 @@ describe('call store: events', () => {
     }
     store.apply({ type: 'callUpsert', call: update('live2', { startedAt: 50 }) });
     store.apply({ type: 'callUpsert', call: update('live1', { startedAt: 40 }) });
-    expect(store.getState().calls.map((c) => c.id)).toEqual([
-      'live1',
-      'live2',
-      'a',
-      'b',
-      'c',
-      'd',
-    ]);
+    expect(store.getState().calls.map((c) => c.id)).toEqual(['live1', 'live2', 'a', 'b', 'c', 'd']);
   });
 
   it('never drops an undisposed call, however many are waiting', async () => {
