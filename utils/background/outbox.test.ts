@@ -67,7 +67,7 @@ const CALL: Call = {
   actions: ['dispose'],
 };
 
-let dbs: OutboxDb[] = [];
+const dbs: OutboxDb[] = [];
 afterEach(async () => {
   for (const db of dbs.splice(0)) db.close();
   await deleteDB(OUTBOX_DATABASE.name);
