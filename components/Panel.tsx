@@ -14,6 +14,7 @@ import { DispositionForm } from './DispositionForm';
 import { ErrorAlert } from './ErrorAlert';
 import { useAction } from './hooks';
 import { Notices } from './Notices';
+import { Outbox } from './Outbox';
 import { RecentCalls } from './RecentCalls';
 import { SignInForm } from './SignInForm';
 import './panel.css';
@@ -63,6 +64,7 @@ export function PanelView({ state, connector, layout = 'popup', footer }: ViewPr
       </header>
       <ErrorAlert message={signOut.error} />
       <Notices state={state} connector={connector} />
+      <Outbox state={state} connector={connector} />
       {signedOut ? (
         <SignInForm key={state.vendor} state={state} connector={connector} />
       ) : (

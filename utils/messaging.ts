@@ -21,8 +21,15 @@
  */
 import { z } from 'zod';
 import type { SignInField } from './cti/adapter';
-import type { AgentState, Call, CodeLabel, CommandType, Connection } from './cti/model';
-import { Command } from './cti/model';
+import type {
+  AgentState,
+  Call,
+  CodeLabel,
+  CommandType,
+  Connection,
+  RemoteParty,
+} from './cti/model';
+import { Command, MAX_TIME_MS } from './cti/model';
 import type { Notice } from './cti/store';
 import type { HistoryEntry } from './history/entry';
 
@@ -77,6 +84,33 @@ export interface PanelState {
   identity?: { username: string };
   notices: Notice[];
   recent: HistoryEntry[];
+  /** Vendor writes not sent yet, oldest first. */
+  outbox: OutboxEntry[];
+}
+
+/**
+ * A vendor write the outbox still holds (utils/background/outbox.ts): waiting to be sent, or
+ * refused by the vendor and waiting for the agent (retry, edit, discard).
+ */
+export interface OutboxEntry {
+  key: string;
+  /** The command it carries (`dispose`: a disposition). */
+  kind: CommandType;
+  /** `waiting` covers `pending` and `sending`. */
+  status: 'waiting' | 'rejected' | 'uncertain';
+  /** The vendor it goes to. */
+  vendorLabel: string;
+  /** Why it is still here: the last failure, the vendor's reason, what it waits for. */
+  reason?: string;
+  attempts: number;
+  /** When the next attempt is due (waiting items). */
+  nextAt?: number;
+  callId?: string;
+  remote?: RemoteParty;
+  /** A disposition's code, notes and call-back time. */
+  code?: string;
+  notes?: string;
+  callbackAt?: number;
 }
 
 /** Name of the runtime port over which the background pushes `PanelState` updates. */
@@ -116,6 +150,20 @@ const panelMessage = lazily(() => {
     z.object({ type: z.literal('panel/signOut') }),
     z.object({ type: z.literal('panel/command'), command: Command }),
     z.object({ type: z.literal('panel/dismissNotice'), id: z.string() }),
+    /** The agent's action on an outbox item (`OutboxEntry.key`); discard is confirmed first. */
+    z.object({
+      type: z.literal('panel/outbox'),
+      key: z.string().min(1).max(100),
+      action: z.enum(['retry', 'discard']),
+    }),
+    /** A corrected disposition for an outbox item, sent again. */
+    z.object({
+      type: z.literal('panel/outboxEdit'),
+      key: z.string().min(1).max(100),
+      code: z.string().min(1).max(200),
+      notes: z.string().max(4000).default(''),
+      callbackAt: z.number().int().min(0).max(MAX_TIME_MS).optional(),
+    }),
     /** Open the CRM record of a live call by its `manual` screen-pop rule. */
     z.object({ type: z.literal('panel/popRecord'), callId: z.string().min(1).max(200) }),
   ]);

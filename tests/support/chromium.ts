@@ -41,13 +41,17 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
+/**
+ * `userDataDir`: a profile of the caller's, kept at `close` so that the browser can be launched
+ * again on it (a browser restart); without it, a fresh profile removed at `close`.
+ */
 export async function launchWithExtension(
-  options: { headless?: boolean } = {},
+  options: { headless?: boolean; userDataDir?: string } = {},
 ): Promise<ExtensionBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run npm run build first.`);
   }
-  const userDataDir = mkdtempSync(join(tmpdir(), 'switchboard-chromium-'));
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'switchboard-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: options.headless ?? true,
@@ -96,7 +100,7 @@ export async function launchWithExtension(
     },
     close: async () => {
       await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }

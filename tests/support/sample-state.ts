@@ -42,6 +42,7 @@ export function signedOutState(overrides: Partial<PanelState> = {}): PanelState 
     },
     notices: [],
     recent: [],
+    outbox: [],
     ...overrides,
   };
 }

@@ -28,12 +28,14 @@ import {
   openSwitchboardDb,
   type SwitchboardDb,
 } from '../storage/db';
+import type { OutboxStore } from '../storage/outbox-db';
 import { STORAGE } from '../storage/registry';
 import type { Badge } from './badge';
 import { effectiveCapabilities } from './capabilities';
 import { createCommands, type Commands } from './commands';
 import type { ClickToDialSettings } from './dial-gate';
 import { createMessageHandler } from './handlers';
+import { createAppOutbox, storageNotices, vendorLabel, type StorageFailed } from './outbox-app';
 import { createIncomingCallNotifier, type NotificationsApi } from './incoming-call-notification';
 import { buildPanelState, offeredDispositions } from './panel-state';
 import { createRecentCalls } from './recent-calls';
@@ -60,6 +62,8 @@ export interface BackgroundDeps {
   clock: Clock;
   log: Logger;
   openDb?: () => Promise<SwitchboardDb>;
+  /** Tests give the outbox their own storage (outbox-db.ts). */
+  outboxStore?: OutboxStore;
 }
 
 export interface BackgroundApp {
@@ -80,17 +84,27 @@ function screenPopOn(
   db: Promise<SwitchboardDb>,
   deps: Pick<BackgroundDeps, 'openTab' | 'log'>,
   settings: () => ResolvedSettings['settings'],
+  storageFailed: StorageFailed,
 ): ScreenPop {
   const popped = db.then((d) => createPoppedKeys(d));
   const popLog = db.then((d) => createPopLog(d));
   return createScreenPop({
     getSettings: settings,
-    popped: { claim: async (key) => (await popped).claim(key) },
+    popped: {
+      claim: async (key) =>
+        (await popped).claim(key).catch((error: unknown) => {
+          // No claim, no pop (it could pop twice): the agent is told why the record did not open.
+          storageFailed('Could not open the caller’s record', error);
+          throw error;
+        }),
+    },
     openTab: deps.openTab,
     // Every decision is kept for diagnostics.
     log: (decision) => {
       deps.log.info(`screen-pop ${decision.outcome}`, decision);
-      void popLog.then((l) => l.add(decision)).catch(() => undefined);
+      void popLog
+        .then((l) => l.add(decision))
+        .catch((error: unknown) => storageFailed('Could not save the screen-pop log', error));
     },
   });
 }
@@ -143,9 +157,14 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
     clock,
     key: STORAGE.session.callStore.key,
   });
+  const storageFailed = storageNotices(store, log);
   const db = (deps.openDb ?? openSwitchboardDb)();
-  const screenPop = screenPopOn(db, deps, settings);
-  const recent = createRecentCalls(db.then(createHistory));
+  const screenPop = screenPopOn(db, deps, settings, storageFailed);
+  const recent = createRecentCalls(db.then(createHistory), storageFailed);
+  const outbox = createAppOutbox({
+    ...{ store, storageFailed, clock, log, outboxStore: deps.outboxStore },
+    ...{ session: () => session, vendorId: () => settings().vendor, views: () => views },
+  });
 
   const panelState = () =>
     buildPanelState({
@@ -156,6 +175,7 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
       capabilities: capabilities(),
       identity: signIn.identity,
       recent: recent.list,
+      ...{ outbox: outbox.items, vendorLabel },
     });
   const views = createViews({
     extension: deps.extension,
@@ -180,7 +200,7 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
     capabilities,
     vendorLabel: () => vendor().label,
     dispositions: () => offeredDispositions(capabilities(), store.getState(), settings()),
-    recent,
+    ...{ recent, outbox, vendorId: () => settings().vendor },
     screenPop,
     broadcast: views.broadcast,
     clock,
@@ -198,9 +218,7 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
     commands,
     store,
     session: () => session,
-    vendor,
-    settings,
-    log,
+    ...{ vendor, settings, outbox, log },
   });
 
   async function followUp(transitions: CallTransition[]): Promise<void> {
@@ -221,8 +239,9 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
       if (transitions.length === 0) return;
       followUp(transitions).catch((e: unknown) => log.error('call follow-up failed', e));
     });
-    await recent.refresh().catch((e: unknown) => log.warn('history unavailable', e));
+    await recent.refresh();
     if (!(await session.restore())) signIn.forget();
+    outbox.kick();
   })();
 
   function settingsChanged(next: ResolvedSettings): void {
@@ -245,7 +264,7 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
     handleMessage: (message, sender) => whenReady(() => handleMessage(message, sender)),
     connectPanel: (port) => views.connect(port, ready),
     settingsChanged: (next) => void whenReady(() => settingsChanged(next)),
-    watchdog: () => void whenReady(() => session.ensureRunning()),
+    watchdog: () => void whenReady(() => (session.ensureRunning(), outbox.kick())),
     notificationButtonClicked: (id, index) =>
       void whenReady(() => incomingCall.onButtonClicked(id, index)),
     clickToDial: () => whenReady(() => settings().clickToDial),

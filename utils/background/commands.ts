@@ -5,7 +5,14 @@
  * "Open record" runs the `manual` screen-pop rule.
  */
 import type { Capabilities, Clock } from '../cti/adapter';
-import { checkCallbackAt, toCtiError, type Call, type CodeLabel, type Command } from '../cti/model';
+import {
+  checkCallbackAt,
+  toCtiError,
+  type Call,
+  type CodeLabel,
+  type Command,
+  type Disposition,
+} from '../cti/model';
 import type { PostDial } from '../cti/post-dial';
 import type { Session } from '../cti/session';
 import type { CallStore, CallTransition } from '../cti/store';
@@ -14,6 +21,7 @@ import type { DialSite, DialTarget } from '../phone/dial-policy';
 import type { PopDecision, ScreenPop } from '../screenpop/screen-pop';
 import type { Settings } from '../settings/schema';
 import { dialRefusal } from './dial-gate';
+import type { Outbox } from './outbox';
 import type { RecentCalls } from './recent-calls';
 
 export interface CommandsDeps {
@@ -25,6 +33,10 @@ export interface CommandsDeps {
   /** What the panel offers for wrap-up (panel-state.ts `offeredDispositions`). */
   dispositions(): { codes: CodeLabel[]; callback: boolean };
   recent: RecentCalls;
+  /** Vendor writes that must not be lost (outbox.ts): dispositions for the vendor. */
+  outbox: Outbox;
+  /** The vendor's registry id: a queued write goes to that vendor only. */
+  vendorId(): string;
   postDial: PostDial;
   screenPop: ScreenPop;
   broadcast(): void;
@@ -37,6 +49,11 @@ export interface Commands {
   dial(target: DialTarget, site: DialSite): Promise<Reply<unknown>>;
   /** "Open record": the `manual` screen-pop rule for a live call. */
   popRecord(callId: string): Promise<Reply<unknown>>;
+  /** A corrected disposition for an outbox item (`panel/outboxEdit`), sent again. */
+  editQueued(
+    key: string,
+    change: { code: string; notes: string; callbackAt?: number },
+  ): Promise<Reply<unknown>>;
   /** What the call store reports (a dialled call's extension waits for its answer). */
   onTransitions(transitions: readonly CallTransition[]): void;
 }
@@ -48,6 +65,21 @@ const POP_FAILURES: Partial<Record<PopDecision['outcome'], (detail: string) => s
   openFailed: (detail) => `Could not open the record: ${detail}`,
   error: (detail) => `Could not open the record: ${detail}`,
 };
+
+/** What the call and history keep of a disposition the agent saved. */
+function dispositionOf(
+  code: CodeLabel,
+  saved: { notes: string; callbackAt?: number | undefined },
+  at: number,
+): Disposition {
+  return {
+    code: code.code,
+    label: code.label,
+    notes: saved.notes,
+    at,
+    ...(saved.callbackAt !== undefined ? { callbackAt: saved.callbackAt } : {}),
+  };
+}
 
 export function createCommands(deps: CommandsDeps): Commands {
   const { store } = deps;
@@ -64,6 +96,24 @@ export function createCommands(deps: CommandsDeps): Commands {
     }
   }
 
+  /**
+   * The vendor's copy of a disposition goes through the outbox: sent now when it can be, kept and
+   * sent later when the vendor cannot be reached. A refusal, or a write neither sent nor kept, is
+   * the agent's to see: the call stays waiting for its disposition.
+   */
+  async function toVendor(cmd: Extract<Command, { type: 'dispose' }>) {
+    const call = store.getState().calls.find((c) => c.id === cmd.callId);
+    if (call?.state !== 'ended') return execute(cmd).then((r) => (r.ok ? undefined : r));
+    const outcome = await deps.outbox.submit(deps.vendorId(), cmd, call);
+    if (outcome.status === 'rejected') return fail(outcome.reason);
+    if (outcome.status === 'failed') {
+      return fail(
+        `The disposition was not sent (${outcome.reason}) and could not be kept to send later: save it again`,
+      );
+    }
+    return undefined;
+  }
+
   async function dispose(cmd: Extract<Command, { type: 'dispose' }>): Promise<Reply<unknown>> {
     const offered = deps.dispositions();
     const code = offered.codes.find((c) => c.code === cmd.code);
@@ -75,17 +125,14 @@ export function createCommands(deps: CommandsDeps): Commands {
       return fail(`${deps.vendorLabel()} cannot schedule a call back`);
     try {
       checkCallbackAt(cmd.callbackAt, deps.clock.now());
-      if (deps.capabilities().dispositions === 'vendor') await deps.session().execute(cmd);
     } catch (error) {
       return fail(toCtiError(error).message);
     }
-    const disposition = {
-      code: code.code,
-      label: code.label,
-      notes: cmd.notes,
-      at: deps.clock.now(),
-      ...(cmd.callbackAt !== undefined ? { callbackAt: cmd.callbackAt } : {}),
-    };
+    if (deps.capabilities().dispositions === 'vendor') {
+      const refused = await toVendor(cmd);
+      if (refused) return refused;
+    }
+    const disposition = dispositionOf(code, cmd, deps.clock.now());
     store.setDisposition(cmd.callId, disposition);
     await deps.recent.setDisposition(cmd.callId, disposition);
     deps.broadcast();
@@ -108,8 +155,40 @@ export function createCommands(deps: CommandsDeps): Commands {
     return reply;
   }
 
+  async function editQueued(
+    key: string,
+    change: { code: string; notes: string; callbackAt?: number },
+  ): Promise<Reply<unknown>> {
+    const item = deps.outbox.items.find((i) => i.key === key);
+    if (item?.command.type !== 'dispose') return fail('That disposition has already been sent');
+    const offered = deps.dispositions();
+    const code = offered.codes.find((c) => c.code === change.code);
+    if (!code || item.vendor !== deps.vendorId())
+      return fail('Choose one of the disposition codes');
+    if (change.callbackAt !== undefined && !offered.callback)
+      return fail(`${deps.vendorLabel()} cannot schedule a call back`);
+    try {
+      checkCallbackAt(change.callbackAt, deps.clock.now());
+      const { type, callId } = item.command;
+      await deps.outbox.edit(key, {
+        type,
+        callId,
+        code: code.code,
+        notes: change.notes,
+        ...(change.callbackAt !== undefined ? { callbackAt: change.callbackAt } : {}),
+      });
+    } catch (error) {
+      return fail(toCtiError(error).message);
+    }
+    const disposition = dispositionOf(code, change, deps.clock.now());
+    await deps.recent.setDisposition(item.command.callId, disposition);
+    deps.broadcast();
+    return ok(undefined);
+  }
+
   return {
     run,
+    editQueued,
     onTransitions: (transitions) => deps.postDial.onTransitions(transitions),
 
     async dial(target, site) {

@@ -20,6 +20,7 @@ import {
 } from '../messaging';
 import type { Settings } from '../settings/schema';
 import type { Commands } from './commands';
+import type { Outbox } from './outbox';
 import { senderSite } from './dial-gate';
 import { acceptPageEvent } from './page-events';
 import { classifySender } from './senders';
@@ -42,7 +43,18 @@ export interface HandlerDeps {
   session(): Session;
   vendor(): VendorDescriptor;
   settings(): Settings;
+  outbox: Outbox;
   log: Logger;
+}
+
+/** Runs an outbox action; its failure (the item went meanwhile) is the agent's to read. */
+async function outboxAction(action: () => Promise<void>): Promise<Reply<unknown>> {
+  try {
+    await action();
+    return ok(undefined);
+  } catch (error) {
+    return fail(error instanceof Error ? error.message : String(error));
+  }
 }
 
 export type MessageHandler = (message: unknown, sender: Sender) => Promise<Reply<unknown>>;
@@ -58,6 +70,14 @@ export function createMessageHandler(deps: HandlerDeps): MessageHandler {
       return ok(undefined);
     },
     'panel/popRecord': (msg) => deps.commands.popRecord(msg.callId),
+    'panel/outbox': ({ key, action }) =>
+      outboxAction(() => (action === 'retry' ? deps.outbox.retry(key) : deps.outbox.discard(key))),
+    'panel/outboxEdit': ({ key, code, notes, callbackAt }) =>
+      deps.commands.editQueued(key, {
+        code,
+        notes,
+        ...(callbackAt !== undefined ? { callbackAt } : {}),
+      }),
   };
 
   const content: Handlers<CheckedContentMessage> = {

@@ -6,10 +6,11 @@ import type { Capabilities } from '../cti/adapter';
 import type { CodeLabel } from '../cti/model';
 import type { StoreState } from '../cti/store';
 import { signInConnectionFields, type VendorDescriptor } from '../cti/vendor';
-import type { HistoryEntry, PanelState } from '../messaging';
+import type { HistoryEntry, OutboxEntry, PanelState } from '../messaging';
 import { matchRule } from '../screenpop/rules';
 import { isLocked } from '../settings/policy';
 import type { Settings } from '../settings/schema';
+import type { OutboxItem } from '../storage/outbox-db';
 
 export interface PanelInputs {
   store: StoreState;
@@ -19,6 +20,29 @@ export interface PanelInputs {
   capabilities: Capabilities;
   identity: { username: string } | undefined;
   recent: HistoryEntry[];
+  /** The outbox's items (outbox.ts). */
+  outbox?: readonly OutboxItem[];
+  /** Any vendor's label by registry id: an item may be for a vendor no longer in use. */
+  vendorLabel?: (id: string) => string;
+}
+
+/** An outbox item as the panel shows it: what it is, for whom, and why it is still here. */
+export function outboxEntry(item: OutboxItem, vendorLabel: string): OutboxEntry {
+  const { command, call } = item;
+  const dispose = command.type === 'dispose' ? command : undefined;
+  return {
+    key: item.key,
+    kind: command.type,
+    status: item.status === 'pending' || item.status === 'sending' ? 'waiting' : item.status,
+    vendorLabel,
+    ...(item.reason !== undefined ? { reason: item.reason } : {}),
+    attempts: item.attempts,
+    ...(item.status === 'pending' ? { nextAt: item.nextAt } : {}),
+    ...('callId' in command ? { callId: command.callId } : {}),
+    ...(call ? { remote: call.remote } : {}),
+    ...(dispose ? { code: dispose.code, notes: dispose.notes } : {}),
+    ...(dispose?.callbackAt !== undefined ? { callbackAt: dispose.callbackAt } : {}),
+  };
 }
 
 /**
@@ -77,5 +101,8 @@ export function buildPanelState(input: PanelInputs): PanelState {
     identity: input.identity,
     notices: store.notices,
     recent: input.recent,
+    outbox: (input.outbox ?? []).map((item) =>
+      outboxEntry(item, input.vendorLabel?.(item.vendor) ?? vendor.label),
+    ),
   };
 }

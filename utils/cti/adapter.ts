@@ -10,7 +10,7 @@
  * relay cursor) goes through `AdapterContext.checkpoint`, which the session clears at every
  * sign-in and sign-out; an adapter keeps nothing else between connections.
  */
-import type { Command, CommandType, CtiEvent } from './model';
+import type { Call, Command, CommandType, CtiEvent } from './model';
 
 export interface Clock {
   now(): number;
@@ -116,6 +116,11 @@ export interface Heartbeat {
   send(): void;
 }
 
+/** What the outbox gives an adapter with a command it sends later (VendorAdapter.execute). */
+export interface QueuedWrite {
+  call?: Call;
+}
+
 export interface VendorAdapter {
   /** The vendor's registry id (utils/cti/vendors/index.ts). */
   readonly id: string;
@@ -129,8 +134,12 @@ export interface VendorAdapter {
   connect(ctx: AdapterContext): Promise<void>;
   /** Ask the vendor for the current calls and agent state; answers arrive as events. */
   resync(): Promise<void>;
-  /** Rejects with a CtiError. */
-  execute(command: Command): Promise<void>;
+  /**
+   * Rejects with a CtiError. `queued`: the command comes from the outbox, maybe after a restart;
+   * `queued.call` is the call as it was when the command was queued, for an adapter that no longer
+   * tracks it (its own memory went with the connection, the worker or the browser).
+   */
+  execute(command: Command, queued?: QueuedWrite): Promise<void>;
   disconnect(): Promise<void>;
   /**
    * Called once when the agent signs out, before disconnect; ends the vendor-side session (a

@@ -134,7 +134,7 @@ export type Call = z.infer<typeof Call>;
 
 const callId = z.string().min(1);
 /** The latest instant a Date can hold (ECMAScript §21.4.1.1): anything later is no time at all. */
-const MAX_TIME_MS = 8.64e15;
+export const MAX_TIME_MS = 8.64e15;
 /** Transfer targets and DTMF are typed by the agent: keep them to dialable characters. */
 const target = z
   .string()

@@ -9,7 +9,7 @@ import type {
   RequestHeaders,
   VendorAdapter,
 } from './adapter';
-import type { Command } from './model';
+import type { Call, Command } from './model';
 import type { CallStore, KeyValueArea } from './store';
 
 export interface Session {
@@ -35,6 +35,12 @@ export interface Session {
   restart(): void;
   /** Rejects with a CtiError. */
   execute(command: Command): Promise<void>;
+  /**
+   * A write from the outbox (utils/background/outbox.ts): like `execute`, for a call the store
+   * may have let go of since; the adapter gets the call as it was when the write was queued.
+   * Rejects with a CtiError.
+   */
+  executeQueued(command: Command, call?: Call): Promise<void>;
   /**
    * Hands an event from outside the vendor transport to the connected adapter's `receive`; false
    * when nobody is connected or the adapter takes no such events.

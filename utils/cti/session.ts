@@ -14,7 +14,7 @@ import {
   type VendorAdapter,
 } from './adapter';
 import { createCheckpoints, type Checkpoints } from './checkpoint';
-import { CtiError, toCtiError, type Command } from './model';
+import { CtiError, toCtiError, type Call, type Command } from './model';
 import type { Session, SessionDeps } from './session-api';
 import {
   closeLink,
@@ -185,6 +185,16 @@ class VendorSession implements Session {
     if (refusal || !adapter) throw refusal;
     try {
       await adapter.execute(command);
+    } catch (error) {
+      throw toCtiError(error, 'rejected');
+    }
+  }
+
+  async executeQueued(command: Command, call?: Call): Promise<void> {
+    const adapter = this.phase === 'connected' ? this.link?.adapter : undefined;
+    if (!adapter) throw new CtiError('network', 'Not connected to the phone system');
+    try {
+      await adapter.execute(command, call ? { call } : undefined);
     } catch (error) {
       throw toCtiError(error, 'rejected');
     }

@@ -17,8 +17,12 @@ import {
 import { describeIssues, equal, stamped } from './store-helpers';
 import type { CallTransition, Notice, StoreState } from './store-state';
 
-/** `retired`: ids of calls the agent closed, so that a late frame cannot bring one back. */
-export const LIMITS = { ended: 3, notices: 5, protocolErrors: 10, retired: 20 } as const;
+/**
+ * `retired`: ids of calls the agent closed, so that a late frame cannot bring one back. Ended
+ * calls waiting for their disposition have no limit: each stays until it is disposed or the agent
+ * dismisses it, however many there are (dropping the oldest would lose the agent's work unseen).
+ */
+export const LIMITS = { notices: 5, protocolErrors: 10, retired: 20 } as const;
 
 /** What the store keeps beside its state to apply events. */
 export interface Ledger {
@@ -42,7 +46,10 @@ export function retire(ledger: Ledger, ids: readonly string[]): void {
   if (ids.length > 0) ledger.retired = [...ledger.retired, ...ids].slice(-LIMITS.retired);
 }
 
-/** Orders calls, drops the ones nobody waits for any more, and remembers their ids. */
+/**
+ * Orders calls, drops the ones nobody waits for any more (disposed, or not disposable), and
+ * remembers their ids. Every ended call that can still be disposed is kept.
+ */
 export function settle(calls: Call[], ledger: Ledger): Call[] {
   const live = calls.filter(isLive).sort((a, b) => a.startedAt - b.startedAt);
   const ended = ledger.keepEnded
@@ -50,7 +57,6 @@ export function settle(calls: Call[], ledger: Ledger): Call[] {
         // Only a call that can still be disposed is waiting for anything.
         .filter((c) => !isLive(c) && c.actions.includes('dispose'))
         .sort((a, b) => (a.endedAt ?? 0) - (b.endedAt ?? 0))
-        .slice(-LIMITS.ended)
     : [];
   const kept = [...live, ...ended];
   retire(

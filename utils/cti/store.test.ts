@@ -130,7 +130,7 @@ describe('call store: events', () => {
     });
   });
 
-  it('orders live calls oldest first, then ended calls, keeping at most three ended', async () => {
+  it('orders live calls oldest first, then ended calls, keeping every ended call awaiting its disposition', async () => {
     const { store } = await setup();
     for (const [i, id] of ['a', 'b', 'c', 'd'].entries()) {
       store.apply({ type: 'callUpsert', call: update(id, { startedAt: i }) });
@@ -138,7 +138,19 @@ describe('call store: events', () => {
     }
     store.apply({ type: 'callUpsert', call: update('live2', { startedAt: 50 }) });
     store.apply({ type: 'callUpsert', call: update('live1', { startedAt: 40 }) });
-    expect(store.getState().calls.map((c) => c.id)).toEqual(['live1', 'live2', 'b', 'c', 'd']);
+    expect(store.getState().calls.map((c) => c.id)).toEqual(['live1', 'live2', 'a', 'b', 'c', 'd']);
+  });
+
+  it('never drops an undisposed call, however many are waiting', async () => {
+    const { store } = await setup();
+    const ids = Array.from({ length: 40 }, (_, i) => `call-${i}`);
+    for (const [i, id] of ids.entries()) {
+      store.apply({ type: 'callUpsert', call: update(id, { startedAt: i }) });
+      store.apply({ type: 'callEnded', callId: id, endedAt: 100 + i });
+    }
+    expect(store.getState().calls.map((c) => c.id)).toEqual(ids);
+    store.setDisposition('call-0', { code: 'SALE', notes: '', at: 500 });
+    expect(store.getState().calls.map((c) => c.id)).toEqual(ids.slice(1));
   });
 
   it('drops ended calls at once when nobody waits for a disposition, still reporting the end', async () => {

@@ -4,6 +4,7 @@
  * transitions) and persists a snapshot to `storage.session` so a restarted worker finds its calls.
  */
 import { z } from 'zod';
+import { storageFailureMessage } from '../lib/storage-failure';
 import { createOrderedWrites } from '../lib/ordered-writes';
 import type { Capabilities, Clock, Logger } from './adapter';
 import { createLogger } from './log';
@@ -78,6 +79,32 @@ const NO_CAPABILITIES: Capabilities = {
   recordingControl: 'none',
 };
 
+/**
+ * Saves snapshots in order, the last one winning. A failure (a full storage.session) is told once
+ * per run of failures through `failed`: the notice is itself saved, and would fail again.
+ */
+function persistence(
+  storage: KeyValueArea,
+  key: string,
+  log: Logger,
+  failed: (message: string) => void,
+): { save(snapshot: unknown): void; flushed(): Promise<void> } {
+  const writes = createOrderedWrites((value: unknown) => storage.set(key, value));
+  let failing = false;
+  const save = (snapshot: unknown) => {
+    writes.write(snapshot).then(
+      () => (failing = false),
+      (error: unknown) => {
+        log.warn('could not save the call state', error);
+        if (failing) return;
+        failing = true;
+        failed(storageFailureMessage('Could not save the calls for a restart', error));
+      },
+    );
+  };
+  return { save, flushed: () => writes.flushed() };
+}
+
 export function createCallStore(deps: CallStoreDeps): CallStore {
   const { storage, clock, key } = deps;
   const log = deps.log ?? createLogger('store');
@@ -93,12 +120,10 @@ export function createCallStore(deps: CallStoreDeps): CallStore {
   const queued: (() => void)[] = [];
 
   // ── persistence: at most one write in flight, the last state wins ──────────────────────────
-  const writes = createOrderedWrites((value: unknown) => storage.set(key, value));
-  function persist(): void {
-    writes
-      .write({ version: STORE_VERSION, state, retired: ledger.retired })
-      .catch((error: unknown) => log.warn('could not save the call state', error));
-  }
+  const persist = persistence(storage, key, log, (message) =>
+    commit(withNotice(state, 'error', message, clock.now(), ledger)),
+  );
+  const snapshot = () => ({ version: STORE_VERSION, state, retired: ledger.retired });
 
   async function rehydrate(): Promise<void> {
     const raw = await storage.get(key);
@@ -130,7 +155,7 @@ export function createCallStore(deps: CallStoreDeps): CallStore {
 
   function commit(next: StoreState, transitions: CallTransition[] = []): void {
     state = next;
-    persist();
+    persist.save(snapshot());
     for (const listener of listeners) {
       try {
         listener(state, transitions);
@@ -202,7 +227,7 @@ export function createCallStore(deps: CallStoreDeps): CallStore {
       }),
     persisted: async () => {
       await ready;
-      await writes.flushed();
+      await persist.flushed();
     },
   };
 }

@@ -78,6 +78,19 @@ export const DATABASE = {
   },
 } as const;
 
+/**
+ * The outbox (utils/storage/outbox-db.ts): vendor writes that must not be lost, until the vendor
+ * accepts them or the agent discards them. A database of its own, versioned on its own.
+ */
+export const OUTBOX_DATABASE = {
+  name: 'switchboard-outbox',
+  version: 1,
+  stores: {
+    /** One record per write, keyed by its idempotency key. */
+    items: { keyPath: 'key', index: 'createdAt' },
+  },
+} as const;
+
 /** Every `storage.local` and `storage.session` entry. */
 export function storageItems(): StorageItem[] {
   return [...Object.values(STORAGE.local), ...Object.values(STORAGE.session)];

@@ -188,6 +188,9 @@ export async function startMaxContactSimulator(
         if (count <= 0) return resolve();
         faults.push({ status, left: count, match, done: resolve });
       }),
+    clearFaults: () => {
+      for (const fault of faults.splice(0)) fault.done();
+    },
     sendMalformed: (kind = 'notJson', count = 1) => {
       malformed = { kind, left: count };
     },

@@ -136,6 +136,8 @@ export interface MaxContactSimulator {
    * answer HTTP `status`. Resolves when they have all been answered.
    */
   fail(status: number, count?: number, match?: (path: string) => boolean): Promise<void>;
+  /** The platform is back: every pending `fail` ends now (its promise resolves). */
+  clearFaults(): void;
   /** The next `count` getcalls answers are malformed. */
   sendMalformed(kind?: MalformedKind, count?: number): void;
   /** While on, the token service refuses every password (401). */

@@ -15,6 +15,7 @@ import type {
   Capabilities,
   EventSource,
   Heartbeat,
+  QueuedWrite,
   VendorAdapter,
 } from '../../adapter';
 import { systemClock } from '../../adapter';
@@ -170,10 +171,10 @@ export class UcontactAdapter implements VendorAdapter {
     link.ctx.emit({ type: 'lists', lists: { resultCodes: this.config.resultCodes } });
   }
 
-  async execute(command: Command): Promise<void> {
+  async execute(command: Command, queued?: QueuedWrite): Promise<void> {
     const link = this.links.require();
     try {
-      await runCommand(command, this.host(link));
+      await runCommand(command, this.host(link), queued);
     } catch (error) {
       const err = toCtiError(error, 'rejected');
       if (err.code === 'auth') this.links.lost(link, err);

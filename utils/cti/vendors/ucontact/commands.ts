@@ -4,8 +4,9 @@
  */
 import type { DialFormat } from '../../../phone/format';
 import { dialString } from '../shared/dial';
-import { checkCallbackAt, CtiError, type Command, type CtiEvent } from '../../model';
-import type { CallTracker } from './calls';
+import type { QueuedWrite } from '../../adapter';
+import { checkCallbackAt, CtiError, type Call, type Command, type CtiEvent } from '../../model';
+import type { CallTracker, TrackedCall } from './calls';
 import type { UcontactHttp } from './http';
 import { GUID, PATHS } from './wire';
 
@@ -55,7 +56,28 @@ export function formatSchedule(epochMs: number): string {
   return `${date} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
-export async function runCommand(command: Command, host: CommandHost): Promise<void> {
+/**
+ * What DispositionCall needs of a call the tracker no longer holds (it keeps ended calls only
+ * until the next one starts): the outbox's copy of the call, as the tracker described it
+ * (`CallTracker.update`).
+ */
+function fromQueued(
+  call: Call | undefined,
+): Pick<TrackedCall, 'number' | 'guid' | 'campaign'> | undefined {
+  if (!call) return undefined;
+  const { guid, campaign } = call.data;
+  return {
+    number: call.remote.raw,
+    ...(guid ? { guid } : {}),
+    ...(campaign ? { campaign } : {}),
+  };
+}
+
+export async function runCommand(
+  command: Command,
+  host: CommandHost,
+  queued?: QueuedWrite,
+): Promise<void> {
   const { http, calls } = host;
   const iface = `SIP/${host.extension}`;
   switch (command.type) {
@@ -99,7 +121,7 @@ export async function runCommand(command: Command, host: CommandHost): Promise<v
       return;
     }
     case 'dispose': {
-      const call = calls.byId(command.callId);
+      const call = calls.byId(command.callId) ?? fromQueued(queued?.call);
       if (!call) throw new CtiError('rejected', 'That call is no longer known');
       checkCallbackAt(command.callbackAt, host.now());
       await http.command(
