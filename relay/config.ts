@@ -4,7 +4,17 @@
  * and never echo its value (several are secrets).
  */
 import { z } from 'zod';
+import { clientAddressResolver, type TrustProxy } from './client-address';
 import { HELLO_TIMEOUT_MS } from './protocol';
+
+function validTrustProxy(trust: TrustProxy): boolean {
+  try {
+    clientAddressResolver(trust);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Hook path secrets appear in URLs: URL-safe characters only, long enough not to be guessed. */
 const HookSecret = z
@@ -45,7 +55,10 @@ export const RelayOptions = z.object({
    * Behind a reverse proxy: trust X-Forwarded-For from these proxy addresses (comma-separated IPs
    * or CIDRs, e.g. "127.0.0.1"), or `true` for any. Per-IP hook rate limits depend on it.
    */
-  trustProxy: z.union([z.boolean(), z.string().min(1)]).default(false),
+  trustProxy: z
+    .union([z.boolean(), z.string().min(1)])
+    .refine(validTrustProxy, 'must be true, false, or IP addresses/CIDRs separated by commas')
+    .default(false),
   bodyLimitBytes: positive(65_536),
   buffer: z
     .object({
@@ -160,6 +173,7 @@ const ENV_FOR: Record<string, string> = {
   port: 'RELAY_PORT',
   secret: 'RELAY_SECRET',
   hookSecrets: 'RELAY_HOOK_SECRETS',
+  trustProxy: 'RELAY_TRUST_PROXY',
   bodyLimitBytes: 'RELAY_BODY_LIMIT_BYTES',
   'buffer.maxEvents': 'RELAY_BUFFER_MAX_EVENTS',
   'buffer.maxAgeMs': 'RELAY_BUFFER_MAX_AGE_S',
