@@ -46,9 +46,9 @@ async function agent(token: string, localAddress?: string): Promise<TestClient> 
 }
 
 async function post(imAddress: string, eventType: number): Promise<void> {
-  expect((await postJson(relay.hookUrl('anywhere365'), a365Event(imAddress, eventType))).status).toBe(
-    204,
-  );
+  expect(
+    (await postJson(relay.hookUrl('anywhere365'), a365Event(imAddress, eventType))).status,
+  ).toBe(204);
 }
 
 beforeEach(async () => {
@@ -143,7 +143,9 @@ describe('revocation', () => {
     const again = await open();
     again.send({ type: 'hello', token, after: 0 });
     expect((await again.closed).code).toBe(CLOSE_UNAUTHORIZED);
-    expect(again.frames).toEqual([{ type: 'error', code: 'unauthorized', message: 'token revoked' }]);
+    expect(again.frames).toEqual([
+      { type: 'error', code: 'unauthorized', message: 'token revoked' },
+    ]);
     expect(relay.metric('relay_auth_failures_total', { reason: 'revoked' })).toBe(1);
 
     other.send({ type: 'ping' });

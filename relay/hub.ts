@@ -160,7 +160,8 @@ export function createHub(deps: HubDeps) {
       counters.authFailures({ reason: result.reason });
       log.warn('hello refused', { reason: result.reason });
       const reason = result.reason;
-      const message = reason === 'malformed' || reason === 'signature' ? 'invalid token' : `token ${reason}`;
+      const message =
+        reason === 'malformed' || reason === 'signature' ? 'invalid token' : `token ${reason}`;
       return unauthorized(c, message);
     }
     unpend(c);

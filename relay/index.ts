@@ -223,6 +223,10 @@ async function start(config: Config, port: number, deps: Required<RelayDeps>) {
     return reply.code(status).send({ error: status >= 500 ? 'internal error' : error.message });
   });
   app.setNotFoundHandler((_req, reply) => reply.code(404).send({ error: 'not found' }));
+  // An unknown path is answered before its body is read (else a bad body would get 400 or 413).
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.is404) return reply.code(404).send({ error: 'not found' });
+  });
 
   let subscriptions: ReturnType<typeof createSubscriptions> | undefined;
   const subscriptionStore =

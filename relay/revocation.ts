@@ -13,7 +13,15 @@
  * (it would run without a control the admin relies on). Later, a read error keeps the last list
  * (a transient error never un-revokes a token) and is logged once until the file reads again.
  */
-import { appendFileSync, chmodSync, existsSync, readFileSync, statSync, watch, type FSWatcher } from 'node:fs';
+import {
+  appendFileSync,
+  chmodSync,
+  existsSync,
+  readFileSync,
+  statSync,
+  watch,
+  type FSWatcher,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Logger } from './log';
 

@@ -61,7 +61,9 @@ function revoke(id: string, note: string): void {
     process.stderr.write(`Cannot write ${file} (${code}).\n`);
     process.exit(1);
   }
-  process.stderr.write(`Token ${id} revoked in ${file}; a running relay applies it within a second.\n`);
+  process.stderr.write(
+    `Token ${id} revoked in ${file}; a running relay applies it within a second.\n`,
+  );
 }
 
 function issue(agentArg: string | undefined, daysArg: string | undefined): void {

@@ -54,7 +54,9 @@ export function issueToken(sub: string, ttlSeconds: number, secret: string, nowM
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
 function idOf(claims: TokenClaims, body: string): string {
-  return claims.jti ?? `legacy-${createHash('sha256').update(body).digest('base64url').slice(0, 16)}`;
+  return (
+    claims.jti ?? `legacy-${createHash('sha256').update(body).digest('base64url').slice(0, 16)}`
+  );
 }
 
 function decodeClaims(body: string): TokenClaims | undefined {
