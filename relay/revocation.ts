@@ -83,6 +83,8 @@ export interface RevocationDeps {
   onChange: (ids: ReadonlySet<string>) => void;
   onFailure?: () => void;
   pollMs?: number;
+  /** false: poll only (what happens where fs.watch reports nothing). */
+  watch?: boolean;
 }
 
 export interface Revocations {
@@ -91,6 +93,19 @@ export interface Revocations {
   /** Reads the file now if it changed (the watcher and the poll call this). */
   check(): void;
   close(): void;
+}
+
+function watchDirectory(file: string, check: () => void): FSWatcher | undefined {
+  try {
+    const name = basename(file);
+    const watcher = watch(dirname(file), (_event, changed) => {
+      if (!changed || changed === name) check();
+    });
+    watcher.on('error', () => watcher.close());
+    return watcher;
+  } catch {
+    return undefined; // The directory may not exist yet: the poll still sees the file appear.
+  }
 }
 
 /** Reads the list (throws on an unreadable file) and keeps it current until `close()`. */
@@ -127,15 +142,7 @@ export function watchRevocations(deps: RevocationDeps): Revocations {
   }
 
   let watcher: FSWatcher | undefined;
-  try {
-    const name = basename(file);
-    watcher = watch(dirname(file), (_event, changed) => {
-      if (!changed || changed === name) check();
-    });
-    watcher.on('error', () => watcher?.close());
-  } catch {
-    watcher = undefined; // The directory may not exist yet: the poll still sees the file appear.
-  }
+  if (deps.watch !== false) watcher = watchDirectory(file, check);
   const poll = setInterval(check, deps.pollMs ?? 250);
   poll.unref();
   log.info('revocation list loaded', { ids: ids.size });
