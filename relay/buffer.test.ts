@@ -76,3 +76,48 @@ describe('AgentBuffers', () => {
     expect(all.append('sip:a@x', 'anywhere365', 2, 10_000).seq).toBe(2);
   });
 });
+
+describe('byte limits', () => {
+  /** A payload whose JSON is exactly `bytes` bytes: a string of bytes - 2 characters. */
+  const sized = (bytes: number) => 'x'.repeat(bytes - 2);
+
+  it('bounds one agent by payload bytes, keeping the newest event even when it alone is larger', () => {
+    const b = new ReplayBuffer({ maxEvents: 100, maxAgeMs: 60_000, maxBytes: 250 });
+    for (let i = 0; i < 5; i++) b.append('anywhere365', sized(100), 0);
+    expect(b.bytes).toBe(200);
+    expect(seqs(b.replay(0, 0).events)).toEqual([4, 5]);
+    expect(b.replay(2, 0).gap).toEqual({ from: 3, to: 3 });
+    b.append('anywhere365', sized(1_000), 0);
+    expect(seqs(b.replay(5, 0).events)).toEqual([6]);
+    expect(b.bytes).toBe(1_000);
+  });
+
+  it('bounds all agents together, taking from the agent that holds the most', () => {
+    const buffers = new AgentBuffers({ maxEvents: 100, maxAgeMs: 60_000, maxTotalBytes: 1_000 });
+    for (let i = 0; i < 8; i++) buffers.append('busy', 'anywhere365', sized(100), 0);
+    buffers.append('quiet', 'ucontact', sized(100), 0);
+    buffers.append('quiet', 'ucontact', sized(100), 0);
+    expect(buffers.totalBytes).toBe(1_000);
+    buffers.append('quiet', 'ucontact', sized(100), 0);
+    expect(buffers.totalBytes).toBe(1_000);
+    expect(seqs(buffers.replay('quiet', 0, 0).events)).toEqual([1, 2, 3]);
+    expect(buffers.replay('busy', 0, 0).gap).toEqual({ from: 1, to: 1 });
+  });
+
+  it('keeps the byte total in step through pruning and restore', () => {
+    const buffers = new AgentBuffers({ maxEvents: 100, maxAgeMs: 1_000, maxTotalBytes: 10_000 });
+    buffers.append('a', 'anywhere365', sized(300), 0);
+    buffers.append('b', 'anywhere365', sized(200), 900);
+    buffers.prune(1_500);
+    expect(buffers.totalBytes).toBe(200);
+    buffers.restore('b', {
+      lastSeq: 5,
+      evictedThrough: 3,
+      events: [
+        { seq: 4, source: 'ucontact', at: 1_400, payload: sized(50) },
+        { seq: 5, source: 'ucontact', at: 1_400, payload: sized(70) },
+      ],
+    });
+    expect(buffers.totalBytes).toBe(120);
+  });
+});

@@ -53,6 +53,35 @@ describe('configFromEnv', () => {
     );
   });
 
+  it('reads the hardening limits and the revocation list path', () => {
+    const c = configFromEnv({
+      ...BASE,
+      RELAY_BUFFER_MAX_BYTES: '4096',
+      RELAY_BUFFER_MAX_TOTAL_BYTES: '65536',
+      RELAY_MAX_PENDING_PER_CLIENT: '5',
+      RELAY_MAX_PENDING: '50',
+      RELAY_REVOKED_TOKENS_FILE: '/etc/switchboard-relay/revoked-tokens',
+    });
+    expect(c).toMatchObject({
+      buffer: { maxBytes: 4096, maxTotalBytes: 65536 },
+      maxPendingPerClient: 5,
+      maxPending: 50,
+      revocationFile: '/etc/switchboard-relay/revoked-tokens',
+    });
+    expect(configFromEnv(BASE)).toMatchObject({
+      buffer: { maxBytes: 1024 * 1024, maxTotalBytes: 256 * 1024 * 1024 },
+      maxPendingPerClient: 20,
+      maxPending: 1000,
+    });
+    expect(configFromEnv(BASE).revocationFile).toBeUndefined();
+    expect(() => configFromEnv({ ...BASE, RELAY_MAX_PENDING_PER_CLIENT: '0' })).toThrow(
+      /RELAY_MAX_PENDING_PER_CLIENT/,
+    );
+    expect(() => configFromEnv({ ...BASE, RELAY_TRUST_PROXY: 'proxy.example.com' })).toThrow(
+      /RELAY_TRUST_PROXY: must be true, false, or IP/,
+    );
+  });
+
   it('names every bad variable and never echoes a value', () => {
     const env = {
       RELAY_SECRET: 'too-short-secret',

@@ -4,7 +4,17 @@
  * and never echo its value (several are secrets).
  */
 import { z } from 'zod';
+import { clientAddressResolver, type TrustProxy } from './client-address';
 import { HELLO_TIMEOUT_MS } from './protocol';
+
+function validTrustProxy(trust: TrustProxy): boolean {
+  try {
+    clientAddressResolver(trust);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Hook path secrets appear in URLs: URL-safe characters only, long enough not to be guessed. */
 const HookSecret = z
@@ -45,9 +55,21 @@ export const RelayOptions = z.object({
    * Behind a reverse proxy: trust X-Forwarded-For from these proxy addresses (comma-separated IPs
    * or CIDRs, e.g. "127.0.0.1"), or `true` for any. Per-IP hook rate limits depend on it.
    */
-  trustProxy: z.union([z.boolean(), z.string().min(1)]).default(false),
+  trustProxy: z
+    .union([z.boolean(), z.string().min(1)])
+    .refine(validTrustProxy, 'must be true, false, or IP addresses/CIDRs separated by commas')
+    .default(false),
   bodyLimitBytes: positive(65_536),
-  buffer: z.object({ maxEvents: positive(1_000), maxAgeMs: positive(600_000) }).prefault({}),
+  buffer: z
+    .object({
+      maxEvents: positive(1_000),
+      maxAgeMs: positive(600_000),
+      /** Payload bytes per agent (1 MiB: a thousand typical 1 KiB events). */
+      maxBytes: positive(1024 * 1024),
+      /** Payload bytes of all agents together: what replay may cost in memory. */
+      maxTotalBytes: positive(256 * 1024 * 1024),
+    })
+    .prefault({}),
   /**
    * Where the relay keeps its state across restarts: the replay buffers' journal and the
    * Anywhere365 subscription ids (relay/journal.ts). Unset: memory only, a restart loses both.
@@ -59,8 +81,26 @@ export const RelayOptions = z.object({
     .refine((p) => !p.includes('\0'), 'must not contain NUL characters')
     .optional(),
   maxAgents: positive(10_000),
+  /** Authenticated WebSockets. */
   maxConnections: positive(10_000),
+  /**
+   * WebSockets that have not said hello, per client address (an IPv6 client by its /64) and in
+   * all. An extension has one at a time for a few milliseconds; an office behind one NAT
+   * reconnecting at once after a relay restart needs a few, and is retried with backoff beyond.
+   */
+  maxPendingPerClient: positive(20),
+  maxPending: positive(1_000),
   helloTimeoutMs: positive(HELLO_TIMEOUT_MS),
+  /**
+   * The token revocation list (relay/revocation.ts); defaults to `<dataDir>/revoked-tokens`.
+   * Without either, tokens cannot be revoked one at a time.
+   */
+  revocationFile: z
+    .string()
+    .min(1)
+    .max(4096)
+    .refine((p) => !p.includes('\0'), 'must not contain NUL characters')
+    .optional(),
   /** Per client IP on /hooks/*. */
   hookRateLimit: Limit(300, 1_000),
   /** Per WebSocket connection, client frames. */
@@ -106,9 +146,14 @@ const Env = z.object({
   RELAY_BODY_LIMIT_BYTES: z.coerce.number().optional(),
   RELAY_BUFFER_MAX_EVENTS: z.coerce.number().optional(),
   RELAY_BUFFER_MAX_AGE_S: z.coerce.number().optional(),
+  RELAY_BUFFER_MAX_BYTES: z.coerce.number().optional(),
+  RELAY_BUFFER_MAX_TOTAL_BYTES: z.coerce.number().optional(),
   RELAY_DATA_DIR: z.string().optional(),
+  RELAY_REVOKED_TOKENS_FILE: z.string().optional(),
   RELAY_MAX_AGENTS: z.coerce.number().optional(),
   RELAY_MAX_CONNECTIONS: z.coerce.number().optional(),
+  RELAY_MAX_PENDING_PER_CLIENT: z.coerce.number().optional(),
+  RELAY_MAX_PENDING: z.coerce.number().optional(),
   RELAY_HOOK_RATE_MAX: z.coerce.number().optional(),
   RELAY_HOOK_RATE_WINDOW_MS: z.coerce.number().optional(),
   RELAY_WS_RATE_MAX: z.coerce.number().optional(),
@@ -128,12 +173,18 @@ const ENV_FOR: Record<string, string> = {
   port: 'RELAY_PORT',
   secret: 'RELAY_SECRET',
   hookSecrets: 'RELAY_HOOK_SECRETS',
+  trustProxy: 'RELAY_TRUST_PROXY',
   bodyLimitBytes: 'RELAY_BODY_LIMIT_BYTES',
   'buffer.maxEvents': 'RELAY_BUFFER_MAX_EVENTS',
   'buffer.maxAgeMs': 'RELAY_BUFFER_MAX_AGE_S',
+  'buffer.maxBytes': 'RELAY_BUFFER_MAX_BYTES',
+  'buffer.maxTotalBytes': 'RELAY_BUFFER_MAX_TOTAL_BYTES',
   dataDir: 'RELAY_DATA_DIR',
+  revocationFile: 'RELAY_REVOKED_TOKENS_FILE',
   maxAgents: 'RELAY_MAX_AGENTS',
   maxConnections: 'RELAY_MAX_CONNECTIONS',
+  maxPendingPerClient: 'RELAY_MAX_PENDING_PER_CLIENT',
+  maxPending: 'RELAY_MAX_PENDING',
   'hookRateLimit.max': 'RELAY_HOOK_RATE_MAX',
   'hookRateLimit.windowMs': 'RELAY_HOOK_RATE_WINDOW_MS',
   'wsRateLimit.max': 'RELAY_WS_RATE_MAX',
@@ -158,11 +209,19 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): RelayOptionsInput {
     hookSecrets: e.RELAY_HOOK_SECRETS,
     trustProxy: e.RELAY_TRUST_PROXY,
     bodyLimitBytes: e.RELAY_BODY_LIMIT_BYTES,
-    buffer: { maxEvents: e.RELAY_BUFFER_MAX_EVENTS, maxAgeMs: seconds(e.RELAY_BUFFER_MAX_AGE_S) },
+    buffer: {
+      maxEvents: e.RELAY_BUFFER_MAX_EVENTS,
+      maxAgeMs: seconds(e.RELAY_BUFFER_MAX_AGE_S),
+      maxBytes: e.RELAY_BUFFER_MAX_BYTES,
+      maxTotalBytes: e.RELAY_BUFFER_MAX_TOTAL_BYTES,
+    },
     // An empty value (a blank line in an env file) means unset, like a missing one.
     dataDir: e.RELAY_DATA_DIR === '' ? undefined : e.RELAY_DATA_DIR,
+    revocationFile: e.RELAY_REVOKED_TOKENS_FILE === '' ? undefined : e.RELAY_REVOKED_TOKENS_FILE,
     maxAgents: e.RELAY_MAX_AGENTS,
     maxConnections: e.RELAY_MAX_CONNECTIONS,
+    maxPendingPerClient: e.RELAY_MAX_PENDING_PER_CLIENT,
+    maxPending: e.RELAY_MAX_PENDING,
     hookRateLimit: { max: e.RELAY_HOOK_RATE_MAX, windowMs: e.RELAY_HOOK_RATE_WINDOW_MS },
     wsRateLimit: { max: e.RELAY_WS_RATE_MAX, windowMs: e.RELAY_WS_RATE_WINDOW_MS },
   };

@@ -47,6 +47,23 @@ describe('webhooks', () => {
     expect((await postJson(relay.hookUrl('ucontact'), 'null')).status).toBe(400);
   });
 
+  it.each([
+    ['text/plain', { 'content-type': 'text/plain' }],
+    ['no Content-Type', undefined],
+    ['a UTF-16 charset', { 'content-type': 'application/json; charset=utf-16' }],
+    ['a JSON-like type', { 'content-type': 'application/jsonx' }],
+  ])('answers a JSON body sent as %s with 415, as documented', async (_, headers) => {
+    const body = new TextEncoder().encode(JSON.stringify(a365Event('sip:a@x', 3)));
+    // A Uint8Array body makes fetch add no Content-Type of its own.
+    const res = await fetch(a365(), { method: 'POST', headers, body });
+    expect(res.status).toBe(415);
+    expect(relay.metric('relay_events_routed_total', { source: 'anywhere365' })).toBe(0);
+    const ok = await postJson(a365(), a365Event('sip:a@x', 3), {
+      'content-type': 'Application/JSON; charset="UTF-8"',
+    });
+    expect(ok.status).toBe(204);
+  });
+
   it('accepts eventType and SessionType by name, and nulls where the broker has no value', async () => {
     const loggedIn = {
       ...a365Event('sip:a@x', 'LoggedIn'),

@@ -4,6 +4,11 @@
  * vendors/README §2.3, §4.4), so it is compared in constant time, rate-limited per client IP with
  * every other hook request, and never logged. Unknown secrets and sources get the same 404 as any
  * unknown URL. Bad bodies get a 4xx and a log line; nothing here throws past Fastify.
+ *
+ * Answers, as docs/relay.md states them: 204 accepted (routed, or a valid event with nothing to
+ * route); 404 unknown secret or source; 415 a Content-Type other than `application/json` (with no
+ * charset or a UTF-8 one), a missing one included — decided before the body is read; 413 a body
+ * over the limit; 400 a body that is not JSON or fails validation; 429 over the rate limit.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
@@ -24,6 +29,17 @@ export interface HookDeps {
   dedupe: Deduper;
   now: () => number;
   route: (source: EventSource, identity: string, payload: unknown) => RouteResult;
+}
+
+/** `application/json`, any case, parameters allowed but a charset other than UTF-8 is not. */
+export function isJsonContentType(header: string | undefined): boolean {
+  const [type = '', ...params] = (header ?? '').split(';');
+  if (type.trim().toLowerCase() !== 'application/json') return false;
+  return params.every((p) => {
+    const [name = '', value = ''] = p.split('=');
+    if (name.trim().toLowerCase() !== 'charset') return true;
+    return /^"?utf-?8"?$/i.test(value.trim());
+  });
 }
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
@@ -69,6 +85,11 @@ export function registerHooks(app: FastifyInstance, deps: HookDeps): void {
           counters.dropped({ reason: 'unknown_path' });
           log.warn('webhook to an unknown path', { ip: req.ip });
           return reply.code(404).send({ error: 'not found' });
+        }
+        if (!isJsonContentType(req.headers['content-type'])) {
+          counters.dropped({ reason: 'invalid' });
+          log.warn('webhook with a content type other than JSON', { ip: req.ip });
+          return reply.code(415).send({ error: 'Content-Type must be application/json' });
         }
       },
     },

@@ -34,6 +34,8 @@ function setup(maxConnections = 10) {
     verify: (t) => verifyToken(t, TEST_SECRET, clock.now),
     helloTimeoutMs: 60_000,
     maxConnections,
+    maxPending: maxConnections,
+    maxPendingPerClient: maxConnections,
     rateLimit: { max: 100, windowMs: 1_000 },
   });
   const open = (sub?: string) => {

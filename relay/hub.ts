@@ -4,16 +4,25 @@
  * replay of its own agent's buffer and, from the same tick on, that agent's live events — so no
  * event falls between replay and live delivery.
  *
- * Close codes besides the protocol's CLOSE_UNAUTHORIZED (4401, also used when a token expires on a
- * live socket): 4400 a bad frame before hello, 4408 hello timeout, 4429 frame rate limit, 1013 the
- * relay is full or the client reads too slowly (it reconnects and resumes from the buffer),
- * 1001 the relay is stopping. Only 4401 means "do not retry with this token".
+ * Limits. A socket that has not said hello yet is *pending*: at most `maxPendingPerClient` per
+ * client address (relay/client-address.ts `limitKey`) and `maxPending` in all; beyond either the
+ * new socket is closed with 1013. Only authenticated sockets count against `maxConnections`, so
+ * silent sockets from one address cannot lock other agents out. Each token has at most one live
+ * socket: a hello with a token that already has one closes the older socket (4409 `replaced`).
+ * A token revoked while its socket is open (`revoke`) closes that socket with 4401.
+ *
+ * Close codes besides the protocol's CLOSE_UNAUTHORIZED (4401, also used when a token expires or is
+ * revoked on a live socket) and CLOSE_REPLACED (4409): 4400 a bad frame before hello, 4408 hello
+ * timeout, 4429 frame rate limit, 1013 the relay is full or the client reads too slowly (it
+ * reconnects and resumes from the buffer), 1001 the relay is stopping. ws itself closes with 1009 a
+ * frame larger than the relay accepts. Only 4401 and 4409 mean "do not retry with this token".
  */
 import type { RawData, WebSocket } from 'ws';
 import type { AgentBuffers, BufferedEvent } from './buffer';
+import { limitKey } from './client-address';
 import type { Logger } from './log';
 import type { RelayCounters } from './metrics';
-import { CLOSE_UNAUTHORIZED, ClientFrame, type ServerFrame } from './protocol';
+import { CLOSE_REPLACED, CLOSE_UNAUTHORIZED, ClientFrame, type ServerFrame } from './protocol';
 import { agentKey } from './router';
 import type { VerifyResult } from './tokens';
 
@@ -33,15 +42,22 @@ export interface HubDeps {
   verify: (token: string) => VerifyResult;
   now: () => number;
   helloTimeoutMs: number;
+  /** Authenticated sockets. */
   maxConnections: number;
+  /** Sockets that have not said hello, in all and per client address. */
+  maxPending: number;
+  maxPendingPerClient: number;
   rateLimit: { max: number; windowMs: number };
 }
 
 interface Connection {
   ws: WebSocket;
+  /** `limitKey` of the client's address. */
+  client: string;
   agent?: string;
   sub?: string;
   exp?: number;
+  tokenId?: string;
   windowStart: number;
   frames: number;
   helloTimer?: NodeJS.Timeout;
@@ -52,13 +68,24 @@ export function createHub(deps: HubDeps) {
   const { counters, log } = deps;
   const all = new Set<Connection>();
   const byAgent = new Map<string, Set<Connection>>();
+  const byToken = new Map<string, Connection>();
+  const pendingByClient = new Map<string, Set<Connection>>();
+  let pending = 0;
 
   const send = (c: Connection, frame: ServerFrame) => c.ws.send(JSON.stringify(frame));
+
+  function unpend(c: Connection): void {
+    const set = pendingByClient.get(c.client);
+    if (!set?.delete(c)) return;
+    pending--;
+    if (set.size === 0) pendingByClient.delete(c.client);
+  }
 
   function close(c: Connection, code: number, reason: string, frame?: ServerFrame): void {
     if (c.closing) return;
     c.closing = true;
     clearTimeout(c.helloTimer);
+    unpend(c);
     if (frame) send(c, frame);
     counters.closed({ reason });
     c.ws.close(code, reason);
@@ -77,19 +104,23 @@ export function createHub(deps: HubDeps) {
     return ++c.frames <= deps.rateLimit.max;
   }
 
+  function parse(data: RawData, isBinary: boolean): ClientFrame | undefined {
+    if (isBinary) return undefined;
+    try {
+      const parsed = ClientFrame.safeParse(JSON.parse(data.toString()));
+      return parsed.success ? parsed.data : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   function onFrame(c: Connection, data: RawData, isBinary: boolean): void {
     if (c.closing) return;
     if (!withinRate(c)) {
       const error = { type: 'error', code: 'badRequest', message: 'too many frames' } as const;
       return close(c, CLOSE_RATE_LIMITED, 'rate_limited', error);
     }
-    let frame: ClientFrame | undefined;
-    try {
-      const parsed = isBinary ? undefined : ClientFrame.safeParse(JSON.parse(data.toString()));
-      frame = parsed?.success ? parsed.data : undefined;
-    } catch {
-      frame = undefined;
-    }
+    const frame = parse(data, isBinary);
     if (!frame) {
       const error = { type: 'error', code: 'badRequest', message: 'unexpected frame' } as const;
       if (!c.agent) return close(c, CLOSE_BAD_REQUEST, 'bad_frame', error);
@@ -107,16 +138,36 @@ export function createHub(deps: HubDeps) {
     hello(c, frame.token, frame.after ?? 0);
   }
 
+  /** Makes room for `c` as its token's one live socket; false when the relay is full. */
+  function claimToken(c: Connection, tokenId: string): boolean {
+    const older = byToken.get(tokenId);
+    if (older) {
+      const message = 'replaced by a newer connection with the same token';
+      close(older, CLOSE_REPLACED, 'replaced', { type: 'error', code: 'replaced', message });
+      forgetAgent(older);
+    } else if (byToken.size >= deps.maxConnections) {
+      close(c, CLOSE_TRY_LATER, 'full');
+      return false;
+    }
+    byToken.set(tokenId, c);
+    return true;
+  }
+
   function hello(c: Connection, token: string, after: number): void {
     clearTimeout(c.helloTimer);
     const result = deps.verify(token);
     if (!result.ok) {
       counters.authFailures({ reason: result.reason });
       log.warn('hello refused', { reason: result.reason });
-      return unauthorized(c, result.reason === 'expired' ? 'token expired' : 'invalid token');
+      const reason = result.reason;
+      const message =
+        reason === 'malformed' || reason === 'signature' ? 'invalid token' : `token ${reason}`;
+      return unauthorized(c, message);
     }
+    unpend(c);
+    if (!claimToken(c, result.id)) return;
     const agent = agentKey(result.claims.sub);
-    Object.assign(c, { agent, sub: result.claims.sub, exp: result.claims.exp });
+    Object.assign(c, { agent, sub: result.claims.sub, exp: result.claims.exp, tokenId: result.id });
     send(c, { type: 'welcome', agent: result.claims.sub, seq: deps.buffers.lastSeq(agent) });
     const replay = deps.buffers.replay(agent, after, deps.now());
     if (replay.gap) {
@@ -129,6 +180,7 @@ export function createHub(deps: HubDeps) {
     byAgent.set(agent, set);
     log.info('agent connected', {
       agent: result.claims.sub,
+      tokenId: result.id,
       after,
       replayed: replay.events.length,
     });
@@ -143,22 +195,47 @@ export function createHub(deps: HubDeps) {
     counters.delivered();
   }
 
-  function forget(c: Connection): void {
-    clearTimeout(c.helloTimer);
-    all.delete(c);
+  /** Stops delivering to `c` (at once: it may be replaced before its close event arrives). */
+  function forgetAgent(c: Connection): void {
+    if (c.tokenId !== undefined && byToken.get(c.tokenId) === c) byToken.delete(c.tokenId);
     if (!c.agent) return;
     const set = byAgent.get(c.agent);
     set?.delete(c);
     if (set?.size === 0) byAgent.delete(c.agent);
   }
 
+  function forget(c: Connection): void {
+    clearTimeout(c.helloTimer);
+    unpend(c);
+    all.delete(c);
+    forgetAgent(c);
+  }
+
+  /** Admits a new socket as pending, or closes it when its client or the relay has no room. */
+  function admit(c: Connection): boolean {
+    const mine = pendingByClient.get(c.client) ?? new Set<Connection>();
+    if (mine.size >= deps.maxPendingPerClient) {
+      close(c, CLOSE_TRY_LATER, 'pending_per_client');
+      return false;
+    }
+    if (pending >= deps.maxPending) {
+      close(c, CLOSE_TRY_LATER, 'full');
+      return false;
+    }
+    mine.add(c);
+    pendingByClient.set(c.client, mine);
+    pending++;
+    return true;
+  }
+
   return {
-    accept(ws: WebSocket): void {
-      const c: Connection = { ws, windowStart: deps.now(), frames: 0 };
+    /** A new socket from `address` (the client's, relay/client-address.ts). */
+    accept(ws: WebSocket, address = 'unknown'): void {
+      const c: Connection = { ws, client: limitKey(address), windowStart: deps.now(), frames: 0 };
       all.add(c);
       ws.on('close', () => forget(c));
       ws.on('error', (err) => log.warn('socket error', { error: err.message }));
-      if (all.size > deps.maxConnections) return close(c, CLOSE_TRY_LATER, 'full');
+      if (!admit(c)) return;
       c.helloTimer = setTimeout(() => {
         const error = { type: 'error', code: 'timeout', message: 'no hello' } as const;
         close(c, CLOSE_HELLO_TIMEOUT, 'hello_timeout', error);
@@ -177,6 +254,15 @@ export function createHub(deps: HubDeps) {
         if (c.exp !== undefined && c.exp <= nowS) unauthorized(c, 'token expired');
     },
 
+    /** Closes the live sockets of revoked tokens (4401). */
+    revoke(isRevoked: (tokenId: string) => boolean): void {
+      for (const [id, c] of byToken) {
+        if (!isRevoked(id)) continue;
+        unauthorized(c, 'token revoked');
+        forgetAgent(c);
+      }
+    },
+
     closeAll(): void {
       for (const c of all) close(c, CLOSE_GOING_AWAY, 'shutdown');
     },
@@ -188,6 +274,11 @@ export function createHub(deps: HubDeps) {
 
     get connections(): number {
       return all.size;
+    },
+
+    /** Sockets that have not said hello (yet). */
+    get pending(): number {
+      return pending;
     },
 
     get connectedAgents(): number {

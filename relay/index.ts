@@ -17,6 +17,8 @@
  *                                    buffers start empty: seq restarts, clients see a gap (from: 0)
  *   await relay.renewSubscriptions() renew the Anywhere365 subscriptions now (see subscription.ts)
  *   relay.health()                   the /healthz body;  relay.metric(name, labels) a metric value
+ *   await relay.inject({method, url, headers, payload})   an HTTP request handled in-process
+ *                                    (Fastify's inject: no socket), for tests that send many
  *   await relay.close()              unsubscribes from the broker, closes sockets (1001) and HTTP
  *
  * Options: relay/config.ts (`RelayOptions`; every field but `secret` has a default). Pass
@@ -26,10 +28,16 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { once } from 'node:events';
+import { join } from 'node:path';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyError } from 'fastify';
+import Fastify, {
+  type FastifyError,
+  type InjectOptions,
+  type LightMyRequestResponse,
+} from 'fastify';
 import { WebSocketServer } from 'ws';
 import { AgentBuffers } from './buffer';
+import { clientAddressResolver } from './client-address';
 import { parseOptions, type RelayConfig, type RelayOptionsInput } from './config';
 import { Deduper } from './dedupe';
 import { registerHooks } from './hooks';
@@ -38,6 +46,7 @@ import { openJournal } from './journal';
 import { createLogger, type Logger } from './log';
 import { Metrics, createRelayCounters } from './metrics';
 import { RELAY_PATH, type EventSource } from './protocol';
+import { REVOCATION_FILE_NAME, watchRevocations, type Revocations } from './revocation';
 import { createRouter } from './router';
 import { anywhere365Store } from './state-file';
 import { createSubscriptions, type SubscriptionStatus } from './subscription';
@@ -56,9 +65,14 @@ export interface Health {
   status: 'ok' | 'degraded';
   uptimeSeconds: number;
   connections: number;
+  /** Sockets that have not said hello yet. */
+  pendingConnections: number;
   connectedAgents: number;
   bufferedAgents: number;
   bufferedEvents: number;
+  bufferedBytes: number;
+  /** Ids in the revocation list; undefined without one. */
+  revokedTokens?: number;
   /** The data directory's journal: 'failing' while it cannot write (events are in memory only). */
   journal: 'disabled' | 'ok' | 'failing';
   anywhere365: SubscriptionStatus;
@@ -72,6 +86,7 @@ export interface Relay {
   renewSubscriptions(): Promise<void>;
   health(): Health;
   metric(name: string, labels?: Record<string, string>): number;
+  inject(request: InjectOptions): Promise<LightMyRequestResponse>;
   restart(): Promise<void>;
   close(): Promise<void>;
 }
@@ -107,6 +122,7 @@ export async function createRelay(
     renewSubscriptions: () => instance.renewSubscriptions(),
     health: () => instance.health(),
     metric: (name, labels) => instance.metrics.value(name, labels),
+    inject: (request) => instance.inject(request),
     async restart() {
       if (closed) throw new Error('relay is closed');
       await instance.close();
@@ -144,16 +160,38 @@ async function start(config: Config, port: number, deps: Required<RelayDeps>) {
         onFailure: (op) => counters.journalFailures({ op }),
       })
     : undefined;
+  let revocations: Revocations | undefined;
   const hub = createHub({
     buffers,
     counters,
     log,
     now,
-    verify: (token) => verifyToken(token, config.secret, now()),
+    verify: (token) => {
+      const result = verifyToken(token, config.secret, now());
+      return result.ok && revocations?.has(result.id) ? { ok: false, reason: 'revoked' } : result;
+    },
     helloTimeoutMs: config.helloTimeoutMs,
     maxConnections: config.maxConnections,
+    maxPending: config.maxPending,
+    maxPendingPerClient: config.maxPendingPerClient,
     rateLimit: config.wsRateLimit,
   });
+  const revocationFile =
+    config.revocationFile ??
+    (config.dataDir ? join(config.dataDir, REVOCATION_FILE_NAME) : undefined);
+  try {
+    revocations = revocationFile
+      ? watchRevocations({
+          file: revocationFile,
+          log,
+          onChange: () => hub.revoke((id) => revocations?.has(id) ?? false),
+          onFailure: () => counters.revocationFailures(),
+        })
+      : undefined;
+  } catch (err) {
+    await journal?.close();
+    throw err;
+  }
   const route = createRouter({
     buffers,
     counters,
@@ -185,6 +223,10 @@ async function start(config: Config, port: number, deps: Required<RelayDeps>) {
     return reply.code(status).send({ error: status >= 500 ? 'internal error' : error.message });
   });
   app.setNotFoundHandler((_req, reply) => reply.code(404).send({ error: 'not found' }));
+  // An unknown path is answered before its body is read (else a bad body would get 400 or 413).
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.is404) return reply.code(404).send({ error: 'not found' });
+  });
 
   let subscriptions: ReturnType<typeof createSubscriptions> | undefined;
   const subscriptionStore =
@@ -216,9 +258,12 @@ async function start(config: Config, port: number, deps: Required<RelayDeps>) {
       status: anywhere365.state === 'degraded' || journalState === 'failing' ? 'degraded' : 'ok',
       uptimeSeconds: Math.round((now() - startedAt) / 1000),
       connections: hub.connections,
+      pendingConnections: hub.pending,
       connectedAgents: hub.connectedAgents,
       bufferedAgents: buffers.agents,
       bufferedEvents: buffers.totalEvents,
+      bufferedBytes: buffers.totalBytes,
+      revokedTokens: revocations?.size,
       journal: journalState,
       anywhere365,
     };
@@ -230,6 +275,9 @@ async function start(config: Config, port: number, deps: Required<RelayDeps>) {
   metrics.gauge('relay_connections', 'Open WebSocket connections.', () => [
     { value: hub.connections },
   ]);
+  metrics.gauge('relay_pending_connections', 'WebSockets that have not said hello.', () => [
+    { value: hub.pending },
+  ]);
   metrics.gauge('relay_connected_agents', 'Agents with at least one authenticated socket.', () => [
     { value: hub.connectedAgents },
   ]);
@@ -238,6 +286,9 @@ async function start(config: Config, port: number, deps: Required<RelayDeps>) {
   ]);
   metrics.gauge('relay_buffer_agents', 'Agents with a replay buffer.', () => [
     { value: buffers.agents },
+  ]);
+  metrics.gauge('relay_buffer_bytes', 'Payload bytes held in replay buffers.', () => [
+    { value: buffers.totalBytes },
   ]);
   metrics.gauge('relay_anywhere365_subscriptions', 'Anywhere365 subscriptions by state.', () => {
     const s = subscriptions?.status();
@@ -250,17 +301,20 @@ async function start(config: Config, port: number, deps: Required<RelayDeps>) {
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WS_FRAME_BYTES });
+  const clientAddress = clientAddressResolver(config.trustProxy);
   app.server.on('upgrade', (req, socket, head) => {
     if ((req.url ?? '').split('?')[0] !== RELAY_PATH) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => hub.accept(ws));
+    const address = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for']);
+    wss.handleUpgrade(req, socket, head, (ws) => hub.accept(ws, address));
   });
 
   try {
     await app.listen({ host: config.host, port });
   } catch (err) {
+    revocations?.close();
     await journal?.close();
     throw err;
   }
@@ -295,7 +349,9 @@ async function start(config: Config, port: number, deps: Required<RelayDeps>) {
     metrics,
     health,
     renewSubscriptions: () => subscriptions?.renewAll() ?? Promise.resolve(),
+    inject: (request: InjectOptions) => app.inject(request),
     async close(): Promise<void> {
+      revocations?.close();
       await subscriptions?.stop();
       subscriptionStore?.flush();
       clearInterval(sweep);

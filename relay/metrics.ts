@@ -86,6 +86,10 @@ export function createRelayCounters(m: Metrics) {
       'relay_journal_failures_total',
       'Failed journal operations in the data directory, by op (append, compact, sync).',
     ),
+    revocationFailures: m.counter(
+      'relay_revocation_failures_total',
+      'Times the token revocation list could not be read (the last one read stays in force).',
+    ),
     subscribeFailures: m.counter(
       'relay_anywhere365_subscribe_failures_total',
       'Failed subscribe requests to the Anywhere365 broker.',

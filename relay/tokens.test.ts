@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { issueToken, signToken, verifyToken } from './tokens';
+import { issueToken, newToken, signToken, tokenIdOf, verifyToken } from './tokens';
 
 const SECRET = 'a-secret-that-is-at-least-32-chars-long';
 const NOW = 1_732_230_000_000;
@@ -10,8 +10,28 @@ describe('agent tokens', () => {
     const token = issueToken('sip:alice@example.com', 3600, SECRET, NOW);
     expect(verifyToken(token, SECRET, NOW)).toEqual({
       ok: true,
-      claims: { sub: 'sip:alice@example.com', exp: NOW / 1000 + 3600 },
+      claims: { sub: 'sip:alice@example.com', exp: NOW / 1000 + 3600, jti: expect.any(String) },
+      id: expect.any(String),
     });
+  });
+
+  it('gives every token its own id, readable without the secret', () => {
+    const a = newToken('sip:alice@example.com', 3600, SECRET, NOW);
+    const b = newToken('sip:alice@example.com', 3600, SECRET, NOW);
+    expect(a.id).not.toBe(b.id);
+    expect(a.id).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    expect(tokenIdOf(a.token)).toBe(a.id);
+    expect(verifyToken(a.token, SECRET, NOW)).toMatchObject({ ok: true, id: a.id });
+    expect(tokenIdOf('not a token')).toBeUndefined();
+  });
+
+  it('derives a stable id for a token issued before ids existed', () => {
+    const legacy = signToken({ sub: 'ucontact:bob', exp: NOW / 1000 + 60 }, SECRET);
+    const id = tokenIdOf(legacy);
+    expect(id).toMatch(/^legacy-[A-Za-z0-9_-]{16}$/);
+    expect(verifyToken(legacy, SECRET, NOW)).toMatchObject({ ok: true, id });
+    const other = signToken({ sub: 'ucontact:bob', exp: NOW / 1000 + 61 }, SECRET);
+    expect(tokenIdOf(other)).not.toBe(id);
   });
 
   it('refuses an expired token, including at the exact expiry second', () => {

@@ -8,6 +8,12 @@
  * are an upper bound for loopback). Every loop is bounded: it stops by itself after the send
  * phase plus a drain of at most 10 s, and exits 1 if anything was lost, misrouted or refused.
  *
+ * Then it revokes `--revocations` (20) of the connected agents' tokens one by one, as
+ * `npm run relay:token -- --revoke` does (a line appended to the revocation list), and measures how
+ * long until the relay closes the token's live socket (the relay promises within a second:
+ * relay/revocation.ts); a hello with the revoked token afterwards must be refused. A revocation
+ * that does not take effect within 10 s counts as failed.
+ *
  * The results go to docs/benchmarks.md, section `relay` (scripts/bench-report.ts), unless
  * `--no-report`. `--journal` gives the relay a temporary data directory (relay/journal.ts), to
  * measure what journaling every event costs; that run reports to the section `relay-journal`.
@@ -25,14 +31,18 @@ import {
 } from '../../scripts/bench-report';
 import { createRelay } from '../../relay/index';
 import { silentLogger } from '../../relay/log';
+import { CLOSE_UNAUTHORIZED } from '../../relay/protocol';
+import { appendRevocation } from '../../relay/revocation';
+import { tokenIdOf } from '../../relay/tokens';
 import { connect, postJson, type TestClient } from '../support/relay/test-kit';
 
-const DEFAULTS = { agents: '500', rate: '100', seconds: '60' };
+const DEFAULTS = { agents: '500', rate: '100', seconds: '60', revocations: '20' };
 const { values } = parseArgs({
   options: {
     agents: { type: 'string', default: DEFAULTS.agents },
     rate: { type: 'string', default: DEFAULTS.rate },
     seconds: { type: 'string', default: DEFAULTS.seconds },
+    revocations: { type: 'string', default: DEFAULTS.revocations },
     journal: { type: 'boolean', default: false },
     'no-report': { type: 'boolean', default: false },
   },
@@ -40,7 +50,9 @@ const { values } = parseArgs({
 const AGENTS = Math.min(5_000, Math.max(1, Number(values.agents)));
 const RATE = Math.min(5_000, Math.max(1, Number(values.rate)));
 const SECONDS = Math.min(3_600, Math.max(1, Number(values.seconds)));
+const REVOCATIONS = Math.min(AGENTS, Math.max(0, Number(values.revocations)));
 const TOTAL = Math.round(RATE * SECONDS);
+const REVOKE_TIMEOUT_MS = 10_000;
 const DRAIN_MS = 10_000;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -50,12 +62,15 @@ const percentile = (sorted: number[], p: number) =>
     : 0;
 
 const dataDir = values.journal ? await mkdtemp(join(tmpdir(), 'relay-bench-')) : undefined;
+const revocationDir = await mkdtemp(join(tmpdir(), 'relay-bench-revoked-'));
+const revocationFile = join(revocationDir, 'revoked-tokens');
 const relay = await createRelay(
   {
     secret: 'bench-secret-0123456789-0123456789-0123',
     hookRateLimit: { max: RATE * 10, windowMs: 1_000 },
-    buffer: { maxEvents: 10_000 },
+    buffer: { maxEvents: 10_000, maxBytes: 64 * 1024 * 1024 },
     dataDir,
+    revocationFile,
   },
   { log: silentLogger },
 );
@@ -69,9 +84,12 @@ let duplicates = 0;
 let receivedTotal = 0;
 
 const clients: TestClient[] = [];
+const tokens: string[] = [];
 for (const id of ids) {
   const c = await connect(relay.wsUrl);
-  c.send({ type: 'hello', token: relay.issueToken(id), after: 0 });
+  const token = relay.issueToken(id);
+  tokens.push(token);
+  c.send({ type: 'hello', token, after: 0 });
   await c.expect('welcome');
   clients.push(c);
   void (async () => {
@@ -131,10 +149,38 @@ await Promise.all(inFlight);
 const drainUntil = performance.now() + DRAIN_MS;
 while (receivedTotal < TOTAL - refused && performance.now() < drainUntil) await sleep(20);
 
+/** Revokes the token of client `i`: ms until its socket closed, or undefined past the timeout. */
+async function revoke(i: number): Promise<number | undefined> {
+  const client = clients[i];
+  const token = tokens[i] ?? '';
+  if (!client) return undefined;
+  const started = performance.now();
+  appendRevocation(revocationFile, tokenIdOf(token) ?? '', new Date(), 'bench');
+  const timeout = sleep(REVOKE_TIMEOUT_MS).then(() => undefined);
+  const closed = await Promise.race([client.closed, timeout]);
+  if (closed?.code !== CLOSE_UNAUTHORIZED) return undefined;
+  const delay = performance.now() - started;
+  const again = await connect(relay.wsUrl);
+  again.send({ type: 'hello', token, after: 0 });
+  const refused = await Promise.race([again.closed, timeout]);
+  await again.close();
+  return refused?.code === CLOSE_UNAUTHORIZED ? delay : undefined;
+}
+
+const revocationDelays: number[] = [];
+let revocationsFailed = 0;
+for (let i = 0; i < REVOCATIONS; i++) {
+  const delay = await revoke(i);
+  if (delay === undefined) revocationsFailed++;
+  else revocationDelays.push(delay);
+  await sleep(50 + Math.random() * 200); // spread over the watcher's and the poll's timing
+}
+const revokeSorted = revocationDelays.sort((a, b) => a - b);
+
 const sorted = latencies.sort((a, b) => a - b);
 const delivered = [...received.values()].reduce((n, s) => n + s.size, 0);
 const lost = TOTAL - refused - delivered;
-const failed = lost > 0 || misrouted > 0 || refused > 0;
+const failed = lost > 0 || misrouted > 0 || refused > 0 || revocationsFailed > 0;
 const f = (ms: number) => `${ms.toFixed(1)} ms`;
 const latency =
   `p50 ${f(percentile(sorted, 50))}, p95 ${f(percentile(sorted, 95))}, ` +
@@ -144,14 +190,17 @@ process.stdout.write(
     `sent ${TOTAL}, refused ${refused}, received ${receivedTotal}, delivered ${delivered}`,
     `lost ${lost}, misrouted ${misrouted}, duplicated ${duplicates}`,
     `latency ${latency}`,
+    `revocations ${REVOCATIONS}, failed ${revocationsFailed}, ` +
+      `revoke → socket closed p50 ${f(percentile(revokeSorted, 50))}, max ${f(revokeSorted.at(-1) ?? 0)}`,
   ].join('\n') + '\n',
 );
 await Promise.all(clients.map((c) => c.close()));
 await relay.close();
 if (dataDir) await rm(dataDir, { recursive: true, force: true });
+await rm(revocationDir, { recursive: true, force: true });
 
 if (!values['no-report']) {
-  const args = (['agents', 'rate', 'seconds'] as const)
+  const args = (['agents', 'rate', 'seconds', 'revocations'] as const)
     .filter((k) => values[k] !== DEFAULTS[k])
     .map((k) => `--${k} ${values[k]}`);
   if (values.journal) args.push('--journal');
@@ -161,7 +210,10 @@ if (!values['no-report']) {
     ? 'Relay with a data directory: webhook → journal → agent WebSocket'
     : 'Relay: webhook → agent WebSocket';
   const rows: Array<[string, string]> = [
-    ['result', failed ? 'FAILED: events lost, misrouted or refused' : 'passed'],
+    [
+      'result',
+      failed ? 'FAILED: events lost, misrouted or refused, or a revocation failed' : 'passed',
+    ],
     ['date', `${startedAt.toISOString().replace(/\.\d+Z$/, 'Z')} (UTC)`],
     ['machine', describeMachine()],
     ['journal', values.journal ? 'on (temporary data directory)' : 'off (memory only)'],
@@ -178,6 +230,9 @@ if (!values['no-report']) {
     ['latency p95', f(percentile(sorted, 95))],
     ['latency p99', f(percentile(sorted, 99))],
     ['latency max', f(sorted.at(-1) ?? 0)],
+    ['tokens revoked (failed)', `${REVOCATIONS} (${revocationsFailed})`],
+    ['revoke → live socket closed, p50', f(percentile(revokeSorted, 50))],
+    ['revoke → live socket closed, max', f(revokeSorted.at(-1) ?? 0)],
   ];
   const markdown = [
     `## ${title}`,
@@ -186,7 +241,11 @@ if (!values['no-report']) {
         'POSTs Anywhere365 events to random agents at a steady rate and checks that each one reaches ' +
         'its agent, and only that agent. Latency is from POST sent to frame received; the load ' +
         'generator, the clients and the relay share one process and its CPUs, so it is an upper ' +
-        'bound for loopback. The run fails (exit code 1) if an event is lost, misrouted or refused.',
+        "bound for loopback. Then it revokes agents' tokens one by one (a line appended to the " +
+        'revocation list, as `npm run relay:token -- --revoke` does) and measures the time until ' +
+        'the relay closes the live socket, which the relay promises within a second. The run ' +
+        'fails (exit code 1) if an event is lost, misrouted or refused, or a revoked token is not ' +
+        'closed and refused.',
     ),
     `Regenerate: \`${command}\``,
     markdownTable(['measure', 'value'], rows),

@@ -19,8 +19,12 @@ export interface TestClient {
   close(): Promise<void>;
 }
 
-export async function connect(url: string): Promise<TestClient> {
-  const ws = new WebSocket(url);
+/** `localAddress`: the address the client connects from (127.0.0.2 is another client on loopback). */
+export async function connect(
+  url: string,
+  options: { localAddress?: string } = {},
+): Promise<TestClient> {
+  const ws = new WebSocket(url, options);
   const frames: ServerFrame[] = [];
   const queue: ServerFrame[] = [];
   const waiting: Array<(f: ServerFrame) => void> = [];

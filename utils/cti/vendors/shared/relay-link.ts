@@ -3,12 +3,19 @@
  * us (vendors/README.md §2.2, §4.4: a browser cannot host a callback URL). Shared by the adapters
  * that read events through the relay (Anywhere365, uContact webhooks). It sends
  * `hello` with the agent's relay token and the last seq handled, resolves on `welcome`, and hands
- * every later frame to the adapter. Close 4401 or `error unauthorized` is a fatal auth error.
+ * every later frame to the adapter. Close 4401 or `error unauthorized` is a fatal auth error, and so
+ * is close 4409 (`error replaced`): the relay keeps one socket per token, and reconnecting would
+ * only push the newer connection out in turn.
  */
 import type { AdapterContext } from '../../adapter';
 import { CtiError } from '../../model';
 import { parseBaseUrl } from './base-url';
-import { CLOSE_UNAUTHORIZED, RELAY_PATH, ServerFrame } from '../../../../relay/protocol';
+import {
+  CLOSE_REPLACED,
+  CLOSE_UNAUTHORIZED,
+  RELAY_PATH,
+  ServerFrame,
+} from '../../../../relay/protocol';
 
 /** The relay closes a silent socket after HELLO_TIMEOUT_MS (10 s); we wait a little longer. */
 const WELCOME_TIMEOUT_MS = 15_000;
@@ -141,9 +148,9 @@ export class RelayLink {
         if (this.socket !== socket) return;
         this.socket = undefined;
         const error =
-          event.code === CLOSE_UNAUTHORIZED
+          event.code === CLOSE_UNAUTHORIZED || event.code === CLOSE_REPLACED
             ? ((this.lostReason?.code === 'auth' ? this.lostReason : undefined) ??
-              new CtiError('auth', 'The relay refused your relay token'))
+              relayError(event.code === CLOSE_REPLACED ? 'replaced' : 'unauthorized', ''))
             : (this.lostReason ??
               new CtiError('network', `The connection to the relay was lost (code ${event.code})`));
         if (pending) return fail(error);
@@ -172,9 +179,19 @@ export class RelayLink {
   }
 }
 
-function relayError(code: 'unauthorized' | 'badRequest' | 'timeout', message: string): CtiError {
+type RelayErrorCode = Extract<ServerFrame, { type: 'error' }>['code'];
+
+function relayError(code: RelayErrorCode, message: string): CtiError {
   if (code === 'unauthorized') {
-    return new CtiError('auth', `The relay refused your relay token: ${message}`);
+    const detail = message ? `: ${message}` : '';
+    return new CtiError('auth', `The relay refused your relay token${detail}`);
+  }
+  if (code === 'replaced') {
+    return new CtiError(
+      'auth',
+      'Your relay token is now in use by another connection (another browser or computer). ' +
+        'Sign in again to use it here.',
+    );
   }
   return new CtiError(
     code === 'timeout' ? 'timeout' : 'protocol',

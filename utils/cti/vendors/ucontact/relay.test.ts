@@ -190,6 +190,18 @@ describe('uContact webhooks through the relay', () => {
     }
   });
 
+  it('stops with a clear error when the same relay token connects elsewhere', async () => {
+    const r = await rig();
+    const token = r.relay.issueToken(`ucontact:${ALICE}`);
+    const first = await connect(r, { token });
+    const second = await connect(r, { token });
+    const lost = await first.t.next('connectionLost');
+    // Fatal: reconnecting would push the newer connection out in turn.
+    expect(lost.error).toMatchObject({ code: 'auth', fatal: true });
+    expect(lost.error.message).toMatch(/in use by another connection/);
+    await barrier(r, second.t, 'still-here');
+  });
+
   it('refuses a relay token issued for another agent', async () => {
     const r = await rig();
     const error = await connect(r, { token: r.relay.issueToken('ucontact:bob') }).catch(
