@@ -164,6 +164,7 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
   const outbox = createAppOutbox({
     ...{ store, storageFailed, clock, log, outboxStore: deps.outboxStore },
     ...{ session: () => session, vendorId: () => settings().vendor, views: () => views },
+    signedInAccount: () => signIn.identity?.username,
   });
 
   const panelState = () =>

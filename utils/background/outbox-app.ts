@@ -35,6 +35,8 @@ export interface AppOutboxDeps {
   session(): Session;
   /** The vendor in the settings (its registry id). */
   vendorId(): string;
+  /** The user name of the sign-in under way, if any. */
+  signedInAccount(): string | undefined;
   /** The panels, told when the items change. */
   views(): { broadcast(): void };
   storageFailed: StorageFailed;
@@ -52,6 +54,7 @@ export function createAppOutbox(deps: AppOutboxDeps): Outbox {
     log: deps.log,
     connectedVendor: () =>
       store.getState().connection.status === 'connected' ? deps.vendorId() : undefined,
+    signedInAccount: deps.signedInAccount,
     vendorLabel,
     send: (item) => deps.session().executeQueued(item.command, item.call),
     changed: () => deps.views().broadcast(),

@@ -83,6 +83,7 @@ function idbStore(): OutboxStore {
 function setup(over: Partial<OutboxDeps> & { store?: OutboxStore } = {}) {
   const clock = (over.clock as ReturnType<typeof manualClock>) ?? manualClock();
   let vendor: string | undefined = 'maxcontact';
+  let account: string | undefined = 'agent-7';
   const send = vi.fn<OutboxDeps['send']>(async () => undefined);
   const storageFailed = vi.fn<OutboxDeps['storageFailed']>();
   let keys = 0;
@@ -91,6 +92,7 @@ function setup(over: Partial<OutboxDeps> & { store?: OutboxStore } = {}) {
     clock,
     log: quiet,
     connectedVendor: () => vendor,
+    signedInAccount: () => account,
     vendorLabel: (id) => (id === 'maxcontact' ? 'MaxContact' : id),
     send: over.send ?? send,
     changed: () => undefined,
@@ -103,6 +105,7 @@ function setup(over: Partial<OutboxDeps> & { store?: OutboxStore } = {}) {
     send,
     storageFailed,
     connect: (v: string | undefined) => (vendor = v),
+    signIn: (a: string | undefined) => (account = a),
     /** Runs a kick to its end. */
     flush: async () => {
       outbox.kick();
@@ -179,6 +182,26 @@ describe('outbox', () => {
     });
     expect(send).not.toHaveBeenCalled();
     connect('maxcontact');
+    await flush();
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(outbox.items).toEqual([]);
+  });
+
+  it('sends an item only in the name of the agent who queued it', async () => {
+    const { outbox, send, connect, signIn, flush } = setup();
+    connect(undefined);
+    await outbox.submit('maxcontact', dispose(), CALL);
+    expect(outbox.items[0]).toMatchObject({ account: 'agent-7' });
+    // Another agent signs in to the same platform on this browser: the item waits for its own.
+    signIn('agent-9');
+    connect('maxcontact');
+    await flush();
+    expect(send).not.toHaveBeenCalled();
+    expect(outbox.items[0]).toMatchObject({
+      attempts: 0,
+      reason: 'Waiting for agent-7 to sign in to MaxContact',
+    });
+    signIn('agent-7');
     await flush();
     expect(send).toHaveBeenCalledTimes(1);
     expect(outbox.items).toEqual([]);

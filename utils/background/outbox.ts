@@ -32,6 +32,10 @@ const DEFINITIVE = new Set(['rejected', 'unsupported', 'config']);
 export const INTERRUPTED_CALLBACK =
   'Switchboard stopped while sending this, and it may have reached the phone system. Sending it again could schedule the call-back twice: check there, then send it again or discard it';
 
+function withAccount(account: string | undefined): { account?: string } {
+  return account ? { account } : {};
+}
+
 export function backoffMs(attempts: number): number {
   return BACKOFF_MS[Math.min(Math.max(attempts, 1), BACKOFF_MS.length) - 1]!;
 }
@@ -42,6 +46,11 @@ export interface OutboxDeps {
   log: Logger;
   /** The vendor whose session can take writes now; undefined while not connected. */
   connectedVendor(): string | undefined;
+  /**
+   * The user name the agent signed in with (undefined when signed out, or when the sign-in names
+   * nobody): an item is sent only in the name of the agent who queued it.
+   */
+  signedInAccount(): string | undefined;
   vendorLabel(vendorId: string): string;
   /** Carries the write out; rejects with a CtiError. */
   send(item: OutboxItem): Promise<void>;
@@ -114,6 +123,7 @@ class OutboxService implements Outbox {
     const item: OutboxItem = {
       key: this.deps.newKey(),
       vendor,
+      ...withAccount(this.deps.signedInAccount()),
       command,
       ...(call ? { call } : {}),
       createdAt: now,
@@ -186,6 +196,8 @@ class OutboxService implements Outbox {
     const label = this.deps.vendorLabel(item.vendor);
     if (connected === undefined) return `Waiting for the connection to ${label}`;
     if (connected !== item.vendor) return `Waiting for you to sign in to ${label}`;
+    if (item.account !== undefined && item.account !== this.deps.signedInAccount())
+      return `Waiting for ${item.account} to sign in to ${label}`;
     return undefined;
   }
 

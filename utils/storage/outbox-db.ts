@@ -26,6 +26,11 @@ export interface OutboxItem {
   key: string;
   /** The vendor's registry id when it was queued: it is sent to that vendor only. */
   vendor: string;
+  /**
+   * Who was signed in when it was queued (the sign-in's user name): it is sent only while the same
+   * agent is signed in, never in another agent's name. Absent when the sign-in named nobody.
+   */
+  account?: string;
   /** The write itself: a command the vendor's adapter carries out. */
   command: Command;
   /**
