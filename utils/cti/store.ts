@@ -41,6 +41,13 @@ export interface CallStore {
   getState(): StoreState;
   subscribe(listener: (state: StoreState, transitions: CallTransition[]) => void): () => void;
   apply(event: CtiEvent): void;
+  /**
+   * Applies `events` in order as one update: listeners hear once, with one transition per call
+   * from its state before the first event to its state after the last. A call that rang and ended
+   * among them is reported ended (never ringing), so nothing pops for it (a reconnection's
+   * held-back events, session-link.ts `Link.held`).
+   */
+  applyAll(events: readonly CtiEvent[]): void;
   setConnection(connection: Connection): void;
   setCapabilities(caps: Capabilities): void;
   setDisposition(callId: string, disposition: Disposition): void;
@@ -169,6 +176,24 @@ export function createCallStore(deps: CallStoreDeps): CallStore {
         if (event.type === 'connectionLost') return;
         const { next, transitions } = applyEvent(state, event, clock.now(), ledger, log);
         commit(next, transitions);
+      }),
+    applyAll: (events) =>
+      run(() => {
+        let next = state;
+        const merged = new Map<string, CallTransition>();
+        for (const event of events) {
+          if (event.type === 'connectionLost') continue;
+          const applied = applyEvent(next, event, clock.now(), ledger, log);
+          next = applied.next;
+          for (const { call, previous } of applied.transitions) {
+            const first = merged.get(call.id);
+            merged.set(call.id, { call, previous: first ? first.previous : previous });
+          }
+        }
+        const transitions = [...merged.values()].filter(
+          (t) => t.previous === undefined || !equal(t.previous, t.call),
+        );
+        if (next !== state) commit(next, transitions);
       }),
     setConnection: (connection) =>
       run(() => {
