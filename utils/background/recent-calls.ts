@@ -1,10 +1,21 @@
 /**
  * The agent's recent calls: every call is recorded in history (IndexedDB) when it ends, and the
- * panel shows the newest few.
+ * panel shows the newest few. After an outage, the calls the vendor's history lists for that
+ * time are added, or the outage itself when they cannot be listed (utils/history/outage.ts).
  */
+import type { TimeWindow } from '../cti/adapter';
 import type { Disposition } from '../cti/model';
+import type { PastCallsReader } from '../cti/session';
 import type { CallTransition } from '../cti/store';
 import type { HistoryEntry } from '../history/entry';
+import {
+  callsDuring,
+  foundEntryOf,
+  foundKey,
+  outageEntryOf,
+  outageKey,
+  type OutageRecord,
+} from '../history/outage';
 import type { History } from '../storage/db';
 
 /** How many calls the panel lists. */
@@ -17,13 +28,44 @@ export interface RecentCalls {
   /** Records the calls that just ended. */
   record(transitions: readonly CallTransition[]): Promise<void>;
   setDisposition(callId: string, disposition: Disposition): Promise<void>;
+  /** Records what happened during `outage` (SessionDeps.outageEnded). */
+  recordOutage(outage: TimeWindow, pastCalls: PastCallsReader | undefined): Promise<OutageRecord>;
 }
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function createRecentCalls(history: Promise<History>): RecentCalls {
   let list: HistoryEntry[] = [];
   const refresh = async () => {
     list = await (await history).recent(RECENT_LIMIT);
   };
+
+  async function recordOutage(
+    outage: TimeWindow,
+    pastCalls: PastCallsReader | undefined,
+  ): Promise<OutageRecord> {
+    const h = await history;
+    let record: OutageRecord = { kind: 'outage' };
+    if (pastCalls) {
+      try {
+        const calls = callsDuring(await pastCalls(outage), outage);
+        for (const call of calls) {
+          // Read twice (a link lost during the first reading): each call once.
+          if (!(await h.has(foundKey(call)))) await h.put(foundEntryOf(call));
+        }
+        const missed = calls.filter((c) => c.missed).length;
+        record = { kind: 'calls', found: calls.length, missed };
+      } catch (error) {
+        record = { kind: 'outage', failure: messageOf(error) };
+      }
+    }
+    // An earlier reading of the same outage may have failed and left the outage in history.
+    if (record.kind === 'calls') await h.remove(outageKey(outage.from));
+    else await h.put(outageEntryOf(outage));
+    await refresh();
+    return record;
+  }
+
   return {
     get list() {
       return list;
@@ -42,5 +84,6 @@ export function createRecentCalls(history: Promise<History>): RecentCalls {
       await (await history).setDisposition(callId, disposition);
       await refresh();
     },
+    recordOutage,
   };
 }

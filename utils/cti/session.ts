@@ -53,9 +53,7 @@ const SavedSession = z.object({
 type Phase = 'idle' | 'connecting' | 'connected' | 'waiting' | 'failed';
 
 /** What a restarted worker finds of the session, or undefined when nobody was signed in. */
-async function readSaved(
-  deps: SessionDeps,
-): Promise<z.infer<typeof SavedSession> | undefined> {
+async function readSaved(deps: SessionDeps): Promise<z.infer<typeof SavedSession> | undefined> {
   let raw: unknown;
   try {
     raw = await deps.secrets.get(deps.keys.session);

@@ -9,7 +9,7 @@ import type { Capabilities, Clock, Logger } from './adapter';
 import { createLogger } from './log';
 import { Connection, Disposition, type CtiEvent } from './model';
 import {
-  applyEvent,
+  applyEvents,
   isLive,
   retire,
   settle,
@@ -147,6 +147,13 @@ export function createCallStore(deps: CallStoreDeps): CallStore {
     }
   }
 
+  function applyAll(events: readonly CtiEvent[]): void {
+    run(() => {
+      const applied = applyEvents(state, events, clock.now(), ledger, log);
+      if (applied.next !== state) commit(applied.next, applied.transitions);
+    });
+  }
+
   function setDisposition(callId: string, disposition: Disposition): void {
     const parsed = Disposition.safeParse(disposition);
     const previous = state.calls.find((c) => c.id === callId);
@@ -170,31 +177,9 @@ export function createCallStore(deps: CallStoreDeps): CallStore {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    apply: (event) =>
-      run(() => {
-        // A lost transport is the session's business, and it is not the vendor saying something.
-        if (event.type === 'connectionLost') return;
-        const { next, transitions } = applyEvent(state, event, clock.now(), ledger, log);
-        commit(next, transitions);
-      }),
-    applyAll: (events) =>
-      run(() => {
-        let next = state;
-        const merged = new Map<string, CallTransition>();
-        for (const event of events) {
-          if (event.type === 'connectionLost') continue;
-          const applied = applyEvent(next, event, clock.now(), ledger, log);
-          next = applied.next;
-          for (const { call, previous } of applied.transitions) {
-            const first = merged.get(call.id);
-            merged.set(call.id, { call, previous: first ? first.previous : previous });
-          }
-        }
-        const transitions = [...merged.values()].filter(
-          (t) => t.previous === undefined || !equal(t.previous, t.call),
-        );
-        if (next !== state) commit(next, transitions);
-      }),
+    // A lost transport (skipped there) is the session's business, not the vendor saying something.
+    apply: (event) => applyAll([event]),
+    applyAll,
     setConnection: (connection) =>
       run(() => {
         if (!equal(state.connection, connection)) commit({ ...state, connection });
