@@ -39,6 +39,8 @@ export interface Link {
   holdTimer?: unknown;
   /** When the adapter's connect resolved. */
   openedAt?: number;
+  /** The vendor's last sign of life on this link (an event or `alive()`). */
+  aliveAt?: number;
 }
 
 export interface LinkHooks {
@@ -97,11 +99,13 @@ export function startLink(
       if (!hooks.isCurrent(link)) return;
       if (event.type === 'connectionLost') return hooks.broken(link, event.error);
       link.missed = 0;
+      link.aliveAt = clock.now();
       if (link.held) link.held.push(event);
       else deps.store.apply(event);
     },
     alive: () => {
       link.missed = 0;
+      link.aliveAt = clock.now();
       deps.keepAlive?.();
     },
     signal: link.controller.signal,

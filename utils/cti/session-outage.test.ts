@@ -109,6 +109,17 @@ describe('session: outages', () => {
     expect(h.outages).toHaveLength(1);
   });
 
+  it('starts the outage at the last sign of life, not when the loss was noticed', async () => {
+    const h = await harness();
+    await h.session.start(CREDENTIALS);
+    await vi.advanceTimersByTimeAsync(1_000);
+    h.vendor.latest().ctx?.alive();
+    // A silent link is declared dead only after several heartbeats.
+    await vi.advanceTimersByTimeAsync(15_000);
+    h.vendor.latest().loseConnection();
+    expect(h.secrets.data.get(KEYS.session)).toMatchObject({ offlineSince: T0 + 1_000 });
+  });
+
   it('gives no reader to a vendor that cannot list past calls', async () => {
     const h = await harness();
     await h.session.start(CREDENTIALS);

@@ -293,7 +293,10 @@ class VendorSession implements Session {
     if (this.link !== current) return;
     // What the vendor said before the link died is still true.
     this.release(current);
-    if (this.phase === 'connected') this.offlineSince ??= this.clock.now();
+    // Calls after the last sign of life were not seen: the outage starts there.
+    if (this.phase === 'connected')
+      this.offlineSince ??=
+        Math.max(current.aliveAt ?? 0, current.openedAt ?? 0) || this.clock.now();
     void this.close(this.detach());
     if (error.fatal) return this.failed(error);
     this.attempt += 1;
