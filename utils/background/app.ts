@@ -110,10 +110,16 @@ function notifierOf(deps: BackgroundDeps, commands: Commands, store: CallStore) 
 }
 
 /** Outage records: history gets the calls of the time offline, or the outage (history/outage.ts). */
-function outageRecorder(store: CallStore, recent: RecentCalls): SessionDeps['outageEnded'] {
+function outageRecorder(
+  store: CallStore,
+  recent: RecentCalls,
+  broadcast: () => void,
+): SessionDeps['outageEnded'] {
   return async (outage, pastCalls) => {
     const notice = outageNotice(outage, await recent.recordOutage(outage, pastCalls));
     if (notice) store.addNotice(notice.level, notice.message);
+    // The panel lists history: show it what changed there.
+    broadcast();
   };
 }
 
@@ -224,7 +230,7 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
   const ready = (async () => {
     resolved = await deps.loadSettings();
     await signIn.restore();
-    const outages = outageRecorder(store, recent);
+    const outages = outageRecorder(store, recent, views.broadcast);
     session = sessionOf(deps, store, () => vendor().create(settings()), views.panelOpen, outages);
     await store.ready;
     store.setCapabilities(capabilities());
