@@ -1,6 +1,8 @@
 /** The last calls from history, newest first, with a call-back button when dialling is possible. */
-import type { HistoryEntry, PanelState } from '../utils/messaging';
+import type { CallEntry, OutageEntry } from '../utils/history/entry';
+import type { PanelState } from '../utils/messaging';
 import type { PanelConnector } from '../utils/ui/connector';
+import { outageText } from '../utils/history/outage';
 import { directionText, formatClock, formatDuration, remoteNumber } from '../utils/ui/format';
 import { ErrorAlert } from './ErrorAlert';
 import { useAction } from './hooks';
@@ -10,7 +12,7 @@ interface Props {
   connector: PanelConnector;
 }
 
-function outcome(entry: HistoryEntry): string {
+function outcome(entry: CallEntry): string {
   if (entry.answeredAt === undefined) return entry.direction === 'inbound' ? 'Missed' : 'No answer';
   if (entry.endedAt === undefined) return 'In progress';
   return formatDuration(entry.endedAt - entry.answeredAt);
@@ -31,6 +33,7 @@ export function RecentCalls({ state, connector }: Props) {
       <ErrorAlert message={action.error} />
       <ul>
         {recent.map((entry) => {
+          if (entry.kind === 'outage') return <OutageItem key={entry.callId} entry={entry} />;
           const number = remoteNumber(entry.remote);
           const dialable = entry.remote.e164 ?? entry.remote.raw;
           return (
@@ -43,6 +46,7 @@ export function RecentCalls({ state, connector }: Props) {
                 <span>{directionText(entry.direction)}</span>
                 <time>{formatClock(entry.startedAt)}</time>
                 <span>{outcome(entry)}</span>
+                {entry.foundAfterOutage && <span>Found after an outage</span>}
                 {entry.disposition && (
                   <span>{entry.disposition.label ?? entry.disposition.code}</span>
                 )}
@@ -72,5 +76,14 @@ export function RecentCalls({ state, connector }: Props) {
         })}
       </ul>
     </section>
+  );
+}
+
+/** A time the link was down and the vendor could not list its calls. */
+function OutageItem({ entry }: { entry: OutageEntry }) {
+  return (
+    <li class="sb-recent-item sb-recent-outage">
+      <span class="sb-muted">{outageText(entry.startedAt, entry.endedAt)}</span>
+    </li>
   );
 }

@@ -26,6 +26,11 @@ export interface ConformanceHarness {
    * sign-in cannot learn of a call that began before it. Default true.
    */
   callsBeforeSignIn?: boolean;
+  /**
+   * The adapter reads the vendor's call history (`VendorAdapter.pastCalls`, for the outage
+   * records). Default false: the adapter must not offer it.
+   */
+  pastCalls?: boolean;
   /** Where a call ends up after a command, when the vendor differs from the suite's default. */
   outcomes?: Partial<Record<CommandType, CallState[]>>;
   /** Start a fresh simulator (one per test). */

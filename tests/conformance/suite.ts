@@ -19,6 +19,7 @@ import type { ConformanceHarness, ConformanceRig, RingOptions } from './harness'
 
 const TRANSFER_TARGET = '2000';
 const DIAL_NUMBER = '+14155550199';
+const MISSED_CALLER = '+14155550142';
 
 /** Where a call ends up after each command unless the harness says otherwise. */
 const DEFAULT_OUTCOMES: Partial<Record<CommandType, CallState[]>> = {
@@ -319,6 +320,30 @@ export function defineConformanceSuite(harness: ConformanceHarness): void {
         ]);
         await second.adapter.execute({ type: 'hangup', callId: call.id });
         await reaches(second.t, call, ['ended']);
+      });
+    }
+
+    if (harness.pastCalls) {
+      it('lists a call that rang and ended while it was away, as missed', async () => {
+        const first = await signedIn();
+        await first.adapter.disconnect();
+        // The vendor's history may give times to the second.
+        const from = Math.floor(Date.now() / 1000) * 1000;
+        const { vendorCallId } = await rig.sim.ringInbound({ from: MISSED_CALLER, queue: false });
+        await rig.sim.remoteHangup(vendorCallId);
+        const second = await signedIn(first);
+        const to = Date.now() + 1000;
+        const listed = await second.adapter.pastCalls!({ from, to });
+        const missed = listed.filter(
+          (c) => (c.remote.e164 ?? c.remote.raw) === MISSED_CALLER && c.startedAt >= from,
+        );
+        expect(missed).toEqual([expect.objectContaining({ direction: 'inbound', missed: true })]);
+        expect(missed[0]!.endedAt).toBeGreaterThanOrEqual(missed[0]!.startedAt);
+        expect(missed[0]!.endedAt).toBeLessThanOrEqual(to);
+      });
+    } else {
+      it('offers no call history it cannot read', () => {
+        expect(newAdapter().pastCalls).toBeUndefined();
       });
     }
 

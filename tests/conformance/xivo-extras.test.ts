@@ -158,4 +158,39 @@ describe('XiVO adapter with the simulator', () => {
     expect(after.state).toBe('held');
     expect(after).not.toHaveProperty('transferTarget');
   });
+
+  it('reads the call history in the server’s time zone, as set', async () => {
+    // A zone far from any test machine's: a time read in the wrong zone is hours off.
+    const zone = 'Pacific/Kiritimati';
+    await setup({ historyTimeZone: zone });
+    settings.connection.xivo.historyTimeZone = zone;
+    adapter = xivo.create(settings);
+    const t = await signIn();
+    const before = Math.floor(Date.now() / 1000) * 1000;
+    await adapter.execute({ type: 'dial', number: '+14155550188' });
+    const call = (await t.next('callUpsert', (e) => e.call.state === 'connected')).call;
+    await adapter.execute({ type: 'hangup', callId: call.id });
+    await t.next('callEnded', (e) => e.callId === call.id);
+    const listed = await adapter.pastCalls!({ from: before, to: Date.now() + 1000 });
+    const dialled = listed.filter((c) => c.remote.e164 === '+14155550188');
+    expect(dialled).toEqual([
+      expect.objectContaining({
+        direction: 'outbound',
+        missed: false,
+        answeredAt: dialled[0]?.startedAt,
+      }),
+    ]);
+    expect(dialled[0]!.startedAt).toBeGreaterThanOrEqual(before);
+    expect(dialled[0]!.startedAt).toBeLessThanOrEqual(Date.now());
+  });
+
+  it('gives up on a call history that never comes, with a clear error', async () => {
+    await setup();
+    await signIn();
+    await sim.goAway();
+    await expect(adapter.pastCalls!({ from: 0, to: Date.now() })).rejects.toMatchObject({
+      code: expect.stringMatching(/^(network|timeout)$/),
+    });
+    await sim.comeBack();
+  });
 });

@@ -87,6 +87,7 @@ defineConformanceSuite({
     dispositions: 'policy',
     recordingControl: 'queueCalls',
   },
+  pastCalls: true,
   async start() {
     // Short simulated delays keep the suite quick; nothing asserts on them.
     const sim: XivoSimulator = await startXivoSimulator({ dialAnswerMs: 20, wrapUpMs: 50 });

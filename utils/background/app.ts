@@ -8,7 +8,7 @@
 import type { Browser } from 'wxt/browser';
 import type { Clock, Logger, RequestHeaders, VendorAdapter } from '../cti/adapter';
 import { createPostDial } from '../cti/post-dial';
-import { createSession, type Session } from '../cti/session';
+import { createSession, type Session, type SessionDeps } from '../cti/session';
 import {
   createCallStore,
   type CallStore,
@@ -18,6 +18,7 @@ import {
 import { vendorDescriptor } from '../cti/vendors';
 import type { Reply } from '../messaging';
 import type { DialSite, DialTarget } from '../phone/dial-policy';
+import { outageNotice } from '../history/outage';
 import { createScreenPop, type ScreenPop } from '../screenpop/screen-pop';
 import type { ResolvedSettings } from '../settings/policy';
 import type { ScreenPopRule } from '../settings/schema';
@@ -38,7 +39,7 @@ import { createMessageHandler } from './handlers';
 import { createAppOutbox, storageNotices, vendorLabel, type StorageFailed } from './outbox-app';
 import { createIncomingCallNotifier, type NotificationsApi } from './incoming-call-notification';
 import { buildPanelState, offeredDispositions } from './panel-state';
-import { createRecentCalls } from './recent-calls';
+import { createRecentCalls, type RecentCalls } from './recent-calls';
 import { settingsChange } from './settings-changes';
 import { createSignIn } from './sign-in';
 import { createViews } from './views';
@@ -122,12 +123,27 @@ function notifierOf(deps: BackgroundDeps, commands: Commands, store: CallStore) 
   });
 }
 
+/** Outage records: history gets the calls of the time offline, or the outage (history/outage.ts). */
+function outageRecorder(
+  store: CallStore,
+  recent: RecentCalls,
+  broadcast: () => void,
+): SessionDeps['outageEnded'] {
+  return async (outage, pastCalls) => {
+    const notice = outageNotice(outage, await recent.recordOutage(outage, pastCalls));
+    if (notice) store.addNotice(notice.level, notice.message);
+    // The panel lists history: show it what changed there.
+    broadcast();
+  };
+}
+
 /** The vendor session, its saved state in storage.session (STORAGE.session). */
 function sessionOf(
   deps: BackgroundDeps,
   store: CallStore,
   createAdapter: () => VendorAdapter,
   panelOpen: () => boolean,
+  outageEnded: SessionDeps['outageEnded'],
 ): Session {
   return createSession({
     createAdapter,
@@ -141,6 +157,7 @@ function sessionOf(
     requestHeaders: deps.requestHeaders,
     panelOpen,
     keepAlive: deps.keepAlive,
+    outageEnded,
   });
 }
 
@@ -232,7 +249,8 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
   const ready = (async () => {
     resolved = await deps.loadSettings();
     await signIn.restore();
-    session = sessionOf(deps, store, () => vendor().create(settings()), views.panelOpen);
+    const outages = outageRecorder(store, recent, views.broadcast);
+    session = sessionOf(deps, store, () => vendor().create(settings()), views.panelOpen, outages);
     await store.ready;
     store.setCapabilities(capabilities());
     store.subscribe((_state, transitions) => {

@@ -1,11 +1,23 @@
 /**
  * The agent's recent calls: every call is recorded in history (IndexedDB) when it ends, and the
- * panel shows the newest few. A storage failure is reported (`storageFailed`) and never thrown:
- * calls go on working without history.
+ * panel shows the newest few. After an outage, the calls the vendor's history lists for that
+ * time are added, or the outage itself when they cannot be listed (utils/history/outage.ts). A
+ * storage failure is reported (`storageFailed`) and never thrown: calls go on working without
+ * history.
  */
+import type { TimeWindow } from '../cti/adapter';
 import type { Disposition } from '../cti/model';
+import type { PastCallsReader } from '../cti/session';
 import type { CallTransition } from '../cti/store';
 import type { HistoryEntry } from '../history/entry';
+import {
+  callsDuring,
+  foundEntryOf,
+  foundKey,
+  outageEntryOf,
+  outageKey,
+  type OutageRecord,
+} from '../history/outage';
 import type { History } from '../storage/db';
 
 /** How many calls the panel lists. */
@@ -18,7 +30,11 @@ export interface RecentCalls {
   /** Records the calls that just ended. */
   record(transitions: readonly CallTransition[]): Promise<void>;
   setDisposition(callId: string, disposition: Disposition): Promise<void>;
+  /** Records what happened during `outage` (SessionDeps.outageEnded). */
+  recordOutage(outage: TimeWindow, pastCalls: PastCallsReader | undefined): Promise<OutageRecord>;
 }
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function createRecentCalls(
   history: Promise<History>,
@@ -37,6 +53,38 @@ export function createRecentCalls(
     guarded('Could not read the call history', async () => {
       list = await (await history).recent(RECENT_LIMIT);
     });
+
+  async function recordOutage(
+    outage: TimeWindow,
+    pastCalls: PastCallsReader | undefined,
+  ): Promise<OutageRecord> {
+    let record: OutageRecord = { kind: 'outage' };
+    if (pastCalls) {
+      try {
+        const calls = callsDuring(await pastCalls(outage), outage);
+        await guarded('Could not save the calls found after an outage', async () => {
+          const h = await history;
+          for (const call of calls) {
+            // Read twice (a link lost during the first reading): each call once.
+            if (!(await h.has(foundKey(call)))) await h.put(foundEntryOf(call));
+          }
+        });
+        const missed = calls.filter((c) => c.missed).length;
+        record = { kind: 'calls', found: calls.length, missed };
+      } catch (error) {
+        record = { kind: 'outage', failure: messageOf(error) };
+      }
+    }
+    // An earlier reading of the same outage may have failed and left the outage in history.
+    await guarded('Could not record the outage in the call history', async () => {
+      const h = await history;
+      if (record.kind === 'calls') await h.remove(outageKey(outage.from));
+      else await h.put(outageEntryOf(outage));
+    });
+    await refresh();
+    return record;
+  }
+
   return {
     get list() {
       return list;
@@ -59,5 +107,6 @@ export function createRecentCalls(
       });
       await refresh();
     },
+    recordOutage,
   };
 }

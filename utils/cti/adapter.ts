@@ -10,7 +10,7 @@
  * relay cursor) goes through `AdapterContext.checkpoint`, which the session clears at every
  * sign-in and sign-out; an adapter keeps nothing else between connections.
  */
-import type { Call, Command, CommandType, CtiEvent } from './model';
+import type { Call, CallDirection, Command, CommandType, CtiEvent, RemoteParty } from './model';
 
 export interface Clock {
   now(): number;
@@ -154,6 +154,34 @@ export interface VendorAdapter {
    * its wire schema; a bad one is a `protocolError`, never a throw.
    */
   receive?(source: EventSource, payload: unknown): void;
+  /**
+   * The agent's calls that the vendor's own history lists between `window.from` and `window.to`
+   * (epoch ms, our clock), for the outage records (DESIGN.md / architecture.md "Outages"): after
+   * a reconnection the session asks for the calls of the time it was offline. Optional: a vendor
+   * whose API cannot list past calls leaves it out, and the outage itself goes into history.
+   * Rejects with a CtiError; may return calls outside the window (the caller filters).
+   */
+  pastCalls?(window: TimeWindow): Promise<PastCall[]>;
+}
+
+/** A span of time, epoch ms on our clock. */
+export interface TimeWindow {
+  from: number;
+  to: number;
+}
+
+/** One call from the vendor's own history (`VendorAdapter.pastCalls`). */
+export interface PastCall {
+  /** The vendor's id of the call, when its history gives one. */
+  vendorCallId?: string;
+  direction: CallDirection;
+  remote: RemoteParty;
+  queue?: string;
+  startedAt: number;
+  answeredAt?: number;
+  endedAt: number;
+  /** An inbound call nobody answered (the vendor's history says so). */
+  missed: boolean;
 }
 
 /** Where an event handed to `VendorAdapter.receive` came from. */

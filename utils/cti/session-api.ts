@@ -6,7 +6,9 @@ import type {
   Credentials,
   EventSource,
   Logger,
+  PastCall,
   RequestHeaders,
+  TimeWindow,
   VendorAdapter,
 } from './adapter';
 import type { Call, Command } from './model';
@@ -76,4 +78,17 @@ export interface SessionDeps {
    * so a polling vendor's fetches alone would let the worker be stopped mid-session.
    */
   keepAlive?: () => void;
+  /**
+   * The link is back after an outage: `outage` runs from the moment the link was lost (or the
+   * worker restarted while signed in) to the moment it opened again. Called once the resync has
+   * settled, so the store already holds what the vendor says is live. `pastCalls` reads the
+   * vendor's history on this connection (VendorAdapter.pastCalls); undefined when the vendor
+   * cannot list past calls. The session forgets the outage once this settles with the link still
+   * up; a link lost meanwhile extends the same outage (same `from`), so records keyed on `from`
+   * are rewritten, not duplicated.
+   */
+  outageEnded?: (outage: TimeWindow, pastCalls: PastCallsReader | undefined) => Promise<void>;
 }
+
+/** `VendorAdapter.pastCalls` of the connection that is up; rejects with a CtiError. */
+export type PastCallsReader = (window: TimeWindow) => Promise<PastCall[]>;

@@ -13,7 +13,7 @@ import {
   type RequestHeaders,
   type VendorAdapter,
 } from './adapter';
-import { CtiError, toCtiError } from './model';
+import { CtiError, toCtiError, type CtiEvent } from './model';
 import type { SessionDeps } from './session-api';
 import { settled } from './session-timing';
 
@@ -30,6 +30,17 @@ export interface Link {
   connectTimer?: unknown;
   stableTimer?: unknown;
   heartbeatTimer?: unknown;
+  /**
+   * Events held back until the resync settles (a reconnection): they reach the store as one
+   * update (`CallStore.applyAll`), so a call that rang and ended while we were away (a relay's
+   * replay) shows as ended, never as ringing, and never pops late. Undefined: events go through.
+   */
+  held?: CtiEvent[];
+  holdTimer?: unknown;
+  /** When the adapter's connect resolved. */
+  openedAt?: number;
+  /** The vendor's last sign of life on this link (an event or `alive()`). */
+  aliveAt?: number;
 }
 
 export interface LinkHooks {
@@ -47,7 +58,21 @@ export interface LinkOptions {
   checkpoint: Checkpoint;
 }
 
-export const newLink = (): Link => ({ controller: new AbortController(), missed: 0 });
+/** `hold`: keep the vendor's events until the resync settles (`Link.held`). */
+export const newLink = (hold = false): Link => ({
+  controller: new AbortController(),
+  missed: 0,
+  ...(hold ? { held: [] } : {}),
+});
+
+/** Hands the held events to the store as one update; from now on events go straight through. */
+export function releaseHeld(link: Link, store: SessionDeps['store'], clock: Clock): void {
+  const events = link.held;
+  if (!events) return;
+  link.held = undefined;
+  clock.clearTimeout(link.holdTimer);
+  if (events.length > 0) store.applyAll(events);
+}
 
 /**
  * Creates the link's adapter and starts its connect; the hooks hear how it ends. The caller makes
@@ -74,10 +99,13 @@ export function startLink(
       if (!hooks.isCurrent(link)) return;
       if (event.type === 'connectionLost') return hooks.broken(link, event.error);
       link.missed = 0;
-      deps.store.apply(event);
+      link.aliveAt = clock.now();
+      if (link.held) link.held.push(event);
+      else deps.store.apply(event);
     },
     alive: () => {
       link.missed = 0;
+      link.aliveAt = clock.now();
       deps.keepAlive?.();
     },
     signal: link.controller.signal,
@@ -129,6 +157,7 @@ export function stopTimers(link: Link, clock: Clock): void {
   clock.clearTimeout(link.connectTimer);
   clock.clearTimeout(link.stableTimer);
   clock.clearInterval(link.heartbeatTimer);
+  clock.clearTimeout(link.holdTimer);
 }
 
 /**

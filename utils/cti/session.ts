@@ -15,11 +15,12 @@ import {
 } from './adapter';
 import { createCheckpoints, type Checkpoints } from './checkpoint';
 import { CtiError, toCtiError, type Call, type Command } from './model';
-import type { Session, SessionDeps } from './session-api';
+import type { PastCallsReader, Session, SessionDeps } from './session-api';
 import {
   closeLink,
   endVendorSession,
   newLink,
+  releaseHeld,
   startHeartbeat,
   startLink,
   stopTimers,
@@ -29,7 +30,7 @@ import {
 import { BACKOFF, backoffDelay, bounded, settled } from './session-timing';
 
 export { BACKOFF, backoffDelay } from './session-timing';
-export type { Session, SessionDeps } from './session-api';
+export type { PastCallsReader, Session, SessionDeps } from './session-api';
 
 /** The version of the saved session (`SessionDeps.keys.session`, utils/storage/registry.ts). */
 export const SESSION_VERSION = 1;
@@ -38,19 +39,21 @@ const DISCONNECT_WAIT_MS = 5_000;
 export const SIGN_OUT_WAIT_MS = 3_000;
 /** A retry this late means its timer was lost with a suspended context: the watchdog steps in. */
 const OVERDUE_MS = 5_000;
+/** The longest a reconnection holds the vendor's events back waiting for its resync (Link.held). */
+export const HOLD_MAX_MS = 15_000;
 
 const SavedSession = z.object({
   version: z.literal(SESSION_VERSION),
   credentials: z.record(z.string(), z.string()),
   attempt: z.number().int().min(0),
+  /** When the link was lost, while it has not come back and been reconciled (outage records). */
+  offlineSince: z.number().optional(),
 });
 
 type Phase = 'idle' | 'connecting' | 'connected' | 'waiting' | 'failed';
 
 /** What a restarted worker finds of the session, or undefined when nobody was signed in. */
-async function readSaved(
-  deps: SessionDeps,
-): Promise<{ credentials: Credentials; attempt: number } | undefined> {
+async function readSaved(deps: SessionDeps): Promise<z.infer<typeof SavedSession> | undefined> {
   let raw: unknown;
   try {
     raw = await deps.secrets.get(deps.keys.session);
@@ -93,6 +96,8 @@ class VendorSession implements Session {
   private link: Link | undefined;
   private retryTimer: unknown;
   private retryAt = 0;
+  /** When the link was lost, until the link is back and the outage recorded (SessionDeps.outageEnded). */
+  private offlineSince: number | undefined;
   private pendingStart: { resolve: () => void; reject: (error: CtiError) => void } | undefined;
   private readonly saved: OrderedWrites<unknown>;
   private readonly checkpoints: Checkpoints;
@@ -145,6 +150,9 @@ class VendorSession implements Session {
       if (!found) return false;
       this.credentials = found.credentials;
       this.attempt = found.attempt;
+      // The worker stopped: whatever link it had died with it. Assumed: no earlier than now, as
+      // the moment it stopped is not known (a saved outage start is).
+      this.offlineSince = found.offlineSince ?? this.clock.now();
       this.deps.log.info('restoring the session', { attempt: this.attempt });
       this.connect();
       return true;
@@ -207,7 +215,8 @@ class VendorSession implements Session {
     void this.close(this.detach());
     const credentials = this.credentials;
     if (!credentials) return;
-    const current = newLink();
+    // A reconnection holds events until its resync: nothing that ended meanwhile pops late.
+    const current = newLink(!this.firstConnect);
     this.link = current;
     this.phase = 'connecting';
     this.deps.store.setConnection({ status: 'connecting' });
@@ -220,6 +229,9 @@ class VendorSession implements Session {
     if (this.link !== current) return;
     const { clock, deps } = this;
     clock.clearTimeout(current.connectTimer);
+    current.openedAt = clock.now();
+    if (current.held)
+      current.holdTimer = clock.setTimeout(() => this.release(current), HOLD_MAX_MS);
     this.phase = 'connected';
     this.firstConnect = false;
     deps.store.setConnection({ status: 'connected', since: clock.now() });
@@ -231,19 +243,70 @@ class VendorSession implements Session {
       this.save();
     }, BACKOFF.stableMs);
     startHeartbeat(current, adapter, clock, (error) => this.broken(current, error));
-    settled(() => adapter.resync()).catch((error: unknown) => {
-      if (this.link !== current) return;
-      const err = toCtiError(error);
-      if (err.fatal || err.code === 'network' || err.code === 'timeout')
-        return this.broken(current, err);
-      deps.log.warn('resync failed', err);
-      deps.store.addNotice('warning', `Could not load your current calls: ${err.message}`);
-    });
+    settled(() => adapter.resync()).then(
+      () => this.resynced(current, adapter),
+      (error: unknown) => this.resyncFailed(current, adapter, toCtiError(error)),
+    );
+  }
+
+  private resynced(current: Link, adapter: VendorAdapter): void {
+    if (this.link !== current) return;
+    this.release(current);
+    void this.recordOutage(current, adapter);
+  }
+
+  private resyncFailed(current: Link, adapter: VendorAdapter, error: CtiError): void {
+    if (this.link !== current) return;
+    this.release(current);
+    if (error.fatal || error.code === 'network' || error.code === 'timeout')
+      return this.broken(current, error);
+    this.deps.log.warn('resync failed', error);
+    this.deps.store.addNotice('warning', `Could not load your current calls: ${error.message}`);
+    void this.recordOutage(current, adapter);
+  }
+
+  /**
+   * The link is back after an outage: let the background record what happened meanwhile, then
+   * forget the outage, unless the link was lost again (the outage then goes on from its start).
+   */
+  private async recordOutage(current: Link, adapter: VendorAdapter): Promise<void> {
+    const from = this.offlineSince;
+    const hook = this.deps.outageEnded;
+    if (from === undefined) return;
+    if (hook) {
+      const reader = adapter.pastCalls;
+      const pastCalls: PastCallsReader | undefined = reader
+        ? async (window) => {
+            try {
+              return await reader.call(adapter, window);
+            } catch (error) {
+              throw toCtiError(error);
+            }
+          }
+        : undefined;
+      const outage = { from, to: current.openedAt ?? this.clock.now() };
+      await hook(outage, pastCalls).catch((error: unknown) =>
+        this.deps.log.warn('could not record the outage', error),
+      );
+    }
+    if (this.link !== current || this.phase !== 'connected' || this.offlineSince !== from) return;
+    this.offlineSince = undefined;
+    this.save();
+  }
+
+  private release(link: Link): void {
+    releaseHeld(link, this.deps.store, this.clock);
   }
 
   /** The link failed to open or died: give up on fatal errors, otherwise retry with backoff. */
   private broken(current: Link, error: CtiError): void {
     if (this.link !== current) return;
+    // What the vendor said before the link died is still true.
+    this.release(current);
+    // Calls after the last sign of life were not seen: the outage starts there.
+    if (this.phase === 'connected')
+      this.offlineSince ??=
+        Math.max(current.aliveAt ?? 0, current.openedAt ?? 0) || this.clock.now();
     void this.close(this.detach());
     if (error.fatal) return this.failed(error);
     this.attempt += 1;
@@ -277,6 +340,7 @@ class VendorSession implements Session {
     this.deps.log.warn('session stopped', error);
     this.credentials = undefined;
     this.attempt = 0;
+    this.offlineSince = undefined;
     this.phase = 'failed';
     this.save();
     this.deps.store.setConnection({ status: 'failed', reason: error.message });
@@ -290,6 +354,7 @@ class VendorSession implements Session {
     this.cancelRetry();
     this.credentials = next && { ...next };
     this.attempt = 0;
+    this.offlineSince = undefined;
     this.firstConnect = next !== undefined;
     this.save();
     this.checkpoints.clear();
@@ -297,8 +362,14 @@ class VendorSession implements Session {
 
   /** Writes are ordered so that the last one (a sign-out's null) is the one that stays. */
   private save(): void {
-    const value = this.credentials
-      ? { version: SESSION_VERSION, credentials: { ...this.credentials }, attempt: this.attempt }
+    const { credentials, attempt, offlineSince } = this;
+    const value = credentials
+      ? {
+          version: SESSION_VERSION,
+          credentials: { ...credentials },
+          attempt,
+          ...(offlineSince === undefined ? {} : { offlineSince }),
+        }
       : null;
     this.saved
       .write(value)

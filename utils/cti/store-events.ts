@@ -209,3 +209,32 @@ export function applyEvent(
     transitions,
   };
 }
+
+/**
+ * The state after `events` in order, and one transition per call they changed: from the call
+ * before the first event to the call after the last (a call that rang and ended among them is
+ * reported ended, with no ringing in between). Calls back where they were are not reported.
+ */
+export function applyEvents(
+  state: StoreState,
+  events: readonly CtiEvent[],
+  now: number,
+  ledger: Ledger,
+  log: Logger,
+): { next: StoreState; transitions: CallTransition[] } {
+  let next = state;
+  const merged = new Map<string, CallTransition>();
+  for (const event of events) {
+    if (event.type === 'connectionLost') continue;
+    const applied = applyEvent(next, event, now, ledger, log);
+    next = applied.next;
+    for (const { call, previous } of applied.transitions) {
+      const first = merged.get(call.id);
+      merged.set(call.id, { call, previous: first ? first.previous : previous });
+    }
+  }
+  const transitions = [...merged.values()].filter(
+    (t) => t.previous === undefined || !equal(t.previous, t.call),
+  );
+  return { next, transitions };
+}

@@ -10,7 +10,7 @@ import type { Capabilities, Clock, Logger } from './adapter';
 import { createLogger } from './log';
 import { Connection, Disposition, type CtiEvent } from './model';
 import {
-  applyEvent,
+  applyEvents,
   isLive,
   retire,
   settle,
@@ -42,6 +42,13 @@ export interface CallStore {
   getState(): StoreState;
   subscribe(listener: (state: StoreState, transitions: CallTransition[]) => void): () => void;
   apply(event: CtiEvent): void;
+  /**
+   * Applies `events` in order as one update: listeners hear once, with one transition per call
+   * from its state before the first event to its state after the last. A call that rang and ended
+   * among them is reported ended (never ringing), so nothing pops for it (a reconnection's
+   * held-back events, session-link.ts `Link.held`).
+   */
+  applyAll(events: readonly CtiEvent[]): void;
   setConnection(connection: Connection): void;
   setCapabilities(caps: Capabilities): void;
   setDisposition(callId: string, disposition: Disposition): void;
@@ -165,6 +172,13 @@ export function createCallStore(deps: CallStoreDeps): CallStore {
     }
   }
 
+  function applyAll(events: readonly CtiEvent[]): void {
+    run(() => {
+      const applied = applyEvents(state, events, clock.now(), ledger, log);
+      if (applied.next !== state) commit(applied.next, applied.transitions);
+    });
+  }
+
   function setDisposition(callId: string, disposition: Disposition): void {
     const parsed = Disposition.safeParse(disposition);
     const previous = state.calls.find((c) => c.id === callId);
@@ -188,13 +202,9 @@ export function createCallStore(deps: CallStoreDeps): CallStore {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    apply: (event) =>
-      run(() => {
-        // A lost transport is the session's business, and it is not the vendor saying something.
-        if (event.type === 'connectionLost') return;
-        const { next, transitions } = applyEvent(state, event, clock.now(), ledger, log);
-        commit(next, transitions);
-      }),
+    // A lost transport (skipped there) is the session's business, not the vendor saying something.
+    apply: (event) => applyAll([event]),
+    applyAll,
     setConnection: (connection) =>
       run(() => {
         if (!equal(state.connection, connection)) commit({ ...state, connection });

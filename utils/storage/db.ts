@@ -10,7 +10,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IndexNames, type StoreNames } from 'idb';
 import type { Call, Disposition } from '../cti/model';
-import { compact, historyEntryOf, type HistoryEntry } from '../history/entry';
+import { compact, historyEntryOf, isOutage, type HistoryEntry } from '../history/entry';
 import type { PopDecision } from '../screenpop/screen-pop';
 import { DATABASE } from './registry';
 
@@ -95,6 +95,12 @@ export interface History {
   setDisposition(callId: string, disposition: Disposition): Promise<boolean>;
   /** The latest calls, newest first. */
   recent(limit: number): Promise<HistoryEntry[]>;
+  /** Write `entry` under its key, replacing what was there (outage records, utils/history/outage.ts). */
+  put(entry: HistoryEntry): Promise<void>;
+  /** Whether an entry has this key. */
+  has(callId: string): Promise<boolean>;
+  /** Remove the entry with this key, if any. */
+  remove(callId: string): Promise<void>;
   prune(olderThanMs: number, now?: number): Promise<number>;
 }
 
@@ -110,9 +116,10 @@ export function createHistory(db: SwitchboardDb): History {
     async setDisposition(callId, disposition) {
       const tx = db.transaction('history', 'readwrite');
       const existing = await tx.store.get(callId);
-      if (existing) await tx.store.put({ ...existing, disposition });
+      const call = existing && !isOutage(existing) ? existing : undefined;
+      if (call) await tx.store.put({ ...call, disposition });
       await tx.done;
-      return existing !== undefined;
+      return call !== undefined;
     },
 
     async recent(limit) {
@@ -129,6 +136,14 @@ export function createHistory(db: SwitchboardDb): History {
       }
       return entries;
     },
+
+    async put(entry) {
+      await db.put('history', compact(entry));
+    },
+
+    has: async (callId) => (await db.getKey('history', callId)) !== undefined,
+
+    remove: (callId) => db.delete('history', callId),
 
     prune: (olderThanMs, now = Date.now()) =>
       deleteBefore(db, 'history', 'startedAt', now - olderThanMs),

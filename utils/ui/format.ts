@@ -8,11 +8,7 @@ import type { PanelState } from '../messaging';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** "14:03:22" in the agent's local time. */
-export function formatClock(epochMs: number): string {
-  const d = new Date(epochMs);
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-}
+export { formatClock } from '../lib/clock';
 
 /** "0:07", "12:34", "1:02:03". Negative spans (clock skew) show as 0:00. */
 export function formatDuration(ms: number): string {

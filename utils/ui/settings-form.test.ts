@@ -78,6 +78,7 @@ describe('settings form helpers', () => {
       { key: 'server', field: { kind: 'text' } },
       { key: 'dialFormat', field: { kind: 'enum', options: ['e164', 'national', 'digits'] } },
       { key: 'dialPrefix', field: { kind: 'text' } },
+      { key: 'historyTimeZone', field: { kind: 'text' } },
     ]);
     expect(connectionFields('nope')).toEqual([]);
   });

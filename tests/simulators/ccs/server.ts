@@ -68,9 +68,13 @@ export async function startCcsSimulator(opts: CcsSimOptions = {}): Promise<CcsSi
     // fetch_agent_events and the like are recorded; events flow regardless ([UNKNOWN], §5.5).
   };
 
-  const server: Server = createServer();
-  server.on('request', onRequest);
-  acceptUpgrades(server, SOCK, wss, (ws) => onSocket(ws));
+  const serve = (): Server => {
+    const created = createServer();
+    created.on('request', onRequest);
+    acceptUpgrades(created, SOCK, wss, (ws) => onSocket(ws));
+    return created;
+  };
+  let server = serve();
   const port = await listen(server, opts.port ?? 0, host);
   const first = world.first();
 
@@ -130,6 +134,14 @@ export async function startCcsSimulator(opts: CcsSimOptions = {}): Promise<CcsSi
     },
     silentEvents: (on) => {
       world.silent = on;
+    },
+    goAway: async () => {
+      for (const ws of sockets.keys()) ws.terminate();
+      await closeServer(server);
+    },
+    comeBack: async () => {
+      server = serve();
+      await listen(server, port, host);
     },
     close: async () => {
       traffic.stop();

@@ -152,5 +152,12 @@ export interface CcsSimulator {
   sendMalformed(kind?: 'notJson' | 'badEvent'): void;
   /** While on, sockets connect and answer pings but carry no call or agent events. */
   silentEvents(on: boolean): void;
+  /**
+   * The server goes away: sockets are cut and the port refuses connections until `comeBack()`.
+   * Tokens, agents and calls stay (calls may ring and end meanwhile).
+   */
+  goAway(): Promise<void>;
+  /** Listens again on the same port. */
+  comeBack(): Promise<void>;
   close(): Promise<void>;
 }

@@ -86,6 +86,13 @@ export function handleWebCommand(world: XucWorld, login: string, frame: ClientFr
         events: world.callsOf(login).map((c) => c.phoneEvent()),
       });
       return;
+    case 'getUserCallHistory':
+    case 'getAgentCallHistory': {
+      // The page shows one entry; a list of them is assumed (vendors/README.md §1, docs/vendors.md).
+      const size = typeof frame.size === 'number' ? frame.size : 0;
+      world.pushTo(login, 'CallHistory', world.callHistory(login, size));
+      return;
+    }
     case 'getAgentStates':
       // Every agent's state, as a supervisor would get them: clients must keep their own.
       for (const agent of world.agents.values())

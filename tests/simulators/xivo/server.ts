@@ -157,6 +157,14 @@ export async function startXivoSimulator(opts: XivoSimOptions = {}): Promise<Xiv
     stallLogins: (on) => {
       world.stallingLogins = on;
     },
+    goAway: async () => {
+      await closeServer();
+    },
+    comeBack: async () => {
+      server = createServer();
+      attach(server);
+      await listen(server, port, host);
+    },
     restart: async () => {
       const wasRunning = traffic.running;
       traffic.stop();

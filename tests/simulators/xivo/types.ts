@@ -38,6 +38,20 @@ export interface XivoSimOptions {
   failDestinations?: string[];
   /** Phone numbers agentLogin accepts besides the users' own. */
   extraPhones?: string[];
+  /**
+   * The time zone of the call history's `start` (IANA name; '' = this process's). The page does
+   * not say which zone xuc uses: assumed the server's.
+   */
+  historyTimeZone?: string;
+}
+
+/** One call of api-pages "Call History" (`CallHistory`). */
+export interface CallHistoryRecord {
+  start: string;
+  duration: string;
+  srcNum: string;
+  dstNum: string;
+  status: string;
 }
 
 export type SimCallState = 'ringing' | 'dialing' | 'established' | 'held' | 'released';
@@ -110,5 +124,12 @@ export interface XivoSimulator {
   /** The CTI session never comes up: LoggedOnError loggedOnTimeout after `loggedOnTimeoutMs`. */
   stallLogins(on: boolean): void;
   restart(): Promise<void>;
+  /**
+   * The server goes away: every socket is cut and the port refuses connections until
+   * `comeBack()`. Users, agents, calls and history stay (calls may ring and end meanwhile).
+   */
+  goAway(): Promise<void>;
+  /** Listens again on the same port. */
+  comeBack(): Promise<void>;
   close(): Promise<void>;
 }

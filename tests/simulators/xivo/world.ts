@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { Timers } from '../shared/timers';
 import { SimAgent } from './agents';
 import { SimCallImpl, type CallInit } from './calls';
-import type { SimUser, XivoSimOptions } from './types';
+import type { CallHistoryRecord, SimUser, XivoSimOptions } from './types';
 
 export const DEFAULT_USERS: SimUser[] = [
   {
@@ -52,6 +52,8 @@ export class XucWorld {
   rejectingLogins = false;
   stallingLogins = false;
   private calls: SimCallImpl[] = [];
+  /** Every ended call per login, oldest first (api-pages "Call History"). */
+  private readonly history = new Map<string, CallHistoryRecord[]>();
   private readonly timers = new Timers();
   private readonly idBase = Math.floor(Date.now() / 1000);
   private seq = 0;
@@ -68,6 +70,7 @@ export class XucWorld {
       agentErrorMsgType: opts.agentErrorMsgType ?? 'AgentError',
       failDestinations: opts.failDestinations ?? [],
       extraPhones: opts.extraPhones ?? [],
+      historyTimeZone: opts.historyTimeZone ?? '',
     };
     const host = {
       callsOf: (login: string) => this.callsOf(login),
@@ -209,6 +212,7 @@ export class XucWorld {
     this.pushTo(call.login, 'PhoneEvent', call.phoneEvent(eventType));
     if (!call.live) {
       this.calls = this.calls.filter((c) => c !== call);
+      this.recordHistory(call);
       const transfer = this.transfers.get(call.login);
       if (transfer && (transfer.original === call || transfer.consult === call))
         this.transfers.delete(call.login);
@@ -219,6 +223,34 @@ export class XucWorld {
     if (!call.live && call.answered && call.queueName && this.callsOf(call.login).length === 0)
       agent.wrapUp();
     agent.refresh();
+  }
+
+  /** The last `size` calls of `login`, newest first (the order is assumed: the page does not say). */
+  callHistory(login: string, size: number): CallHistoryRecord[] {
+    return (this.history.get(login) ?? []).slice(-Math.max(0, size)).reverse();
+  }
+
+  /**
+   * api-pages "Call History": `start` as "2014-01-01 08:00:00" in the server's time zone
+   * (`historyTimeZone`, assumed), `duration` as "00:21:35" from the start to the end (assumed),
+   * status `emitted` (outgoing), `answered` or `missed` (incoming).
+   */
+  private recordHistory(call: SimCallImpl): void {
+    const own = this.user(call.login)?.phoneNumber ?? '';
+    const incoming = call.direction === 'Incoming';
+    const seconds = Math.max(0, Math.round((Date.now() - call.startedAt) / 1000));
+    const record: CallHistoryRecord = {
+      start: wallTime(call.startedAt, this.settings.historyTimeZone),
+      duration: [seconds / 3600, (seconds % 3600) / 60, seconds % 60]
+        .map((n) => String(Math.floor(n)).padStart(2, '0'))
+        .join(':'),
+      srcNum: incoming ? call.otherDN : own,
+      dstNum: incoming ? own : call.otherDN,
+      status: incoming ? (call.answered ? 'answered' : 'missed') : 'emitted',
+    };
+    const list = this.history.get(call.login) ?? [];
+    list.push(record);
+    this.history.set(call.login, list);
   }
 
   private phoneStatus(login: string): number {
@@ -243,4 +275,20 @@ export class XucWorld {
     this.transfers.clear();
     for (const agent of this.agents.values()) agent.reset();
   }
+}
+
+/** "2014-01-01 08:00:00" in `timeZone` ('' = this process's). */
+function wallTime(epochMs: number, timeZone: string): string {
+  // Swedish dates are written the ISO way: "2014-01-01 08:00:00".
+  const format = new Intl.DateTimeFormat('sv-SE', {
+    ...(timeZone ? { timeZone } : {}),
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  });
+  return format.format(new Date(epochMs));
 }

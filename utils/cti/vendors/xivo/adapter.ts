@@ -4,7 +4,14 @@
  * heartbeat timing, resync). One adapter serves one connection: the token that the next
  * connection may offer again is kept in `ctx.checkpoint` (auth.ts).
  */
-import type { AdapterContext, Capabilities, Heartbeat, VendorAdapter } from '../../adapter';
+import type {
+  AdapterContext,
+  Capabilities,
+  Heartbeat,
+  PastCall,
+  TimeWindow,
+  VendorAdapter,
+} from '../../adapter';
 import { systemClock } from '../../adapter';
 import { COMMAND_TYPES, CtiError, type Command, type CtiEvent } from '../../model';
 import { AgentTracker, errorNotice } from './agent';
@@ -18,6 +25,7 @@ import {
   type Token,
 } from './auth';
 import { CallTracker } from './calls';
+import { HISTORY_SIZE, pastCallOf, type CallHistoryEntry } from './history';
 import { planCommand, type XivoConfig } from './commands';
 import { clientFrames, parseFrame, type ClientFrame, type InboundMessage } from './wire';
 
@@ -36,6 +44,8 @@ export const XIVO_CAPABILITIES: Capabilities = {
 const HEARTBEAT = { intervalMs: 5000, missLimit: 3 };
 /** xuc gives up on its side after 10 s (`XUC_CTI_LOGGED_ON_TIMEOUT`, §1.4); we wait a little longer. */
 const HANDSHAKE_TIMEOUT_MS = 15_000;
+/** How long the call history may take to come (assumed: the page gives no figure). */
+const HISTORY_TIMEOUT_MS = 10_000;
 const WS_OPEN = 1;
 const MAX_FRAME_IN_ERROR = 300;
 
@@ -64,6 +74,8 @@ export class XivoAdapter implements VendorAdapter {
   private readonly now = (): number => (this.ctx?.clock ?? systemClock).now();
   private readonly calls: CallTracker;
   private agent = new AgentTracker(this.now);
+  /** Who waits for the next CallHistory frame. */
+  private historyWaiters: ((entries: CallHistoryEntry[]) => void)[] = [];
 
   constructor(private readonly config: XivoConfig) {
     this.calls = new CallTracker(this.now, config.defaultCountry);
@@ -121,6 +133,50 @@ export class XivoAdapter implements VendorAdapter {
 
   async disconnect(): Promise<void> {
     this.closeSocket();
+  }
+
+  /** api-pages "Call History": the user's last calls (history.ts); the caller keeps the window's. */
+  async pastCalls(_window: TimeWindow): Promise<PastCall[]> {
+    this.requireReady();
+    const entries = await this.requestHistory();
+    const context = {
+      phoneNumber: this.phoneNumber,
+      timeZone: this.config.historyTimeZone ?? '',
+      defaultCountry: this.config.defaultCountry,
+    };
+    return entries.flatMap((entry) => pastCallOf(entry, context) ?? []);
+  }
+
+  private requestHistory(): Promise<CallHistoryEntry[]> {
+    const ctx = this.ctx;
+    if (!ctx) return Promise.reject(new CtiError('network', 'Not connected to XiVO'));
+    return new Promise<CallHistoryEntry[]>((resolve, reject) => {
+      const done = () => {
+        ctx.clock.clearTimeout(timer);
+        ctx.signal.removeEventListener('abort', onAbort);
+        this.historyWaiters = this.historyWaiters.filter((w) => w !== waiter);
+      };
+      const waiter = (entries: CallHistoryEntry[]) => {
+        done();
+        resolve(entries);
+      };
+      const onAbort = () => {
+        done();
+        reject(new CtiError('network', 'The XiVO connection was closed'));
+      };
+      const timer = ctx.clock.setTimeout(() => {
+        done();
+        reject(new CtiError('timeout', 'XiVO did not send the call history in time'));
+      }, HISTORY_TIMEOUT_MS);
+      ctx.signal.addEventListener('abort', onAbort, { once: true });
+      this.historyWaiters.push(waiter);
+      try {
+        this.send(clientFrames.getUserCallHistory(HISTORY_SIZE));
+      } catch (error) {
+        done();
+        reject(error);
+      }
+    });
   }
 
   // ── Transport ─────────────────────────────────────────────────────────────────────────────────
@@ -267,6 +323,9 @@ export class XivoAdapter implements VendorAdapter {
       }
       case 'UserConfigUpdate':
         return this.onUserConfig(message.payload.agentId ?? undefined);
+      case 'CallHistory':
+        for (const waiter of [...this.historyWaiters]) waiter(message.payload);
+        return;
       case 'Error':
       case 'AgentError':
         if (message.payload.Error === 'TokenExpired') {

@@ -15,6 +15,8 @@ export interface XivoConfig {
   server: string;
   dialFormat: DialFormat;
   dialPrefix: string;
+  /** The zone of the call history's times (history.ts); '' = the browser's. */
+  historyTimeZone?: string;
   defaultCountry: string;
 }
 

@@ -13,7 +13,27 @@ const XivoConnection = z.object({
   dialFormat: shared.dialFormat('e164'),
   /** Prepended to every dialled external number (an outside-line digit such as 0 or 9). */
   dialPrefix: shared.dialPrefix,
+  /**
+   * The time zone of the call history's times (read after an outage): the page does not say
+   * which zone xuc writes them in; assumed the server's. '' = this browser's.
+   */
+  historyTimeZone: z
+    .string()
+    .trim()
+    .max(64)
+    .refine(isTimeZone, 'Enter a time zone such as Europe/Paris, or leave it empty')
+    .default(''),
 });
+
+function isTimeZone(value: string): boolean {
+  if (value === '') return true;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export const xivoConnection = defineConnection({
   schema: XivoConnection,
@@ -28,5 +48,11 @@ export const xivoConnection = defineConnection({
       'How numbers are written in dial requests, to suit the PBX dial plan: e164 (+33123456789), national (0123456789) or digits (33123456789).',
     ),
     dialPrefix: shared.dialPrefixText('0 or 9'),
+    historyTimeZone: {
+      label: 'Call history time zone',
+      hint: 'The XiVO server’s time zone, e.g. Europe/Paris; empty: this computer’s.',
+      policy:
+        'The time zone (IANA name, e.g. Europe/Paris) of the times in XiVO’s call history, read after a lost connection to record the calls missed meanwhile. Empty: the browser’s own.',
+    },
   },
 });

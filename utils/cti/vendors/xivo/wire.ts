@@ -7,6 +7,7 @@
  * are documented) and strict only on what we key on (`uniqueId`, `agentId`, `eventType`).
  */
 import { z } from 'zod';
+import { CallHistoryPayload } from './history';
 
 // ── Server → client ───────────────────────────────────────────────────────────────────────────
 
@@ -84,6 +85,7 @@ const INBOUND = {
   UserConfigUpdate: UserConfigPayload,
   Error: ErrorPayload,
   AgentError: ErrorPayload,
+  CallHistory: CallHistoryPayload,
 } as const;
 type Inbound = typeof INBOUND;
 
@@ -178,4 +180,5 @@ export const clientFrames = {
   monitorUnpause: (agentid: number) => web('monitorUnpause', { agentid }),
   getCurrentCallsPhoneEvents: () => web('getCurrentCallsPhoneEvents'),
   getAgentStates: () => web('getAgentStates'),
+  getUserCallHistory: (size: number) => web('getUserCallHistory', { size }),
 };
