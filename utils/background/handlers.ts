@@ -18,8 +18,12 @@ import {
   type PanelState,
   type Reply,
 } from '../messaging';
+import type { ResolvedSettings } from '../settings/policy';
 import type { Settings } from '../settings/schema';
+import { patchProblem } from '../storage/user-settings';
 import type { Commands } from './commands';
+import { toContentConfig } from './content-config';
+import type { DialConfirmations } from './dial-confirmations';
 import { senderSite } from './dial-gate';
 import { acceptPageEvent } from './page-events';
 import { classifySender } from './senders';
@@ -42,6 +46,12 @@ export interface HandlerDeps {
   session(): Session;
   vendor(): VendorDescriptor;
   settings(): Settings;
+  /** The background's settings storage (utils/storage/user-settings.ts): only it writes. */
+  settingsStorage: {
+    load(): Promise<ResolvedSettings>;
+    save(patch: Record<string, unknown>): Promise<ResolvedSettings>;
+  };
+  confirmations: DialConfirmations;
   log: Logger;
 }
 
@@ -58,11 +68,28 @@ export function createMessageHandler(deps: HandlerDeps): MessageHandler {
       return ok(undefined);
     },
     'panel/popRecord': (msg) => deps.commands.popRecord(msg.callId),
+    'panel/confirmDial': (msg) => deps.confirmations.answer(msg.id, msg.call),
+    'panel/getSettings': async () => ok(await deps.settingsStorage.load()),
+    'panel/saveSettings': async ({ patch }) => {
+      // Checked here, not only by the options page: the background is the authority.
+      const problem = patchProblem(patch);
+      if (problem) return fail(`Not saved: ${problem}`);
+      try {
+        return ok(await deps.settingsStorage.save(patch));
+      } catch (error) {
+        deps.log.error('settings not saved', error);
+        return fail(
+          `Settings could not be saved: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    },
   };
 
   const content: Handlers<CheckedContentMessage> = {
     'content/dial': ({ e164, extension }, sender) =>
       deps.commands.dial(extension ? { e164, extension } : { e164 }, senderSite(sender)),
+    // Read-only for the frame: what it needs, never anything it could write back.
+    'content/config': () => ok(toContentConfig(deps.settings())),
     // An event from the vendor's own page (page-events.ts): reported, never a command.
     'content/portalEvent': (msg, sender) => {
       const vendor = deps.vendor();
