@@ -128,6 +128,18 @@ describe('content script', () => {
     await vi.waitFor(() => expect(marked()).toEqual(['212-555-0123']));
   });
 
+  it('takes its settings from the background alone, never from storage', async () => {
+    vi.spyOn(console, 'debug').mockImplementation(() => {});
+    // What another frame's content script could write where Switchboard 0.3 published them.
+    await fakeBrowser.storage.local.set({ 'switchboard.contentConfig': config() });
+    await run('unpublished');
+    await settle();
+    expect(isOn()).toBe(false);
+    expect(browser.runtime.sendMessage).toHaveBeenCalledWith({ type: 'content/config' });
+    await publish(config());
+    await vi.waitFor(() => expect(marked()).toEqual(['212-555-0123']));
+  });
+
   it('stays off, and says why, with settings it cannot read', async () => {
     const debug = vi.spyOn(console, 'debug').mockImplementation(() => {});
     await run({ ...config(), version: 2 });
