@@ -34,7 +34,7 @@ import { effectiveCapabilities } from './capabilities';
 import { createCommands, type Commands } from './commands';
 import { createDialConfirmations, type DialConfirmations } from './dial-confirmations';
 import type { ClickToDialSettings } from './dial-gate';
-import { createMessageHandler, type MessageHandler } from './handlers';
+import { createMessageHandler, isConfigRequest, type MessageHandler } from './handlers';
 import { createIncomingCallNotifier, type NotificationsApi } from './incoming-call-notification';
 import { buildPanelState, offeredDispositions } from './panel-state';
 import { createRecentCalls } from './recent-calls';
@@ -298,9 +298,6 @@ function routed(
   settingsReady: Promise<void>,
   ready: Promise<void>,
 ): MessageHandler {
-  return (message, sender) => {
-    const type = typeof message === 'object' && message !== null && 'type' in message;
-    const config = type && (message as { type: unknown }).type === 'content/config';
-    return (config ? settingsReady : ready).then(() => handler(message, sender));
-  };
+  return (message, sender) =>
+    (isConfigRequest(message) ? settingsReady : ready).then(() => handler(message, sender));
 }

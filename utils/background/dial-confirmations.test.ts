@@ -174,6 +174,15 @@ describe('settings and the content scripts’ config', () => {
     const invalid = { ok: false, error: 'Invalid request' };
     await expect(bg.send(save, CRM)).resolves.toEqual(invalid);
     await expect(bg.send({ type: 'panel/getSettings' }, CRM)).resolves.toEqual(invalid);
+    // Firefox reports no origin for an about:blank frame: it gets its config and nothing else.
+    const blank: Sender = { id: EXTENSION.id, url: 'about:blank', tab: asTab(7, 'about:blank') };
+    await expect(bg.send({ type: 'content/config' }, blank)).resolves.toMatchObject({ ok: true });
+    const dial = { type: 'content/dial', e164: HOME };
+    await expect(bg.send(dial, blank)).resolves.toEqual({ ok: false, error: 'Not allowed' });
+    await expect(bg.send({ type: 'content/config' }, { url: CRM_URL })).resolves.toEqual({
+      ok: false,
+      error: 'Not allowed',
+    });
   });
 
   it('saves valid values from an extension page and refuses invalid ones', async () => {

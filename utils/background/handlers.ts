@@ -121,7 +121,18 @@ export function createMessageHandler(deps: HandlerDeps): MessageHandler {
       const parsed = parseContentMessage(message);
       return parsed.success ? dispatch(content, parsed.data, sender) : fail('Invalid request');
     }
+    // Our own content script in a frame without an origin the browser reports (Firefox's
+    // about:blank frames) may read its config, which is no secret, and ask nothing else.
+    if (sender.id === deps.extension.id && sender.tab && isConfigRequest(message)) {
+      return ok(toContentConfig(deps.settings()));
+    }
     deps.log.warn('message from an unknown sender dropped');
     return fail('Not allowed');
   };
 }
+
+/** `content/config`, the one request that needs nothing but the settings. */
+export const isConfigRequest = (message: unknown): boolean =>
+  typeof message === 'object' &&
+  message !== null &&
+  (message as { type?: unknown }).type === 'content/config';
