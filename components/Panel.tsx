@@ -10,6 +10,7 @@ import { AgentStateControl } from './AgentStateControl';
 import { ConnectionStatus } from './ConnectionStatus';
 import { CurrentCall } from './CurrentCall';
 import { DialBox } from './DialBox';
+import { DialConfirmations } from './DialConfirmations';
 import { DispositionForm } from './DispositionForm';
 import { ErrorAlert } from './ErrorAlert';
 import { useAction } from './hooks';
@@ -65,6 +66,7 @@ export function PanelView({ state, connector, layout = 'popup', footer }: ViewPr
       <ErrorAlert message={signOut.error} />
       <Notices state={state} connector={connector} />
       <Outbox state={state} connector={connector} />
+      <DialConfirmations state={state} connector={connector} />
       {signedOut ? (
         <SignInForm key={state.vendor} state={state} connector={connector} />
       ) : (

@@ -10,8 +10,9 @@ import { createRequestHeaders } from '../utils/background/request-headers';
 import { openPopTarget } from '../utils/background/tabs';
 import { systemClock } from '../utils/cti/adapter';
 import { createLogger } from '../utils/cti/log';
-import { PANEL_PORT } from '../utils/messaging';
-import { loadSettings, saveUserSettings, watchSettings } from '../utils/storage/user-settings';
+import { PANEL_PORT, type SettingsChanged, type TabMessage } from '../utils/messaging';
+import { STORAGE } from '../utils/storage/registry';
+import { browserSettingsStorage } from '../utils/storage/user-settings';
 
 const WATCHDOG_ALARM = 'switchboard-watchdog';
 const KEEP_ALIVE_MS = 20_000;
@@ -29,8 +30,27 @@ function throttledKeepAlive(): () => void {
   };
 }
 
+/** Every frame of every tab gets the new content-script settings (`tab/config`). */
+async function sendToEveryTab(message: TabMessage): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs.map((tab) =>
+      // A tab without our content script (a browser page, one still loading) has no receiver.
+      tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, message).catch(() => {}),
+    ),
+  );
+}
+
 export default defineBackground(() => {
   const origin = new URL(browser.runtime.getURL('/')).origin;
+  // Only the background reads and writes settings (utils/storage/user-settings.ts).
+  const settingsStorage = browserSettingsStorage();
+  const { load: loadSettings, save: saveUserSettings, watch: watchSettings } = settingsStorage;
+  // Content scripts may neither read nor write storage.session (the default, set again because
+  // Chrome keeps the level across restarts; Firefox before 129 has no setAccessLevel).
+  void browser.storage.session
+    .setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
+    ?.catch(() => undefined);
   const app = createBackgroundApp({
     extension: { id: browser.runtime.id, origin },
     sessionArea: {
@@ -91,13 +111,21 @@ export default defineBackground(() => {
   });
   browser.notifications.onButtonClicked.addListener(app.notificationButtonClicked);
   watchSettings(app.settingsChanged);
-  // Content scripts read their settings from here, never through the zod schema.
+  // An open options page asks for the settings again (a hint only: it changes nothing itself).
+  watchSettings(() => {
+    const hint: SettingsChanged = { type: 'settingsChanged' };
+    browser.runtime.sendMessage(hint).catch(() => undefined); // no extension page open
+  });
+  // Content scripts get their settings by message, never through the zod schema or storage.
   publishContentConfig({
-    area: browser.storage.local,
+    area: browser.storage.session,
     loadSettings,
     watchSettings,
+    broadcast: (config) => sendToEveryTab({ type: 'tab/config', config }),
     log: createLogger('content-config'),
   });
+  // Up to 0.3 the config lived in storage.local, where content scripts could write it.
+  void browser.storage.local.remove(STORAGE.local.contentConfig.key).catch(() => undefined);
   // Polling vendors and a stopped worker both need a wake-up: the watchdog restarts the session.
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === WATCHDOG_ALARM) app.watchdog();

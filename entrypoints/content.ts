@@ -1,7 +1,7 @@
 /**
  * The one content script, in every frame of every page. Wiring only: it follows the settings the
- * background publishes for content scripts (`ContentConfig`, never the zod schema: this code is
- * parsed in every frame), runs click-to-dial in this frame where they say so, answers the
+ * background sends content scripts by message (`ContentConfig`, never the zod schema: this code
+ * is parsed in every frame; never from storage, which content scripts can write), runs click-to-dial in this frame where they say so, answers the
  * background's tab messages, and in top frames bridges the events of the vendor's own web page.
  *
  * It starts at document_start so that the page-event bridge hears a softphone's first messages;
@@ -13,9 +13,8 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createInFrame } from '../utils/click-to-dial/in-frame';
 import { followPublishedConfig } from '../utils/click-to-dial/published-config';
 import { createTimers } from '../utils/click-to-dial/timers';
-import type { ContentMessage } from '../utils/messaging';
+import { isTabMessage, type ContentMessage } from '../utils/messaging';
 import { createPageEventBridge } from '../utils/page-events/bridge';
-import { CONTENT_CONFIG_ITEM } from '../utils/storage/registry';
 
 // document_idle's own latest moment; an idle callback usually comes much sooner.
 const START_TIMEOUT_MS = 1_000;
@@ -36,12 +35,23 @@ export default defineContentScript({
         : undefined;
     const frame = createInFrame({ win: window, send, signal: ctx.signal });
 
-    followPublishedConfig(browser.storage, CONTENT_CONFIG_ITEM.key, ctx.signal, (config) => {
-      bridge?.configure(config?.portal ?? { origin: '' });
-      frame.configure(config);
-    });
+    const published = followPublishedConfig(
+      () => send({ type: 'content/config' }),
+      ctx.signal,
+      (config) => {
+        bridge?.configure(config?.portal ?? { origin: '' });
+        frame.configure(config);
+      },
+    );
 
-    const onMessage = (message: unknown) => frame.answer(message);
+    // Only this extension's background sends to content scripts (tabs.sendMessage).
+    const onMessage = (message: unknown) => {
+      if (isTabMessage(message) && message.type === 'tab/config') {
+        published.pushed(message.config);
+        return undefined;
+      }
+      return frame.answer(message);
+    };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 

@@ -13,7 +13,12 @@
  *   `PanelState` every view renders. Only this extension's background can post on that port;
  *   `isStatePush` checks the shape.
  *
- * The options page talks to settings storage, not to the background (utils/ui/settings-connector.ts).
+ * - `settingsChanged`: background → extension pages, `runtime.sendMessage` (`SettingsChanged`):
+ *   only a hint to ask for the settings again (`panel/getSettings`); a forged one changes nothing.
+ *
+ * Settings are the background's alone (utils/storage/user-settings.ts): the options page reads and
+ * writes them with `panel/getSettings` and `panel/saveSettings`, content scripts get their
+ * `ContentConfig` with `content/config` and `tab/config`, and nothing else can change them.
  *
  * The zod schemas are built on first use, inside functions: the content script imports this file
  * for `isTabMessage` and the `content/*` types, and must carry no zod (wxt.config.ts lets the
@@ -86,6 +91,11 @@ export interface PanelState {
   recent: HistoryEntry[];
   /** Vendor writes not sent yet, oldest first. */
   outbox: OutboxEntry[];
+  /**
+   * Dials waiting for the agent's yes (settings `confirmInternational`): the panel is one of the
+   * surfaces no page can script where the agent confirms them (`panel/confirmDial`).
+   */
+  dialConfirmations?: DialConfirmation[];
 }
 
 /**
@@ -111,6 +121,14 @@ export interface OutboxEntry {
   code?: string;
   notes?: string;
   callbackAt?: number;
+}
+
+export interface DialConfirmation {
+  id: string;
+  e164: string;
+  extension?: string;
+  /** Where the request came from, for the agent: "example.com", "the panel". */
+  from: string;
 }
 
 /** Name of the runtime port over which the background pushes `PanelState` updates. */
@@ -166,6 +184,22 @@ const panelMessage = lazily(() => {
     }),
     /** Open the CRM record of a live call by its `manual` screen-pop rule. */
     z.object({ type: z.literal('panel/popRecord'), callId: z.string().min(1).max(200) }),
+    /** The agent's answer to a dial waiting for confirmation (`PanelState.dialConfirmations`). */
+    z.object({
+      type: z.literal('panel/confirmDial'),
+      id: z.string().min(1).max(100),
+      call: z.boolean(),
+    }),
+    /** The settings in force (`ResolvedSettings`), for the options page. */
+    z.object({ type: z.literal('panel/getSettings') }),
+    /**
+     * Merge `patch` into the agent's values; the background refuses invalid values and skips
+     * what policy locks. Answered with the `ResolvedSettings` after the save.
+     */
+    z.object({
+      type: z.literal('panel/saveSettings'),
+      patch: z.record(z.string().max(100), z.unknown()),
+    }),
   ]);
 });
 export type PanelMessage = z.input<ReturnType<typeof panelMessage>>;
@@ -198,6 +232,8 @@ const contentMessage = lazily(() =>
       type: z.literal('content/portalEvent'),
       payload: z.record(z.string().max(100), z.unknown()),
     }),
+    /** The `ContentConfig` in force, asked for when the frame starts; answered with it. */
+    z.object({ type: z.literal('content/config') }),
   ]),
 );
 export type ContentMessage = z.input<ReturnType<typeof contentMessage>>;
@@ -212,6 +248,26 @@ export type Reply<T = undefined> = { ok: true; value: T } | { ok: false; error: 
 
 export const ok = <T>(value: T): Reply<T> => ({ ok: true, value });
 export const fail = (error: string): Reply<never> => ({ ok: false, error });
+
+/**
+ * The value of a `content/dial` or dial command the background did not carry out yet: the agent
+ * must confirm it first on a surface no page can script (a notification, the panel).
+ */
+export interface DialPending {
+  confirm: 'notification' | 'panel';
+}
+
+// ── background → extension pages ──────────────────────────────────────────────────────────────
+
+/** Settings changed (a save or policy): ask for them again with `panel/getSettings`. */
+export interface SettingsChanged {
+  type: 'settingsChanged';
+}
+
+export const isSettingsChanged = (value: unknown): value is SettingsChanged =>
+  typeof value === 'object' &&
+  value !== null &&
+  (value as { type?: unknown }).type === 'settingsChanged';
 
 export const isReply = (value: unknown): value is Reply<unknown> =>
   typeof value === 'object' &&
@@ -236,7 +292,12 @@ export type TabMessage =
    * viewport; the agent's trusted click on it sends the usual `content/dial`. Answered by the
    * top frame only, with `ConfirmShown`.
    */
-  | { type: 'tab/confirmDial'; e164: string; extension?: string };
+  | { type: 'tab/confirmDial'; e164: string; extension?: string }
+  /**
+   * The `ContentConfig` changed: every frame of every tab gets the new one (the content script
+   * checks it with `parseContentConfig`). Not answered.
+   */
+  | { type: 'tab/config'; config: unknown };
 
 export interface TabSelection {
   text: string;
@@ -251,6 +312,7 @@ export function isTabMessage(value: unknown): value is TabMessage {
   if (typeof value !== 'object' || value === null) return false;
   const message = value as Record<string, unknown>;
   if (message.type === 'tab/selection') return true;
+  if (message.type === 'tab/config') return 'config' in message;
   return (
     message.type === 'tab/confirmDial' &&
     typeof message.e164 === 'string' &&

@@ -1,9 +1,13 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { STORAGE } from '../../utils/storage/registry';
-import type { UserSettingsRecord } from '../../utils/storage/user-settings';
-import { storageSettingsConnector } from '../../utils/ui/settings-connector';
+import type { SettingsRecords } from '../../utils/storage/settings-db';
+import {
+  createSettingsStorage,
+  patchProblem,
+  type UserSettingsRecord,
+} from '../../utils/storage/user-settings';
+import type { SettingsConnector } from '../../utils/ui/settings-connector';
 import {
   button,
   choose,
@@ -20,19 +24,61 @@ let cleanup: (() => void) | undefined;
 afterEach(() => {
   cleanup?.();
   cleanup = undefined;
+  record = undefined;
 });
 
+/** The background's settings record, in memory. */
+let record: unknown;
+
+/**
+ * The page against the background's own settings storage and check, as the runtime connector
+ * reaches them by message (`panel/getSettings`, `panel/saveSettings`).
+ */
+function backgroundConnector(): SettingsConnector {
+  const records: SettingsRecords = {
+    get: async () => structuredClone(record),
+    put: async (value) => {
+      record = structuredClone(value);
+    },
+  };
+  const storage = createSettingsStorage({
+    records,
+    legacy: {
+      get: (keys) => fakeBrowser.storage.local.get(keys),
+      remove: (keys) => fakeBrowser.storage.local.remove(keys),
+    },
+    readManaged: () => fakeBrowser.storage.managed.get(null),
+    onManagedChanged: (listener) =>
+      fakeBrowser.storage.onChanged.addListener((_changes, area) => {
+        if (area === 'managed') listener();
+      }),
+  });
+  return {
+    load: storage.load,
+    save: async (patch) => {
+      const problem = patchProblem(patch);
+      if (problem) throw new Error(`Not saved: ${problem}`);
+      return storage.save(patch);
+    },
+    watch: storage.watch,
+  };
+}
+
 async function open() {
-  const view = mount(<OptionsPage connector={storageSettingsConnector} />);
+  const view = mount(<OptionsPage connector={backgroundConnector()} />);
   cleanup = view.unmount;
   await settle();
   return view.container;
 }
 
-const KEY = STORAGE.local.userSettings.key;
-/** The agent's saved values, out of their versioned record. */
-const stored = async () =>
-  ((await fakeBrowser.storage.local.get(KEY))[KEY] as UserSettingsRecord | undefined)?.values;
+/**
+ * The agent's saved values, out of their versioned record; undefined while none were saved (the
+ * background writes an empty record at its first start, see user-settings.ts).
+ */
+const stored = async () => {
+  const values = (record as UserSettingsRecord | undefined)?.values;
+  return values && Object.keys(values).length > 0 ? values : undefined;
+};
 
 /** The ids an element's aria-describedby names, resolved to their text. */
 const description = (el: Element) =>

@@ -1,5 +1,5 @@
 import { render } from 'preact';
 import { OptionsPage } from '../../components/options/OptionsPage';
-import { storageSettingsConnector } from '../../utils/ui/settings-connector';
+import { runtimeSettingsConnector } from '../../utils/ui/settings-connector';
 
-render(<OptionsPage connector={storageSettingsConnector} />, document.body);
+render(<OptionsPage connector={runtimeSettingsConnector} />, document.body);

@@ -3,7 +3,7 @@ import { STORAGE } from '../../utils/storage/registry';
 import type { ExtensionBrowser } from '../support/chromium';
 import { buttonNames, clickToDial, expect, signIn, test } from './fixtures';
 
-const CONTENT_CONFIG_KEY = STORAGE.local.contentConfig.key;
+const CONTENT_CONFIG_KEY = STORAGE.session.contentConfig.key;
 
 test('hovering a number and clicking its call button dials it', async ({ ext, sim, pages }) => {
   await signIn(ext, sim);
@@ -26,7 +26,7 @@ test('the call button is named after the number', async ({ ext, pages }) => {
 });
 
 interface ChromeStorage {
-  storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+  storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
 }
 
 /** Resolves once the background has published content-script settings that pass `check`. */
@@ -39,7 +39,8 @@ async function contentConfigPublished(
     worker.evaluate(async (key) => {
       // Runs inside the extension's service worker, where `chrome` is the extension API.
       const api = (globalThis as unknown as { chrome: ChromeStorage }).chrome;
-      return (await api.storage.local.get(key))[key] as ContentConfig | undefined;
+      // The config last sent to the content scripts (background/content-config.ts).
+      return (await api.storage.session.get(key))[key] as ContentConfig | undefined;
     }, CONTENT_CONFIG_KEY);
   await expect
     .poll(async () => {

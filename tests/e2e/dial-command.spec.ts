@@ -1,6 +1,7 @@
 /**
  * The "Dial selected number" keyboard command (Alt+Shift+D) for real: the browser reports the
- * shortcut, the background asks the tab for its selection and dials it, or has the page confirm.
+ * shortcut, the background asks the tab for its selection and dials it, or has the page confirm
+ * and then the agent confirm again where no page reaches (the panel, the notification).
  *
  * Playwright's `keyboard.press` does not reach the browser's shortcut handling (it sends the key
  * as typed text to the page); a raw key-down through the DevTools protocol does, as a real key
@@ -47,7 +48,7 @@ test('the shortcut dials the selected number', async ({ ext, sim, pages }) => {
 
 test('a foreign number waits for the agent to confirm on the page', async ({ ext, sim, pages }) => {
   await ext.setUserSettings({ clickToDial: { confirmInternational: true, defaultCountry: 'US' } });
-  await signIn(ext, sim);
+  const popup = await signIn(ext, sim);
   const page = await ext.context.newPage();
   await page.goto(`${pages.url}/crm.html`);
   await page.locator('#phone-gb').selectText();
@@ -56,6 +57,12 @@ test('a foreign number waits for the agent to confirm on the page', async ({ ext
   await expect.poll(() => buttonNames(page)).toContain('Confirm call to +44 20 7946 0958');
   expect(sim.received.filter((r) => r.frame.command === 'dial')).toEqual([]);
   await page.locator('switchboard-call-button').click();
+  // The page's confirmation is a convenience only: the page can script it. The background asks
+  // again where no page reaches (the notification, the panel), and dials on that yes alone.
+  const confirm = popup.getByRole('button', { name: 'Call +44 20 7946 0958' });
+  await expect(confirm).toBeVisible();
+  expect(sim.received.filter((r) => r.frame.command === 'dial')).toEqual([]);
+  await confirm.click();
   await expect(sim.waitForFrame((f) => f.command === 'dial')).resolves.toMatchObject({
     destination: '+442079460958',
   });

@@ -38,6 +38,8 @@ export interface HarnessOptions {
   managed?: unknown;
   openTab?: BackgroundDeps['openTab'];
   openDb?: () => Promise<SwitchboardDb>;
+  /** The desktop notifications (default: accepted and forgotten). */
+  notifications?: BackgroundDeps['notifications']['api'];
 }
 
 const apps: BackgroundApp[] = [];
@@ -66,7 +68,7 @@ export async function createHarness(opts: HarnessOptions = {}) {
     requestHeaders: { set: async () => undefined, clear: async () => undefined },
     keepAlive: () => undefined,
     notifications: {
-      api: { create: async () => undefined, clear: async () => undefined },
+      api: opts.notifications ?? { create: async () => undefined, clear: async () => undefined },
       iconUrl: 'icon.png',
       supportsButtons: true,
     },

@@ -6,7 +6,6 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from '@playwright/test';
-import { STORAGE } from '../../utils/storage/registry';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 
@@ -22,7 +21,7 @@ export function chromiumPath(): string {
 
 interface ChromeGlobal {
   chrome: {
-    storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
+    runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; error?: string }> };
     action: { getBadgeText(details: object): Promise<string> };
     notifications: { getAll(): Promise<Record<string, boolean>> };
   };
@@ -36,7 +35,10 @@ export interface ExtensionBrowser {
   badgeText(): Promise<string>;
   /** Ids of the extension's notifications on screen. */
   notificationIds(): Promise<string[]>;
-  /** Store user settings the way the options page does (`STORAGE.local.userSettings`). */
+  /**
+   * Save user settings the way the options page does: a `panel/saveSettings` message from an
+   * extension page to the background, which alone writes them.
+   */
   setUserSettings(settings: Record<string, unknown>): Promise<void>;
   close(): Promise<void>;
 }
@@ -85,18 +87,22 @@ export async function launchWithExtension(
         Object.keys(await (globalThis as unknown as ChromeGlobal).chrome.notifications.getAll()),
       ),
     setUserSettings: async (settings) => {
-      const worker = await serviceWorker();
-      const { key, version } = STORAGE.local.userSettings;
-      // The record as the options page saves it (utils/storage/user-settings.ts).
-      const record = { version, values: settings };
-      await worker.evaluate(
-        async ({ key, record }) => {
-          // Runs inside the extension's service worker, where `chrome` is the extension API.
-          const api = (globalThis as unknown as ChromeGlobal).chrome;
-          await api.storage.local.set({ [key]: record });
-        },
-        { key, record },
-      );
+      const page = await context.newPage();
+      try {
+        await page.goto(`chrome-extension://${extensionId}/options.html`);
+        const reply = await page.evaluate(
+          (patch) =>
+            // Runs in the options page, where `chrome` is the extension API.
+            (globalThis as unknown as ChromeGlobal).chrome.runtime.sendMessage({
+              type: 'panel/saveSettings',
+              patch,
+            }),
+          settings,
+        );
+        if (!reply.ok) throw new Error(`settings not saved: ${reply.error}`);
+      } finally {
+        await page.close();
+      }
     },
     close: async () => {
       await context.close();

@@ -34,8 +34,9 @@ import { STORAGE } from '../storage/registry';
 import type { Badge } from './badge';
 import { effectiveCapabilities } from './capabilities';
 import { createCommands, type Commands } from './commands';
+import { createDialConfirmations, type DialConfirmations } from './dial-confirmations';
 import type { ClickToDialSettings } from './dial-gate';
-import { createMessageHandler } from './handlers';
+import { createMessageHandler, isConfigRequest, type MessageHandler } from './handlers';
 import { createAppOutbox, storageNotices, vendorLabel, type StorageFailed } from './outbox-app';
 import { createIncomingCallNotifier, type NotificationsApi } from './incoming-call-notification';
 import { buildPanelState, offeredDispositions } from './panel-state';
@@ -69,6 +70,8 @@ export interface BackgroundDeps {
 
 export interface BackgroundApp {
   ready: Promise<void>;
+  /** The settings are loaded: enough to answer `content/config`. */
+  settingsReady: Promise<void>;
   handleMessage(message: unknown, sender: Browser.runtime.MessageSender): Promise<Reply<unknown>>;
   connectPanel(port: Browser.runtime.Port): void;
   settingsChanged(resolved: ResolvedSettings): void;
@@ -137,6 +140,36 @@ function outageRecorder(
   };
 }
 
+/** The extension digits of a dialled number, keyed in once the call is answered. */
+function postDialOf(clock: Clock, session: () => Session, store: CallStore) {
+  return createPostDial({
+    clock,
+    sendDtmf: (callId, digits) => session().execute({ type: 'sendDtmf', callId, digits }),
+    notice: (level, message) => store.addNotice(level, message),
+  });
+}
+
+/** Dials waiting for the agent's confirmation, asked on the notification and the panel. */
+function confirmationsOf(
+  deps: BackgroundDeps,
+  store: CallStore,
+  commands: () => Commands,
+  broadcast: () => void,
+): DialConfirmations {
+  return createDialConfirmations({
+    area: deps.sessionArea,
+    key: STORAGE.session.dialConfirmations.key,
+    notifications: deps.notifications.api,
+    iconUrl: deps.notifications.iconUrl,
+    supportsButtons: deps.notifications.supportsButtons,
+    clock: deps.clock,
+    dial: (waiting) => commands().dialConfirmed(waiting),
+    notice: (message) => store.addNotice('error', message),
+    changed: broadcast,
+    log: (message, error) => deps.log.warn(message, error),
+  });
+}
+
 /** The vendor session, its saved state in storage.session (STORAGE.session). */
 function sessionOf(
   deps: BackgroundDeps,
@@ -184,8 +217,8 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
     signedInAccount: () => signIn.identity?.username,
   });
 
-  const panelState = () =>
-    buildPanelState({
+  const panelState = () => ({
+    ...buildPanelState({
       store: store.getState(),
       settings: settings(),
       locked: resolved.locked,
@@ -194,7 +227,9 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
       identity: signIn.identity,
       recent: recent.list,
       ...{ outbox: outbox.items, vendorLabel },
-    });
+    }),
+    dialConfirmations: confirmations.list(),
+  });
   const views = createViews({
     extension: deps.extension,
     panelState,
@@ -212,31 +247,23 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
     broadcast: views.broadcast,
   });
   const commands = createCommands({
-    session: () => session,
-    store,
-    settings,
-    capabilities,
+    ...{ session: () => session, store, settings, capabilities },
     vendorLabel: () => vendor().label,
     dispositions: () => offeredDispositions(capabilities(), store.getState(), settings()),
     ...{ recent, outbox, vendorId: () => settings().vendor },
     screenPop,
     broadcast: views.broadcast,
     clock,
-    postDial: createPostDial({
-      clock,
-      sendDtmf: (callId, digits) => session.execute({ type: 'sendDtmf', callId, digits }),
-      notice: (level, message) => store.addNotice(level, message),
-    }),
+    askToConfirm: (...args) => confirmations.ask(...args),
+    postDial: postDialOf(clock, () => session, store),
   });
+  const confirmations = confirmationsOf(deps, store, () => commands, views.broadcast);
   const incomingCall = notifierOf(deps, commands, store);
   const handleMessage = createMessageHandler({
-    extension: deps.extension,
-    panelState,
-    signIn,
-    commands,
-    store,
+    ...{ extension: deps.extension, panelState, signIn, commands, store },
     session: () => session,
-    ...{ vendor, settings, outbox, log },
+    ...{ vendor, settings, outbox, log, confirmations },
+    settingsStorage: { load: deps.loadSettings, save: deps.saveUserSettings },
   });
 
   async function followUp(transitions: CallTransition[]): Promise<void> {
@@ -246,8 +273,9 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
     await recent.record(transitions);
   }
 
+  const settingsReady = deps.loadSettings().then((loaded) => void (resolved = loaded));
   const ready = (async () => {
-    resolved = await deps.loadSettings();
+    await Promise.all([settingsReady, confirmations.ready]);
     await signIn.restore();
     const outages = outageRecorder(store, recent, views.broadcast);
     session = sessionOf(deps, store, () => vendor().create(settings()), views.panelOpen, outages);
@@ -276,17 +304,30 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
     views.broadcast();
   }
 
+  // A dial's Call or Cancel, or a ringing call's Answer.
+  const buttonClicked = (id: string, index: number) =>
+    confirmations.onButtonClicked(id, index) || incomingCall.onButtonClicked(id, index);
   // Handlers wait until the settings are loaded and the session restored.
   const whenReady = <R>(fn: () => R): Promise<Awaited<R>> => ready.then(fn) as Promise<Awaited<R>>;
   return {
     ready,
-    handleMessage: (message, sender) => whenReady(() => handleMessage(message, sender)),
+    settingsReady,
+    handleMessage: routed(handleMessage, settingsReady, ready),
     connectPanel: (port) => views.connect(port, ready),
     settingsChanged: (next) => void whenReady(() => settingsChanged(next)),
     watchdog: () => void whenReady(() => (session.ensureRunning(), outbox.kick())),
-    notificationButtonClicked: (id, index) =>
-      void whenReady(() => incomingCall.onButtonClicked(id, index)),
+    notificationButtonClicked: (id, index) => void whenReady(() => buttonClicked(id, index)),
     clickToDial: () => whenReady(() => settings().clickToDial),
     dialFromBrowser: (target, site) => whenReady(() => commands.dial(target, site)),
   };
+}
+
+/** A frame's config needs only the settings, not the session a restarted worker restores. */
+function routed(
+  handler: MessageHandler,
+  settingsReady: Promise<void>,
+  ready: Promise<void>,
+): MessageHandler {
+  return (message, sender) =>
+    (isConfigRequest(message) ? settingsReady : ready).then(() => handler(message, sender));
 }

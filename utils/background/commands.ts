@@ -16,11 +16,13 @@ import {
 import type { PostDial } from '../cti/post-dial';
 import type { Session } from '../cti/session';
 import type { CallStore, CallTransition } from '../cti/store';
-import { fail, ok, type Reply } from '../messaging';
+import { fail, ok, type DialPending, type Reply } from '../messaging';
 import type { DialSite, DialTarget } from '../phone/dial-policy';
+import { toE164ByLibphonenumber } from '../phone/format';
 import type { PopDecision, ScreenPop } from '../screenpop/screen-pop';
 import type { Settings } from '../settings/schema';
-import { dialRefusal } from './dial-gate';
+import { needsConfirmation, numberRefusal, siteRefusal } from './dial-gate';
+import type { DialCommand, WaitingDial } from './dial-confirmations';
 import type { Outbox } from './outbox';
 import type { RecentCalls } from './recent-calls';
 
@@ -41,12 +43,24 @@ export interface CommandsDeps {
   screenPop: ScreenPop;
   broadcast(): void;
   clock: Clock;
+  /** Puts a dial the agent must confirm first on the trusted surfaces (dial-confirmations.ts). */
+  askToConfirm(
+    command: DialCommand,
+    e164: string,
+    site: DialSite | undefined,
+    from: string,
+  ): Promise<Reply<DialPending>>;
 }
 
 export interface Commands {
   run(command: Command): Promise<Reply<unknown>>;
-  /** Click-to-dial from a page or the browser's own UI: one gate for both (dial-gate.ts). */
+  /**
+   * Click-to-dial from a page or the browser's own UI, judged by the site that asked: the same
+   * gate as the panel's dials (dial-gate.ts), plus the site rules.
+   */
   dial(target: DialTarget, site: DialSite): Promise<Reply<unknown>>;
+  /** A dial the agent confirmed on a trusted surface: gated again, then carried out. */
+  dialConfirmed(waiting: WaitingDial): Promise<Reply<unknown>>;
   /** "Open record": the `manual` screen-pop rule for a live call. */
   popRecord(callId: string): Promise<Reply<unknown>>;
   /** A corrected disposition for an outbox item (`panel/outboxEdit`), sent again. */
@@ -79,6 +93,49 @@ function dispositionOf(
     at,
     ...(saved.callbackAt !== undefined ? { callbackAt: saved.callbackAt } : {}),
   };
+}
+
+const E164 = /^\+[1-9]\d{6,14}$/;
+
+/** Where a dial came from, for the agent's confirmation: the requesting frame's host. */
+function hostOf(site: DialSite): string {
+  try {
+    return new URL(site.frameUrl).host || 'a page';
+  } catch {
+    return 'a page';
+  }
+}
+
+/** The agent corrects a disposition the outbox still holds: checked as a new one, then sent again. */
+async function editQueued(
+  deps: CommandsDeps,
+  key: string,
+  change: { code: string; notes: string; callbackAt?: number },
+): Promise<Reply<unknown>> {
+  const item = deps.outbox.items.find((i) => i.key === key);
+  if (item?.command.type !== 'dispose') return fail('That disposition has already been sent');
+  const offered = deps.dispositions();
+  const code = offered.codes.find((c) => c.code === change.code);
+  if (!code || item.vendor !== deps.vendorId()) return fail('Choose one of the disposition codes');
+  if (change.callbackAt !== undefined && !offered.callback)
+    return fail(`${deps.vendorLabel()} cannot schedule a call back`);
+  try {
+    checkCallbackAt(change.callbackAt, deps.clock.now());
+    const { type, callId } = item.command;
+    await deps.outbox.edit(key, {
+      type,
+      callId,
+      code: code.code,
+      notes: change.notes,
+      ...(change.callbackAt !== undefined ? { callbackAt: change.callbackAt } : {}),
+    });
+  } catch (error) {
+    return fail(toCtiError(error).message);
+  }
+  const disposition = dispositionOf(code, change, deps.clock.now());
+  await deps.recent.setDisposition(item.command.callId, disposition);
+  deps.broadcast();
+  return ok(undefined);
 }
 
 export function createCommands(deps: CommandsDeps): Commands {
@@ -139,6 +196,37 @@ export function createCommands(deps: CommandsDeps): Commands {
     return ok(undefined);
   }
 
+  /**
+   * Every dial passes here, whatever asked (DESIGN.md "Security rules"): the site rules for a
+   * page or the browser's UI, the blocked prefixes, and `confirmInternational`, which only a
+   * trusted surface answers. A number that is no public number (an internal extension, a short
+   * code) has no country and no prefix to judge.
+   */
+  async function gateDial(
+    cmd: DialCommand,
+    site: DialSite | undefined,
+    from: string,
+    confirmed: boolean,
+  ): Promise<Reply<unknown>> {
+    const click = deps.settings().clickToDial;
+    const e164 = E164.test(cmd.number)
+      ? cmd.number
+      : toE164ByLibphonenumber(cmd.number, click.defaultCountry);
+    // Site first: a page where click-to-dial does not run learns nothing about the number.
+    const refused =
+      (site ? siteRefusal(click, site) : undefined) ?? (e164 && numberRefusal(click, e164));
+    if (refused) return fail(refused);
+    if (!confirmed && e164 && needsConfirmation(click, e164))
+      return deps.askToConfirm(cmd, e164, site, from);
+    return execute(cmd).then((reply) => {
+      if (reply.ok) {
+        const target = { e164: cmd.number, ...(cmd.extension ? { extension: cmd.extension } : {}) };
+        deps.postDial.dialled(target, deps.capabilities().commands.has('sendDtmf'));
+      }
+      return reply;
+    });
+  }
+
   async function run(cmd: Command): Promise<Reply<unknown>> {
     const readyBlocked =
       cmd.type === 'setAgentState' &&
@@ -147,56 +235,27 @@ export function createCommands(deps: CommandsDeps): Commands {
       awaitingDisposition();
     if (readyBlocked) return fail('Save the disposition of your last call before going ready');
     if (cmd.type === 'dispose') return dispose(cmd);
-    const reply = await execute(cmd);
-    if (reply.ok && cmd.type === 'dial') {
-      const target = { e164: cmd.number, ...(cmd.extension ? { extension: cmd.extension } : {}) };
-      deps.postDial.dialled(target, deps.capabilities().commands.has('sendDtmf'));
-    }
-    return reply;
-  }
-
-  async function editQueued(
-    key: string,
-    change: { code: string; notes: string; callbackAt?: number },
-  ): Promise<Reply<unknown>> {
-    const item = deps.outbox.items.find((i) => i.key === key);
-    if (item?.command.type !== 'dispose') return fail('That disposition has already been sent');
-    const offered = deps.dispositions();
-    const code = offered.codes.find((c) => c.code === change.code);
-    if (!code || item.vendor !== deps.vendorId())
-      return fail('Choose one of the disposition codes');
-    if (change.callbackAt !== undefined && !offered.callback)
-      return fail(`${deps.vendorLabel()} cannot schedule a call back`);
-    try {
-      checkCallbackAt(change.callbackAt, deps.clock.now());
-      const { type, callId } = item.command;
-      await deps.outbox.edit(key, {
-        type,
-        callId,
-        code: code.code,
-        notes: change.notes,
-        ...(change.callbackAt !== undefined ? { callbackAt: change.callbackAt } : {}),
-      });
-    } catch (error) {
-      return fail(toCtiError(error).message);
-    }
-    const disposition = dispositionOf(code, change, deps.clock.now());
-    await deps.recent.setDisposition(item.command.callId, disposition);
-    deps.broadcast();
-    return ok(undefined);
+    // The panel's dial box and its call-backs from history.
+    if (cmd.type === 'dial') return gateDial(cmd, undefined, 'the Switchboard panel', false);
+    return execute(cmd);
   }
 
   return {
     run,
-    editQueued,
+    editQueued: (key, change) => editQueued(deps, key, change),
     onTransitions: (transitions) => deps.postDial.onTransitions(transitions),
 
     async dial(target, site) {
-      const refused = dialRefusal(deps.settings().clickToDial, site, target.e164);
-      if (refused) return fail(refused);
       const { e164, extension } = target;
-      return run({ type: 'dial', number: e164, ...(extension ? { extension } : {}) });
+      const command: DialCommand = {
+        type: 'dial',
+        number: e164,
+        ...(extension ? { extension } : {}),
+      };
+      return gateDial(command, site, hostOf(site), false);
     },
+
+    dialConfirmed: (waiting) => gateDial(waiting.command, waiting.site, waiting.from, true),
 
     async popRecord(callId) {
       const call = store.getState().calls.find((c) => c.id === callId);

@@ -12,11 +12,14 @@ import { STORAGE } from '../storage/registry';
 import { DEFAULT_SETTINGS } from '../settings/schema';
 import { publishContentConfig, toContentConfig, type ContentConfigArea } from './content-config';
 
-const CONTENT_CONFIG_KEY = STORAGE.local.contentConfig.key;
+const CONTENT_CONFIG_KEY = STORAGE.session.contentConfig.key;
 
 const log: Logger = { debug: vi.fn(), info: vi.fn(), warn: vi.fn(), error: vi.fn() };
 
-/** A publisher over fakeBrowser's storage.local, with settings the test sets and changes. */
+/**
+ * A publisher over fakeBrowser's storage (the area is abstract: the background gives it
+ * storage.session), with settings the test sets and changes.
+ */
 function setup(user: unknown = {}, managed: unknown = {}) {
   let current = resolveSettings(user, managed);
   let notify = () => {};
@@ -25,9 +28,11 @@ function setup(user: unknown = {}, managed: unknown = {}) {
     set: (items) => fakeBrowser.storage.local.set(items),
   };
   const set = vi.spyOn(area, 'set');
+  const broadcast = vi.fn(async (_config: ContentConfig) => {});
   const controller = new AbortController();
   const publisher = publishContentConfig({
     area,
+    broadcast,
     loadSettings: async () => current,
     watchSettings: (listener) => {
       notify = listener;
@@ -38,6 +43,7 @@ function setup(user: unknown = {}, managed: unknown = {}) {
   return {
     publisher,
     set,
+    broadcast,
     controller,
     change(nextUser: unknown, nextManaged: unknown = managed) {
       current = resolveSettings(nextUser, nextManaged);
@@ -110,6 +116,22 @@ describe('publishContentConfig', () => {
     await h.publisher.settled();
     expect(h.set).toHaveBeenCalledTimes(2);
     expect((await h.stored())?.clickToDial.enabled).toBe(false);
+  });
+
+  it('sends every new config to the content scripts, and nothing when it did not change', async () => {
+    const h = setup();
+    await h.publisher.settled();
+    expect(h.broadcast).toHaveBeenCalledTimes(1);
+    h.change({ screenPop: { allowedOrigins: ['https://crm.example.com'] } });
+    await h.publisher.settled();
+    expect(h.broadcast).toHaveBeenCalledTimes(1);
+    h.change({ clickToDial: { blockedPrefixes: ['+44'] } });
+    await h.publisher.settled();
+    expect(h.broadcast).toHaveBeenCalledTimes(2);
+    expect(h.broadcast.mock.calls[1]?.[0].clickToDial.blockedPrefixes).toEqual(['+44']);
+    const restarted = setup({ clickToDial: { blockedPrefixes: ['+44'] } });
+    await restarted.publisher.settled();
+    expect(restarted.broadcast).not.toHaveBeenCalled();
   });
 
   it('writes nothing at a worker restart when the stored config is current', async () => {

@@ -1,9 +1,15 @@
 /**
  * Publishes the `ContentConfig` (utils/settings/content-config.ts): the few resolved settings
- * that content scripts need, in `storage.local`, so that they never load the zod schema. Written
- * when the worker starts and after every change of the user's values or the policy, and only when
- * the result differs from what is stored: every write wakes the `storage.onChanged` listener of
- * every frame of every tab.
+ * that content scripts need, so that they never load the zod schema. Content scripts get it by
+ * message, read-only: a frame asks with `content/config` when it starts (handlers.ts answers
+ * from the settings in force), and every frame of every tab is sent `tab/config` when it changes.
+ *
+ * Not through `storage.local`, as up to Switchboard 0.3: content scripts can write that area,
+ * and one compromised frame could have rewritten what every other frame runs with. Not through
+ * `storage.session` either: a content script can read it only at access level
+ * TRUSTED_AND_UNTRUSTED_CONTEXTS, which lets it write as well. The last config sent is kept in
+ * `storage.session` (extension contexts only), so that a restarted worker, which finds it
+ * current, sends nothing: every send wakes the listener of every frame of every tab.
  */
 import type { Logger } from '../cti/adapter';
 import type { ResolvedSettings } from '../settings/policy';
@@ -14,9 +20,9 @@ import type { VendorDescriptor } from '../cti/vendor';
 import { vendorDescriptor } from '../cti/vendors';
 import { pageEventOrigin } from './page-events';
 
-const KEY = STORAGE.local.contentConfig.key;
+const KEY = STORAGE.session.contentConfig.key;
 
-/** The part of `storage.local` the publisher uses. */
+/** The part of `storage.session` the publisher uses. */
 export interface ContentConfigArea {
   get(key: string): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
@@ -58,6 +64,8 @@ export interface ContentConfigPublisherDeps {
   loadSettings(): Promise<ResolvedSettings>;
   /** Calls back after every change of the user's values or the policy (storage/user-settings.ts). */
   watchSettings(listener: () => void, signal?: AbortSignal): void;
+  /** Sends the new config to every frame of every tab (`tab/config`), after it is stored. */
+  broadcast?(config: ContentConfig): Promise<void>;
   log: Logger;
   signal?: AbortSignal;
 }
@@ -88,6 +96,7 @@ export function publishContentConfig(deps: ContentConfigPublisherDeps): ContentC
     if (json === written) return;
     await area.set({ [KEY]: config });
     written = json;
+    await deps.broadcast?.(config);
   }
 
   function refresh(): void {

@@ -76,4 +76,14 @@ describe('the site of a content script’s request', () => {
       frameUrl: 'https://w.example.net/x',
     });
   });
+
+  it('is the frame that made an about:blank frame when that is another site', () => {
+    // A frame from another site inside an allowed page writes into an about:blank child.
+    expect(
+      senderSite({ url: 'about:blank', origin: 'https://ads.example.org', tab: tab(CRM) }),
+    ).toEqual({ frameUrl: 'https://ads.example.org/', tabUrl: CRM });
+    expect(senderSite({ url: 'about:srcdoc', origin: new URL(CRM).origin, tab: tab(CRM) })).toEqual(
+      { frameUrl: CRM, tabUrl: CRM },
+    );
+  });
 });

@@ -47,11 +47,27 @@ export const needsConfirmation = (click: ClickToDialSettings, e164: string): boo
   policyNeedsConfirmation(click, e164);
 
 /**
- * The site of a content script's request: the frame that sent it, and its tab's page. A frame
- * without a URL of its own (about:blank, srcdoc) is part of its page.
+ * The site of a content script's request: the frame that sent it, as the browser reports it
+ * (`sender.url`: a page cannot forge it), and its tab's page. A frame without a URL of its own
+ * (about:blank, srcdoc) is judged by the origin of the document that made it (`sender.origin`,
+ * Chrome), which may be another site's frame inside the page; only where the browser gives no
+ * other origin, or the page's own, is it judged as its page.
  */
 export function senderSite(sender: Browser.runtime.MessageSender): DialSite {
   const own = sender.url && /^https?:/i.test(sender.url) ? sender.url : undefined;
   const tabUrl = sender.tab?.url;
-  return { frameUrl: own ?? tabUrl ?? '', ...(tabUrl !== undefined ? { tabUrl } : {}) };
+  const creator = sender.origin && /^https?:/i.test(sender.origin) ? sender.origin : undefined;
+  const foreign = !own && creator && creator !== originOf(tabUrl) ? `${creator}/` : undefined;
+  return {
+    frameUrl: own ?? foreign ?? tabUrl ?? '',
+    ...(tabUrl !== undefined ? { tabUrl } : {}),
+  };
+}
+
+function originOf(url: string | undefined): string | undefined {
+  try {
+    return url === undefined ? undefined : new URL(url).origin;
+  } catch {
+    return undefined;
+  }
 }

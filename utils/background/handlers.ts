@@ -18,9 +18,13 @@ import {
   type PanelState,
   type Reply,
 } from '../messaging';
+import type { ResolvedSettings } from '../settings/policy';
 import type { Settings } from '../settings/schema';
+import { patchProblem } from '../storage/user-settings';
 import type { Commands } from './commands';
 import type { Outbox } from './outbox';
+import { toContentConfig } from './content-config';
+import type { DialConfirmations } from './dial-confirmations';
 import { senderSite } from './dial-gate';
 import { acceptPageEvent } from './page-events';
 import { classifySender } from './senders';
@@ -44,6 +48,12 @@ export interface HandlerDeps {
   vendor(): VendorDescriptor;
   settings(): Settings;
   outbox: Outbox;
+  /** The background's settings storage (utils/storage/user-settings.ts): only it writes. */
+  settingsStorage: {
+    load(): Promise<ResolvedSettings>;
+    save(patch: Record<string, unknown>): Promise<ResolvedSettings>;
+  };
+  confirmations: DialConfirmations;
   log: Logger;
 }
 
@@ -78,11 +88,28 @@ export function createMessageHandler(deps: HandlerDeps): MessageHandler {
         notes,
         ...(callbackAt !== undefined ? { callbackAt } : {}),
       }),
+    'panel/confirmDial': (msg) => deps.confirmations.answer(msg.id, msg.call),
+    'panel/getSettings': async () => ok(await deps.settingsStorage.load()),
+    'panel/saveSettings': async ({ patch }) => {
+      // Checked here, not only by the options page: the background is the authority.
+      const problem = patchProblem(patch);
+      if (problem) return fail(`Not saved: ${problem}`);
+      try {
+        return ok(await deps.settingsStorage.save(patch));
+      } catch (error) {
+        deps.log.error('settings not saved', error);
+        return fail(
+          `Settings could not be saved: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    },
   };
 
   const content: Handlers<CheckedContentMessage> = {
     'content/dial': ({ e164, extension }, sender) =>
       deps.commands.dial(extension ? { e164, extension } : { e164 }, senderSite(sender)),
+    // Read-only for the frame: what it needs, never anything it could write back.
+    'content/config': () => ok(toContentConfig(deps.settings())),
     // An event from the vendor's own page (page-events.ts): reported, never a command.
     'content/portalEvent': (msg, sender) => {
       const vendor = deps.vendor();
@@ -114,7 +141,18 @@ export function createMessageHandler(deps: HandlerDeps): MessageHandler {
       const parsed = parseContentMessage(message);
       return parsed.success ? dispatch(content, parsed.data, sender) : fail('Invalid request');
     }
+    // Our own content script in a frame without an origin the browser reports (Firefox's
+    // about:blank frames) may read its config, which is no secret, and ask nothing else.
+    if (sender.id === deps.extension.id && sender.tab && isConfigRequest(message)) {
+      return ok(toContentConfig(deps.settings()));
+    }
     deps.log.warn('message from an unknown sender dropped');
     return fail('Not allowed');
   };
 }
+
+/** `content/config`, the one request that needs nothing but the settings. */
+export const isConfigRequest = (message: unknown): boolean =>
+  typeof message === 'object' &&
+  message !== null &&
+  (message as { type?: unknown }).type === 'content/config';

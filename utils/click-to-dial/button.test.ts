@@ -121,6 +121,16 @@ describe('call button', () => {
     expect(dial).toHaveBeenCalledTimes(1);
   });
 
+  it('says where to confirm when the background waits for the agent’s yes', async () => {
+    const { button, dial, inner, status } = setup();
+    dial.mockResolvedValue({ ok: true, value: { confirm: 'notification' } });
+    button.show({ e164: '+442079460958' }, anchor);
+    trustedClick(inner());
+    await vi.waitFor(() =>
+      expect(status().textContent).toBe('Confirm the call in Switchboard’s notification'),
+    );
+  });
+
   it('shows the error of a failed reply, then hides', async () => {
     vi.useFakeTimers();
     const { button, inner, status, host } = setup({

@@ -113,10 +113,11 @@ export function createCallButton(options: CallButtonOptions): CallButton {
     }
     if (signal.aborted || target !== number) return;
     const error = replyError(reply);
+    const waiting = pendingText(reply);
     phase = error === undefined ? 'done' : 'error';
-    setStatus(error ?? 'Calling…', error !== undefined);
+    setStatus(error ?? waiting ?? 'Calling…', error !== undefined);
     cancelHide?.();
-    cancelHide = timers.timeout(hide, error === undefined ? DONE_MS : ERROR_MS);
+    cancelHide = timers.timeout(hide, error === undefined && !waiting ? DONE_MS : ERROR_MS);
   }
 
   function setStatus(text: string, isError: boolean): void {
@@ -206,6 +207,17 @@ function listen(
   // pin the button in place (it could never dial, but it could keep it from following the agent).
   host.addEventListener('pointerenter', (e) => e.isTrusted && options.onPointerEnter(), { signal });
   host.addEventListener('pointerleave', (e) => e.isTrusted && options.onPointerLeave(), { signal });
+}
+
+/**
+ * What the agent must do when the background waits for their yes on a surface the page cannot
+ * script (`DialPending`); undefined when the call started.
+ */
+function pendingText(reply: unknown): string | undefined {
+  const value = (reply as { value?: { confirm?: unknown } } | undefined)?.value;
+  if (value?.confirm === 'notification') return 'Confirm the call in Switchboard’s notification';
+  if (value?.confirm === 'panel') return 'Confirm the call in the Switchboard panel';
+  return undefined;
 }
 
 /** The error text of a failed `Reply`, or undefined for `{ ok: true }`. */

@@ -11,11 +11,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import contentScript from '../../entrypoints/content';
 import { h } from '../../tests/fixtures/phone/dom';
 import type { ContentConfig } from '../settings/content-config';
-import { STORAGE } from '../storage/registry';
 import { HIGHLIGHT_NAME } from './highlight';
 import type { ClickToDial } from './index';
-
-const CONTENT_CONFIG_KEY = STORAGE.local.contentConfig.key;
 
 // Every feature the script starts, to look at what the page cannot see.
 const started = vi.hoisted(() => [] as ClickToDial[]);
@@ -53,11 +50,28 @@ function config(click: ClickToDialPatch = {}): ContentConfig {
   };
 }
 
-const publish = (value: unknown) => fakeBrowser.storage.local.set({ [CONTENT_CONFIG_KEY]: value });
+/** What the background answers `content/config` with; undefined: it has nothing yet. */
+let published: unknown;
+
+/** The background's answer to the content script's messages (`content/config`, else ok). */
+async function background(message: unknown): Promise<unknown> {
+  const type = (message as { type?: unknown }).type;
+  if (type !== 'content/config') return { ok: true };
+  return published === undefined
+    ? { ok: false, error: 'Not ready' }
+    : { ok: true, value: published };
+}
+
+/** The background publishes `value`: the answer to `content/config`, and `tab/config` to frames. */
+async function publish(value: unknown): Promise<void> {
+  published = value;
+  if (ctx) await fakeBrowser.runtime.onMessage.trigger({ type: 'tab/config', config: value }, {});
+}
 
 /** Starts the script, after publishing `value` unless it is 'unpublished'. */
 async function run(value: unknown = config()): Promise<void> {
   if (value !== 'unpublished') await publish(value);
+  vi.spyOn(browser.runtime, 'sendMessage').mockImplementation(background);
   ctx = new ContentScriptContext('content');
   await contentScript.main(ctx);
 }
@@ -79,6 +93,7 @@ beforeEach(() => {
 afterEach(() => {
   ctx?.abort();
   ctx = undefined;
+  published = undefined;
   document.body.replaceChildren();
   document.body.removeAttribute('data-switchboard-off');
   document.documentElement.removeAttribute('data-switchboard-off');
@@ -109,6 +124,18 @@ describe('content script', () => {
     await settle();
     expect(isOn()).toBe(false);
     expect(debug).toHaveBeenCalledWith(expect.stringContaining('not published yet'));
+    await publish(config());
+    await vi.waitFor(() => expect(marked()).toEqual(['212-555-0123']));
+  });
+
+  it('takes its settings from the background alone, never from storage', async () => {
+    vi.spyOn(console, 'debug').mockImplementation(() => {});
+    // What another frame's content script could write where Switchboard 0.3 published them.
+    await fakeBrowser.storage.local.set({ 'switchboard.contentConfig': config() });
+    await run('unpublished');
+    await settle();
+    expect(isOn()).toBe(false);
+    expect(browser.runtime.sendMessage).toHaveBeenCalledWith({ type: 'content/config' });
     await publish(config());
     await vi.waitFor(() => expect(marked()).toEqual(['212-555-0123']));
   });
@@ -175,18 +202,17 @@ describe('content script', () => {
 
   it('sends the dial request to the background on a trusted click', async () => {
     const attachShadow = vi.spyOn(Element.prototype, 'attachShadow');
-    const sendMessage = vi
-      .spyOn(browser.runtime, 'sendMessage')
-      .mockImplementation(async () => ({ ok: true }));
     vi.spyOn(Range.prototype, 'getClientRects').mockReturnValue([
       new DOMRect(0, 0, 100, 20),
     ] as unknown as DOMRectList);
     await run();
+    const sendMessage = vi.mocked(browser.runtime.sendMessage);
     await vi.waitFor(() => expect(marked()).toHaveLength(1));
     const paragraph = document.querySelector('p')!;
-    paragraph.dispatchEvent(
-      new PointerEvent('pointermove', { clientX: 10, clientY: 10, bubbles: true }),
-    );
+    const move = new PointerEvent('pointermove', { clientX: 10, clientY: 10, bubbles: true });
+    // The agent's pointer: the hover logic ignores pointer events a page dispatches.
+    Object.defineProperty(move, 'isTrusted', { value: true });
+    paragraph.dispatchEvent(move);
     await vi.waitFor(() =>
       expect(document.querySelector('switchboard-call-button')).not.toBeNull(),
     );

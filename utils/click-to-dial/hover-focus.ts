@@ -50,6 +50,9 @@ export function trackFocus(options: FocusOptions): FocusTracking {
       focusAnchor = undefined;
       return;
     }
+    // A page can dispatch a focusin on any element; only the one that really has the focus
+    // (the agent's Tab, or the page's own focus(), which moves the real caret) shows the button.
+    if (!event.isTrusted && !holdsFocus(doc, target)) return;
     // A link or field mark belongs to the element itself; text marks have no focus of their own.
     const own = marks
       .near(target)
@@ -88,4 +91,11 @@ export function trackFocus(options: FocusOptions): FocusTracking {
       focusAnchor.focus();
     },
   };
+}
+
+/** True when `element` is the focused element, looked up through open shadow roots. */
+function holdsFocus(doc: Document, element: HTMLElement): boolean {
+  let active: Element | null = doc.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active === element;
 }

@@ -34,8 +34,11 @@ let hover: Hover;
 let number: HTMLElement;
 let link: HTMLAnchorElement;
 
+/** The agent's pointer moving (the browser's own, trusted event). */
 function move(target: Element, at: { clientX: number; clientY: number }): void {
-  target.dispatchEvent(new PointerEvent('pointermove', { ...at, bubbles: true, composed: true }));
+  target.dispatchEvent(
+    trusted(new PointerEvent('pointermove', { ...at, bubbles: true, composed: true })),
+  );
 }
 
 beforeEach(() => {
@@ -203,6 +206,28 @@ describe('hover', () => {
     move(document.getElementById('other')!, OFF);
     move(number, ON);
     vi.advanceTimersByTime(100);
+    expect(button.target).toEqual({ e164: '+12125550123' });
+  });
+
+  it('ignores pointer moves and focus the page forges: the button never appears', () => {
+    for (let i = 0; i < 5; i++) {
+      number.dispatchEvent(
+        new PointerEvent('pointermove', { ...ON, bubbles: true, composed: true }),
+      );
+      vi.advanceTimersByTime(200);
+    }
+    expect(button.target).toBeUndefined();
+    // A forged focusin on a link that does not have the focus shows nothing either.
+    link.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    expect(button.target).toBeUndefined();
+    expect(document.querySelector('switchboard-call-button')).toBeNull();
+  });
+
+  it('lets no forged pointerout hide the button the agent is looking at', () => {
+    move(number, ON);
+    vi.advanceTimersByTime(100);
+    document.body.dispatchEvent(new PointerEvent('pointerout', { bubbles: true }));
+    vi.advanceTimersByTime(1_000);
     expect(button.target).toEqual({ e164: '+12125550123' });
   });
 

@@ -4,6 +4,10 @@
  * the button for a moment, on any scroll, and on Escape.
  *
  * Hit-testing is in hover-hit.ts, the keyboard's side (focus, Tab, Escape) in hover-focus.ts.
+ *
+ * Only the agent drives it: pointer events a page script dispatches (`isTrusted` false) are
+ * ignored, so no page can make the button appear, move or stay; a forged `focusin` counts only
+ * for the element that really has the focus (hover-focus.ts).
  */
 import { writtenForm } from '../phone/scan';
 import type { CallButton } from './button';
@@ -53,6 +57,7 @@ export function createHover(options: HoverOptions): Hover {
   doc.addEventListener(
     'pointermove',
     (event) => {
+      if (!event.isTrusted) return;
       x = event.clientX;
       y = event.clientY;
       under = event.composedPath()[0] ?? null;
@@ -68,7 +73,7 @@ export function createHover(options: HoverOptions): Hover {
   );
   doc.addEventListener(
     'pointerout',
-    (event) => event.relatedTarget === null && scheduleHide(),
+    (event) => event.isTrusted && event.relatedTarget === null && scheduleHide(),
     listen,
   );
   // Any scroller, the page's or an inner one: the button would float away from its number.

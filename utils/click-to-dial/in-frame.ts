@@ -119,7 +119,7 @@ export function createInFrame({ win, send, signal }: InFrameDeps): InFrame {
         const text = running ? selectedText(doc) : '';
         return text ? Promise.resolve({ text }) : undefined;
       }
-      if (!isTop) return undefined;
+      if (!isTop || message.type !== 'tab/confirmDial') return undefined;
       const { e164, extension } = message;
       const target = extension ? { e164, extension } : { e164 };
       return Promise.resolve({ shown: running?.feature.confirm(target) ?? false });

@@ -4,13 +4,18 @@
  * older record. Code reads and writes these keys only through this module's entries; a test
  * checks that no other key is used. Keys are named `switchboard.<what>`.
  *
- * - `storage.local` persists on disk and is readable by content scripts: nothing secret. A record
- *   that moved keeps its old key in `formerKeys`, read once and removed at the next save.
+ * - `storage.local` persists on disk and is readable **and writable** by content scripts (in
+ *   Chrome and Firefox alike): nothing secret, and nothing the background acts on. Switchboard
+ *   keeps nothing there any more; its two entries are where older versions kept the agent's
+ *   settings and the content scripts' config, read once at start and removed.
  * - `storage.session` is memory only (credentials, tokens, live calls) and is emptied when the
  *   browser closes or the extension is updated or reloaded, so its records need no migration: a
- *   record of another version is discarded and rebuilt.
- * - IndexedDB persists on disk, on the extension's origin only; `upgrade` runs one step per
- *   version (utils/storage/db.ts).
+ *   record of another version is discarded and rebuilt. Only extension contexts can read or write
+ *   it (access level TRUSTED_CONTEXTS, the default in Chrome and Firefox, which the background
+ *   sets again at every start: Chrome keeps the level across restarts).
+ * - IndexedDB persists on disk, on the extension's origin only, where no content script reaches;
+ *   `upgrade` runs one step per version (utils/storage/db.ts). The agent's settings have a
+ *   database of their own (`SETTINGS_DATABASE`, utils/storage/settings-db.ts).
  */
 // No imports: the content script reads its key from here, and this must stay that light. The
 // versions are the owners' own constants, which registry.test.ts holds them to.
@@ -25,9 +30,9 @@ export interface StorageItem {
 }
 
 /**
- * The few resolved settings content scripts need, published by the background
- * (settings/content-config.ts); rewritten at every worker start. On its own so that the content
- * script, which runs in every frame, carries this entry and not the whole registry.
+ * Where Switchboard up to 0.3 published the content scripts' settings (settings/content-config.ts).
+ * Content scripts could write it, so it is no longer used: the background removes it at start
+ * and sends the config by message (background/content-config.ts).
  */
 export const CONTENT_CONFIG_ITEM = {
   area: 'local',
@@ -39,8 +44,8 @@ export const CONTENT_CONFIG_ITEM = {
 export const STORAGE = {
   local: {
     /**
-     * The values the agent set in the options page or at sign-in (policy overrides them);
-     * migrated on read (user-settings.ts).
+     * Where the values the agent set were kept until they moved to `SETTINGS_DATABASE`: read once
+     * at the first start, moved, then removed with the former keys (user-settings.ts).
      */
     userSettings: {
       area: 'local',
@@ -61,6 +66,13 @@ export const STORAGE = {
     identity: { area: 'session', key: 'switchboard.identity', version: 1 },
     /** The tab screen-pop reuses for rules whose target is reuseTab. */
     popTab: { area: 'session', key: 'switchboard.popTab', version: 1 },
+    /**
+     * The `ContentConfig` last sent to content scripts, so that a restarted worker sends it again
+     * only when it changed (background/content-config.ts).
+     */
+    contentConfig: { area: 'session', key: 'switchboard.contentConfig', version: 1 },
+    /** Dials waiting for the agent's confirmation on a trusted surface (dial-confirmations.ts). */
+    dialConfirmations: { area: 'session', key: 'switchboard.dialConfirmations', version: 1 },
   },
 } as const satisfies Record<'local' | 'session', Record<string, StorageItem>>;
 
@@ -89,6 +101,18 @@ export const OUTBOX_DATABASE = {
     /** One record per write, keyed by its idempotency key. */
     items: { keyPath: 'key', index: 'createdAt' },
   },
+} as const;
+
+/**
+ * The agent's own settings, in a database of their own on the extension's origin: content scripts
+ * cannot reach it, and only the background opens it (utils/storage/settings-db.ts). The record
+ * is the versioned `{version, values}` of user-settings.ts under the one key `user`.
+ */
+export const SETTINGS_DATABASE = {
+  name: 'switchboard-settings',
+  version: 1,
+  store: 'settings',
+  key: 'user',
 } as const;
 
 /** Every `storage.local` and `storage.session` entry. */

@@ -1,19 +1,41 @@
 /**
- * What the options page needs from settings storage, as one interface so that the page can be
- * tested and previewed with an in-memory double.
+ * What the options page needs from settings, as one interface so that the page can be tested and
+ * previewed with an in-memory double. The runtime connector asks the background, which alone
+ * reads and writes settings (utils/storage/user-settings.ts): `panel/getSettings` and
+ * `panel/saveSettings`, and a `settingsChanged` hint after every save and policy change.
  */
+import { browser } from 'wxt/browser';
+import { isReply, isSettingsChanged, type PanelMessage } from '../messaging';
 import type { ResolvedSettings } from '../settings/policy';
-import { loadSettings, saveUserSettings, watchSettings } from '../storage/user-settings';
 
 export interface SettingsConnector {
   load(): Promise<ResolvedSettings>;
-  /** Merge `patch` into the user's values; locked paths are skipped by storage. */
+  /** Merge `patch` into the user's values; the background checks them and skips locked paths. */
   save(patch: Record<string, unknown>): Promise<ResolvedSettings>;
   watch(listener: (settings: ResolvedSettings) => void, signal: AbortSignal): void;
 }
 
-export const storageSettingsConnector: SettingsConnector = {
-  load: loadSettings,
-  save: saveUserSettings,
-  watch: watchSettings,
+const NO_ANSWER = 'Switchboard did not answer. Reload this page and try again.';
+
+async function ask(message: PanelMessage): Promise<ResolvedSettings> {
+  const reply: unknown = await browser.runtime.sendMessage(message);
+  if (!isReply(reply)) throw new Error(NO_ANSWER);
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value as ResolvedSettings;
+}
+
+export const runtimeSettingsConnector: SettingsConnector = {
+  load: () => ask({ type: 'panel/getSettings' }),
+  save: (patch) => ask({ type: 'panel/saveSettings', patch }),
+  watch(listener, signal) {
+    // Anyone may send a hint (a content script's message reaches extension pages too): it only
+    // makes the page ask the background again, whose answer is the one that counts.
+    const onMessage = (message: unknown) => {
+      if (!isSettingsChanged(message) || signal.aborted) return undefined;
+      void ask({ type: 'panel/getSettings' }).then(listener, () => undefined);
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage));
+  },
 };
