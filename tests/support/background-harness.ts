@@ -38,6 +38,7 @@ export interface HarnessOptions {
   managed?: unknown;
   openTab?: BackgroundDeps['openTab'];
   openDb?: () => Promise<SwitchboardDb>;
+  signedInChanged?: BackgroundDeps['signedInChanged'];
 }
 
 const apps: BackgroundApp[] = [];
@@ -75,6 +76,7 @@ export async function createHarness(opts: HarnessOptions = {}) {
     clock: systemClock,
     log: quiet,
     openDb: opts.openDb,
+    signedInChanged: opts.signedInChanged,
   });
   apps.push(app);
   await app.ready;

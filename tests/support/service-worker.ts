@@ -1,11 +1,14 @@
 /**
  * Stopping the extension's service worker the way Chrome does when it is idle. An idle worker is
  * not stopped while Playwright is attached, so stop it from chrome://serviceworker-internals
- * (PRACTICES.md) and wait until that page reports it stopped.
+ * (PRACTICES.md) and wait until that page reports it stopped, or until the worker is gone: the
+ * extension's offscreen document may start it again before the page shows STOPPED.
  */
 import type { ExtensionBrowser } from './chromium';
 
 export async function stopServiceWorker(ext: ExtensionBrowser): Promise<void> {
+  const worker = await ext.serviceWorker();
+  const gone = new Promise<void>((resolve) => worker.once('close', () => resolve()));
   const page = await ext.context.newPage();
   try {
     await page.goto('chrome://serviceworker-internals/');
@@ -14,7 +17,7 @@ export async function stopServiceWorker(ext: ExtensionBrowser): Promise<void> {
       .filter({ hasText: `chrome-extension://${ext.extensionId}/` });
     await registration.getByText('Running Status: RUNNING').waitFor();
     await registration.getByText('Stop', { exact: true }).click();
-    await registration.getByText('Running Status: STOPPED').waitFor();
+    await Promise.race([gone, registration.getByText('Running Status: STOPPED').waitFor()]);
   } finally {
     await page.close();
   }

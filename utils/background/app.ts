@@ -60,6 +60,8 @@ export interface BackgroundDeps {
   clock: Clock;
   log: Logger;
   openDb?: () => Promise<SwitchboardDb>;
+  /** Told once at start-up and whenever an agent signs in or out (wake.ts keeps its document). */
+  signedInChanged?(signedIn: boolean): void;
 }
 
 export interface BackgroundApp {
@@ -106,6 +108,23 @@ function notifierOf(deps: BackgroundDeps, commands: Commands, store: CallStore) 
       }),
     log: (message, error) => deps.log.warn(message, error),
   });
+}
+
+/**
+ * Calls `report` when the session's `signedIn` differs from the last call's. Every sign-in and
+ * sign-out changes the store (the connection state), so calling this on every change sees them all.
+ */
+function signedInReporter(
+  session: () => Session,
+  report: BackgroundDeps['signedInChanged'],
+): () => void {
+  let last: boolean | undefined;
+  return () => {
+    const now = session().signedIn;
+    if (now === last) return;
+    last = now;
+    report?.(now);
+  };
 }
 
 /** The vendor session, its saved state in storage.session (STORAGE.session). */
@@ -210,6 +229,7 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
     await recent.record(transitions);
   }
 
+  const reportSignedIn = signedInReporter(() => session, deps.signedInChanged);
   const ready = (async () => {
     resolved = await deps.loadSettings();
     await signIn.restore();
@@ -217,12 +237,14 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
     await store.ready;
     store.setCapabilities(capabilities());
     store.subscribe((_state, transitions) => {
+      reportSignedIn();
       views.broadcast();
       if (transitions.length === 0) return;
       followUp(transitions).catch((e: unknown) => log.error('call follow-up failed', e));
     });
     await recent.refresh().catch((e: unknown) => log.warn('history unavailable', e));
     if (!(await session.restore())) signIn.forget();
+    reportSignedIn();
   })();
 
   function settingsChanged(next: ResolvedSettings): void {
