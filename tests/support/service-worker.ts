@@ -6,7 +6,8 @@
  */
 import type { ExtensionBrowser } from './chromium';
 
-export async function stopServiceWorker(ext: ExtensionBrowser): Promise<void> {
+/** Resolves with the time (Date.now()) the Stop button was clicked, for benchmarks. */
+export async function stopServiceWorker(ext: ExtensionBrowser): Promise<number> {
   const worker = await ext.serviceWorker();
   const gone = new Promise<void>((resolve) => worker.once('close', () => resolve()));
   const page = await ext.context.newPage();
@@ -16,8 +17,12 @@ export async function stopServiceWorker(ext: ExtensionBrowser): Promise<void> {
       .locator('.serviceworker-registration')
       .filter({ hasText: `chrome-extension://${ext.extensionId}/` });
     await registration.getByText('Running Status: RUNNING').waitFor();
-    await registration.getByText('Stop', { exact: true }).click();
+    const stop = registration.getByText('Stop', { exact: true });
+    await stop.waitFor();
+    const clickedAt = Date.now();
+    await stop.click();
     await Promise.race([gone, registration.getByText('Running Status: STOPPED').waitFor()]);
+    return clickedAt;
   } finally {
     await page.close();
   }
