@@ -33,7 +33,7 @@ import {
 } from '../../scripts/bench-report';
 import { startXivoSimulator, type XivoSimulator } from '../simulators/xivo';
 import { launchWithExtension, type ExtensionBrowser } from '../support/chromium';
-import { stopServiceWorker } from '../support/service-worker';
+import { restartAlarms, stopServiceWorker } from '../support/service-worker';
 import { startStaticServer } from '../support/static-server';
 import { buildExtension } from './content-script';
 import { ms, summarize, type Summary } from './stats';
@@ -126,28 +126,6 @@ async function disableWake(ext: ExtensionBrowser): Promise<void> {
     const close = offscreen.closeDocument.bind(offscreen);
     offscreen.createDocument = async () => undefined;
     await close();
-  });
-}
-
-/** Start every repeating alarm's period again now: the watchdog is then 30 s away. */
-async function restartAlarms(ext: ExtensionBrowser): Promise<void> {
-  await (
-    await ext.serviceWorker()
-  ).evaluate(async () => {
-    const { alarms } = (
-      globalThis as unknown as {
-        chrome: {
-          alarms: {
-            getAll(): Promise<{ name: string; periodInMinutes?: number }[]>;
-            create(name: string, info: { periodInMinutes?: number }): Promise<void>;
-          };
-        };
-      }
-    ).chrome;
-    for (const alarm of await alarms.getAll()) {
-      if (alarm.periodInMinutes !== undefined)
-        await alarms.create(alarm.name, { periodInMinutes: alarm.periodInMinutes });
-    }
   });
 }
 

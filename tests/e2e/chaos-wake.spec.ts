@@ -5,33 +5,7 @@
  * long before the 30-second watchdog alarm could have restarted the session.
  */
 import { expect, openPopup, signIn, tabsAt, test } from './fixtures';
-import type { ExtensionBrowser } from '../support/chromium';
-import { stopServiceWorker } from '../support/service-worker';
-
-interface ChromeAlarms {
-  chrome: {
-    alarms: {
-      getAll(): Promise<{ name: string; periodInMinutes?: number }[]>;
-      create(name: string, info: { periodInMinutes?: number }): Promise<void>;
-    };
-  };
-}
-
-/**
- * Start every repeating alarm's period again from now, the watchdog's included: its next firing
- * is then a whole period (30 s) away, so only something else can bring the session back sooner.
- */
-async function restartAlarms(ext: ExtensionBrowser): Promise<void> {
-  await (
-    await ext.serviceWorker()
-  ).evaluate(async () => {
-    const { alarms } = (globalThis as unknown as ChromeAlarms).chrome;
-    for (const alarm of await alarms.getAll()) {
-      if (alarm.periodInMinutes !== undefined)
-        await alarms.create(alarm.name, { periodInMinutes: alarm.periodInMinutes });
-    }
-  });
-}
+import { restartAlarms, stopServiceWorker } from '../support/service-worker';
 
 /**
  * Loose, for shared and noisy machines, yet well under the watchdog alarm's 30 s period: without
