@@ -126,19 +126,24 @@ export interface WatchWorkerDeps {
   log(message: string, error?: unknown): void;
 }
 
-/** A port that lived at least this long ended with a worker that was up: reconnect at once. */
+/** A port that lived at least this long ended with a worker that was up. */
 export const WAKE_STABLE_MS = 5_000;
-/** A worker that drops the port sooner is failing to start: wait, doubling up to the maximum. */
+/**
+ * A worker that drops the port sooner, again and again, is failing to start: after the first
+ * immediate retry, wait this long, doubling up to the maximum (the watchdog's own 30 s).
+ */
 export const WAKE_RETRY_MS = 1_000;
 export const WAKE_RETRY_MAX_MS = 30_000;
 
 /**
  * Runs in the offscreen document: hold a port to the worker, and when the worker stops (the port
- * disconnects) connect again, which starts it. A worker that keeps dropping the port at once is
- * not restarted in a tight loop: the delay doubles, up to the watchdog's own 30 s.
+ * disconnects) connect again at once, which starts it. A second stop soon after a restart is
+ * retried at once too; only a worker that keeps dropping the port quickly is retried with a
+ * doubling delay, never in a tight loop.
  */
 export function watchWorker(deps: WatchWorkerDeps): void {
-  let retry = 0;
+  /** Quick drops in a row: ports that closed before WAKE_STABLE_MS, or connects that threw. */
+  let quick = 0;
 
   function open(): void {
     const since = deps.now();
@@ -147,22 +152,18 @@ export function watchWorker(deps: WatchWorkerDeps): void {
       port = deps.connect();
     } catch (error) {
       deps.log('could not reach the background', error);
-      later();
+      again(false);
       return;
     }
-    port.onDisconnect.addListener(() => {
-      if (deps.now() - since >= WAKE_STABLE_MS) {
-        retry = 0;
-        open();
-      } else {
-        later();
-      }
-    });
+    port.onDisconnect.addListener(() => again(deps.now() - since >= WAKE_STABLE_MS));
   }
 
-  function later(): void {
-    retry = retry === 0 ? WAKE_RETRY_MS : Math.min(retry * 2, WAKE_RETRY_MAX_MS);
-    deps.setTimeout(open, retry);
+  function again(stable: boolean): void {
+    if (stable) quick = 0;
+    const delay = quick === 0 ? 0 : Math.min(WAKE_RETRY_MS * 2 ** (quick - 1), WAKE_RETRY_MAX_MS);
+    quick++;
+    if (delay === 0) open();
+    else deps.setTimeout(open, delay);
   }
 
   open();
