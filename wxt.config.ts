@@ -51,7 +51,9 @@ export default defineConfig({
       'contextMenus',
       // Adds MaxContact's TokenKey cookie to the extension's own requests (fetch cannot).
       'declarativeNetRequestWithHostAccess',
-      ...(browser === 'firefox' ? [] : ['sidePanel']),
+      // The offscreen document that restarts a stopped worker (utils/background/wake.ts); no
+      // install warning. Firefox has no offscreen API and keeps the watchdog alarm instead.
+      ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen']),
     ],
     // Sign-in must work without a permission prompt (force-installed deployments), and the
     // vendor server is only known at run time; <all_urls> content scripts already carry the

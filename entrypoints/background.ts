@@ -10,6 +10,11 @@ import { createRequestHeaders } from '../utils/background/request-headers';
 import { openPopTarget } from '../utils/background/tabs';
 import { systemClock } from '../utils/cti/adapter';
 import { createLogger } from '../utils/cti/log';
+import {
+  createWakeDocument,
+  WAKE_DOCUMENT_PATH,
+  type OffscreenApi,
+} from '../utils/background/wake';
 import { PANEL_PORT, type SettingsChanged, type TabMessage } from '../utils/messaging';
 import { STORAGE } from '../utils/storage/registry';
 import { browserSettingsStorage } from '../utils/storage/user-settings';
@@ -41,6 +46,28 @@ async function sendToEveryTab(message: TabMessage): Promise<void> {
   );
 }
 
+/** `chrome.offscreen` and `runtime.getContexts`: Chrome and Edge only, typed here (wake.ts). */
+interface ChromeOffscreenGlobal {
+  chrome?: {
+    offscreen?: OffscreenApi;
+    runtime: { getContexts?(filter: { contextTypes: string[] }): Promise<unknown[]> };
+  };
+}
+
+/** The offscreen document that restarts this worker after a stop; nothing on Firefox. */
+function wakeDocument() {
+  const chrome = (globalThis as ChromeOffscreenGlobal).chrome;
+  const getContexts = chrome?.runtime.getContexts?.bind(chrome.runtime);
+  const log = createLogger('wake');
+  return createWakeDocument({
+    offscreen: getContexts ? chrome?.offscreen : undefined,
+    documentOpen: async () =>
+      ((await getContexts?.({ contextTypes: ['OFFSCREEN_DOCUMENT'] })) ?? []).length > 0,
+    url: browser.runtime.getURL(WAKE_DOCUMENT_PATH),
+    log: (message, error) => log.warn(message, error),
+  });
+}
+
 export default defineBackground(() => {
   const origin = new URL(browser.runtime.getURL('/')).origin;
   // Only the background reads and writes settings (utils/storage/user-settings.ts).
@@ -51,6 +78,7 @@ export default defineBackground(() => {
   void browser.storage.session
     .setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
     ?.catch(() => undefined);
+  const wake = wakeDocument();
   const app = createBackgroundApp({
     extension: { id: browser.runtime.id, origin },
     sessionArea: {
@@ -72,6 +100,7 @@ export default defineBackground(() => {
     WebSocket,
     clock: systemClock,
     log: createLogger('background'),
+    signedInChanged: wake.setWanted,
   });
 
   // The context menu and the keyboard command: dialling from the browser's own, trusted UI.
@@ -108,6 +137,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => app.handleMessage(message, sender));
   browser.runtime.onConnect.addListener((port) => {
     if (port.name === PANEL_PORT) app.connectPanel(port);
+    else wake.attach(port);
   });
   browser.notifications.onButtonClicked.addListener(app.notificationButtonClicked);
   watchSettings(app.settingsChanged);
@@ -126,9 +156,13 @@ export default defineBackground(() => {
   });
   // Up to 0.3 the config lived in storage.local, where content scripts could write it.
   void browser.storage.local.remove(STORAGE.local.contentConfig.key).catch(() => undefined);
-  // Polling vendors and a stopped worker both need a wake-up: the watchdog restarts the session.
+  // Polling vendors need a wake-up, and so does a stopped worker where the offscreen document
+  // cannot restart it (Firefox, or the document was closed): the watchdog restarts the session
+  // and opens the document again.
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === WATCHDOG_ALARM) app.watchdog();
+    if (alarm.name !== WATCHDOG_ALARM) return;
+    app.watchdog();
+    void wake.sync();
   });
   void browser.alarms.create(WATCHDOG_ALARM, { periodInMinutes: 0.5 });
 });

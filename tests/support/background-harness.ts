@@ -40,6 +40,7 @@ export interface HarnessOptions {
   openDb?: () => Promise<SwitchboardDb>;
   /** The desktop notifications (default: accepted and forgotten). */
   notifications?: BackgroundDeps['notifications']['api'];
+  signedInChanged?: BackgroundDeps['signedInChanged'];
 }
 
 const apps: BackgroundApp[] = [];
@@ -77,6 +78,7 @@ export async function createHarness(opts: HarnessOptions = {}) {
     clock: systemClock,
     log: quiet,
     openDb: opts.openDb,
+    signedInChanged: opts.signedInChanged,
   });
   apps.push(app);
   await app.ready;

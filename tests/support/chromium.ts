@@ -48,10 +48,11 @@ export interface ExtensionBrowser {
  * again on it (a browser restart); without it, a fresh profile removed at `close`.
  */
 export async function launchWithExtension(
-  options: { headless?: boolean; userDataDir?: string } = {},
+  options: { headless?: boolean; userDataDir?: string; extensionDir?: string } = {},
 ): Promise<ExtensionBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension in ${EXTENSION_DIR}: run npm run build first.`);
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension in ${extensionDir}: run npm run build first.`);
   }
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'switchboard-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -59,8 +60,8 @@ export async function launchWithExtension(
     headless: options.headless ?? true,
     viewport: { width: 1280, height: 800 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',

@@ -66,6 +66,8 @@ export interface BackgroundDeps {
   openDb?: () => Promise<SwitchboardDb>;
   /** Tests give the outbox their own storage (outbox-db.ts). */
   outboxStore?: OutboxStore;
+  /** Told once at start-up and whenever an agent signs in or out (wake.ts keeps its document). */
+  signedInChanged?(signedIn: boolean): void;
 }
 
 export interface BackgroundApp {
@@ -170,6 +172,23 @@ function confirmationsOf(
   });
 }
 
+/**
+ * Calls `report` when the session's `signedIn` differs from the last call's. Every sign-in and
+ * sign-out changes the store (the connection state), so calling this on every change sees them all.
+ */
+function signedInReporter(
+  session: () => Session,
+  report: BackgroundDeps['signedInChanged'],
+): () => void {
+  let last: boolean | undefined;
+  return () => {
+    const now = session().signedIn;
+    if (now === last) return;
+    last = now;
+    report?.(now);
+  };
+}
+
 /** The vendor session, its saved state in storage.session (STORAGE.session). */
 function sessionOf(
   deps: BackgroundDeps,
@@ -231,11 +250,8 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
     dialConfirmations: confirmations.list(),
   });
   const views = createViews({
-    extension: deps.extension,
-    panelState,
-    storeState: store.getState,
-    setBadge: deps.setBadge,
-    log,
+    ...{ extension: deps.extension, panelState, storeState: store.getState },
+    ...{ setBadge: deps.setBadge, log },
   });
   const signIn = createSignIn({
     session: () => session,
@@ -274,6 +290,7 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
   }
 
   const settingsReady = deps.loadSettings().then((loaded) => void (resolved = loaded));
+  const reportSignedIn = signedInReporter(() => session, deps.signedInChanged);
   const ready = (async () => {
     await Promise.all([settingsReady, confirmations.ready]);
     await signIn.restore();
@@ -282,6 +299,7 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
     await store.ready;
     store.setCapabilities(capabilities());
     store.subscribe((_state, transitions) => {
+      reportSignedIn();
       views.broadcast();
       if (transitions.length === 0) return;
       followUp(transitions).catch((e: unknown) => log.error('call follow-up failed', e));
@@ -289,6 +307,7 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
     await recent.refresh();
     if (!(await session.restore())) signIn.forget();
     outbox.kick();
+    reportSignedIn();
   })();
 
   function settingsChanged(next: ResolvedSettings): void {
