@@ -19,7 +19,8 @@ const OUTAGE_TIMEOUT_MS = 4 * 60_000;
 
 /** The reconnect attempt the panel shows, or 0 while it shows none. */
 async function shownAttempt(popup: Page): Promise<number> {
-  const text = (await popup.getByRole('status').first().textContent()) ?? '';
+  // The connection line's status, not a notice's (notices come first in the panel).
+  const text = (await popup.locator('.sb-connection').getByRole('status').textContent()) ?? '';
   return Number(/\(attempt (\d+)\)/.exec(text)?.[1] ?? 0);
 }
 

@@ -41,6 +41,10 @@ export interface HarnessOptions {
   /** The desktop notifications (default: accepted and forgotten). */
   notifications?: BackgroundDeps['notifications']['api'];
   signedInChanged?: BackgroundDeps['signedInChanged'];
+  /** The outbox's storage (default: its IndexedDB). */
+  outboxStore?: BackgroundDeps['outboxStore'];
+  /** The settings are loaded once this settles (default at once): a slow first start. */
+  settingsLoaded?: Promise<void>;
 }
 
 const apps: BackgroundApp[] = [];
@@ -58,7 +62,10 @@ export async function createHarness(opts: HarnessOptions = {}) {
   const app = createBackgroundApp({
     extension: EXTENSION,
     sessionArea: memoryArea(),
-    loadSettings: async () => resolve(),
+    loadSettings: async () => {
+      await opts.settingsLoaded;
+      return resolve();
+    },
     saveUserSettings: async (patch) => {
       user = deepMerge(user, withoutLocked(patch, resolve().locked));
       return resolve();
@@ -79,6 +86,7 @@ export async function createHarness(opts: HarnessOptions = {}) {
     log: quiet,
     openDb: opts.openDb,
     signedInChanged: opts.signedInChanged,
+    outboxStore: opts.outboxStore,
   });
   apps.push(app);
   await app.ready;

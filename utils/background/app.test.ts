@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { startXivoSimulator, type XivoSimulator } from '../../tests/simulators/xivo';
 import type { Reply } from '../messaging';
+import type { OutboxItem, OutboxStore } from '../storage/outbox-db';
 import {
   closeApps,
   createHarness,
@@ -362,5 +363,38 @@ describe('connectPanel', () => {
     expect(page.port.postMessage).toHaveBeenCalledTimes(posted);
     expect(content.port.postMessage).not.toHaveBeenCalled();
     expect(anonymous.port.postMessage).not.toHaveBeenCalled();
+  });
+});
+
+describe('a slow first start', () => {
+  it('shows a waiting outbox item once the settings are loaded, with no storage error', async () => {
+    let settingsLoaded = (): void => undefined;
+    const item: OutboxItem = {
+      key: 'k-1',
+      vendor: 'xivo',
+      command: { type: 'dispose', callId: 'xivo:1', code: 'SALE', notes: '' },
+      createdAt: 1,
+      status: 'pending',
+      attempts: 0,
+      nextAt: 1,
+    };
+    const outboxLoaded = vi.fn();
+    // The outbox is read before the settings are (IndexedDB beats a migration of the settings).
+    const outboxStore: OutboxStore = {
+      all: async () => (outboxLoaded(), [item]),
+      get: async () => item,
+      put: async () => undefined,
+      delete: async () => undefined,
+    };
+    const started = createHarness({
+      outboxStore,
+      settingsLoaded: new Promise<void>((resolve) => (settingsLoaded = resolve)),
+    });
+    await vi.waitFor(() => expect(outboxLoaded).toHaveBeenCalled());
+    settingsLoaded();
+    const { state } = await started;
+    const s = await state();
+    expect(s.notices).toEqual([]);
+    expect(s.outbox).toMatchObject([{ key: 'k-1', status: 'waiting' }]);
   });
 });

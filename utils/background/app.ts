@@ -232,7 +232,7 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
   const recent = createRecentCalls(db.then(createHistory), storageFailed);
   const outbox = createAppOutbox({
     ...{ store, storageFailed, clock, log, outboxStore: deps.outboxStore },
-    ...{ session: () => session, vendorId: () => settings().vendor, views: () => views },
+    ...{ session: () => session, vendorId: () => settings().vendor, views: () => earlyViews },
     signedInAccount: () => signIn.identity?.username,
   });
 
@@ -253,6 +253,9 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
     ...{ extension: deps.extension, panelState, storeState: store.getState },
     ...{ setBadge: deps.setBadge, log },
   });
+  // The outbox loads while the settings may still be loading: the panel state needs them, and the
+  // panels see everything once the app is ready.
+  const earlyViews = { broadcast: () => void (resolved && views.broadcast()) };
   const signIn = createSignIn({
     session: () => session,
     area: deps.sessionArea,
