@@ -108,8 +108,6 @@ export default defineBackground(() => {
   const browserDial = createBrowserDial({
     settings: app.clickToDial,
     dial: app.dialFromBrowser,
-    sendToTab: (tabId, message, frameId) =>
-      browser.tabs.sendMessage(tabId, message, frameId === undefined ? {} : { frameId }),
     notifications: browser.notifications,
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     log: (message, error) => dialLog.warn(message, error),

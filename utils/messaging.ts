@@ -287,13 +287,6 @@ export type TabMessage =
    */
   | { type: 'tab/selection' }
   /**
-   * Show the call button in its "confirm" state for this number (settings
-   * `confirmInternational`), next to the selection when there is one, else at the top of the
-   * viewport; the agent's trusted click on it sends the usual `content/dial`. Answered by the
-   * top frame only, with `ConfirmShown`.
-   */
-  | { type: 'tab/confirmDial'; e164: string; extension?: string }
-  /**
    * The `ContentConfig` changed: every frame of every tab gets the new one (the content script
    * checks it with `parseContentConfig`). Not answered.
    */
@@ -303,21 +296,10 @@ export interface TabSelection {
   text: string;
 }
 
-export interface ConfirmShown {
-  shown: boolean;
-}
-
 /** True for a well-formed `TabMessage`; anything else is ignored. */
 export function isTabMessage(value: unknown): value is TabMessage {
   if (typeof value !== 'object' || value === null) return false;
   const message = value as Record<string, unknown>;
   if (message.type === 'tab/selection') return true;
-  if (message.type === 'tab/config') return 'config' in message;
-  return (
-    message.type === 'tab/confirmDial' &&
-    typeof message.e164 === 'string' &&
-    /^\+[1-9]\d{6,14}$/.test(message.e164) &&
-    (message.extension === undefined ||
-      (typeof message.extension === 'string' && /^\d{1,8}$/.test(message.extension)))
-  );
+  return message.type === 'tab/config' && 'config' in message;
 }

@@ -19,7 +19,11 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'vitest';
 import type { Browser } from 'wxt/browser';
-import { createMessageHandler, type HandlerDeps } from '../../utils/background/handlers';
+import {
+  createMessageHandler,
+  isConfigRequest,
+  type HandlerDeps,
+} from '../../utils/background/handlers';
 import { classifySender } from '../../utils/background/senders';
 import { VENDORS } from '../../utils/cti/vendors';
 import * as messaging from '../../utils/messaging';
@@ -196,8 +200,12 @@ describe('background message handler', () => {
         const kind = classifySender(from, EXTENSION);
         const type = typeOf(msg);
         const accepted = PARSERS.some((parse) => parse(msg).success);
+        // Our own content script in a frame the browser gives no URL (Firefox's about:blank) may
+        // read its config, and nothing else (handlers.ts `isConfigRequest`).
+        const configForOurFrame =
+          from.id === EXTENSION.id && from.tab !== undefined && isConfigRequest(msg);
         const why =
-          kind === 'unknown'
+          kind === 'unknown' && !configForOurFrame
             ? 'a sender that is neither an extension page nor a content script'
             : !accepted
               ? 'a message no check accepts'

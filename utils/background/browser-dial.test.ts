@@ -23,13 +23,12 @@ const AT_CRM = { frameUrl: CRM.url, tabUrl: CRM.url };
 
 function setup(
   patch: Partial<ClickToDialSettings> = {},
-  opts: { reply?: Reply<unknown>; confirm?: () => Promise<unknown> } = {},
+  opts: { reply?: Reply<unknown> } = {},
 ) {
   const click: ClickToDialSettings = { ...DEFAULT_SETTINGS.clickToDial, ...patch };
   const deps = {
     settings: vi.fn(async () => click),
     dial: vi.fn(async () => opts.reply ?? { ok: true as const, value: undefined }),
-    sendToTab: vi.fn(opts.confirm ?? (async () => ({ shown: true }))),
     notifications: { create: vi.fn(async () => 'id'), clear: vi.fn(async () => true) },
     iconUrl: 'icon.png',
     log: vi.fn(),
@@ -121,10 +120,7 @@ describe('dialling from the browser', () => {
     await blocked.browserDial.dial(selection('+1 900 555 1234'), CRM);
     expect(blocked.messages()).toEqual(['Your organization does not allow calls to this number']);
 
-    for (const { deps } of [off, elsewhere, blocked]) {
-      expect(deps.dial).not.toHaveBeenCalled();
-      expect(deps.sendToTab).not.toHaveBeenCalled();
-    }
+    for (const { deps } of [off, elsewhere, blocked]) expect(deps.dial).not.toHaveBeenCalled();
   });
 
   it("passes on the background's refusal or the vendor's error", async () => {
@@ -149,48 +145,25 @@ describe('dialling from the browser', () => {
 describe('confirmInternational', () => {
   const confirming = { confirmInternational: true, defaultCountry: 'US' };
 
-  it("asks the tab's top frame to confirm a foreign number, and does not dial it", async () => {
+  it("hands a foreign number to the background's gate, which asks the agent, never the page", async () => {
     const { deps, browserDial, notices } = setup(confirming);
     await browserDial.dial(selection('+44 20 7946 0958 ext. 12'), CRM);
-    expect(deps.sendToTab).toHaveBeenCalledWith(
-      7,
-      { type: 'tab/confirmDial', e164: '+442079460958', extension: '12' },
-      0,
-    );
-    // The agent's trusted click on the confirm button sends `content/dial` from the page.
-    expect(deps.dial).not.toHaveBeenCalled();
+    // The gate (commands.ts) holds it for the agent's yes on the notification or the panel.
+    expect(deps.dial).toHaveBeenCalledWith({ e164: '+442079460958', extension: '12' }, AT_CRM);
     expect(notices()).toEqual([]);
   });
 
   it('dials a home number at once', async () => {
     const { deps, browserDial } = setup(confirming);
     await browserDial.dial(selection('(415) 555-2671'), CRM);
-    expect(deps.sendToTab).not.toHaveBeenCalled();
     expect(deps.dial).toHaveBeenCalledWith({ e164: '+14155552671' }, AT_CRM);
   });
 
-  it('says so and dials nothing where no content script can confirm', async () => {
-    const noScript = setup(confirming, {
-      confirm: async () => {
-        throw new Error('Could not establish connection. Receiving end does not exist.');
-      },
-    });
-    await noScript.browserDial.dial(link('tel:+442079460958'), CRM);
-    const notShown = setup(confirming, { confirm: async () => ({ shown: false }) });
-    await notShown.browserDial.dial(link('tel:+442079460958'), CRM);
-    const silent = setup(confirming, { confirm: async () => undefined });
-    await silent.browserDial.dial(link('tel:+442079460958'), CRM);
-    // A browser page: no tab id to send to at all.
-    const noTab = setup(confirming);
-    await noTab.browserDial.dial(link('tel:+442079460958'), {});
-
-    for (const { deps, messages } of [noScript, notShown, silent, noTab]) {
-      expect(deps.dial).not.toHaveBeenCalled();
-      expect(messages()).toEqual([
-        'Switchboard cannot ask you to confirm the call to +44 20 7946 0958 on this page. ' +
-          'Dial it from the Switchboard panel.',
-      ]);
-    }
-    expect(noTab.deps.sendToTab).not.toHaveBeenCalled();
+  it('needs no content script to confirm: a browser page or the PDF viewer goes to the gate too', async () => {
+    const { deps, browserDial, notices } = setup(confirming);
+    // A browser page: no tab id, no URL the extension may read.
+    await browserDial.dial(link('tel:+442079460958'), {});
+    expect(deps.dial).toHaveBeenCalledWith({ e164: '+442079460958' }, { frameUrl: '' });
+    expect(notices()).toEqual([]);
   });
 });

@@ -9,17 +9,12 @@
  * and that text is parsed and gated like any other before anything is dialled.
  */
 import { isValidPhoneNumber, type CountryCode } from 'libphonenumber-js/min';
-import type { Reply, TabMessage } from '../messaging';
+import type { Reply } from '../messaging';
 import { findPhoneNumbers } from '../phone/detect';
-import { formatInternational, toE164ByLibphonenumber } from '../phone/format';
+import { toE164ByLibphonenumber } from '../phone/format';
 import type { DialSite, DialTarget } from '../phone/dial-policy';
 import { parseTelHref } from '../phone/scan';
-import {
-  needsConfirmation,
-  numberRefusal,
-  siteRefusal,
-  type ClickToDialSettings,
-} from './dial-gate';
+import { numberRefusal, siteRefusal, type ClickToDialSettings } from './dial-gate';
 import type { NotificationsApi } from './incoming-call-notification';
 
 /** The tab the agent acted in. `url` is missing on pages the extension may not read. */
@@ -42,15 +37,13 @@ export interface BrowserDialDeps {
   settings(): Promise<ClickToDialSettings>;
   /** The background's dial behind the same gate as `content/dial` (BackgroundApp.dialFromBrowser). */
   dial(target: DialTarget, site: DialSite): Promise<Reply<unknown>>;
-  /** `tabs.sendMessage`: to one frame when `frameId` is given, else to every frame of the tab. */
-  sendToTab(tabId: number, message: TabMessage, frameId?: number): Promise<unknown>;
   notifications: NotificationsApi;
   iconUrl: string;
   log(message: string, error: unknown): void;
 }
 
 export interface BrowserDial {
-  /** Find the number in what the agent chose, check it, then dial it or ask the page to confirm. */
+  /** Find the number in what the agent chose, check it, and hand it to the background's gate. */
   dial(source: DialSource, tab: DialTab): Promise<void>;
   /** Why nothing may be dialled from this tab at all (off, or not on this site); undefined if it may. */
   siteRefusal(tab: DialTab): Promise<string | undefined>;
@@ -101,35 +94,6 @@ export function createBrowserDial(deps: BrowserDialDeps): BrowserDial {
       .catch((error: unknown) => deps.log('could not show why no call started', error));
   }
 
-  /**
-   * The content script of the tab's top frame shows our call button in its confirm state; the
-   * agent's trusted click on it sends the usual `content/dial`. Where no content script answers
-   * (browser pages, the PDF viewer, a page that opted out) nobody can confirm, so nothing dials.
-   */
-  async function askToConfirm(target: DialTarget, tab: DialTab): Promise<void> {
-    let shown = false;
-    if (tab.id !== undefined) {
-      const message: TabMessage = { type: 'tab/confirmDial', e164: target.e164 };
-      if (target.extension) message.extension = target.extension;
-      try {
-        const answer = await deps.sendToTab(tab.id, message, 0);
-        shown =
-          typeof answer === 'object' &&
-          answer !== null &&
-          'shown' in answer &&
-          answer.shown === true;
-      } catch {
-        // "Receiving end does not exist": no content script in that tab.
-      }
-    }
-    if (!shown) {
-      notify(
-        `Switchboard cannot ask you to confirm the call to ${formatInternational(target.e164)} ` +
-          'on this page. Dial it from the Switchboard panel.',
-      );
-    }
-  }
-
   async function dial(source: DialSource, tab: DialTab): Promise<void> {
     const click = await deps.settings();
     const site = siteOf(tab);
@@ -143,8 +107,8 @@ export function createBrowserDial(deps: BrowserDialDeps): BrowserDial {
       return notify(source.kind === 'selection' ? NO_NUMBER_SELECTED : NO_NUMBER_IN_LINK);
     const blocked = numberRefusal(click, target.e164);
     if (blocked) return notify(blocked);
-    if (needsConfirmation(click, target.e164)) return askToConfirm(target, tab);
-    // The background gates once more: settings may have changed while the number was parsed.
+    // The background's gate decides, with the settings of the moment: a number abroad under
+    // `confirmInternational` waits there for the agent's yes on the notification or the panel.
     const reply = await deps.dial(target, site);
     if (!reply.ok) notify(reply.error);
   }

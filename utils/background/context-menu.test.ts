@@ -163,7 +163,6 @@ describe('a context-menu click, through the background app', () => {
     const dial = createBrowserDial({
       settings: bg.app.clickToDial,
       dial: bg.app.dialFromBrowser,
-      sendToTab: vi.fn(async () => ({ shown: true })),
       notifications,
       iconUrl: 'icon.png',
       log: vi.fn(),

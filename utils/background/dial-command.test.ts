@@ -26,7 +26,6 @@ function setup(
   const dial = createBrowserDial({
     settings: async () => click,
     dial: dialInBackground,
-    sendToTab: vi.fn(async () => ({ shown: true })),
     notifications,
     iconUrl: 'icon.png',
     log: vi.fn(),

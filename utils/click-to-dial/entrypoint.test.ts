@@ -179,9 +179,6 @@ describe('content script', () => {
     await vi.waitFor(() => expect(marked()).toHaveLength(1));
     document.documentElement.setAttribute('data-switchboard-off', 'true');
     await vi.waitFor(() => expect(isOn()).toBe(false));
-    expect(await tabMessage({ type: 'tab/confirmDial', e164: '+12125550123' })).toEqual([
-      { shown: false },
-    ]);
   });
 
   it('rescans after a single-page-app navigation, and re-checks the site rules', async () => {
@@ -257,30 +254,6 @@ describe('tab messages', () => {
     expect(await tabMessage({ type: 'tab/selection' })).toEqual([]);
     select(h('p', {}, 'x'.repeat(300)));
     expect(await tabMessage({ type: 'tab/selection' })).toEqual([]);
-  });
-
-  it('answer tab/confirmDial by showing the button in its confirm state', async () => {
-    const attachShadow = vi.spyOn(Element.prototype, 'attachShadow');
-    await run();
-    await vi.waitFor(() => expect(started).toHaveLength(1));
-    const shadow = attachShadow.mock.results.at(-1)!.value as ShadowRoot;
-    expect(
-      await tabMessage({ type: 'tab/confirmDial', e164: '+33123456789', extension: '12' }),
-    ).toEqual([{ shown: true }]);
-    expect(document.querySelector('switchboard-call-button')).not.toBeNull();
-    expect(shadow.querySelector('button')!.getAttribute('aria-label')).toBe(
-      // No selection holds the number: the label groups it simply (utils/phone/light.ts).
-      'Confirm call to +33 123 456 789 ext. 12',
-    );
-  });
-
-  it('refuse to confirm a blocked number', async () => {
-    await run(config({ blockedPrefixes: ['+33'] }));
-    await vi.waitFor(() => expect(started).toHaveLength(1));
-    expect(await tabMessage({ type: 'tab/confirmDial', e164: '+33123456789' })).toEqual([
-      { shown: false },
-    ]);
-    expect(document.querySelector('switchboard-call-button')).toBeNull();
   });
 
   it('ignore anything that is not a tab message', async () => {

@@ -7,7 +7,6 @@
  */
 import {
   isTabMessage,
-  type ConfirmShown,
   type ContentMessage,
   type TabSelection,
 } from '../messaging';
@@ -34,12 +33,11 @@ export interface InFrame {
   /** A single-page app changed the URL without reloading the frame. */
   locationChanged(): void;
   /** Answers a background → tab message; undefined when this frame has nothing to say. */
-  answer(message: unknown): Promise<TabSelection | ConfirmShown> | undefined;
+  answer(message: unknown): Promise<TabSelection> | undefined;
 }
 
 export function createInFrame({ win, send, signal }: InFrameDeps): InFrame {
   const doc = win.document;
-  const isTop = win === win.top;
   let config: ContentConfig | undefined;
   let ready = false;
   let running: { controller: AbortController; key: string; feature: ClickToDial } | undefined;
@@ -119,10 +117,7 @@ export function createInFrame({ win, send, signal }: InFrameDeps): InFrame {
         const text = running ? selectedText(doc) : '';
         return text ? Promise.resolve({ text }) : undefined;
       }
-      if (!isTop || message.type !== 'tab/confirmDial') return undefined;
-      const { e164, extension } = message;
-      const target = extension ? { e164, extension } : { e164 };
-      return Promise.resolve({ shown: running?.feature.confirm(target) ?? false });
+      return undefined;
     },
   };
 }

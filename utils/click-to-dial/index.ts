@@ -6,7 +6,7 @@
 import type { CountryCode } from 'libphonenumber-js/min';
 import type { ContentMessage } from '../messaging';
 import { isBlocked, needsConfirmation } from '../phone/dial-policy';
-import { createCallButton, type CallButton, type DialTarget } from './button';
+import { createCallButton, type CallButton } from './button';
 import { createHighlighter } from './highlight';
 import { createHover, type Hover } from './hover';
 import { createMarks, type Marks } from './marks';
@@ -37,12 +37,6 @@ export interface ClickToDial {
   button: CallButton;
   /** A single-page app navigated: forget the marks and scan the document again, in idle tasks. */
   rescan(): void;
-  /**
-   * Shows the button in its confirm state for `target` (the background asks, after a context-menu
-   * or keyboard-command dial of an international number), by the current selection or else at
-   * the top of the viewport. False when it cannot be shown.
-   */
-  confirm(target: DialTarget): boolean;
 }
 
 export function initClickToDial(
@@ -108,25 +102,5 @@ export function initClickToDial(
       // Marks stay until the rescan has shown which ones are gone: nothing flickers.
       scheduler.rescan();
     },
-    confirm(target) {
-      if (signal.aborted || blocked(target.e164)) return false;
-      // The agent selected the number: the label writes it as the page does.
-      const written = doc.getSelection()?.toString();
-      return button.confirm(target, selectionRect(doc) ?? topOfViewport(doc), written);
-    },
   };
-}
-
-/** Where the selection ends on screen, if there is a visible one. */
-function selectionRect(doc: Document): DOMRectReadOnly | undefined {
-  const selection = doc.getSelection();
-  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return undefined;
-  const rects = selection.getRangeAt(selection.rangeCount - 1).getClientRects();
-  const last = rects[rects.length - 1];
-  return last && (last.width > 0 || last.height > 0) ? last : undefined;
-}
-
-/** A zero-size anchor at the top centre of the viewport; the button keeps inside it. */
-function topOfViewport(doc: Document): DOMRectReadOnly {
-  return new DOMRect((doc.defaultView?.innerWidth ?? 0) / 2, 0, 0, 0);
 }
