@@ -21,10 +21,7 @@ const CRM = { id: 7, url: 'https://crm.example.com/contacts/42' };
 /** The site of a dial from the CRM tab's page: its frame and its page are the same. */
 const AT_CRM = { frameUrl: CRM.url, tabUrl: CRM.url };
 
-function setup(
-  patch: Partial<ClickToDialSettings> = {},
-  opts: { reply?: Reply<unknown> } = {},
-) {
+function setup(patch: Partial<ClickToDialSettings> = {}, opts: { reply?: Reply<unknown> } = {}) {
   const click: ClickToDialSettings = { ...DEFAULT_SETTINGS.clickToDial, ...patch };
   const deps = {
     settings: vi.fn(async () => click),

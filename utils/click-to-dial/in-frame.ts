@@ -5,11 +5,7 @@
  * run gets its own AbortController, aborted when something turns click-to-dial off here and by
  * `dispose` when the extension is updated or removed.
  */
-import {
-  isTabMessage,
-  type ContentMessage,
-  type TabSelection,
-} from '../messaging';
+import { isTabMessage, type ContentMessage, type TabSelection } from '../messaging';
 import { siteRefusal } from '../phone/dial-policy';
 import { pageOptedOut, watchPageOptOut } from '../phone/opt-out';
 import type { ContentConfig } from '../settings/content-config';
