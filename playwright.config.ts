@@ -1,14 +1,20 @@
 import { defineConfig } from '@playwright/test';
 
+/**
+ * Two browsers at a time. The machines have two cores and the tests are written for load (no
+ * timing thresholds, generous waits). The policy test writes a machine-wide Chromium policy file
+ * that every browser starting meanwhile would read, so it runs alone, afterwards, with
+ * playwright.policy.config.ts (`npm run test:e2e` and `npm test` run both).
+ */
 export default defineConfig({
   testDir: 'tests/e2e',
-  // One browser at a time: the machines have two cores, and the policy test writes a
-  // machine-wide Chromium policy file that other browsers would read.
-  workers: 1,
+  testIgnore: 'policy.spec.ts',
+  workers: 2,
   fullyParallel: false,
   // Shared two-core machines run a test several times slower under load than alone. The slowest
-  // test takes about 16 s alone (Chromium launch included): 3 minutes leaves room for that,
-  // and 30 s for a page to show what a test waits for.
+  // test takes about 16 s alone (Chromium launch included; the chaos tests that outlast every
+  // reconnect step set their own): 3 minutes leaves room for that, and 30 s for a page to show
+  // what a test waits for.
   timeout: 180_000,
   expect: { timeout: 30_000 },
   retries: 0,

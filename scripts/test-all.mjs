@@ -13,6 +13,8 @@ import { delimiter, join, relative } from 'node:path';
 const root = join(import.meta.dirname, '..');
 const UNIT_REPORT = 'test-results/unit.json';
 const E2E_REPORT = 'test-results/e2e.json';
+/** The policy test runs alone, after the others (playwright.policy.config.ts). */
+const E2E_POLICY_REPORT = 'test-results/e2e-policy.json';
 /** Failed tests listed per suite in the summary; the suite's own output has them all. */
 const LISTED_FAILURES = 20;
 
@@ -83,37 +85,49 @@ function unit() {
   });
 }
 
+/** Failures and counts of one Playwright JSON report. */
+function playwrightCounts(report) {
+  const failures = [];
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests) {
+        if (test.status !== 'unexpected') continue;
+        const file = relative(root, join(report.config.rootDir, spec.file));
+        failures.push(`${file}:${spec.line} › ${spec.title}`);
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of report.suites) walk(suite);
+  // Errors outside any test: a broken config, a file that does not load.
+  for (const error of report.errors ?? []) {
+    failures.push(`outside the tests: ${(error.message ?? '').split('\n')[0]}`);
+  }
+  return {
+    passed: report.stats.expected + report.stats.flaky,
+    failed: Math.max(report.stats.unexpected, failures.length),
+    failures,
+  };
+}
+
 function endToEnd() {
   const name = 'end-to-end';
   heading(name);
   rmSync(join(root, E2E_REPORT), { force: true });
+  rmSync(join(root, E2E_POLICY_REPORT), { force: true });
   if (!run('wxt', 'build', '-b', 'chrome')) {
     return { name, passed: 0, failed: 1, notes: ['did not run: the build failed'] };
   }
-  const ok = run('playwright', 'test');
-  return counted(name, ok, E2E_REPORT, (report) => {
-    const failures = [];
-    const walk = (suite) => {
-      for (const spec of suite.specs ?? []) {
-        for (const test of spec.tests) {
-          if (test.status !== 'unexpected') continue;
-          const file = relative(root, join(report.config.rootDir, spec.file));
-          failures.push(`${file}:${spec.line} › ${spec.title}`);
-        }
-      }
-      for (const child of suite.suites ?? []) walk(child);
-    };
-    for (const suite of report.suites) walk(suite);
-    // Errors outside any test: a broken config, a file that does not load.
-    for (const error of report.errors ?? []) {
-      failures.push(`outside the tests: ${(error.message ?? '').split('\n')[0]}`);
-    }
-    return {
-      passed: report.stats.expected + report.stats.flaky,
-      failed: Math.max(report.stats.unexpected, failures.length),
-      failures,
-    };
-  });
+  // Two browsers at a time, then the policy test alone (playwright.config.ts says why).
+  const browsers = counted(name, run('playwright', 'test'), E2E_REPORT, playwrightCounts);
+  const policyOk = run('playwright', 'test', '-c', 'playwright.policy.config.ts');
+  const policy = counted(name, policyOk, E2E_POLICY_REPORT, playwrightCounts);
+  return {
+    name,
+    passed: browsers.passed + policy.passed,
+    failed: browsers.failed + policy.failed,
+    notes: [...browsers.notes, ...policy.notes],
+  };
 }
 
 const suites = [

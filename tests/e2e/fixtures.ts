@@ -63,11 +63,23 @@ export async function clickToDial(
 ): Promise<Page> {
   const page = await ext.context.newPage();
   await page.goto(`${pages.url}/${path}`);
-  await page.hover(selector);
-  const button = page.locator('switchboard-call-button');
-  await expect(button).toBeVisible();
-  await button.click();
+  await hoverUntilButton(page, selector);
+  await page.locator('switchboard-call-button').click();
   return page;
+}
+
+/**
+ * Hover the number at `selector` until its call button shows. The number is marked once the
+ * content script has its config from the background, which takes a moment on a loaded machine:
+ * until then a hover finds nothing, and an agent would move the mouse onto the number again.
+ */
+export async function hoverUntilButton(page: Page, selector: string): Promise<void> {
+  const button = page.locator('switchboard-call-button');
+  await expect(async () => {
+    await page.mouse.move(0, 0);
+    await page.hover(selector);
+    await expect(button).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
 }
 
 /** Sign in from the popup with these values, by field label, and wait until Connected. */

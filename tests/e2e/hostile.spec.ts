@@ -6,7 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import type { XivoSimulator } from '../simulators/xivo';
-import { buttonNames, expect, signIn, test } from './fixtures';
+import { buttonNames, expect, hoverUntilButton, signIn, test } from './fixtures';
 
 interface Found {
   hosts: number;
@@ -58,8 +58,7 @@ test('nothing the page or its frame can script dials; the agent’s click does',
   const button = page.locator('switchboard-call-button');
 
   // The agent's first click on a foreign number only asks to confirm; the page tries the second.
-  await page.hover('#intl');
-  await expect(button).toBeVisible();
+  await hoverUntilButton(page, '#intl');
   await button.click();
   await expect.poll(() => buttonNames(page)).toContain('Confirm call to +44 20 7946 0958');
 
@@ -101,8 +100,7 @@ test('forged clicks on tel: links dial nothing; the agent’s click on one does'
   const page = await ext.context.newPage();
   await page.goto(`${pages.url}/hostile.html`);
   // Click-to-dial is running (and so is its tel: link handler) once a number offers the button.
-  await page.hover('#number');
-  await expect(page.locator('switchboard-call-button')).toBeVisible();
+  await hoverUntilButton(page, '#number');
 
   await page.evaluate(() => {
     for (const link of document.querySelectorAll<HTMLAnchorElement>('a[href]')) {
