@@ -79,6 +79,24 @@ describe('context menu items', () => {
     ]);
   });
 
+  it('take a settings change that comes before their creation into it, updating nothing', async () => {
+    const menus = fakeMenus();
+    const log = vi.fn();
+    const menu = createContextMenu({ menus, dial: fakeDial(), log });
+    // The settings watcher fires while the app is still starting: no items exist yet.
+    menu.setEnabled(false);
+    menu.install(true);
+    menu.setEnabled(false);
+    await vi.waitFor(() => expect(menus.update).toHaveBeenCalledTimes(2));
+    expect(menus.update.mock.invocationCallOrder[0]).toBeGreaterThan(
+      menus.create.mock.invocationCallOrder[1]!,
+    );
+    // Created as the latest settings say, then updated in order.
+    expect(menus.create.mock.calls.map(([props]) => props.visible)).toEqual([false, false]);
+    expect(menus.update.mock.calls.map(([, props]) => props.visible)).toEqual([false, false]);
+    expect(log).not.toHaveBeenCalled();
+  });
+
   it('log a failed update and keep going', async () => {
     const menus = fakeMenus();
     menus.removeAll.mockRejectedValueOnce(new Error('no menus here'));

@@ -57,8 +57,15 @@ export function createContextMenu(deps: {
       .catch((error: unknown) => deps.log('context menu update failed', error));
   };
 
+  // A settings change can come before the items exist (the settings load while the app starts):
+  // it is kept for the creation, never sent as an update of items not there yet.
+  let installed = false;
+  let visible = true;
+
   return {
     install(enabled) {
+      installed = true;
+      visible = enabled;
       run(async () => {
         await menus.removeAll();
         await menus.create({
@@ -66,7 +73,7 @@ export function createContextMenu(deps: {
           // The browser puts the selected text (shortened) in place of %s.
           title: 'Call “%s”',
           contexts: ['selection'],
-          visible: enabled,
+          visible,
         });
         await menus.create({
           id: LINK_ITEM,
@@ -74,11 +81,13 @@ export function createContextMenu(deps: {
           contexts: ['link'],
           // Chrome and Firefox accept schemes here that match patterns elsewhere do not.
           targetUrlPatterns: ['tel:*', 'callto:*', 'sip:*', 'sips:*'],
-          visible: enabled,
+          visible,
         });
       });
     },
     setEnabled(enabled) {
+      visible = enabled;
+      if (!installed) return;
       run(() =>
         Promise.all([
           menus.update(SELECTION_ITEM, { visible: enabled }),
