@@ -99,6 +99,16 @@ describe('CallTracker', () => {
     ]);
   });
 
+  it('lets an event that names no party update a known call, never start one', () => {
+    const { t } = tracker();
+    expect(t.applyEvent('answered', row({ call_id: 'BARE' }), ME)).toEqual([]);
+    expect(t.get('ccs:BARE')).toBeUndefined();
+    t.applyEvent('ringing', row({ calling_number: '9735552109' }), ME);
+    expect(t.applyEvent('answered', row({}), ME)).toMatchObject([
+      { call: { id: 'ccs:A1', state: 'connected', remote: { raw: '9735552109' } } },
+    ]);
+  });
+
   it('passes the other scalar fields on as data for screen-pop templates', () => {
     const { t } = tracker();
     const [event] = t.applyEvent('ringing', row({ account: 'C-1040', nested: { a: 1 } }), ME);

@@ -97,6 +97,10 @@ export class CallTracker {
     this.events += 1;
     if (kind === 'ended') return this.end(record.callId);
     if (this.ended.includes(record.callId)) return [];
+    // An answer with a call id and no party (`call_answered` with only the id) can update a call
+    // we know; it cannot start one, which would show as "Unknown number" until the next list. (A
+    // ringing call with no number is real: the caller withheld it.)
+    if (kind === 'answered' && !this.calls.has(record.callId) && namesNoParty(record)) return [];
     const direction = directionOf(record, me, kind === 'dialing' ? 'outbound' : undefined);
     const state: LegState =
       kind === 'answered' ? 'connected' : direction === 'outbound' ? 'dialing' : 'ringing';
@@ -243,6 +247,16 @@ export function belongsTo(record: CallRecord, me: Identity, lenient: boolean): b
   if (extension) return extension === me.number;
   if (record.calling_number === me.number || record.called_number === me.number) return true;
   return lenient;
+}
+
+function namesNoParty(record: CallRecord): boolean {
+  return !(
+    record.extension_uuid ||
+    record.extension ||
+    record.agent_extension ||
+    record.calling_number ||
+    record.called_number
+  );
 }
 
 function directionOf(record: CallRecord, me: Identity, hint?: CallDirection): CallDirection {
