@@ -36,6 +36,15 @@ describe('uContact portal frames (vendors/README.md §4.4–§4.5)', () => {
     expect(signal({ event: 'sentDisposition' })).toEqual({ kind: 'disposed' });
   });
 
+  it('takes a call without a client (clientId null) as a call with no number, not an error', () => {
+    const data = { guid: 'g', campaign: 'In<-', channel: 'voice', clientId: null, number: null };
+    expect(signal({ event: 'assignedInteraction', data })).toEqual({
+      kind: 'ringing',
+      guid: 'g',
+      campaign: 'In<-',
+    });
+  });
+
   it('forwards only documented frames and rejects bad shapes', () => {
     expect(looksLikePortalEvent({ action: 'gettingCall' })).toBe(true);
     expect(looksLikePortalEvent({ action: 'dial', params: { number: '1' } })).toBe(false);

@@ -56,12 +56,18 @@ export const PortalParams = z.looseObject({
   callerid: text.optional(),
 });
 
+/** A field the Events API may send as `null` (a call without a client): absent, not an error. */
+const maybeText = text
+  .nullish()
+  .transform((v) => v ?? undefined)
+  .optional();
+
 export const EventData = z.looseObject({
-  guid: text.optional(),
-  campaign: text.optional(),
-  channel: text.optional(),
-  clientId: text.optional(),
-  number: text.optional(),
+  guid: maybeText,
+  campaign: maybeText,
+  channel: maybeText,
+  clientId: maybeText,
+  number: maybeText,
 });
 
 export const PortalMessage = z.union([
