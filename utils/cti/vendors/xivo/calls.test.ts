@@ -83,6 +83,15 @@ describe('xivo CallTracker (§1.8)', () => {
     expect(calls.applyPhoneEvent(ev('EventReleased'))).toEqual([]);
   });
 
+  it('reads an eventType named like an object property (found by fuzzing) as an unknown one', () => {
+    const { calls } = tracker();
+    expect(calls.applyPhoneEvent(ev('hasOwnProperty'))).toEqual([]);
+    calls.applyPhoneEvent(ev('EventRinging'));
+    expect(calls.applyPhoneEvent(ev('constructor'))).toEqual([
+      { type: 'callEnded', callId: 'xivo:100.2', endedAt: 1000 },
+    ]);
+  });
+
   it('takes direction from callDirection, else from the first event', () => {
     const { calls } = tracker();
     expect(

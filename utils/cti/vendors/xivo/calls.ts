@@ -11,13 +11,13 @@ import type { PhoneEventPayload } from './wire';
 type LegState = Extract<CallState, 'ringing' | 'dialing' | 'connected' | 'held'>;
 
 /** §1.7 event types; anything else (the undocumented failure event, §1.10) ends the leg. */
-const LEG_STATES: Readonly<Record<string, LegState | 'released'>> = {
-  EventRinging: 'ringing',
-  EventDialing: 'dialing',
-  EventEstablished: 'connected',
-  EventOnHold: 'held',
-  EventReleased: 'released',
-};
+const LEG_STATES: ReadonlyMap<string, LegState | 'released'> = new Map([
+  ['EventRinging', 'ringing'],
+  ['EventDialing', 'dialing'],
+  ['EventEstablished', 'connected'],
+  ['EventOnHold', 'held'],
+  ['EventReleased', 'released'],
+]);
 
 export interface TrackedCall {
   uniqueId: string;
@@ -54,7 +54,7 @@ export class CallTracker {
 
   /** One PhoneEvent → the events to emit (usually one; two when a consultation leg ends). */
   applyPhoneEvent(event: PhoneEventPayload): CtiEvent[] {
-    const next = LEG_STATES[event.eventType];
+    const next = LEG_STATES.get(event.eventType);
     const known = this.calls.get(event.uniqueId);
     if (next === undefined || next === 'released') {
       if (!known) return [];
@@ -77,7 +77,7 @@ export class CallTracker {
     for (const event of events) latest.set(event.uniqueId, event);
     const live = new Map<string, TrackedCall>();
     for (const [uniqueId, event] of latest) {
-      const next = LEG_STATES[event.eventType];
+      const next = LEG_STATES.get(event.eventType);
       if (next === undefined || next === 'released') continue;
       live.set(uniqueId, this.upsert(event, next));
     }
