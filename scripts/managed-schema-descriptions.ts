@@ -68,6 +68,20 @@ const SHARED: Readonly<Record<string, string>> = {
   'dispositions.codes[]': 'One disposition code.',
   'dispositions.codes[].code': 'Code saved with the call and sent to the platform.',
   'dispositions.codes[].label': 'Label shown to the agent.',
+  agent: "The agent's working state.",
+  'agent.pauseReasons':
+    'Pause reasons offered when the agent goes not ready, on platforms that take a reason but publish no list (XiVO). Platforms with their own list (Windstream CCS, uContact) use theirs.',
+  'agent.pauseReasons[]': 'One pause reason.',
+  'agent.pauseReasons[].code': 'Reason sent to the platform.',
+  'agent.pauseReasons[].label': 'Label shown to the agent.',
+  directory: 'The directory the agent searches for dial and transfer targets.',
+  'directory.speedDial':
+    "Entries every agent finds in the directory on every platform, beside the platform's own directory.",
+  'directory.speedDial[]': 'One speed-dial entry.',
+  'directory.speedDial[].name': 'Name shown and searched.',
+  'directory.speedDial[].number':
+    'Number or extension dialled: digits, * and #, a leading + allowed.',
+  'directory.speedDial[].detail': 'A line under the name (team, site).',
 
   ui: 'User interface.',
   'ui.language': 'Interface language. This release ships English (en) only.',

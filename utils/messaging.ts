@@ -35,6 +35,15 @@ import type {
   RemoteParty,
 } from './cti/model';
 import { Command, MAX_TIME_MS } from './cti/model';
+import type {
+  AgentStat,
+  CallbackItem,
+  Feature,
+  Presence,
+  QueueInfo,
+  QueueStats,
+  VendorAction,
+} from './cti/features';
 import type { Notice } from './cti/store';
 import type { HistoryEntry } from './history/entry';
 
@@ -66,7 +75,19 @@ export interface PanelState {
   calls: Call[];
   commands: CommandType[];
   agentStates: ('ready' | 'notReady' | 'loggedOut')[];
+  /**
+   * The reasons offered when going not ready: the vendor's own list, or the admin's
+   * `agent.pauseReasons` for a vendor that takes a reason but lists none.
+   */
   pauseReasons: CodeLabel[];
+  /** Agent features the vendor offers (features.ts): the panel shows only these sections. */
+  features: Feature[];
+  /** What the agent features hold now (store-state.ts). */
+  agentTools: AgentTools;
+  /** The dial box may attach call data (`dial` `variables`). */
+  dialVariables: boolean;
+  /** Where else a dial may go out from (`dial` `route`). */
+  dialRoutes: ('mobile' | 'queue')[];
   /** The vendor's queues a call can be sent to (`redirectToQueue`); code = the vendor's id. */
   queues: CodeLabel[];
   dispositionCodes: CodeLabel[];
@@ -96,6 +117,17 @@ export interface PanelState {
    * surfaces no page can script where the agent confirms them (`panel/confirmDial`).
    */
   dialConfirmations?: DialConfirmation[];
+}
+
+export interface AgentTools {
+  /** The agent's queues (`joinQueue` / `leaveQueue` take their ids). */
+  queues: QueueInfo[];
+  /** Live figures by queue id. */
+  queueStats: Record<string, QueueStats>;
+  callbacks: CallbackItem[];
+  presence: Presence;
+  agentStats: AgentStat[];
+  vendorActions: VendorAction[];
 }
 
 /**
@@ -190,6 +222,13 @@ const panelMessage = lazily(() => {
       id: z.string().min(1).max(100),
       call: z.boolean(),
     }),
+    /**
+     * Search the directory (the vendor's and the speed-dial list) for dial and transfer targets;
+     * an empty term lists favourites and speed dial. Answered with `Found<DirectoryEntry>`.
+     */
+    z.object({ type: z.literal('panel/directory'), term: z.string().max(100) }),
+    /** The history merged with the vendor's own records; answered with `Found<HistoryEntry>`. */
+    z.object({ type: z.literal('panel/history') }),
     /** The settings in force (`ResolvedSettings`), for the options page. */
     z.object({ type: z.literal('panel/getSettings') }),
     /**

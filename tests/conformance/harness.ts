@@ -9,7 +9,9 @@ import type {
   Credentials,
   VendorAdapter,
 } from '../../utils/cti/adapter';
+import type { Feature } from '../../utils/cti/features';
 import type { CallState, CallUpdate, Command, CommandType } from '../../utils/cti/model';
+import type { TestContext } from '../simulators/shared/context';
 
 export interface ConformanceHarness {
   /** Shown in the describe() title. */
@@ -31,10 +33,27 @@ export interface ConformanceHarness {
    * records). Default false: the adapter must not offer it.
    */
   pastCalls?: boolean;
+  /** The agent features (features.ts) the adapter must declare, exactly. Default none. */
+  features?: readonly Feature[];
+  /**
+   * The conformance case of each agent-feature command the vendor supports (joinQueue,
+   * takeCallback…: the suite has no vendor-neutral way to set their scene up). A supported command
+   * without one fails the suite.
+   */
+  featureScenarios?: Partial<Record<CommandType, (s: FeatureScene) => Promise<void>>>;
   /** Where a call ends up after a command, when the vendor differs from the suite's default. */
   outcomes?: Partial<Record<CommandType, CallState[]>>;
   /** Start a fresh simulator (one per test). */
   start(): Promise<ConformanceRig>;
+}
+
+/** What a feature scenario gets: a signed-in adapter, its context and the rig. */
+export interface FeatureScene {
+  adapter: VendorAdapter;
+  t: TestContext;
+  rig: ConformanceRig;
+  /** A call rung and answered (or picked up on the device), for commands on a live call. */
+  connected(o?: RingOptions): Promise<CallUpdate>;
 }
 
 export interface ConformanceRig {

@@ -67,10 +67,7 @@ function requestsFor(command: Command, call: CallUpdate | undefined): Pred[] {
       if (command.state === 'ready') return [api('goready')];
       if (command.state === 'notReady') return [api('gonotready')];
       return [api('logout')];
-    case 'answer':
-    case 'blindTransfer':
-    case 'sendDtmf':
-    case 'redirectToQueue':
+    default:
       throw new Error(`MaxContact has no ${command.type} request`);
   }
 }

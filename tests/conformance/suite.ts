@@ -138,6 +138,12 @@ export function defineConformanceSuite(harness: ConformanceHarness): void {
       );
       expect(adapter.capabilities.dispositions).toBe(harness.capabilities.dispositions);
       expect(adapter.capabilities.recordingControl).toBe(harness.capabilities.recordingControl);
+      expect([...(adapter.capabilities.features ?? [])].sort()).toEqual(
+        [...(harness.features ?? [])].sort(),
+      );
+      expect(typeof adapter.searchDirectory === 'function').toBe(
+        (harness.features ?? []).includes('directory'),
+      );
     });
 
     it('connects, resyncs with a calls snapshot and reports the agent state', async () => {
@@ -196,14 +202,25 @@ export function defineConformanceSuite(harness: ConformanceHarness): void {
           });
           continue;
         }
-        it(`${type} reaches the vendor and updates the state`, async () => {
+        const scenario = COMMAND_SCENARIOS[type];
+        if (scenario) {
+          it(`${type} reaches the vendor and updates the state`, async () => {
+            const s = await signedIn();
+            await scenario(s);
+          });
+          continue;
+        }
+        it(`${type} has a conformance case and passes it`, async () => {
+          const feature = harness.featureScenarios?.[type];
+          expect(feature, `no conformance case for ${type}`).toBeDefined();
           const s = await signedIn();
-          await COMMAND_SCENARIOS[type](s);
+          await feature?.({ ...s, rig, connected: (o) => connected(s, o) });
         });
       }
     });
 
-    const COMMAND_SCENARIOS: Record<CommandType, (s: Session) => Promise<void>> = {
+    /** The call model's commands; agent-feature commands come from `harness.featureScenarios`. */
+    const COMMAND_SCENARIOS: Partial<Record<CommandType, (s: Session) => Promise<void>>> = {
       dial: async (s) => {
         await s.adapter.execute({ type: 'dial', number: DIAL_NUMBER });
         await rig.sim.expectWire({ type: 'dial', number: DIAL_NUMBER });
@@ -418,6 +435,29 @@ function sampleCommand(type: CommandType, callId: string): Command {
       return { type, state: 'ready' };
     case 'redirectToQueue':
       return { type, callId, queue: 'queue-1' };
+    case 'setCallData':
+      return { type, callId, data: { topic: 'conformance' } };
+    case 'joinQueue':
+    case 'leaveQueue':
+      return { type, queue: 'queue-1' };
+    case 'takeCallback':
+    case 'releaseCallback':
+    case 'startCallback':
+    case 'cancelCallback':
+      return { type, callbackId: 'callback-1' };
+    case 'rescheduleCallback':
+      return { type, callbackId: 'callback-1', at: Date.now() + 3_600_000 };
+    case 'scheduleCallback':
+      return { type, number: DIAL_NUMBER, at: Date.now() + 3_600_000 };
+    case 'setDnd':
+      return { type, enabled: true };
+    case 'setForward':
+      return { type, kind: 'unconditional', enabled: true, destination: TRANSFER_TARGET };
+    case 'addFavorite':
+    case 'removeFavorite':
+      return { type, entryId: 'entry-1' };
+    case 'vendorAction':
+      return { type, action: 'no-such-action', callId, values: {} };
     default:
       return { type, callId };
   }

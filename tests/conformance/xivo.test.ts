@@ -59,8 +59,7 @@ function framesFor(
       if (command.state === 'notReady')
         return [web('pauseAgent', (f) => f.agentid === AGENT_ID && f.reason === command.reason)];
       return [web('agentLogout', (f) => f.agentid === AGENT_ID)];
-    case 'dispose':
-    case 'redirectToQueue':
+    default:
       throw new Error(`XiVO has no ${command.type} frame`);
   }
 }

@@ -36,6 +36,7 @@ import { effectiveCapabilities } from './capabilities';
 import { createCommands, type Commands } from './commands';
 import { createDialConfirmations, type DialConfirmations } from './dial-confirmations';
 import type { ClickToDialSettings } from './dial-gate';
+import { createAgentTools } from './agent-tools';
 import { createMessageHandler, isConfigRequest, type MessageHandler } from './handlers';
 import { createAppOutbox, storageNotices, vendorLabel, type StorageFailed } from './outbox-app';
 import { createIncomingCallNotifier, type NotificationsApi } from './incoming-call-notification';
@@ -213,6 +214,8 @@ function sessionOf(
   });
 }
 
+const STORE_KEY = STORAGE.session.callStore.key;
+
 export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
   const { log, clock } = deps;
   let resolved!: ResolvedSettings;
@@ -221,11 +224,7 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
   const vendor = () => vendorDescriptor(settings().vendor);
   const capabilities = () => effectiveCapabilities(vendor().capabilities, settings());
 
-  const store = createCallStore({
-    storage: deps.sessionArea,
-    clock,
-    key: STORAGE.session.callStore.key,
-  });
+  const store = createCallStore({ storage: deps.sessionArea, clock, key: STORE_KEY });
   const storageFailed = storageNotices(store, log);
   const db = (deps.openDb ?? openSwitchboardDb)();
   const screenPop = screenPopOn(db, deps, settings, storageFailed);
@@ -278,10 +277,15 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
   });
   const confirmations = confirmationsOf(deps, store, () => commands, views.broadcast);
   const incomingCall = notifierOf(deps, commands, store);
+  const agentTools = createAgentTools({
+    session: () => session,
+    ...{ capabilities, settings },
+    ...{ clock, log, localHistory: recent.read },
+  });
   const handleMessage = createMessageHandler({
     ...{ extension: deps.extension, panelState, signIn, commands, store },
     session: () => session,
-    ...{ vendor, settings, outbox, log, confirmations },
+    ...{ vendor, settings, outbox, log, confirmations, agentTools },
     settingsStorage: { load: deps.loadSettings, save: deps.saveUserSettings },
   });
 

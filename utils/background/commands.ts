@@ -97,6 +97,18 @@ function dispositionOf(
 
 const E164 = /^\+[1-9]\d{6,14}$/;
 
+/**
+ * Agent-feature writes that must not be lost (call data, callbacks scheduled or moved): like a
+ * disposition they go through the outbox. Taking, releasing and starting a callback are the
+ * agent's live actions: they run now or fail now.
+ */
+const QUEUED_WRITES: ReadonlySet<Command['type']> = new Set([
+  'setCallData',
+  'scheduleCallback',
+  'rescheduleCallback',
+  'cancelCallback',
+]);
+
 /** Where a dial came from, for the agent's confirmation: the requesting frame's host. */
 function hostOf(site: DialSite): string {
   try {
@@ -135,6 +147,30 @@ async function editQueued(
   const disposition = dispositionOf(code, change, deps.clock.now());
   await deps.recent.setDisposition(item.command.callId, disposition);
   deps.broadcast();
+  return ok(undefined);
+}
+
+/** A write for the outbox (`QUEUED_WRITES`): checked now, sent now or later. */
+async function queuedWrite(deps: CommandsDeps, cmd: Command): Promise<Reply<unknown>> {
+  const { store } = deps;
+  if (!deps.capabilities().commands.has(cmd.type))
+    return fail(`${deps.vendorLabel()} cannot do this`);
+  const call =
+    'callId' in cmd && cmd.callId !== undefined
+      ? store.getState().calls.find((c) => c.id === cmd.callId)
+      : undefined;
+  if ('callId' in cmd && !call) return fail('That call is no longer active');
+  if ('at' in cmd) {
+    try {
+      checkCallbackAt(cmd.at, deps.clock.now());
+    } catch (error) {
+      return fail(toCtiError(error).message);
+    }
+  }
+  const outcome = await deps.outbox.submit(deps.vendorId(), cmd, call);
+  if (outcome.status === 'rejected') return fail(outcome.reason);
+  if (outcome.status === 'failed')
+    return fail(`Not sent (${outcome.reason}) and could not be kept to send later: try again`);
   return ok(undefined);
 }
 
@@ -235,6 +271,7 @@ export function createCommands(deps: CommandsDeps): Commands {
       awaitingDisposition();
     if (readyBlocked) return fail('Save the disposition of your last call before going ready');
     if (cmd.type === 'dispose') return dispose(cmd);
+    if (QUEUED_WRITES.has(cmd.type)) return queuedWrite(deps, cmd);
     // The panel's dial box and its call-backs from history.
     if (cmd.type === 'dial') return gateDial(cmd, undefined, 'the Switchboard panel', false);
     return execute(cmd);

@@ -21,6 +21,7 @@ import {
 import type { ResolvedSettings } from '../settings/policy';
 import type { Settings } from '../settings/schema';
 import { patchProblem } from '../storage/user-settings';
+import type { AgentTools } from './agent-tools';
 import type { Commands } from './commands';
 import type { Outbox } from './outbox';
 import { toContentConfig } from './content-config';
@@ -54,6 +55,8 @@ export interface HandlerDeps {
     save(patch: Record<string, unknown>): Promise<ResolvedSettings>;
   };
   confirmations: DialConfirmations;
+  /** The directory and the merged history (agent-tools.ts). */
+  agentTools: AgentTools;
   log: Logger;
 }
 
@@ -89,6 +92,8 @@ export function createMessageHandler(deps: HandlerDeps): MessageHandler {
         ...(callbackAt !== undefined ? { callbackAt } : {}),
       }),
     'panel/confirmDial': (msg) => deps.confirmations.answer(msg.id, msg.call),
+    'panel/directory': async ({ term }) => ok(await deps.agentTools.directory(term)),
+    'panel/history': async () => ok(await deps.agentTools.history()),
     'panel/getSettings': async () => ok(await deps.settingsStorage.load()),
     'panel/saveSettings': async ({ patch }) => {
       // Checked here, not only by the options page: the background is the authority.

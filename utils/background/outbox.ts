@@ -306,7 +306,9 @@ class OutboxService implements Outbox {
   private recovered(item: OutboxItem): OutboxItem {
     if (item.status !== 'sending') return item;
     const rest = without(item, 'sendingSince');
-    const risky = item.command.type === 'dispose' && item.command.callbackAt !== undefined;
+    const risky =
+      (item.command.type === 'dispose' && item.command.callbackAt !== undefined) ||
+      item.command.type === 'scheduleCallback';
     return risky
       ? {
           ...rest,

@@ -62,6 +62,25 @@ export function offeredDispositions(
   };
 }
 
+/**
+ * The pause reasons the agent may choose: the vendor's list, or the admin's policy list for a
+ * vendor that takes a reason but publishes none; nothing for a vendor that takes no reason.
+ */
+export function offeredPauseReasons(
+  capabilities: Capabilities,
+  store: StoreState,
+  settings: Settings,
+): CodeLabel[] {
+  switch (capabilities.pauseReasons ?? 'vendor') {
+    case 'vendor':
+      return store.lists.pauseReasons ?? [];
+    case 'policy':
+      return settings.agent.pauseReasons;
+    case 'none':
+      return [];
+  }
+}
+
 export function buildPanelState(input: PanelInputs): PanelState {
   const { store, settings, vendor } = input;
   const adapterCaps = input.capabilities;
@@ -79,7 +98,18 @@ export function buildPanelState(input: PanelInputs): PanelState {
     calls: store.calls,
     commands: [...adapterCaps.commands],
     agentStates: [...adapterCaps.agentStates],
-    pauseReasons: store.lists.pauseReasons ?? [],
+    pauseReasons: offeredPauseReasons(adapterCaps, store, settings),
+    features: [...(adapterCaps.features ?? [])],
+    agentTools: {
+      queues: store.queues,
+      queueStats: store.queueStats,
+      callbacks: store.callbacks,
+      presence: store.presence,
+      agentStats: store.agentStats,
+      vendorActions: store.vendorActions,
+    },
+    dialVariables: adapterCaps.dialVariables ?? false,
+    dialRoutes: [...(adapterCaps.dialRoutes ?? [])],
     queues: store.lists.queues ?? [],
     dispositionCodes: dispositions.codes,
     dispositionRequired: settings.dispositions.required,

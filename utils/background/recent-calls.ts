@@ -27,6 +27,8 @@ export interface RecentCalls {
   /** The newest calls, newest first, as last read. */
   readonly list: HistoryEntry[];
   refresh(): Promise<void>;
+  /** The newest `limit` entries, read now; what was last read when storage fails (reported). */
+  read(limit: number): Promise<HistoryEntry[]>;
   /** Records the calls that just ended. */
   record(transitions: readonly CallTransition[]): Promise<void>;
   setDisposition(callId: string, disposition: Disposition): Promise<void>;
@@ -53,6 +55,14 @@ export function createRecentCalls(
     guarded('Could not read the call history', async () => {
       list = await (await history).recent(RECENT_LIMIT);
     });
+
+  async function read(limit: number): Promise<HistoryEntry[]> {
+    let entries = list;
+    await guarded('Could not read the call history', async () => {
+      entries = await (await history).recent(limit);
+    });
+    return entries;
+  }
 
   async function recordOutage(
     outage: TimeWindow,
@@ -90,6 +100,7 @@ export function createRecentCalls(
       return list;
     },
     refresh,
+    read,
     async record(transitions) {
       const ended = transitions.filter(
         (t) => t.call.state === 'ended' && t.previous?.state !== 'ended',

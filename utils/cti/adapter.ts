@@ -10,6 +10,7 @@
  * relay cursor) goes through `AdapterContext.checkpoint`, which the session clears at every
  * sign-in and sign-out; an adapter keeps nothing else between connections.
  */
+import type { DirectoryEntry, Feature } from './features';
 import type { Call, CallDirection, Command, CommandType, CtiEvent, RemoteParty } from './model';
 
 export interface Clock {
@@ -107,6 +108,18 @@ export interface Capabilities {
   dispositionCallback: boolean;
   /** Recording pause is only possible on some calls (XiVO: queue calls only). */
   recordingControl: 'all' | 'queueCalls' | 'none';
+  /** What the vendor offers beyond commands (features.ts `FEATURES`); none when absent. */
+  features?: ReadonlySet<Feature>;
+  /**
+   * Where the pause reasons of `setAgentState` come from: the vendor's own list (`lists.pauseReasons`,
+   * the default), or the admin's policy `agent.pauseReasons` for a vendor that takes a reason but
+   * does not list them (XiVO). `none`: the vendor takes no reason.
+   */
+  pauseReasons?: 'vendor' | 'policy' | 'none';
+  /** The `dial` command's `variables` reach the call (XiVO dial `variables`). */
+  dialVariables?: boolean;
+  /** The `dial` command's `route` kinds the vendor can place (XiVO `dialFromMobile`, `dialFromQueue`). */
+  dialRoutes?: ReadonlySet<'mobile' | 'queue'>;
 }
 
 export interface Heartbeat {
@@ -162,6 +175,13 @@ export interface VendorAdapter {
    * Rejects with a CtiError; may return calls outside the window (the caller filters).
    */
   pastCalls?(window: TimeWindow): Promise<PastCall[]>;
+  /**
+   * People, extensions, queues and rooms whose name or number matches `term` (at least one
+   * character; the adapter decides how the vendor matches), for the panel's directory and its
+   * transfer targets. With `Capabilities.features` `favorites`, an empty `term` lists the agent's
+   * favourites. Rejects with a CtiError; at most `limit` entries.
+   */
+  searchDirectory?(term: string, limit: number): Promise<DirectoryEntry[]>;
 }
 
 /** A span of time, epoch ms on our clock. */

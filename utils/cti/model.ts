@@ -3,6 +3,15 @@
  * only these types; views render only these types. Nothing here knows any vendor's wire.
  */
 import { z } from 'zod';
+import {
+  AgentStat,
+  CallbackItem,
+  ForwardKind,
+  Presence,
+  QueueInfo,
+  QueueStats,
+  VendorAction,
+} from './features';
 
 // ── Connection ────────────────────────────────────────────────────────────────────────────────
 
@@ -62,7 +71,8 @@ export type RemoteParty = z.infer<typeof RemoteParty>;
 export const RecordingState = z.enum(['on', 'paused', 'unknown']);
 export type RecordingState = z.infer<typeof RecordingState>;
 
-export const COMMAND_TYPES = [
+/** The commands on the call in hand and the agent's state. */
+export const CALL_COMMAND_TYPES = [
   'dial',
   'answer',
   'hangup',
@@ -79,6 +89,24 @@ export const COMMAND_TYPES = [
   'setAgentState',
   'redirectToQueue',
 ] as const;
+/** Agent features (features.ts): what the side panel offers beyond the call in hand. */
+export const FEATURE_COMMAND_TYPES = [
+  'setCallData',
+  'joinQueue',
+  'leaveQueue',
+  'takeCallback',
+  'releaseCallback',
+  'startCallback',
+  'rescheduleCallback',
+  'scheduleCallback',
+  'cancelCallback',
+  'setDnd',
+  'setForward',
+  'addFavorite',
+  'removeFavorite',
+  'vendorAction',
+] as const;
+export const COMMAND_TYPES = [...CALL_COMMAND_TYPES, ...FEATURE_COMMAND_TYPES] as const;
 export const CommandType = z.enum(COMMAND_TYPES);
 export type CommandType = z.infer<typeof CommandType>;
 
@@ -109,6 +137,11 @@ export const CallUpdate = z.object({
   recording: RecordingState.default('unknown'),
   /** Set while an attended transfer is under way. */
   transferTarget: z.string().optional(),
+  /**
+   * A page the platform itself asks to open for this call (XiVO `Sheet` `popupUrl`): a
+   * screen-pop rule whose url is `{vendorUrl}` opens it (screenpop/template.ts).
+   */
+  popUrl: z.string().max(2000).optional(),
 });
 export type CallUpdate = z.input<typeof CallUpdate>;
 export type CallData = z.output<typeof CallUpdate>;
@@ -135,6 +168,17 @@ export type Call = z.infer<typeof Call>;
 const callId = z.string().min(1);
 /** The latest instant a Date can hold (ECMAScript §21.4.1.1): anything later is no time at all. */
 export const MAX_TIME_MS = 8.64e15;
+/** Call data as the agent or a dial attaches it: a few short keys and values. */
+const CallVariables = z
+  .record(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'A call data key is letters, digits, _ . or - (up to 64)'),
+    z.string().max(1000),
+  )
+  .refine((data) => Object.keys(data).length <= 20, 'Up to 20 call data values at a time');
+const callbackId = z.string().min(1).max(300);
+const epochMs = z.number().int().min(0).max(MAX_TIME_MS);
 /** Transfer targets and DTMF are typed by the agent: keep them to dialable characters. */
 const target = z
   .string()
@@ -155,6 +199,18 @@ export const Command = z.discriminatedUnion('type', [
       .optional(),
     /** Dial against this customer record (CallUpdate.recordId) where the platform has records. */
     recordId: z.string().trim().min(1).max(100).optional(),
+    /** Call data to attach to the new call (XiVO dial `variables`); `Capabilities.dialVariables`. */
+    variables: CallVariables.optional(),
+    /**
+     * Where the call goes out from: the agent's own phone (default), their mobile, or on behalf
+     * of a queue (its `QueueInfo.id`); `Capabilities.dialRoutes`.
+     */
+    route: z
+      .discriminatedUnion('kind', [
+        z.object({ kind: z.literal('mobile') }),
+        z.object({ kind: z.literal('queue'), queue: z.string().trim().min(1).max(200) }),
+      ])
+      .optional(),
   }),
   z.object({ type: z.literal('answer'), callId }),
   z.object({ type: z.literal('hangup'), callId }),
@@ -193,6 +249,54 @@ export const Command = z.discriminatedUnion('type', [
     type: z.literal('redirectToQueue'),
     callId,
     queue: z.string().trim().min(1).max(200),
+  }),
+  /** Attach key/values to a live call (merged into the vendor's call data). */
+  z.object({ type: z.literal('setCallData'), callId, data: CallVariables }),
+  /** Join or leave one of the agent's queues (`QueueInfo.id`). */
+  z.object({ type: z.literal('joinQueue'), queue: z.string().min(1).max(200) }),
+  z.object({ type: z.literal('leaveQueue'), queue: z.string().min(1).max(200) }),
+  /** Callbacks (`CallbackItem.id`): take one for yourself, give it back, call it. */
+  z.object({ type: z.literal('takeCallback'), callbackId }),
+  z.object({ type: z.literal('releaseCallback'), callbackId }),
+  z.object({ type: z.literal('startCallback'), callbackId }),
+  /** Move a callback to a later time (`dueUntil`: the end of the new window, if any). */
+  z.object({
+    type: z.literal('rescheduleCallback'),
+    callbackId,
+    at: epochMs,
+    until: epochMs.optional(),
+  }),
+  /** Ask the platform to call this number back then (uContact ScheduleDialerCall). */
+  z.object({
+    type: z.literal('scheduleCallback'),
+    number: z.string().trim().min(1).max(64),
+    at: epochMs,
+    note: z.string().max(2000).optional(),
+    /** The campaign or queue it belongs to, where the vendor needs one. */
+    queue: z.string().trim().min(1).max(200).optional(),
+  }),
+  /** Remove a scheduled callback. */
+  z.object({ type: z.literal('cancelCallback'), callbackId }),
+  z.object({ type: z.literal('setDnd'), enabled: z.boolean() }),
+  z.object({
+    type: z.literal('setForward'),
+    kind: ForwardKind,
+    enabled: z.boolean(),
+    /** Required when enabling. */
+    destination: z.string().trim().max(64).default(''),
+  }),
+  /** Favourites in the vendor's directory (`DirectoryEntry.id`). */
+  z.object({ type: z.literal('addFavorite'), entryId: z.string().min(1).max(300) }),
+  z.object({ type: z.literal('removeFavorite'), entryId: z.string().min(1).max(300) }),
+  /**
+   * One of the vendor's own actions (features.ts `VendorAction`), with its form's values; the
+   * adapter checks them against the action's fields.
+   */
+  z.object({
+    type: z.literal('vendorAction'),
+    action: z.string().min(1).max(100),
+    callId: callId.optional(),
+    values: z.record(z.string().max(100), z.string().max(4000)).default({}),
   }),
 ]);
 export type Command = z.infer<typeof Command>;
@@ -269,6 +373,18 @@ export type CtiEvent =
    */
   | { type: 'callsSnapshot'; calls: CallUpdate[] }
   | { type: 'lists'; lists: VendorLists }
+  /** The agent's queues, the whole list (features.ts). */
+  | { type: 'queues'; queues: QueueInfo[] }
+  /** Live figures of some queues by `QueueInfo.id`, merged into what the store has. */
+  | { type: 'queueStats'; stats: Record<string, QueueStats> }
+  /** The callbacks the agent can see, the whole list. */
+  | { type: 'callbacks'; callbacks: CallbackItem[] }
+  /** Presence extras that changed; fields left out stay as they were. */
+  | { type: 'presence'; presence: Presence }
+  /** The agent's own figures, the whole set. */
+  | { type: 'agentStats'; stats: AgentStat[] }
+  /** The vendor's own actions on offer now, the whole list. */
+  | { type: 'vendorActions'; actions: z.input<typeof VendorAction>[] }
   /** A frame failed validation: logged, counted, shown in diagnostics; never thrown. */
   | { type: 'protocolError'; message: string; frame?: string }
   /** The vendor reported a problem worth telling the agent (agent login refused…). */

@@ -48,6 +48,11 @@ export interface Session {
    * when nobody is connected or the adapter takes no such events.
    */
   deliver(source: EventSource, payload: unknown): boolean;
+  /**
+   * Runs a query on the connected adapter (`searchDirectory`, `pastCalls`): rejects with a CtiError
+   * (`network` when nobody is connected, `unsupported` when `use` says the adapter cannot).
+   */
+  query<T>(use: (adapter: VendorAdapter) => Promise<T> | undefined): Promise<T>;
   readonly signedIn: boolean;
 }
 

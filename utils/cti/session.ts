@@ -198,6 +198,18 @@ class VendorSession implements Session {
     }
   }
 
+  async query<T>(use: (adapter: VendorAdapter) => Promise<T> | undefined): Promise<T> {
+    const adapter = this.phase === 'connected' ? this.link?.adapter : undefined;
+    if (!adapter) throw new CtiError('network', 'Not connected to the phone system');
+    const pending = use(adapter);
+    if (!pending) throw new CtiError('unsupported', 'The phone system cannot do this');
+    try {
+      return await pending;
+    } catch (error) {
+      throw toCtiError(error, 'rejected');
+    }
+  }
+
   async executeQueued(command: Command, call?: Call): Promise<void> {
     const adapter = this.phase === 'connected' ? this.link?.adapter : undefined;
     if (!adapter) throw new CtiError('network', 'Not connected to the phone system');

@@ -14,6 +14,7 @@ import {
   type CallData,
   type CtiEvent,
 } from './model';
+import { applyFeatureEvent, isFeatureEvent } from './store-features';
 import { describeIssues, equal, stamped } from './store-helpers';
 import type { CallTransition, Notice, StoreState } from './store-state';
 
@@ -202,6 +203,11 @@ export function applyEvent(
     case 'transport':
       next = { ...next, transport: { mode: event.mode, intervalMs: event.intervalMs } };
       break;
+    default:
+      if (isFeatureEvent(event)) {
+        const applied = applyFeatureEvent(next, event, now);
+        next = applied.ok ? applied.state : withProtocolError(next, applied.error, now, log);
+      }
   }
   const transitions = changes.filter((t) => t !== undefined);
   return {

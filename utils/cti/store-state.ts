@@ -3,6 +3,7 @@
  * finds in storage.session.
  */
 import { z } from 'zod';
+import { AgentStat, CallbackItem, Presence, QueueInfo, QueueStats, VendorAction } from './features';
 import { AgentState, Call, Connection, VendorLists } from './model';
 
 /** Something the panel tells the agent until they dismiss it or newer ones push it out. */
@@ -25,12 +26,20 @@ export const StateSchema = z.object({
   protocolErrors: z.number().int().min(0),
   /** The last few protocol errors for diagnostics: messages only, frames may carry secrets. */
   recentProtocolErrors: z.array(z.object({ at: z.number(), message: z.string() })),
+  // Agent features (features.ts), as the adapter last reported them; empty until it does.
+  queues: z.array(QueueInfo).default([]),
+  /** Live figures by `QueueInfo.id`. */
+  queueStats: z.record(z.string(), QueueStats).default({}),
+  callbacks: z.array(CallbackItem).default([]),
+  presence: Presence.default({}),
+  agentStats: z.array(AgentStat).default([]),
+  vendorActions: z.array(VendorAction).default([]),
   /** How calls reach us, as the adapter last said (absent until it says). */
   transport: z
     .object({ mode: z.enum(['events', 'polling']), intervalMs: z.number().optional() })
     .optional(),
 });
-export type StoreState = z.infer<typeof StateSchema>;
+export type StoreState = z.output<typeof StateSchema>;
 
 /** One call that changed in one store update. */
 export type CallTransition = { call: Call; previous?: Call };
@@ -42,6 +51,12 @@ export function initialState(): StoreState {
     agent: { status: 'loggedOut' },
     calls: [],
     lists: {},
+    queues: [],
+    queueStats: {},
+    callbacks: [],
+    presence: {},
+    agentStats: [],
+    vendorActions: [],
     notices: [],
     protocolErrors: 0,
     recentProtocolErrors: [],

@@ -84,6 +84,40 @@ export const Dispositions = z
   })
   .default({ required: false, codes: [] });
 
+const CodeLabelSetting = z.object({
+  code: z.string().min(1).max(100),
+  label: z.string().min(1).max(200),
+});
+
+export const AgentSettings = z
+  .object({
+    /**
+     * Pause reasons offered when the agent goes not ready, on platforms that take a reason but
+     * publish no list of their own (`Capabilities.pauseReasons` `policy`: XiVO).
+     */
+    pauseReasons: z.array(CodeLabelSetting).max(50).default([]),
+  })
+  .default({ pauseReasons: [] });
+
+export const SpeedDial = z.object({
+  name: z.string().trim().min(1).max(200),
+  /** A number or extension as the agent would dial it. */
+  number: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9*#]{1,32}$/, 'A speed-dial number is digits, * and # (a leading + allowed)'),
+  /** A line under the name (team, site). */
+  detail: z.string().trim().max(200).optional(),
+});
+export type SpeedDial = z.infer<typeof SpeedDial>;
+
+export const DirectorySettings = z
+  .object({
+    /** Entries every agent finds in the directory, on every platform. */
+    speedDial: z.array(SpeedDial).max(500).default([]),
+  })
+  .default({ speedDial: [] });
+
 export const Ui = z
   .object({
     // Only the languages the interface is translated into; more join as translations land.
@@ -115,6 +149,8 @@ export function buildSettingsSchema<const Vs extends Vendors>(vendors: Vs) {
     clickToDial: ClickToDial,
     screenPop: ScreenPop,
     dispositions: Dispositions,
+    agent: AgentSettings,
+    directory: DirectorySettings,
     ui: Ui,
   });
 }

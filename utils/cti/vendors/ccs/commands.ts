@@ -118,6 +118,8 @@ export function planCommand(command: Command, deps: CommandDeps): CommandPlan {
       throw new CtiError('unsupported', 'Windstream CCS cannot send tones');
     case 'dispose':
       throw new CtiError('unsupported', 'Windstream CCS has no disposition command');
+    default:
+      throw new CtiError('unsupported', `Windstream CCS cannot do “${command.type}” yet`);
   }
 }
 

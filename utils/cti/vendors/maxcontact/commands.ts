@@ -46,6 +46,11 @@ const UNSUPPORTED: Partial<Record<Command['type'], string>> = {
 /** Commands whose Data we do not read: only `Success` matters. */
 const anyData = z.unknown();
 
+/** A command whose case the switch does not list: MaxContact cannot do it (yet). */
+function unsupported(command: Command): never {
+  throw new CtiError('unsupported', `MaxContact cannot do “${command.type}”`);
+}
+
 export async function runCommand(command: Command, host: CommandHost): Promise<void> {
   const { userId, calls } = host;
   switch (command.type) {
@@ -54,6 +59,8 @@ export async function runCommand(command: Command, host: CommandHost): Promise<v
     case 'sendDtmf':
     case 'redirectToQueue':
       throw new CtiError('unsupported', UNSUPPORTED[command.type] ?? 'Not supported');
+    default:
+      return unsupported(command);
     case 'dial':
       return dial(host, command.number, command.recordId);
     case 'hangup': {

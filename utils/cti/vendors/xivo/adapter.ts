@@ -13,7 +13,13 @@ import type {
   VendorAdapter,
 } from '../../adapter';
 import { systemClock } from '../../adapter';
-import { COMMAND_TYPES, CtiError, type Command, type CtiEvent } from '../../model';
+import {
+  CALL_COMMAND_TYPES,
+  CtiError,
+  type Command,
+  type CommandType,
+  type CtiEvent,
+} from '../../model';
 import { AgentTracker, errorNotice } from './agent';
 import {
   ctiSocketUrl,
@@ -32,7 +38,9 @@ import { clientFrames, parseFrame, type ClientFrame, type InboundMessage } from 
 export const XIVO_CAPABILITIES: Capabilities = {
   // Every call command but two: xuc has no qualification (disposition) command (§1.9) and no
   // way to send a call back to a queue.
-  commands: new Set(COMMAND_TYPES.filter((c) => c !== 'dispose' && c !== 'redirectToQueue')),
+  commands: new Set<CommandType>(
+    CALL_COMMAND_TYPES.filter((c) => c !== 'dispose' && c !== 'redirectToQueue'),
+  ),
   agentStates: new Set(['ready', 'notReady', 'loggedOut']),
   // xuc has no qualification command (§1.9): codes come from the admin's policy.
   dispositions: 'policy',

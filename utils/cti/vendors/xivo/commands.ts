@@ -136,6 +136,8 @@ export function planCommand(command: Command, deps: CommandDeps): CommandPlan {
     case 'redirectToQueue':
       // xuc has no request that sends a call back to a queue (§1.6, §1.9).
       throw new CtiError('unsupported', 'XiVO cannot send a call to a queue');
+    default:
+      throw new CtiError('unsupported', `XiVO cannot do “${command.type}” yet`);
   }
 }
 
