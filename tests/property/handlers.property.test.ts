@@ -64,6 +64,31 @@ const VALID: Json[] = [
   { type: 'panel/command', command: { type: 'hangup', callId: 'c1' } },
   { type: 'panel/dismissNotice', id: 'n1' },
   { type: 'panel/popRecord', callId: 'c1' },
+  { type: 'panel/directory', term: 'dupont' },
+  { type: 'panel/history' },
+  { type: 'panel/command', command: { type: 'setCallData', callId: 'c1', data: { ticket: '42' } } },
+  { type: 'panel/command', command: { type: 'joinQueue', queue: 'q1' } },
+  {
+    type: 'panel/command',
+    command: { type: 'rescheduleCallback', callbackId: 'cb1', at: 1_900_000_000_000 },
+  },
+  {
+    type: 'panel/command',
+    command: { type: 'setForward', kind: 'busy', enabled: true, destination: '2000' },
+  },
+  {
+    type: 'panel/command',
+    command: { type: 'vendorAction', action: 'tag', callId: 'c1', values: { tag: 'vip' } },
+  },
+  {
+    type: 'panel/command',
+    command: {
+      type: 'dial',
+      number: '2000',
+      route: { kind: 'queue', queue: 'q1' },
+      variables: { a: 'b' },
+    },
+  },
   { type: 'content/dial', e164: '+33142685300' },
   { type: 'content/dial', e164: '+14155550123', extension: '12' },
   { type: 'content/portalEvent', payload: { action: 'gettingCall', params: ['+33142685300'] } },

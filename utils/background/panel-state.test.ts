@@ -160,4 +160,50 @@ describe('buildPanelState', () => {
     expect(structuredClone(state)).toEqual(state);
     expect(JSON.parse(JSON.stringify(state))).toEqual(state);
   });
+
+  describe('pause reasons', () => {
+    const vendorReasons = [{ code: 'away-1', label: 'Away' }];
+    const policyReasons = [{ code: 'lunch', label: 'Lunch' }];
+    const withReasons = (pauseReasons: Capabilities['pauseReasons']) => {
+      const base = inputs({}, { agent: { pauseReasons: policyReasons } });
+      return buildPanelState({
+        ...base,
+        store: storeState({ lists: { pauseReasons: vendorReasons } }),
+        capabilities: { ...base.capabilities, pauseReasons },
+      }).pauseReasons;
+    };
+    it('come from the vendor by default, from policy where the vendor lists none', () => {
+      expect(withReasons(undefined)).toEqual(vendorReasons);
+      expect(withReasons('vendor')).toEqual(vendorReasons);
+      expect(withReasons('policy')).toEqual(policyReasons);
+      expect(withReasons('none')).toEqual([]);
+    });
+  });
+
+  it('passes on the agent features the vendor offers and what the store holds of them', () => {
+    const base = inputs();
+    const store = storeState({
+      queues: [{ id: 'q1', name: 'Sales', member: true }],
+      queueStats: { q1: { waiting: 2, at: 5 } },
+      presence: { dnd: true },
+    });
+    const state = buildPanelState({
+      ...base,
+      store,
+      capabilities: {
+        ...base.capabilities,
+        features: new Set(['queues', 'queueStats']),
+        dialRoutes: new Set(['mobile']),
+        dialVariables: true,
+      },
+    });
+    expect(state.features.sort()).toEqual(['queueStats', 'queues']);
+    expect(state.agentTools).toMatchObject({
+      queues: store.queues,
+      queueStats: store.queueStats,
+      presence: { dnd: true },
+      callbacks: [],
+    });
+    expect(state).toMatchObject({ dialRoutes: ['mobile'], dialVariables: true });
+  });
 });

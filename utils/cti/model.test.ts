@@ -48,3 +48,40 @@ describe('checkCallbackAt', () => {
     expect(PAST_CALLBACK_MESSAGE).toBe('The call-back time has passed: choose a later time');
   });
 });
+
+describe('agent-feature commands', () => {
+  it('takes call data of a few short keys, and refuses odd keys and floods', () => {
+    const ok = { type: 'setCallData', callId: 'c1', data: { ticket_id: '42', 'a.b-c': '' } };
+    expect(Command.parse(ok)).toEqual(ok);
+    expect(Command.safeParse({ ...ok, data: { 'a b': '1' } }).success).toBe(false);
+    expect(Command.safeParse({ ...ok, data: { ['k'.repeat(65)]: '1' } }).success).toBe(false);
+    const flood = Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, 'v']));
+    expect(Command.safeParse({ ...ok, data: flood }).success).toBe(false);
+  });
+
+  it('routes a dial from the mobile or a queue, with variables', () => {
+    const dial = { type: 'dial', number: '2000', route: { kind: 'queue', queue: 'q1' } };
+    expect(Command.parse(dial)).toEqual(dial);
+    expect(Command.safeParse({ ...dial, route: { kind: 'queue' } }).success).toBe(false);
+    expect(Command.safeParse({ ...dial, route: { kind: 'pager' } }).success).toBe(false);
+  });
+
+  it('checks callback times and forward kinds', () => {
+    const at = Date.UTC(2030, 0, 1);
+    expect(Command.safeParse({ type: 'rescheduleCallback', callbackId: 'x', at }).success).toBe(
+      true,
+    );
+    expect(
+      Command.safeParse({ type: 'rescheduleCallback', callbackId: 'x', at: 1.5 }).success,
+    ).toBe(false);
+    expect(Command.parse({ type: 'setForward', kind: 'busy', enabled: false })).toEqual({
+      type: 'setForward',
+      kind: 'busy',
+      enabled: false,
+      destination: '',
+    });
+    expect(Command.safeParse({ type: 'setForward', kind: 'always', enabled: true }).success).toBe(
+      false,
+    );
+  });
+});

@@ -1,6 +1,7 @@
 /**
  * Sign-out ends the vendor-side session (`VendorAdapter.signOut`) once, before the connection is
- * aborted and disconnected, and never lets a slow or failing vendor hold sign-out up.
+ * aborted and disconnected, and never lets a slow or failing vendor hold sign-out up. Also
+ * `query`, which reaches only the connected adapter and nothing once signed out.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { systemClock, type Logger } from './adapter';
@@ -142,5 +143,27 @@ describe('session: ending the vendor session at sign-out', () => {
     await h.session.stop();
     expect(emitDuringSignOut).toBeDefined();
     expect(h.store.getState().agent.status).toBe('loggedOut');
+  });
+});
+
+describe('session: queries on the connected adapter', () => {
+  it('runs a query on the adapter while connected and refuses one before and after', async () => {
+    const h = await harness();
+    await expect(h.session.query(async () => 'x')).rejects.toMatchObject({ code: 'network' });
+    await h.session.start(CREDENTIALS);
+    const adapter = h.vendor.latest();
+    await expect(h.session.query(async (a) => (a === adapter ? 'found' : 'other'))).resolves.toBe(
+      'found',
+    );
+    // The adapter cannot: `use` gives nothing.
+    await expect(h.session.query(() => undefined)).rejects.toMatchObject({ code: 'unsupported' });
+    // A plain failure becomes the vendor refusing.
+    await expect(
+      h.session.query(async () => {
+        throw new Error('boom');
+      }),
+    ).rejects.toMatchObject({ code: 'rejected', message: 'boom' });
+    await h.session.stop();
+    await expect(h.session.query(async () => 'x')).rejects.toMatchObject({ code: 'network' });
   });
 });
