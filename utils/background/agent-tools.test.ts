@@ -136,7 +136,10 @@ describe('history', () => {
     });
     const found = await t.history();
     expect(window).toEqual({ from: NOW - 7 * 86_400_000, to: NOW });
-    expect(found.entries.map((e) => e.remote)).toEqual([{ raw: '1003' }, { raw: '1002' }]);
+    expect(found.entries.map((e) => ('remote' in e ? e.remote : undefined))).toEqual([
+      { raw: '1003' },
+      { raw: '1002' },
+    ]);
   });
 
   it('shows the local history with the reason when the vendor part fails', async () => {

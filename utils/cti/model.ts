@@ -382,7 +382,7 @@ export type CtiEvent =
   /** Presence extras that changed; fields left out stay as they were. */
   | { type: 'presence'; presence: Presence }
   /** The agent's own figures, the whole set. */
-  | { type: 'agentStats'; stats: AgentStat[] }
+  | { type: 'agentStats'; stats: z.input<typeof AgentStat>[] }
   /** The vendor's own actions on offer now, the whole list. */
   | { type: 'vendorActions'; actions: z.input<typeof VendorAction>[] }
   /** A frame failed validation: logged, counted, shown in diagnostics; never thrown. */

@@ -4,7 +4,7 @@
  * schedules. Every connect gets a fresh adapter and AdapterContext, so nothing from a dead
  * connection (a late frame, a stale timer) can reach the store.
  */
-import { z } from 'zod';
+import { readSaved, SESSION_VERSION } from './session-saved';
 import { createOrderedWrites, type OrderedWrites } from '../lib/ordered-writes';
 import {
   systemClock,
@@ -30,10 +30,9 @@ import {
 import { BACKOFF, backoffDelay, bounded, settled } from './session-timing';
 
 export { BACKOFF, backoffDelay } from './session-timing';
+export { SESSION_VERSION } from './session-saved';
 export type { PastCallsReader, Session, SessionDeps } from './session-api';
 
-/** The version of the saved session (`SessionDeps.keys.session`, utils/storage/registry.ts). */
-export const SESSION_VERSION = 1;
 const DISCONNECT_WAIT_MS = 5_000;
 /** How long sign-out waits for the adapter's `signOut` before it disconnects anyway. */
 export const SIGN_OUT_WAIT_MS = 3_000;
@@ -42,31 +41,7 @@ const OVERDUE_MS = 5_000;
 /** The longest a reconnection holds the vendor's events back waiting for its resync (Link.held). */
 export const HOLD_MAX_MS = 15_000;
 
-const SavedSession = z.object({
-  version: z.literal(SESSION_VERSION),
-  credentials: z.record(z.string(), z.string()),
-  attempt: z.number().int().min(0),
-  /** When the link was lost, while it has not come back and been reconciled (outage records). */
-  offlineSince: z.number().optional(),
-});
-
 type Phase = 'idle' | 'connecting' | 'connected' | 'waiting' | 'failed';
-
-/** What a restarted worker finds of the session, or undefined when nobody was signed in. */
-async function readSaved(deps: SessionDeps): Promise<z.infer<typeof SavedSession> | undefined> {
-  let raw: unknown;
-  try {
-    raw = await deps.secrets.get(deps.keys.session);
-  } catch (error) {
-    deps.log.warn('could not read the saved session', error);
-    return undefined;
-  }
-  const parsed = SavedSession.safeParse(raw);
-  // No details: the value holds credentials.
-  if (!parsed.success && raw !== undefined && raw !== null)
-    deps.log.warn('discarded a saved session that failed validation');
-  return parsed.success ? parsed.data : undefined;
-}
 
 /** Why `adapter` may not carry out `command` now; undefined when it may. */
 function commandRefusal(
@@ -130,7 +105,7 @@ class VendorSession implements Session {
 
   async stop(): Promise<void> {
     // Only a connection that is up has a vendor session to end.
-    const adapter = this.phase === 'connected' ? this.link?.adapter : undefined;
+    const adapter = this.connected();
     this.settleStart(new CtiError('network', 'Signed out'));
     this.begin(undefined);
     this.phase = 'idle';
@@ -188,36 +163,29 @@ class VendorSession implements Session {
   }
 
   async execute(command: Command): Promise<void> {
-    const adapter = this.phase === 'connected' ? this.link?.adapter : undefined;
-    const refusal = commandRefusal(adapter, command, this.deps.store);
-    if (refusal || !adapter) throw refusal;
-    try {
-      await adapter.execute(command);
-    } catch (error) {
-      throw toCtiError(error, 'rejected');
-    }
+    const refusal = commandRefusal(this.connected(), command, this.deps.store);
+    if (refusal) throw refusal;
+    return this.query((adapter) => adapter.execute(command));
+  }
+
+  async executeQueued(command: Command, call?: Call): Promise<void> {
+    return this.query((adapter) => adapter.execute(command, call ? { call } : undefined));
   }
 
   async query<T>(use: (adapter: VendorAdapter) => Promise<T> | undefined): Promise<T> {
-    const adapter = this.phase === 'connected' ? this.link?.adapter : undefined;
+    const adapter = this.connected();
     if (!adapter) throw new CtiError('network', 'Not connected to the phone system');
-    const pending = use(adapter);
-    if (!pending) throw new CtiError('unsupported', 'The phone system cannot do this');
     try {
+      const pending = use(adapter);
+      if (!pending) throw new CtiError('unsupported', 'The phone system cannot do this');
       return await pending;
     } catch (error) {
       throw toCtiError(error, 'rejected');
     }
   }
 
-  async executeQueued(command: Command, call?: Call): Promise<void> {
-    const adapter = this.phase === 'connected' ? this.link?.adapter : undefined;
-    if (!adapter) throw new CtiError('network', 'Not connected to the phone system');
-    try {
-      await adapter.execute(command, call ? { call } : undefined);
-    } catch (error) {
-      throw toCtiError(error, 'rejected');
-    }
+  private connected(): VendorAdapter | undefined {
+    return this.phase === 'connected' ? this.link?.adapter : undefined;
   }
 
   // ── Connections ───────────────────────────────────────────────────────────────────────────────
