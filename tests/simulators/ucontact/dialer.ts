@@ -103,6 +103,9 @@ export function createDialer(world: DialerWorld) {
     tags: [],
   };
   const known = (campaign: unknown) => filled(campaign) && world.campaigns().includes(campaign);
+  // However each side writes it: "+33 1 23…" and "33123…" are one number.
+  const digits = (n: string) => n.replace(/\D/g, '');
+  const inSpool = (n: string) => world.spool().some((s) => digits(s) === digits(n));
 
   const routes: Record<string, (form: Record<string, string>) => Answer> = {
     'Dialers/ScheduleDialerCall': (form) => {
@@ -162,7 +165,7 @@ export function createDialer(world: DialerWorld) {
       if (!o || !known(o.campaign) || !filled(o.destination) || !filled(o.dialerbase)) return ERROR;
       if (o.status !== 1 || !Number.isInteger(o.retries) || !Number.isInteger(o.priority))
         return ERROR;
-      if ((o.priority as number) < 2 || world.spool().includes(o.destination)) return ERROR;
+      if ((o.priority as number) < 2 || inSpool(o.destination)) return ERROR;
       if (o.contact !== undefined && !Number.isInteger(o.contact)) return ERROR;
       state.respools.push({
         campaign: o.campaign as string,

@@ -25,7 +25,8 @@ import { RelayLink, relaySocketUrl, type LiveFrame, type Welcome } from '../shar
 import { agentLogin, endSession, type VendorSession } from './auth';
 import { offeredActions } from './actions';
 import { CallTracker, PortalMemory, type TrackedCall } from './calls';
-import { runCommand, type CommandConfig, type CommandHost } from './commands';
+import { runCommand, type CommandHost } from './commands';
+import type { CommandConfig } from './config';
 import { baseUrlOf, frameOfValue, UcontactHttp } from './http';
 import { loadSaved, type Saved } from './checkpoint';
 import { applyPortal, type PortalHost } from './portal';

@@ -2,7 +2,7 @@
  * uContact commands (vendors/README.md §4.3): each is one form-encoded POST whose text answer is
  * `1` (or AgentCall's GUID) on success and `0` on error.
  */
-import { toE164ByLibphonenumber, type DialFormat } from '../../../phone/format';
+import { toE164ByLibphonenumber } from '../../../phone/format';
 import type { QueuedWrite } from '../../adapter';
 import { checkCallbackAt, CtiError, type Call, type Command, type CtiEvent } from '../../model';
 import { runVendorAction, type ActionHost } from './actions';
@@ -18,18 +18,6 @@ import {
 import { GUID, PATHS } from './wire';
 
 export { formatSchedule } from './dialer';
-
-export interface CommandConfig {
-  campaign: string;
-  context: string;
-  callerId: string;
-  dialFormat: DialFormat;
-  defaultCountry: string;
-  /** The dialer `data` key a scheduled call's note goes under; empty: the note is not sent. */
-  callbackNoteParam: string;
-  /** TagRecord's `phone`: the customer's number or the agent's extension (actions.ts). */
-  tagRecordPhone: 'customer' | 'agent';
-}
 
 /** What the commands work with; `agent` and `extension` are this session's. */
 export interface CommandHost extends ActionHost {

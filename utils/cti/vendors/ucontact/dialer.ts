@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { dialString } from '../shared/dial';
 import { CtiError } from '../../model';
-import type { CommandConfig } from './commands';
+import type { CommandConfig } from './config';
 import type { UcontactHttp } from './http';
 import { PATHS } from './wire';
 
@@ -138,8 +138,6 @@ export function parseCallbackId(id: string): { campaign?: string; number: string
   if (!number) throw new CtiError('rejected', 'Name the number whose scheduled calls to cancel');
   return campaign ? { campaign, number } : { number };
 }
-
-export const callbackIdOf = (campaign: string, number: string): string => `${campaign}|${number}`;
 
 /** DialerTask's `call` (the API page's JSON object and its four modes). */
 export const DialerTaskCall = z.object({

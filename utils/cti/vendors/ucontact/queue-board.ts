@@ -13,8 +13,9 @@ import {
   queueInfos,
   readCampaignStatus,
   readSummary,
+  type SummaryRead,
 } from './queues';
-import { PATHS } from './wire';
+import { PATHS, type UcontactPath } from './wire';
 
 /** Queues whose `campaignstatus` is read at each poll: one request each. */
 export const MAX_STATUS_QUEUES = 10;
@@ -30,6 +31,31 @@ export interface QueueHost {
 
 export const FORBIDDEN_NOTICE =
   'Your uContact sign-in may not read queue figures: ask your administrator for supervisor read access';
+
+/** How one of the two answers reads, and what it is called in a protocol error. */
+interface Reader {
+  what: string;
+  rows: string;
+  read(json: unknown): SummaryRead | undefined;
+}
+
+const SUMMARY: Reader = {
+  what: 'queue summary',
+  rows: 'queue(s)',
+  read: (json) => {
+    const rows = QueueSummary.safeParse(json);
+    return rows.success ? readSummary(rows.data) : undefined;
+  },
+};
+
+const CAMPAIGN: Reader = {
+  what: 'campaign status',
+  rows: 'campaign(s)',
+  read: (json) => {
+    const answer = CampaignStatus.safeParse(json);
+    return answer.success ? readCampaignStatus(answer.data) : undefined;
+  },
+};
 
 function parseJson(text: string): unknown {
   try {
@@ -62,32 +88,40 @@ export class QueueBoard {
    * (CtiError) only when uContact cannot be reached; anything it answers is reported, not thrown.
    */
   async poll(host: QueueHost): Promise<number> {
-    const { status, text } = await host.http.post(PATHS.queueSummary, {});
-    if (host.stopped() || status >= 300) {
-      if (status === 401 || status === 403) this.forbidden(host);
-      return status;
-    }
-    const rows = QueueSummary.safeParse(parseJson(text));
-    if (!rows.success) {
-      host.emit({
-        type: 'protocolError',
-        message: 'Invalid uContact queue summary',
-        frame: frameOf(text),
-      });
-      return status;
-    }
-    const summary = readSummary(rows.data);
-    if (summary.invalid > 0) {
-      host.emit({
-        type: 'protocolError',
-        message: `uContact's queue summary had ${summary.invalid} unreadable queue(s)`,
-        frame: frameOf(text),
-      });
-    }
-    this.list(host, this.configured.length > 0 ? this.configured : Object.keys(summary.stats));
-    const stats = await this.withDayCounts(host, summary.stats);
+    const { status, read } = await this.read(host, PATHS.queueSummary, {}, SUMMARY);
+    if (!read) return status;
+    this.list(host, this.configured.length > 0 ? this.configured : Object.keys(read.stats));
+    const stats = await this.withDayCounts(host, read.stats);
     if (!host.stopped() && Object.keys(stats).length > 0) host.emit({ type: 'queueStats', stats });
     return status;
+  }
+
+  /**
+   * One of the two reads: its figures, or none when uContact refused (told once: `forbidden`)
+   * or answered what does not read (a protocol error). Rows that do not read are reported too.
+   */
+  private async read(
+    host: QueueHost,
+    path: UcontactPath,
+    form: Record<string, string>,
+    reader: Reader,
+  ): Promise<{ status: number; read?: SummaryRead }> {
+    const { status, text } = await host.http.post(path, form);
+    if (host.stopped() || status >= 300) {
+      if (status === 401 || status === 403) this.forbidden(host);
+      return { status };
+    }
+    const read = reader.read(parseJson(text));
+    const frame = frameOf(text);
+    if (!read) {
+      host.emit({ type: 'protocolError', message: `Invalid uContact ${reader.what}`, frame });
+      return { status };
+    }
+    if (read.invalid > 0) {
+      const message = `uContact's ${reader.what} had ${read.invalid} unreadable ${reader.rows}`;
+      host.emit({ type: 'protocolError', message, frame });
+    }
+    return { status, read };
   }
 
   private list(host: QueueHost, ids: readonly string[]): void {
@@ -103,44 +137,24 @@ export class QueueBoard {
     live: Record<string, QueueStats>,
   ): Promise<Record<string, QueueStats>> {
     const listed = new Set(this.ids);
-    const stats: Record<string, QueueStats> = {};
-    for (const [id, figures] of Object.entries(live)) if (listed.has(id)) stats[id] = figures;
+    // A Map, not an object: a queue may be named like an object's own key ("__proto__").
+    const stats = new Map<string, QueueStats>();
+    for (const [id, figures] of Object.entries(live)) if (listed.has(id)) stats.set(id, figures);
     const answers = await Promise.allSettled(
       this.ids.slice(0, MAX_STATUS_QUEUES).map((queue) => this.campaign(host, queue)),
     );
     for (const answer of answers) {
       if (answer.status !== 'fulfilled') continue; // Unreachable: the heartbeat will say so.
       for (const [id, counts] of Object.entries(answer.value)) {
-        if (listed.has(id)) stats[id] = { ...stats[id], ...counts };
+        if (listed.has(id)) stats.set(id, { ...stats.get(id), ...counts });
       }
     }
-    return stats;
+    return Object.fromEntries(stats);
   }
 
   private async campaign(host: QueueHost, queue: string): Promise<Record<string, QueueStats>> {
-    const { status, text } = await host.http.post(PATHS.campaignStatus, { queue });
-    if (host.stopped() || status >= 300) {
-      if (status === 401 || status === 403) this.forbidden(host);
-      return {};
-    }
-    const answer = CampaignStatus.safeParse(parseJson(text));
-    if (!answer.success) {
-      host.emit({
-        type: 'protocolError',
-        message: 'Invalid uContact campaign status',
-        frame: frameOf(text),
-      });
-      return {};
-    }
-    const read = readCampaignStatus(answer.data);
-    if (read.invalid > 0) {
-      host.emit({
-        type: 'protocolError',
-        message: `uContact's campaign status had ${read.invalid} unreadable campaign(s)`,
-        frame: frameOf(text),
-      });
-    }
-    return read.stats;
+    const { read } = await this.read(host, PATHS.campaignStatus, { queue }, CAMPAIGN);
+    return read?.stats ?? {};
   }
 
   /** Said once per connection: the figures stay empty, the connection carries on. */

@@ -86,7 +86,8 @@ export interface SummaryRead {
 
 /** `queuesummary` → live figures by queue name. */
 export function readSummary(rows: readonly unknown[]): SummaryRead {
-  const stats: Record<string, QueueStats> = {};
+  // A Map, not an object: a queue may be named like an object's own key ("__proto__").
+  const stats = new Map<string, QueueStats>();
   let invalid = 0;
   for (const row of rows) {
     const parsed = QueueSummaryRow.safeParse(row);
@@ -96,14 +97,17 @@ export function readSummary(rows: readonly unknown[]): SummaryRead {
     }
     const { queue, callers, longestHoldTime, available, loggedIn } = parsed.data;
     if (!queue) continue; // The closing row (internalActionId, dateReceived only).
-    stats[queue] = defined({
-      waiting: callers,
-      longestWaitS: longestHoldTime,
-      agentsAvailable: available,
-      agentsLoggedIn: loggedIn,
-    });
+    stats.set(
+      queue,
+      defined({
+        waiting: callers,
+        longestWaitS: longestHoldTime,
+        agentsAvailable: available,
+        agentsLoggedIn: loggedIn,
+      }),
+    );
   }
-  return { stats, invalid };
+  return { stats: Object.fromEntries(stats), invalid };
 }
 
 /**
@@ -111,7 +115,7 @@ export function readSummary(rows: readonly unknown[]): SummaryRead {
  * Entries without `campaign` (agents, ACD calls) are not campaigns and are skipped.
  */
 export function readCampaignStatus(answer: Record<string, unknown>): SummaryRead {
-  const stats: Record<string, QueueStats> = {};
+  const stats = new Map<string, QueueStats>();
   let invalid = 0;
   for (const value of Object.values(answer)) {
     if (!value || typeof value !== 'object' || !('campaign' in value)) continue;
@@ -121,9 +125,9 @@ export function readCampaignStatus(answer: Record<string, unknown>): SummaryRead
       continue;
     }
     const { campaign, completed, abandoned } = parsed.data;
-    stats[campaign] = defined({ answered: completed, abandoned });
+    stats.set(campaign, defined({ answered: completed, abandoned }));
   }
-  return { stats, invalid };
+  return { stats: Object.fromEntries(stats), invalid };
 }
 
 /** The `queues` setting: campaign names separated by commas; empty: every queue listed. */
