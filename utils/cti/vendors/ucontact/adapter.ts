@@ -174,7 +174,8 @@ export class UcontactAdapter implements VendorAdapter {
     link.ctx.emit({ type: 'callsSnapshot', calls: live.map((c) => this.calls.update(c)) });
     link.ctx.emit({ type: 'agent', agent: this.memory.agent });
     link.ctx.emit({ type: 'lists', lists: { resultCodes: this.config.resultCodes } });
-    link.board.announce(this.queueHost(link));
+    // The configured queues at once; without any, the list waits for uContact's (just below).
+    if (link.board.queues.length > 0) link.board.announce(this.queueHost(link));
     link.actions = '';
     this.publishActions(link);
     // The figures now rather than at the next heartbeat; a failure waits for that heartbeat.
