@@ -57,8 +57,9 @@ async function startUcontactDemo(): Promise<{
   const sim = await startUcontactSimulator();
   const random = prng(7);
   const callers = Object.values(PEOPLE);
-  const ring = (from: string) => {
-    const call = sim.ringInbound({ from });
+  const ring = (from: string, name?: string) => {
+    // The caller's name rides in the portal event (the `callerNameParam` setting, default name).
+    const call = sim.ringInbound({ from, ...(name ? { name } : {}) });
     return { hangup: () => sim.remoteHangup(call.guid) };
   };
   const traffic = createTraffic({
@@ -66,7 +67,7 @@ async function startUcontactDemo(): Promise<{
     placeCall: () => {
       const caller = pick(random, callers);
       if (!caller) return;
-      const call = ring(caller.from);
+      const call = ring(caller.from, caller.name);
       setTimeout(call.hangup, 8_000);
     },
   });
@@ -75,7 +76,7 @@ async function startUcontactDemo(): Promise<{
       url: sim.url,
       startTraffic: () => traffic.start(),
       stopTraffic: () => traffic.stop(),
-      inboundCall: ({ from }) => ring(from),
+      inboundCall: ({ from, name }) => ring(from, name),
       close: async () => {
         traffic.stop();
         await sim.close();
@@ -164,7 +165,9 @@ export const DEMO_VENDORS: Record<string, DemoVendor> = {
   ucontact: {
     start: startUcontactDemo,
     signIn: { Agent: 'alice', Password: 'secret' },
-    inCallButton: 'Hang up',
+    // Hang up shows while the call still rings (uContact cannot answer remotely): wait for the
+    // state the call reaches once answered in the portal (assumed after `assumeConnectedMs`).
+    inCallText: 'In call',
     pagesAfterSignIn: (simUrl) => [`${simUrl}/portal`],
   },
   anywhere365: {

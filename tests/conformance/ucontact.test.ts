@@ -15,9 +15,14 @@ import {
   DEFAULT_AGENT,
   startUcontactSimulator,
   type UcontactRequest,
+  type UcontactSimulator,
 } from '../simulators/ucontact';
 import { noWebSocket } from '../simulators/shared/node-websocket';
+import { UCONTACT_FEATURE_SCENARIOS } from './ucontact-features';
 import { defineConformanceSuite } from './suite';
+
+/** The simulator of the test that runs now (one per test): the feature scenarios inspect it. */
+let current: UcontactSimulator | undefined;
 
 type Pred = (r: UcontactRequest) => boolean;
 
@@ -54,15 +59,30 @@ function requestFor(command: Command, call: CallUpdate | undefined): Pred {
 defineConformanceSuite({
   name: 'uContact',
   capabilities: {
-    commands: ['dial', 'hangup', 'dispose', 'setAgentState'],
+    commands: [
+      'dial',
+      'hangup',
+      'dispose',
+      'setAgentState',
+      'scheduleCallback',
+      'cancelCallback',
+      'vendorAction',
+    ],
     agentStates: ['ready', 'notReady', 'loggedOut'],
     dispositions: 'vendor',
     recordingControl: 'none',
   },
+  // queuesummary and campaignstatus; nothing on the API page lists scheduled calls (no callbacks).
+  features: ['queues', 'queueStats'],
+  featureScenarios: UCONTACT_FEATURE_SCENARIOS(() => {
+    if (!current) throw new Error('No uContact simulator is running');
+    return current;
+  }),
   // No "current calls" request (§4.4): what the portal reported before a sign-in is gone with it.
   callsBeforeSignIn: false,
   async start() {
     const sim = await startUcontactSimulator();
+    current = sim;
     const settings = structuredClone(DEFAULT_SETTINGS);
     settings.connection.ucontact.baseUrl = sim.url;
     settings.connection.ucontact.portalOrigin = sim.url;
@@ -87,7 +107,10 @@ defineConformanceSuite({
       },
       sim: {
         ringInbound: async (o = {}) => ({
-          vendorCallId: sim.ringInbound(o.from ? { from: o.from } : {}).guid,
+          vendorCallId: sim.ringInbound({
+            ...(o.from ? { from: o.from } : {}),
+            ...(o.name ? { name: o.name } : {}),
+          }).guid,
         }),
         // uContact sends no answer event (§4.5): the adapter assumes it.
         answerOnDevice: async () => undefined,
@@ -108,6 +131,7 @@ defineConformanceSuite({
         unsubscribe();
         for (const adapter of adapters) await adapter.disconnect();
         await sim.close();
+        if (current === sim) current = undefined;
       },
     };
   },

@@ -7,7 +7,17 @@ export {
   validSchedule,
 } from './server';
 export type {
+  SimBlack,
+  SimDialer,
+  SimDialerTask,
+  SimRespool,
+  SimScheduledCall,
+  SimTag,
+} from './dialer';
+export { DEFAULT_QUEUES, type SimQueue } from './supervisor';
+export type {
   PortalPayload,
+  RouteFamily,
   SimAgent,
   UcontactRequest,
   UcontactSimCall,

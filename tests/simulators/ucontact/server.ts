@@ -6,14 +6,21 @@
  * portal (portal.ts) whose softphone frame posts the portal events. Tests also subscribe to those
  * events directly (`onPortal`) to drive an adapter's `receive`. DispositionCall's `schedule` must
  * be empty or `YYYY-MM-DD HH:mm:ss` (the date format of uContact's API pages) [INFERRED].
- * Fault injection: HTTP status, `0` answers, malformed bodies, refused logins.
+ * Campaign information is supervisor.ts; the dialer, recordings and do-not-call routes dialer.ts.
+ * Fault injection: HTTP status, `0` answers, malformed bodies, refused logins, and route
+ * families an agent's sign-in may not use (`forbid`: 403).
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { CORS_HEADERS, handlePreflight, readBody } from '../shared/http';
 import { Recorder } from '../shared/recorder';
 import { closeServer, listen } from '../shared/server';
+import { createDialer, validData, type SimDialer } from './dialer';
 import { PORTAL_HTML, PORTAL_JS, UPHONE_HTML, UPHONE_JS } from './portal';
+import { validSchedule } from './schedule';
+import { campaignStatus, DEFAULT_QUEUES, queueSummary, type SimQueue } from './supervisor';
+
+export { validSchedule } from './schedule';
 
 export const API_PREFIX = '/Integra/resources/';
 
@@ -41,12 +48,28 @@ export interface UcontactSimCall {
 
 export type PortalPayload = Record<string, unknown>;
 
+/** Route families a sign-in may lack the right to: `forbid` answers 403 there. */
+export type RouteFamily = 'Supervisor/' | 'Dialers/' | 'admin/' | 'Agents/TagRecord';
+
 export interface UcontactSimulator {
   url: string;
   requests: Recorder<UcontactRequest>;
   calls: UcontactSimCall[];
-  /** A call rings the agent: the portal posts `gettingCall` (or `assignedInteraction`). */
-  ringInbound(o?: { from?: string; campaign?: string; eventsApi?: boolean }): UcontactSimCall;
+  /** The queues and their figures (supervisor.ts); tests may change them. */
+  queues: SimQueue[];
+  /** What the dialer routes were asked to keep (dialer.ts). */
+  dialer: SimDialer;
+  /**
+   * A call rings the agent: the portal posts `gettingCall` (or `assignedInteraction`), with the
+   * caller's `name` under `nameParam` (default `name`) when given [Assumed: undocumented].
+   */
+  ringInbound(o?: {
+    from?: string;
+    campaign?: string;
+    eventsApi?: boolean;
+    name?: string;
+    nameParam?: string;
+  }): UcontactSimCall;
   /** The remote party hangs up: the portal posts `finishedCall`. */
   remoteHangup(guid: string): void;
   /** Queue a portal message for the softphone frame and `onPortal` listeners. */
@@ -55,22 +78,14 @@ export interface UcontactSimulator {
   /** The next `count` API requests (not sign-in) answer `status` (or `0`, or garbage). */
   fail(kind: number | 'zero' | 'malformed', count: number): void;
   rejectLogins(on: boolean): void;
+  /** While on, a route family answers 403, as for a sign-in without that right. */
+  forbid(family: RouteFamily, on: boolean): void;
   waitForRequest(pred: (r: UcontactRequest) => boolean): Promise<UcontactRequest>;
   close(): Promise<void>;
 }
 
 export const DEFAULT_AGENT: SimAgent = { agent: 'alice', password: 'secret', extension: '1001' };
 export const API_TOKEN = 'api-token-42';
-
-/** DispositionCall's `schedule` as this simulator accepts it: a real `YYYY-MM-DD HH:mm:ss`. */
-export function validSchedule(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(value);
-  if (!m) return false;
-  // A calendar check only (UTC: no daylight-saving gaps): 2026-02-30 or 24:00:00 do not round-trip.
-  const [y = 0, mo = 0, ...rest] = m.slice(1).map(Number);
-  const date = new Date(Date.UTC(y, mo - 1, ...rest));
-  return date.toISOString().slice(0, 19).replace('T', ' ') === value;
-}
 
 function send(res: ServerResponse, status: number, body: string, type = 'text/plain'): void {
   res.writeHead(status, {
@@ -94,6 +109,13 @@ export async function startUcontactSimulator(
   let fault: { kind: number | 'zero' | 'malformed'; left: number } | undefined;
   let rejectLogins = false;
   let seq = 0;
+  const forbidden = new Set<RouteFamily>();
+  const queues: SimQueue[] = structuredClone(DEFAULT_QUEUES);
+  const dialer = createDialer({
+    campaigns: () => queues.map((q) => q.queue),
+    spool: () => calls.map((c) => c.number),
+    guids: () => calls.map((c) => c.guid),
+  });
 
   const portalPost = (message: PortalPayload) => {
     portal.push({ seq: ++seq, message });
@@ -135,8 +157,12 @@ export async function startUcontactSimulator(
         secrets.delete(form.token!);
         return [200, '1'];
       }
-      case 'Agents/AgentCall': {
+      case 'Agents/AgentCall':
+      case 'Agents/AgentCallwithData': {
         if (!form.destination || !form.phone) return [200, '0'];
+        // AgentCallwithData: the workflow's `data`, `Par=Val:Par=Val` [Assumed: as the dialer's].
+        if (name === 'Agents/AgentCallwithData' && !(form.data && validData(form.data)))
+          return [200, '0'];
         const call: UcontactSimCall = {
           guid: randomUUID(),
           number: form.destination,
@@ -164,9 +190,15 @@ export async function startUcontactSimulator(
       case 'api/AgentLogoff':
         return [200, form.agent && form.interface?.startsWith('SIP/') ? '1' : '0'];
       case 'Supervisor/queuesummary':
-        return [200, JSON.stringify([]), 'application/json'];
+        return [200, queueSummary(queues), 'application/json'];
+      case 'Supervisor/campaignstatus':
+        return [
+          200,
+          campaignStatus(queues, form.queue ?? '', agents[0]!.agent),
+          'application/json',
+        ];
       default:
-        return [404, 'Not Found'];
+        return dialer.handle(name, form) ?? [404, 'Not Found'];
     }
   }
 
@@ -201,6 +233,7 @@ export async function startUcontactSimulator(
     const [status, answer, type] = ((): [number, string, string?] => {
       if (name.startsWith('auth/')) return api(name, form);
       if (!authorized(authorization)) return [401, 'Unauthorized'];
+      if ([...forbidden].some((family) => name.startsWith(family))) return [403, 'Forbidden'];
       if (fault && fault.left > 0) {
         fault.left -= 1;
         if (fault.kind === 'zero') return [200, '0'];
@@ -222,6 +255,8 @@ export async function startUcontactSimulator(
     url,
     requests,
     calls,
+    queues,
+    dialer: dialer.state,
     ringInbound(o = {}) {
       const call: UcontactSimCall = {
         guid: randomUUID(),
@@ -240,12 +275,18 @@ export async function startUcontactSimulator(
                 campaign: call.campaign,
                 channel: 'voice',
                 clientId: call.number,
+                ...(o.name ? { [o.nameParam ?? 'name']: o.name } : {}),
               },
             }
           : // [INFERRED] §4.4.1 shows `params: {number, ...}`: this sim adds the call's GUID.
             {
               action: 'gettingCall',
-              params: { number: call.number, campaign: call.campaign, guid: call.guid },
+              params: {
+                number: call.number,
+                campaign: call.campaign,
+                guid: call.guid,
+                ...(o.name ? { [o.nameParam ?? 'name']: o.name } : {}),
+              },
             },
       );
       return call;
@@ -266,6 +307,10 @@ export async function startUcontactSimulator(
     },
     rejectLogins(on) {
       rejectLogins = on;
+    },
+    forbid(family, on) {
+      if (on) forbidden.add(family);
+      else forbidden.delete(family);
     },
     waitForRequest: (pred) => requests.waitFor(pred),
     async close() {

@@ -111,3 +111,126 @@ describe('uContact simulator: EndSession', () => {
     expect(sim.requests.items.filter((r) => r.api === 'auth/EndSession')).toHaveLength(3);
   });
 });
+
+describe('uContact simulator: campaign information', () => {
+  it('lists the queues with a closing row, and one campaign’s status beside an agent', async () => {
+    await start();
+    const token = await agentLogin();
+    const summary = await post('Supervisor/queuesummary', {}, token);
+    const rows = JSON.parse(summary.text) as Record<string, unknown>[];
+    expect(rows.map((r) => r.queue)).toEqual(['Support<-', 'Sales->', undefined]);
+    const status = await post('Supervisor/campaignstatus', { queue: 'Sales->' }, token);
+    const answer = JSON.parse(status.text) as Record<string, Record<string, unknown>>;
+    expect(Object.keys(answer).sort()).toEqual(['Sales->', DEFAULT_AGENT.agent]);
+    expect(answer['Sales->']).toMatchObject({ campaign: 'Sales->', completed: 12 });
+    await expect(post('Supervisor/campaignstatus', { queue: 'Nope<-' }, token)).resolves.toEqual({
+      status: 200,
+      text: '{}',
+    });
+  });
+
+  it('answers 403 on a forbidden route family until allowed again', async () => {
+    await start();
+    const token = await agentLogin();
+    sim.forbid('Supervisor/', true);
+    await expect(post('Supervisor/queuesummary', {}, token)).resolves.toMatchObject({
+      status: 403,
+    });
+    sim.forbid('Supervisor/', false);
+    await expect(post('Supervisor/queuesummary', {}, token)).resolves.toMatchObject({
+      status: 200,
+    });
+  });
+});
+
+describe('uContact simulator: dialer routes', () => {
+  const schedule = (o: Record<string, unknown>) => ({
+    callschedule: JSON.stringify({
+      calldate: '2030-06-01 14:30:00',
+      campaign: 'Sales->',
+      destination: '14155550123',
+      alternatives: '',
+      agentphone: '1001',
+      data: '',
+      ...o,
+    }),
+  });
+
+  it('keeps a scheduled call and refuses a bad date, campaign, data or JSON', async () => {
+    await start();
+    const token = await agentLogin();
+    const answer = async (form: Record<string, string>) =>
+      (await post('Dialers/ScheduleDialerCall', form, token)).text;
+    expect(await answer(schedule({}))).toBe('1');
+    expect(await answer(schedule({ calldate: '2030-06-01T14:30' }))).toBe('0');
+    expect(await answer(schedule({ campaign: 'Nope->' }))).toBe('0');
+    expect(await answer(schedule({ data: 'a:b' }))).toBe('0');
+    expect(await answer({ callschedule: '{oops' })).toBe('0');
+    expect(sim.dialer.scheduled).toHaveLength(1);
+    // Removed by range: the call at 14:30 is inside 14:00–15:00.
+    const remove = { campaign: 'Sales->', destination: '14155550123' };
+    const range = { from: '2030-06-01 14:00:00', to: '2030-06-01 15:00:00' };
+    await expect(
+      post(
+        'Dialers/RemoveScheduleDialerCall',
+        { ...remove, from: range.to, to: range.from },
+        token,
+      ),
+    ).resolves.toMatchObject({ text: '0' });
+    await expect(
+      post('Dialers/RemoveScheduleDialerCall', { ...remove, ...range }, token),
+    ).resolves.toMatchObject({ text: '1' });
+    expect(sim.dialer.scheduled).toEqual([]);
+  });
+
+  it('refuses a respool to a number in the spool or with priority 1', async () => {
+    await start();
+    const token = await agentLogin();
+    const call = sim.ringInbound({ from: '+33123456789' });
+    const spool = (o: Record<string, unknown>) => ({
+      callspool: JSON.stringify({
+        campaign: call.campaign,
+        destination: '33600000001',
+        dialerbase: 'base1',
+        status: 1,
+        data: '',
+        alternatives: '',
+        retries: 0,
+        priority: 9999,
+        agentphone: '1001',
+        ...o,
+      }),
+    });
+    const answer = async (o: Record<string, unknown>) =>
+      (await post('Dialers/Respool', spool(o), token)).text;
+    expect(await answer({ destination: '33123456789' })).toBe('0');
+    expect(await answer({ priority: 1 })).toBe('0');
+    expect(await answer({ status: 0 })).toBe('0');
+    expect(await answer({})).toBe('1');
+    expect(sim.dialer.respools.map((r) => r.destination)).toEqual(['33600000001']);
+  });
+
+  it('answers TagRecord with nothing, tagging only a known recording', async () => {
+    await start();
+    const token = await agentLogin();
+    const call = sim.ringInbound({});
+    for (const guid of [call.guid, 'unknown-guid']) {
+      await expect(
+        post('Agents/TagRecord', { phone: call.number, guid, data: 'vip' }, token),
+      ).resolves.toEqual({ status: 200, text: '' });
+    }
+    expect(sim.dialer.tags).toEqual([{ phone: call.number, guid: call.guid, data: 'vip' }]);
+  });
+
+  it('places AgentCallwithData only with readable data', async () => {
+    await start();
+    const token = await agentLogin();
+    const form = { phone: '1001', destination: '14155550123', agent: DEFAULT_AGENT.agent };
+    await expect(
+      post('Agents/AgentCallwithData', { ...form, data: 'broken' }, token),
+    ).resolves.toMatchObject({ text: '0' });
+    const placed = await post('Agents/AgentCallwithData', { ...form, data: 'idcustomer=7' }, token);
+    expect(placed.text).not.toBe('0');
+    expect(sim.calls.map((c) => c.guid)).toEqual([placed.text]);
+  });
+});

@@ -3,60 +3,17 @@
  * time, vendors/README.md §4.3) and ending the AgentLogin token at sign-out (§4.2 EndSession).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  API_TOKEN,
-  DEFAULT_AGENT,
-  startUcontactSimulator,
-  type UcontactSimulator,
-} from '../../../../tests/simulators/ucontact';
-import { createTestContext } from '../../../../tests/simulators/shared/context';
-import { DEFAULT_SETTINGS } from '../../../settings/schema';
+import { DEFAULT_AGENT, type UcontactSimulator } from '../../../../tests/simulators/ucontact';
+import { signedInUcontact, type RigOptions } from '../../../../tests/simulators/ucontact/rig';
 import { CtiError } from '../../model';
-import { ucontact } from '.';
-import type { UcontactAdapter } from './adapter';
-import { formatSchedule } from './commands';
+import { formatSchedule } from './dialer';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const fn of cleanups.splice(0).reverse()) await fn().catch(() => undefined);
 });
 
-interface Options {
-  bearer?: boolean;
-  /** Stands in for the network between the adapter and the simulator. */
-  fetch?: typeof fetch;
-}
-
-async function connected(o: Options = {}) {
-  const sim = await startUcontactSimulator();
-  cleanups.push(() => sim.close());
-  const settings = structuredClone(DEFAULT_SETTINGS);
-  const c = settings.connection.ucontact;
-  c.baseUrl = sim.url;
-  c.portalOrigin = sim.url;
-  c.campaign = 'Sales->';
-  // Long: nothing here depends on the assumed answer.
-  c.assumeConnectedMs = 60_000;
-  if (o.bearer) {
-    c.authScheme = 'bearer';
-    c.extension = DEFAULT_AGENT.extension;
-  }
-  const adapter = ucontact.create(settings) as UcontactAdapter;
-  const t = createTestContext({
-    credentials: o.bearer
-      ? { agent: DEFAULT_AGENT.agent, token: API_TOKEN }
-      : { agent: DEFAULT_AGENT.agent, password: DEFAULT_AGENT.password },
-    fetch: o.fetch ?? globalThis.fetch,
-  });
-  // What the session does with the portal bridge's messages.
-  const unsubscribe = sim.onPortal((message) => adapter.receive('portal', message));
-  cleanups.push(async () => {
-    unsubscribe();
-    await adapter.disconnect();
-  });
-  await adapter.connect(t.ctx);
-  return { sim, adapter, t };
-}
+const connected = (o: RigOptions = {}) => signedInUcontact(o, cleanups);
 
 /** An inbound call the portal reported and the remote party ended: it awaits its disposition. */
 async function endedCall({ sim, t }: Awaited<ReturnType<typeof connected>>) {

@@ -12,35 +12,30 @@
  */
 import type {
   AdapterContext,
-  Capabilities,
   EventSource,
   Heartbeat,
   QueuedWrite,
   VendorAdapter,
 } from '../../adapter';
 import { systemClock } from '../../adapter';
-import { CtiError, toCtiError, type CodeLabel, type Command, type CtiEvent } from '../../model';
+import { UCONTACT_CAPABILITIES } from './capabilities';
+import { CtiError, toCtiError, type CodeLabel, type Command } from '../../model';
 import { CurrentLink } from '../shared/current-link';
 import { RelayLink, relaySocketUrl, type LiveFrame, type Welcome } from '../shared/relay-link';
 import { agentLogin, endSession, type VendorSession } from './auth';
+import { offeredActions } from './actions';
 import { CallTracker, PortalMemory, type TrackedCall } from './calls';
-import { runCommand, type CommandConfig, type CommandHost } from './commands';
+import { runCommand, type CommandHost } from './commands';
+import type { CommandConfig } from './config';
 import { baseUrlOf, frameOfValue, UcontactHttp } from './http';
 import { loadSaved, type Saved } from './checkpoint';
-import { applyWebhook, handleRelayFrame } from './webhooks';
-import { PATHS, PortalMessage, toSignal, type PortalSignal } from './wire';
+import { applyPortal, type PortalHost } from './portal';
+import { QueueBoard, type QueueHost } from './queue-board';
+import { configuredQueues } from './queues';
+import { applyWebhook, handleRelayFrame, welcomeOutcome, type WebhookHost } from './webhooks';
+import { PortalMessage, toSignal } from './wire';
 
-export const UCONTACT_CAPABILITIES: Capabilities = {
-  // No answer (the softphone is in the portal), hold or transfer endpoints (§4.6).
-  commands: new Set(['dial', 'hangup', 'dispose', 'setAgentState']),
-  agentStates: new Set(['ready', 'notReady', 'loggedOut']),
-  // DispositionCall must reach uContact, so the codes are the vendor's: uContact's tree is not
-  // readable (§4.3), so the admin's `dispositions.codes` mirror it (`l1/l2/l3`, commands.ts).
-  dispositions: 'vendor',
-  // DispositionCall's `schedule` (§4.3), formatted in commands.ts.
-  dispositionCallback: true,
-  recordingControl: 'none',
-};
+export { UCONTACT_CAPABILITIES } from './capabilities';
 
 export interface UcontactConfig extends CommandConfig {
   baseUrl: string;
@@ -52,6 +47,10 @@ export interface UcontactConfig extends CommandConfig {
   resultCodes: CodeLabel[];
   /** The Switchboard relay for uContact's webhooks; empty: portal events only. */
   relayUrl?: string;
+  /** The `queues` setting: campaigns to list, comma-separated; empty: all (queues.ts). */
+  queues: string;
+  /** The portal event field with the caller's name (wire.ts `toSignal`). */
+  callerNameParam: string;
 }
 
 /** Consecutive failed reachability checks after which the connection counts as lost. */
@@ -73,6 +72,10 @@ interface Link {
   refused?: CtiError;
   /** The AgentLogin token that sign-out ends; none with a Bearer API token. */
   session?: VendorSession;
+  /** The queues and their figures (queue-board.ts). */
+  board: QueueBoard;
+  /** The vendor actions last reported, as JSON: reported again only when they change. */
+  actions: string;
 }
 
 export class UcontactAdapter implements VendorAdapter {
@@ -144,6 +147,8 @@ export class UcontactAdapter implements VendorAdapter {
       stopped: false,
       cursor: saved?.seq ?? 0,
       ...(session ? { session } : {}),
+      board: new QueueBoard(configuredQueues(this.config.queues)),
+      actions: '',
     };
     this.links.set(link);
     ctx.signal.addEventListener('abort', () => this.links.stop(link), { once: true });
@@ -169,6 +174,15 @@ export class UcontactAdapter implements VendorAdapter {
     link.ctx.emit({ type: 'callsSnapshot', calls: live.map((c) => this.calls.update(c)) });
     link.ctx.emit({ type: 'agent', agent: this.memory.agent });
     link.ctx.emit({ type: 'lists', lists: { resultCodes: this.config.resultCodes } });
+    // The configured queues at once; without any, the list waits for uContact's (just below).
+    if (link.board.queues.length > 0) link.board.announce(this.queueHost(link));
+    link.actions = '';
+    this.publishActions(link);
+    // The figures now rather than at the next heartbeat; a failure waits for that heartbeat.
+    await link.board
+      .poll(this.queueHost(link))
+      .catch((error: unknown) => link.ctx.log.debug('queue figures not read', error));
+    this.publishActions(link);
   }
 
   async execute(command: Command, queued?: QueuedWrite): Promise<void> {
@@ -210,48 +224,20 @@ export class UcontactAdapter implements VendorAdapter {
       return;
     }
     link.ctx.alive();
-    this.apply(link, toSignal(parsed.data));
+    applyPortal(this.callHost(link), toSignal(parsed.data, this.config.callerNameParam));
     this.save(link);
   }
 
-  // ── Portal events → model (§4.5) ──────────────────────────────────────────────────────────────
-
-  private apply(link: Link, signal: PortalSignal): void {
-    const emit = (event: CtiEvent) => link.ctx.emit(event);
-    switch (signal.kind) {
-      case 'ringing':
-      case 'dialing': {
-        const direction = signal.kind === 'ringing' ? 'inbound' : 'outbound';
-        const known = this.calls.find(signal, direction);
-        if (known) {
-          // Our own AgentCall, or the other event API reporting the same call: learn its GUID.
-          if (!known.guid && signal.guid) known.guid = signal.guid;
-          if (!known.campaign && signal.campaign) known.campaign = signal.campaign;
-          emit({ type: 'callUpsert', call: this.calls.update(known) });
-          return;
-        }
-        const call = this.calls.start({ direction, state: signal.kind, ...signal });
-        emit({ type: 'callUpsert', call: this.calls.update(call) });
-        this.track(call.id);
-        return;
-      }
-      case 'ended': {
-        // Already ended by the relay's FinishInteraction: not another call's end.
-        if (signal.guid && this.calls.wasEnded(signal.guid)) return;
-        const call = this.calls.find(signal) ?? this.calls.live().at(-1);
-        if (call) this.end(link, call, true);
-        return;
-      }
-      case 'disposed':
-        if (this.memory.agent.status === 'wrapUp')
-          emit({ type: 'agent', agent: this.calls.agent('ready') });
-        return;
-      case 'loggedIn':
-        emit({ type: 'agent', agent: this.calls.agent('ready') });
-        return;
-      case 'ignored':
-        return;
-    }
+  /** What the portal's and the webhooks' events act on (portal.ts, webhooks.ts). */
+  private callHost(link: Link): PortalHost & WebhookHost {
+    return {
+      calls: this.calls,
+      memory: this.memory,
+      emit: (event) => link.ctx.emit(event),
+      end: (call, wrapUp) => this.end(link, call, wrapUp),
+      track: (id) => this.track(id),
+      log: link.ctx.log,
+    };
   }
 
   /** The call is over; wrap-up follows an answered call once no other call is live (§4.5). */
@@ -282,18 +268,9 @@ export class UcontactAdapter implements VendorAdapter {
   }
 
   private onWelcome(link: Link, frame: Welcome): void {
-    // The token's identity (relay/protocol.ts TokenClaims.sub) must be this agent's.
-    const expected = `ucontact:${link.agent}`;
-    if (frame.agent !== expected) {
-      link.refused = new CtiError(
-        'config',
-        `Your relay token is for ${frame.agent}, not for ${expected}: ask your admin`,
-      );
-      return;
-    }
-    // At sign-in, what the relay buffered before is history: the sign-in sets the agent's state.
-    // A reconnect resumes after the last event handled (the checkpoint).
-    if (link.ctx.firstConnect) link.cursor = Math.max(link.cursor, frame.seq);
+    const outcome = welcomeOutcome(frame, link.agent, link.ctx.firstConnect, link.cursor);
+    if (outcome.refused) link.refused = outcome.refused;
+    else link.cursor = outcome.cursor;
   }
 
   private onRelayFrame(link: Link, frame: LiveFrame): void {
@@ -303,24 +280,18 @@ export class UcontactAdapter implements VendorAdapter {
       firstConnect: link.ctx.firstConnect,
       agent: link.agent,
       emit: (event) => link.ctx.emit(event),
-      apply: (hook) =>
-        applyWebhook(
-          {
-            calls: this.calls,
-            memory: this.memory,
-            emit: (event) => link.ctx.emit(event),
-            end: (call, wrapUp) => this.end(link, call, wrapUp),
-            log: link.ctx.log,
-          },
-          hook,
-        ),
+      apply: (hook) => applyWebhook(this.callHost(link), hook),
     });
     if (frame.type !== 'pong') this.save(link);
   }
 
-  /** Keeps the relay cursor and the portal memory for the next connection (checkpoint.ts). */
+  /**
+   * After anything changed: keeps the relay cursor and the portal memory for the next connection
+   * (checkpoint.ts), and reports the vendor actions the calls now offer.
+   */
   private save(link: Link): void {
     if (link.stopped) return;
+    this.publishActions(link);
     const value: Saved = { version: 1, seq: link.cursor, memory: this.memory.toSaved() };
     void link.ctx.checkpoint
       .set(value)
@@ -342,6 +313,22 @@ export class UcontactAdapter implements VendorAdapter {
     link.timers.set(callId, timer);
   }
 
+  private publishActions(link: Link): void {
+    if (link.stopped) return;
+    const campaigns = this.campaigns(link);
+    const actions = offeredActions(this.calls.all(), campaigns);
+    const json = JSON.stringify(actions);
+    if (json === link.actions) return;
+    link.actions = json;
+    link.ctx.emit({ type: 'vendorActions', actions });
+  }
+
+  /** What a campaign field offers: the `campaign` setting's, then the queues listed. */
+  private campaigns(link: Link): string[] {
+    const own = this.config.campaign ? [this.config.campaign] : [];
+    return [...new Set([...own, ...link.board.queues])];
+  }
+
   private untrack(link: Link, callId: string): void {
     link.ctx.clock.clearTimeout(link.timers.get(callId));
     link.timers.delete(callId);
@@ -350,21 +337,33 @@ export class UcontactAdapter implements VendorAdapter {
   // ── Reachability ─────────────────────────────────────────────────────────────────────────────
 
   /**
-   * The heartbeat: a read-only POST. Any answer below 500 shows the server is there (an agent
-   * token may not read supervisor data: 401/403 still count); network errors and 5xx do not.
+   * The heartbeat: the queue figures' read (queue-board.ts). Any answer below 500 shows the
+   * server is there (an agent token may not read supervisor data: 401/403 still count); network
+   * errors and 5xx do not.
    */
   private async check(link: Link): Promise<void> {
     try {
-      const { status } = await link.http.post(PATHS.queueSummary, {});
+      const status = await link.board.poll(this.queueHost(link));
       if (status >= 500) throw new CtiError('network', `uContact answered HTTP ${status}`);
       if (link.stopped) return;
       link.failures = 0;
       link.ctx.alive();
+      this.publishActions(link);
     } catch (error) {
       if (link.stopped) return;
       link.failures += 1;
       if (link.failures >= CHECK_FAILURES_BEFORE_LOST) this.links.lost(link, toCtiError(error));
     }
+  }
+
+  private queueHost(link: Link): QueueHost {
+    return {
+      http: link.http,
+      emit: (event) => {
+        if (!link.stopped) link.ctx.emit(event);
+      },
+      stopped: () => link.stopped,
+    };
   }
 
   private host(link: Link): CommandHost {
@@ -380,6 +379,7 @@ export class UcontactAdapter implements VendorAdapter {
       },
       track: (id) => this.track(id),
       now: this.now,
+      campaigns: () => this.campaigns(link),
     };
   }
 }

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { toE164ByLibphonenumber } from '../../../phone/format';
+import { queueName } from './queues';
 import {
   AgentState,
   CallDirection,
@@ -22,7 +23,16 @@ export const TrackedCall = z.object({
   guid: z.string().optional(),
   direction: CallDirection,
   state: CallState,
+  /**
+   * The customer's number as uContact knows it: as the portal reported it, or as AgentCall
+   * dialled it (DispositionCall's `callerid`, TagRecord's `phone`).
+   */
   number: z.string(),
+  /** The number in E.164 when known better than `number` says (the number the agent dialled). */
+  e164: z.string().optional(),
+  /** The caller's name, when a portal event carried one (wire.ts `callerNameParam`). */
+  name: z.string().optional(),
+  /** The raw campaign name, suffix included ("Support<-"): what the API takes. */
   campaign: z.string().optional(),
   startedAt: z.number(),
   answeredAt: z.number().optional(),
@@ -107,6 +117,11 @@ export class CallTracker {
     return this.memory.calls.filter((c) => c.state !== 'ended');
   }
 
+  /** The live calls and the ended ones kept until the next call starts. */
+  all(): readonly TrackedCall[] {
+    return this.memory.calls;
+  }
+
   byId(id: string): TrackedCall | undefined {
     return this.memory.calls.find((c) => c.id === id);
   }
@@ -130,6 +145,8 @@ export class CallTracker {
     direction: CallDirection;
     state: 'ringing' | 'dialing';
     number?: string;
+    e164?: string;
+    name?: string;
     guid?: string;
     campaign?: string;
   }): TrackedCall {
@@ -142,6 +159,8 @@ export class CallTracker {
       state: o.state,
       number: o.number ?? '',
       startedAt: now,
+      ...(o.e164 ? { e164: o.e164 } : {}),
+      ...(o.name ? { name: o.name } : {}),
       ...(o.guid ? { guid: o.guid } : {}),
       ...(o.campaign ? { campaign: o.campaign } : {}),
     };
@@ -166,7 +185,9 @@ export class CallTracker {
   }
 
   update(call: TrackedCall): CallUpdate {
-    const e164 = call.number ? toE164ByLibphonenumber(call.number, this.defaultCountry) : undefined;
+    const e164 =
+      call.e164 ??
+      (call.number ? toE164ByLibphonenumber(call.number, this.defaultCountry) : undefined);
     const data: Record<string, string> = {};
     if (call.guid) data.guid = call.guid;
     if (call.campaign) data.campaign = call.campaign;
@@ -175,8 +196,13 @@ export class CallTracker {
       vendorCallId: call.vendorCallId,
       direction: call.direction,
       state: call.state,
-      remote: { raw: call.number, ...(e164 ? { e164 } : {}) },
-      ...(call.campaign ? { queue: call.campaign } : {}),
+      remote: {
+        raw: call.number,
+        ...(e164 ? { e164 } : {}),
+        ...(call.name ? { name: call.name } : {}),
+      },
+      // The agent reads the campaign without its direction suffix; `data.campaign` keeps it.
+      ...(call.campaign ? { queue: queueName(call.campaign) } : {}),
       startedAt: call.startedAt,
       ...(call.answeredAt !== undefined ? { answeredAt: call.answeredAt } : {}),
       ...(call.endedAt !== undefined ? { endedAt: call.endedAt } : {}),

@@ -2,35 +2,29 @@
  * uContact commands (vendors/README.md §4.3): each is one form-encoded POST whose text answer is
  * `1` (or AgentCall's GUID) on success and `0` on error.
  */
-import type { DialFormat } from '../../../phone/format';
-import { dialString } from '../shared/dial';
+import { toE164ByLibphonenumber } from '../../../phone/format';
 import type { QueuedWrite } from '../../adapter';
 import { checkCallbackAt, CtiError, type Call, type Command, type CtiEvent } from '../../model';
-import type { CallTracker, TrackedCall } from './calls';
-import type { UcontactHttp } from './http';
+import { runVendorAction, type ActionHost } from './actions';
+import type { TrackedCall } from './calls';
+import {
+  destinationOf,
+  dialerData,
+  formatSchedule,
+  parseCallbackId,
+  removeScheduled,
+  scheduleCall,
+} from './dialer';
 import { GUID, PATHS } from './wire';
 
-export interface CommandConfig {
-  campaign: string;
-  context: string;
-  callerId: string;
-  dialFormat: DialFormat;
-  defaultCountry: string;
-}
+export { formatSchedule } from './dialer';
 
-export interface CommandHost {
-  http: UcontactHttp;
-  config: CommandConfig;
-  calls: CallTracker;
-  /** The agent name and extension this session works as. */
-  agent: string;
-  extension: string;
+/** What the commands work with; `agent` and `extension` are this session's. */
+export interface CommandHost extends ActionHost {
   motive: { get(): string; set(motive: string): void };
   emit(event: CtiEvent): void;
   /** Starts the "assume connected" timer of a new call (§4.5). */
   track(callId: string): void;
-  /** The session clock (epoch ms). */
-  now(): number;
 }
 
 /**
@@ -42,20 +36,6 @@ export function levelsOf(code: string): { l1: string; l2: string; l3: string } {
   return { l1, l2, l3 };
 }
 
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-
-/**
- * DispositionCall's `schedule` (§4.3): `YYYY-MM-DD HH:mm:ss` in the agent's local time.
- * [INFERRED] The vendor notes do not give this field's format; it is the one uContact's own API
- * pages show for dates (ScheduleDialerCall's `calldate` "2015-10-11 15:00:00", the
- * RemoveScheduleDialerCall range), and those carry no zone, so the agent's local time it is.
- */
-export function formatSchedule(epochMs: number): string {
-  const d = new Date(epochMs);
-  const date = `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-  return `${date} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-}
-
 /**
  * What DispositionCall needs of a call the tracker no longer holds (it keeps ended calls only
  * until the next one starts): the outbox's copy of the call, as the tracker described it
@@ -64,6 +44,7 @@ export function formatSchedule(epochMs: number): string {
 function fromQueued(
   call: Call | undefined,
 ): Pick<TrackedCall, 'number' | 'guid' | 'campaign'> | undefined {
+  // `remote.raw` is the number as uContact knows it (CallTracker.update).
   if (!call) return undefined;
   const { guid, campaign } = call.data;
   return {
@@ -79,37 +60,9 @@ export async function runCommand(
   queued?: QueuedWrite,
 ): Promise<void> {
   const { http, calls } = host;
-  const iface = `SIP/${host.extension}`;
   switch (command.type) {
-    case 'dial': {
-      const destination = dialString(command.number, host.config);
-      if (!destination) throw new CtiError('unsupported', 'Enter a number to dial');
-      // Two-step: uContact rings the agent's phone, then the destination (§4.3).
-      const answer = await http.command(
-        PATHS.agentCall,
-        {
-          callerid: host.config.callerId,
-          agent: host.agent,
-          phone: host.extension,
-          tech: 'SIP',
-          context: host.config.context,
-          outqueue: host.config.campaign,
-          destination,
-        },
-        'place the call',
-      );
-      const guid = GUID.test(answer) && answer !== '1' ? answer : undefined;
-      const call = calls.start({
-        direction: 'outbound',
-        state: 'dialing',
-        number: command.number,
-        ...(guid ? { guid } : {}),
-        ...(host.config.campaign ? { campaign: host.config.campaign } : {}),
-      });
-      host.emit({ type: 'callUpsert', call: calls.update(call) });
-      host.track(call.id);
-      return;
-    }
+    case 'dial':
+      return dial(command, host);
     case 'hangup': {
       const call = calls.byId(command.callId);
       if (!call || call.state === 'ended') throw new CtiError('rejected', 'That call has ended');
@@ -129,6 +82,7 @@ export async function runCommand(
         {
           campaign: call.campaign ?? host.config.campaign,
           agent: host.agent,
+          // The customer's number as dialled (or as the portal reported it), not as typed.
           callerid: call.number,
           guid: call.guid ?? '',
           ...levelsOf(command.code),
@@ -145,34 +99,94 @@ export async function runCommand(
       host.emit({ type: 'agent', agent: calls.agent('ready') });
       return;
     }
-    case 'setAgentState': {
-      if (command.state === 'notReady') {
-        const motive = command.reason?.trim() || 'Break';
-        await http.command(
-          PATHS.agentBreak,
-          { agent: host.agent, interface: iface, motive, message: '' },
-          'start the break',
-        );
-        host.motive.set(motive);
-        host.emit({ type: 'agent', agent: calls.agent('notReady', motive) });
-      } else if (command.state === 'ready') {
-        await http.command(
-          PATHS.agentUnbreak,
-          { agent: host.agent, interface: iface, motive: host.motive.get(), message: '' },
-          'end the break',
-        );
-        host.emit({ type: 'agent', agent: calls.agent('ready') });
-      } else {
-        await http.command(
-          PATHS.agentLogoff,
-          { agent: host.agent, interface: iface, message: '' },
-          'log off',
-        );
-        host.emit({ type: 'agent', agent: calls.agent('loggedOut') });
-      }
-      return;
-    }
+    case 'setAgentState':
+      return setAgentState(command, host);
+    case 'scheduleCallback':
+      checkCallbackAt(command.at, host.now());
+      return scheduleCall(host, command);
+    case 'cancelCallback':
+      return removeScheduled(host, parseCallbackId(command.callbackId));
+    case 'vendorAction':
+      return runVendorAction(command, host);
     default:
       throw new CtiError('unsupported', `uContact cannot do “${command.type}”`);
+  }
+}
+
+/**
+ * AgentCall, two-step: uContact rings the agent's phone, then the destination (§4.3). With
+ * `variables`, AgentCallwithData, which takes them as `data` for uContact's forms and workflows
+ * (Assumed: the same `Par1=Val1:Par2=Val2` as the dialer's `data`). A queue route names the
+ * outbound campaign the call is counted under (`outqueue`).
+ */
+async function dial(command: Extract<Command, { type: 'dial' }>, host: CommandHost): Promise<void> {
+  const { calls } = host;
+  if (command.route?.kind === 'mobile') {
+    throw new CtiError('unsupported', 'uContact cannot place a call from your mobile');
+  }
+  const destination = destinationOf(command.number, host);
+  const campaign = command.route?.kind === 'queue' ? command.route.queue : host.config.campaign;
+  const variables = command.variables ?? {};
+  const withData = Object.keys(variables).length > 0;
+  const form: Record<string, string> = {
+    callerid: host.config.callerId,
+    agent: host.agent,
+    phone: host.extension,
+    tech: 'SIP',
+    context: host.config.context,
+    outqueue: campaign,
+    destination,
+    ...(withData ? { data: dialerData(variables, 'call data') } : {}),
+  };
+  const answer = await host.http.command(
+    withData ? PATHS.agentCallWithData : PATHS.agentCall,
+    form,
+    'place the call',
+  );
+  const guid = GUID.test(answer) && answer !== '1' ? answer : undefined;
+  const e164 = toE164ByLibphonenumber(command.number, host.config.defaultCountry);
+  const call = calls.start({
+    direction: 'outbound',
+    state: 'dialing',
+    // The number as dialled: what DispositionCall must name (its `callerid`).
+    number: destination,
+    ...(e164 ? { e164 } : {}),
+    ...(guid ? { guid } : {}),
+    ...(campaign ? { campaign } : {}),
+  });
+  host.emit({ type: 'callUpsert', call: calls.update(call) });
+  host.track(call.id);
+}
+
+/** AgentBreak with a motive (the pause reason), AgentUnBreak naming it again, AgentLogoff. */
+async function setAgentState(
+  command: Extract<Command, { type: 'setAgentState' }>,
+  host: CommandHost,
+): Promise<void> {
+  const { http, calls } = host;
+  const iface = `SIP/${host.extension}`;
+  if (command.state === 'notReady') {
+    const motive = command.reason?.trim() || 'Break';
+    await http.command(
+      PATHS.agentBreak,
+      { agent: host.agent, interface: iface, motive, message: '' },
+      'start the break',
+    );
+    host.motive.set(motive);
+    host.emit({ type: 'agent', agent: calls.agent('notReady', motive) });
+  } else if (command.state === 'ready') {
+    await http.command(
+      PATHS.agentUnbreak,
+      { agent: host.agent, interface: iface, motive: host.motive.get(), message: '' },
+      'end the break',
+    );
+    host.emit({ type: 'agent', agent: calls.agent('ready') });
+  } else {
+    await http.command(
+      PATHS.agentLogoff,
+      { agent: host.agent, interface: iface, message: '' },
+      'log off',
+    );
+    host.emit({ type: 'agent', agent: calls.agent('loggedOut') });
   }
 }

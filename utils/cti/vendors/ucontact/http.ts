@@ -26,6 +26,16 @@ export interface Answer {
   text: string;
 }
 
+export interface CommandOptions {
+  /**
+   * A route an agent's sign-in may lack the right to (dialer, supervisor and admin routes): HTTP
+   * 401/403 there refuses this command only, and does not end the connection as a dead token.
+   */
+  right?: boolean;
+  /** The route answers nothing when it succeeds (TagRecord is asynchronous). */
+  emptyOk?: boolean;
+}
+
 export class UcontactHttp {
   authorization = '';
 
@@ -49,16 +59,30 @@ export class UcontactHttp {
     return { status, text: text.trim().slice(0, 4000) };
   }
 
-  /** POST a command: 401/403 are `auth`, other non-2xx `network`, `0` `rejected` (§4.3). */
-  async command(path: UcontactPath, form: Record<string, string>, what: string): Promise<string> {
+  /**
+   * POST a command: 401/403 are `auth`, other non-2xx `network`, `0` `rejected` (§4.3).
+   * `what` completes "uContact refused to …".
+   */
+  async command(
+    path: UcontactPath,
+    form: Record<string, string>,
+    what: string,
+    options: CommandOptions = {},
+  ): Promise<string> {
     const { status, text } = await this.post(path, form);
     if (status === 401 || status === 403) {
+      if (options.right) {
+        throw new CtiError(
+          'rejected',
+          `uContact refused to ${what} (HTTP ${status}): your sign-in may not have the right to`,
+        );
+      }
       throw new CtiError('auth', `uContact refused the sign-in token (HTTP ${status})`);
     }
     if (status < 200 || status > 299) {
       throw new CtiError('network', `uContact answered ${what} with HTTP ${status}`);
     }
-    if (text === '0' || text === '' || text === 'false') {
+    if (text === '0' || text === 'false' || (text === '' && !options.emptyOk)) {
       throw new CtiError('rejected', `uContact refused to ${what}`);
     }
     return text;

@@ -37,6 +37,30 @@ const UcontactConnection = z.object({
    * token (issued for `ucontact:<agent>`) is typed at sign-in.
    */
   relayUrl: shared.relayUrl,
+  /**
+   * The campaigns listed under Queues, comma-separated with their suffix ("Support<-, Sales->");
+   * empty: every queue `Supervisor/queuesummary` reports.
+   */
+  queues: shared.text(2000),
+  /**
+   * Assumed: the portal event parameter that carries the caller's name. Neither portal API
+   * documents one (vendors/README.md §4.4); empty: no name is read.
+   */
+  callerNameParam: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_.-]*$/, 'Letters, digits, _ . and - only')
+    .max(60)
+    .default('name'),
+  /** The dialer `data` key a scheduled call's note goes under; empty: the note is not sent. */
+  callbackNoteParam: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_.-]*$/, 'Letters, digits, _ . and - only')
+    .max(60)
+    .default('note'),
+  /** Assumed: TagRecord's `phone` ("Destination phone") is the customer's number. */
+  tagRecordPhone: z.enum(['customer', 'agent']).default('customer'),
 });
 
 export const ucontactConnection = defineConnection({
@@ -104,5 +128,29 @@ export const ucontactConnection = defineConnection({
     relayUrl: shared.relayUrlText(
       'Base URL of the Switchboard relay that receives uContact’s webhook notifications, e.g. https://relay.example.com (wss:// also accepted). Leave empty to use the agent portal’s events only. Agents then sign in with a relay token issued for ucontact:<agent>.',
     ),
+    queues: {
+      label: 'Queues',
+      hint: 'Campaigns to list, comma-separated with their suffix (Support<-, Sales->); empty: all.',
+      policy:
+        'The uContact campaigns listed in the agent’s Queues section with their live figures, comma-separated and written as uContact names them, suffix included (e.g. "Support<-, Sales->"). Leave empty to list every queue uContact’s queue summary reports.',
+    },
+    callerNameParam: {
+      label: 'Caller name parameter',
+      hint: 'The portal event field holding the caller’s name; empty: none.',
+      policy:
+        'The field of the agent portal’s call events (gettingCall params, assignedInteraction data) that holds the caller’s name (default name). uContact does not document one; leave empty to read no name.',
+    },
+    callbackNoteParam: {
+      label: 'Call-back note parameter',
+      hint: 'The dialer data key a scheduled call’s note is sent under; empty: not sent.',
+      policy:
+        'The key of the dialer data (Par=Value) under which the note of a call back the agent schedules is sent to ScheduleDialerCall (default note); leave empty to send no note.',
+    },
+    tagRecordPhone: {
+      label: 'Tag recordings by',
+      policy:
+        'Which number TagRecord’s phone parameter names when the agent tags a call’s recording: customer (the customer’s number as uContact knows it, default) or agent (the agent’s extension).',
+      options: { customer: 'Customer’s number', agent: 'Agent’s extension' },
+    },
   },
 });

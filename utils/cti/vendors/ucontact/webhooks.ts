@@ -3,9 +3,9 @@
  * mapped onto the model (§4.5). The portal may report the same call's end: each call ends once.
  */
 import type { Logger } from '../../adapter';
-import type { CtiEvent } from '../../model';
+import { CtiError, type CtiEvent } from '../../model';
 import type { CallTracker, PortalMemory, TrackedCall } from './calls';
-import type { LiveFrame } from '../shared/relay-link';
+import type { LiveFrame, Welcome } from '../shared/relay-link';
 import { frameOf } from './http';
 import { parseWebhook, type Webhook } from './wire';
 
@@ -72,6 +72,26 @@ export function applyWebhook(host: WebhookHost, hook: Webhook): void {
       if (memory.agent.status === 'wrapUp') emit({ type: 'agent', agent: calls.agent('ready') });
       return;
   }
+}
+
+/**
+ * What the relay's welcome means for this connection: a token for another agent is refused; at
+ * sign-in what the relay buffered before is history (the sign-in sets the agent's state), while
+ * a reconnect resumes after the last event handled (the checkpoint).
+ */
+export function welcomeOutcome(
+  frame: Welcome,
+  agent: string,
+  firstConnect: boolean,
+  cursor: number,
+): { cursor: number; refused?: CtiError } {
+  // The token's identity (relay/protocol.ts TokenClaims.sub) must be this agent's.
+  const expected = `ucontact:${agent}`;
+  if (frame.agent !== expected) {
+    const message = `Your relay token is for ${frame.agent}, not for ${expected}: ask your admin`;
+    return { cursor, refused: new CtiError('config', message) };
+  }
+  return { cursor: firstConnect ? Math.max(cursor, frame.seq) : cursor };
 }
 
 export interface RelayFrameHost {

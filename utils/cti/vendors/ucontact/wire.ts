@@ -18,13 +18,27 @@ export const PATHS = {
   /** Ends a token: form `user`, `token` (§4.2). */
   endSession: 'auth/EndSession',
   agentCall: 'Agents/AgentCall',
+  /** AgentCall with `data` (`Par1=Val1:Par2=Val2`) for the workflow and forms (§4.3). */
+  agentCallWithData: 'Agents/AgentCallwithData',
   hangup: 'Agents/HungupPhone',
+  /** Tags a call's recording: `phone`, `guid`, `data`; answers nothing (asynchronous). */
+  tagRecord: 'Agents/TagRecord',
   disposition: 'api/DispositionCall',
   agentBreak: 'api/AgentBreak',
   agentUnbreak: 'api/AgentUnBreak',
   agentLogoff: 'api/AgentLogoff',
-  /** Read-only: the heartbeat's reachability check (§4.4 "counters only"). [INFERRED] */
+  /** Live figures of every queue; also the heartbeat's reachability check (queues.ts). */
   queueSummary: 'Supervisor/queuesummary',
+  /** The day's figures of one campaign, `queue` (queues.ts). */
+  campaignStatus: 'Supervisor/campaignstatus',
+  /** Dialer writes (dialer.ts): each takes one JSON object in a form field. */
+  scheduleDialerCall: 'Dialers/ScheduleDialerCall',
+  removeScheduleDialerCall: 'Dialers/RemoveScheduleDialerCall',
+  dialerTask: 'Dialers/DialerTask',
+  respool: 'Dialers/Respool',
+  removeContact: 'Dialers/RemoveContact',
+  /** The do-not-call registry (`black`, a JSON object). */
+  addBlack: 'admin/addblack',
 } as const;
 export type UcontactPath = (typeof PATHS)[keyof typeof PATHS];
 
@@ -84,8 +98,8 @@ export type PortalMessage = z.infer<typeof PortalMessage>;
 
 /** A normalized portal event: what the adapter maps (§4.5). */
 export type PortalSignal =
-  | { kind: 'ringing'; number?: string; guid?: string; campaign?: string }
-  | { kind: 'dialing'; number?: string; guid?: string; campaign?: string }
+  | { kind: 'ringing'; number?: string; guid?: string; campaign?: string; name?: string }
+  | { kind: 'dialing'; number?: string; guid?: string; campaign?: string; name?: string }
   | { kind: 'ended'; number?: string; guid?: string }
   | { kind: 'disposed' }
   | { kind: 'loggedIn' }
@@ -94,14 +108,28 @@ export type PortalSignal =
 /** Voice interactions only: the Events API also reports chats, e-mail and SMS. [INFERRED] */
 const VOICE = /^(voice|call|phone|telephony)$/i;
 
-export function toSignal(message: PortalMessage): PortalSignal {
+/**
+ * The caller's name in a portal frame, under `nameParam` (the `callerNameParam` setting).
+ * Assumed: neither portal API documents a name (§4.4 shows `params: {number, ...}` and the Events
+ * API `clientId`), so the key is a setting; a value that is not short text is no name.
+ */
+function nameIn(fields: Record<string, unknown>, nameParam: string): string | undefined {
+  if (!nameParam || !Object.hasOwn(fields, nameParam)) return undefined;
+  const value = fields[nameParam];
+  if (typeof value !== 'string') return undefined;
+  const name = value.trim().slice(0, 200);
+  return name || undefined;
+}
+
+export function toSignal(message: PortalMessage, nameParam = ''): PortalSignal {
   if ('action' in message) {
     const { number, guid, campaign } = message.params;
+    const name = nameIn(message.params, nameParam);
     switch (message.action) {
       case 'gettingCall':
-        return { kind: 'ringing', number, guid, campaign };
+        return { kind: 'ringing', number, guid, campaign, name };
       case 'makeCall':
-        return { kind: 'dialing', number, guid, campaign };
+        return { kind: 'dialing', number, guid, campaign, name };
       case 'finishedCall':
         return { kind: 'ended', number, guid };
       case 'sentDispositions':
@@ -115,9 +143,11 @@ export function toSignal(message: PortalMessage): PortalSignal {
   const { guid, campaign, channel, clientId, number } = message.data;
   if (channel && !VOICE.test(channel)) return { kind: 'ignored' };
   switch (message.event) {
-    case 'assignedInteraction':
+    case 'assignedInteraction': {
       // The Events API names the customer `clientId`; a number where the portal sends one.
-      return { kind: 'ringing', number: number ?? clientId, guid, campaign };
+      const name = nameIn(message.data, nameParam);
+      return { kind: 'ringing', number: number ?? clientId, guid, campaign, name };
+    }
     case 'finishedInteraction':
       return { kind: 'ended', number: number ?? clientId, guid };
     case 'sentDisposition':
