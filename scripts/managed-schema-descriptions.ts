@@ -70,7 +70,7 @@ const SHARED: Readonly<Record<string, string>> = {
   'dispositions.codes[].label': 'Label shown to the agent.',
   agent: "The agent's working state.",
   'agent.pauseReasons':
-    'Pause reasons offered when the agent goes not ready, on platforms that take a reason but publish no list (XiVO). Platforms with their own list (Windstream CCS, uContact) use theirs.',
+    'Pause reasons offered when the agent goes not ready, on platforms that take a reason but publish no list (XiVO, uContact). Platforms with their own list (Windstream CCS) use theirs.',
   'agent.pauseReasons[]': 'One pause reason.',
   'agent.pauseReasons[].code': 'Reason sent to the platform.',
   'agent.pauseReasons[].label': 'Label shown to the agent.',
