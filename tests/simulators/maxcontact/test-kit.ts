@@ -9,6 +9,7 @@ import {
   MaxContactAdapter,
   type MaxContactConfig,
 } from '../../../utils/cti/vendors/maxcontact/adapter';
+import { ASSUMED_PATHS } from '../../../utils/cti/vendors/maxcontact/paths';
 
 export const CREDENTIALS = { username: '1001', password: 'secret' };
 
@@ -38,6 +39,8 @@ export async function startRig(
     dialFormat: 'e164',
     defaultCountry: 'GB',
     transferResultCode: '',
+    ...ASSUMED_PATHS,
+    leadPhoneIdField: 'LeadPhoneID',
     // Short intervals keep the tests quick; nothing asserts on time.
     pollIntervalMs: 20,
     idlePollIntervalMs: 40,

@@ -28,7 +28,9 @@ const request = (
 
 describe('maxcontact commands: calls (§3.4)', () => {
   it('dials against the customer’s lead when the call back names one', async () => {
-    rig = await startRig();
+    rig = await startRig({
+      sim: { leads: [{ LeadId: 7781, phones: [{ number: '+447700900123', type: 'Mobile' }] }] },
+    });
     await signedIn(rig);
     await rig.adapter.execute({ type: 'dial', number: '+447700900123', recordId: '7781' });
     expect((await request('dial')).query).toEqual({ leadid: '7781' });
