@@ -117,13 +117,15 @@ function transferToUser(
   target: number | undefined,
 ): Outcome {
   if (!call) return no('Call not found');
-  if (call.state !== 'connected' && call.state !== 'held') return no('The call is not connected');
+  // A delivered call is the agent's already (the dialler connects it, §3.7), as for `hold`.
+  if (call.state === 'dialing') return no('The call is not connected');
   if (target === undefined || !world.users.some((u) => u.userId === target)) {
     return no('Target user not found');
   }
   if (target === userId) return no('Cannot transfer a call to yourself');
   const status = world.agents.get(target);
   if (status === 'loggedOut') return no('The target user is not logged in');
+  call.answer();
   if (world.settings.userTransfer === 'withComplete') {
     call.offeredTo = target;
     return ok(null);

@@ -59,3 +59,14 @@ export function liveCall(calls: CallTracker, callId: string): TrackedCall {
   if (!call) throw new CtiError('unsupported', 'This call is no longer active on MaxContact');
   return call;
 }
+
+/** Refuses to dial a colleague's UserID as if it were a phone number (directory.ts). */
+export async function refuseUserId(host: CommandHost, number: string, how: string): Promise<void> {
+  const user = await host.directory.userWithId(number);
+  if (!user) return;
+  const name = user.FullName ?? `user ${user.ID}`;
+  throw new CtiError(
+    'unsupported',
+    `${number} is the MaxContact user ID of ${name}, not a phone number: ${how}`,
+  );
+}

@@ -7,7 +7,7 @@ import { CtiError, type Command } from '../../model';
 import { dialString } from '../shared/dial';
 import { BREAK_REASON } from './agent';
 import { vendorCallIdOf } from './calls';
-import { anyData, ended, liveCall, type CommandHost } from './command-host';
+import { anyData, ended, liveCall, refuseUserId, type CommandHost } from './command-host';
 import { expandPath } from './paths';
 import { cancelTransfer, completeTransfer, startTransfer, transferToUser } from './transfer';
 import { DialData, telephony } from './wire';
@@ -89,6 +89,11 @@ async function dial(host: CommandHost, number: string, leadId?: string): Promise
   const { config, calls } = host;
   const phone = dialString(number, config);
   if (!phone) throw new CtiError('unsupported', 'Enter a number to dial');
+  await refuseUserId(
+    host,
+    number,
+    'MaxContact cannot call a colleague; transfer a call to them instead',
+  );
   const wire = await host.request(telephony.dial(host.userId, phone, leadId), DialData);
   const call = calls.registerDial(wire ?? undefined, host.seq(), leadId);
   if (call) host.emit({ type: 'callUpsert', call: calls.update(call) });

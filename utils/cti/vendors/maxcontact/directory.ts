@@ -74,6 +74,21 @@ export class UserDirectory {
     return cached ?? (await this.users(true)).find((u) => u.ID === id);
   }
 
+  /**
+   * The user whose UserID `number` is, when it is one: a directory entry's number is a UserID,
+   * which `dial` would call as a phone number (and file under a new lead). A list that cannot be
+   * read says no: the dial goes ahead.
+   */
+  async userWithId(number: string): Promise<AgentUser | undefined> {
+    const id = number.trim();
+    if (!/^\d{1,19}$/.test(id)) return undefined;
+    try {
+      return (await this.users()).find((u) => u.ID === id);
+    } catch {
+      return undefined;
+    }
+  }
+
   private async load(): Promise<AgentUser[]> {
     const { items, dropped } = await this.host.request(telephony.users(this.host.userId), UserList);
     if (dropped > 0) {

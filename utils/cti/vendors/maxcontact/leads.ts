@@ -49,7 +49,7 @@ export interface LeadHost {
 
 type Known = { phones: LeadPhone[] } | { failedAt: number };
 
-const phoneLabel = (p: LeadPhone) => (p.type ? `${p.number} (${p.type})` : p.number);
+const phoneLabel = (p: LeadPhone) => (p.type ? `${p.number} (${p.type})` : p.number).slice(0, 200);
 
 export class LeadBook {
   private readonly known = new Map<string, Known>();
