@@ -18,7 +18,8 @@ import type {
   MaxContactSimulator,
   ReceivedRequest,
 } from './types';
-import { MaxContactWorld, type Outcome } from './world';
+import type { Outcome } from './outcome';
+import { MaxContactWorld } from './world';
 
 export const TOKEN_PREFIX = '/webservices/services/apitoken/login/';
 export const TELEPHONY_PREFIX = '/webservices/services/telephony/';
@@ -178,6 +179,10 @@ export async function startMaxContactSimulator(
     calls: (userId) => world.live(userId),
     allCalls: () => world.all(),
     resultCodes: world.resultCodes,
+    users: world.users,
+    acdQueues: world.acdQueues,
+    leads: () => world.leads.all(),
+    addLead: (seed) => world.leads.add(seed),
     agent: (userId = world.firstUserId()) => world.agents.get(userId) ?? 'loggedOut',
     tokens: () => [...world.tokens.keys()],
     startTraffic: (o) => traffic.start(o?.intervalMs),

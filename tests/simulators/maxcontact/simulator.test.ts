@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startMaxContactSimulator } from './server';
 import type { MaxContactSimOptions, MaxContactSimulator } from './types';
+import { FIRST_LEAD_ID } from './leads';
 import { FIRST_CALL_ID } from './world';
 
 let sim: MaxContactSimulator;
@@ -200,5 +201,151 @@ describe('maxcontact simulator: faults', () => {
     const [call] = (await data('getcalls/user/1001', key)).Data as Record<string, unknown>[];
     expect(call?.CallStartTime).toMatch(/^\/Date\(\d+\)\/$/);
     expect(call).not.toHaveProperty('CampaignName');
+  });
+});
+
+describe('maxcontact simulator: directory, queues and leads (§3.4)', () => {
+  it('lists the users and the ACD queues with their documented fields', async () => {
+    await start();
+    const key = await token();
+    expect((await data('users/user/1001', key)).Data).toEqual([
+      { FullName: 'Alex Morgan', ID: 1001 },
+      { FullName: 'Priya Shah', ID: 1002 },
+      { FullName: 'Tom Williams', ID: 1003 },
+    ]);
+    const queues = (await data('acdqueues/user/1001', key)).Data as Record<string, unknown>[];
+    expect(queues.map((q) => [q.ID, q.AcdName, q.Active])).toEqual([
+      [11, 'Support', true],
+      [12, 'Inbound Sales', true],
+      [13, 'Winter campaign (retired)', false],
+    ]);
+    expect(queues[0]).toMatchObject({ AbandonThreshold: 20, SnapshotStats: {}, ZipTone: 0 });
+  });
+
+  it('matches calls to the newest lead with the number, else creates one', async () => {
+    await start({ leads: [{ LeadId: 7, phones: [{ number: '+447700900123', type: 'Mobile' }] }] });
+    const key = await token();
+    const known = sim.inboundCall({ from: '+44 7700 900123' });
+    expect(known.leadId).toBe(7);
+    const fresh = sim.inboundCall({ from: '+441134960000' });
+    expect(fresh.leadId).toBe(FIRST_LEAD_ID);
+    expect(sim.leads().at(-1)?.phones[0]).toMatchObject({ PhoneNumber: '+441134960000' });
+    const [listed] = (await data('getcalls/user/1001', key)).Data as Record<string, unknown>[];
+    expect(listed).toMatchObject({ LeadId: 7 });
+    expect((await data('dial/user/1001/phone/2000?leadid=7', key)).Data).toMatchObject({
+      LeadId: 7,
+    });
+    expect(await data('dial/user/1001/phone/2000?leadid=99', key)).toMatchObject({
+      Success: false,
+      ResponseDetail: 'Lead 99 not found',
+    });
+  });
+
+  it('lists a lead’s phones, changes a call’s lead and creates a new lead for it', async () => {
+    await start();
+    const key = await token();
+    const [oliver] = sim.leads();
+    const call = sim.inboundCall({ from: '+441134960000' });
+    const phones = (await data(`leadphones/user/1001/lead/${oliver!.LeadId}`, key)).Data;
+    expect(phones).toEqual([
+      {
+        LeadPhoneID: 900001,
+        LeadId: oliver!.LeadId,
+        PhoneNumber: '+441632960123',
+        RecordType: 'Home',
+        RecordTypeId: 1,
+      },
+      {
+        LeadPhoneID: 900002,
+        LeadId: oliver!.LeadId,
+        PhoneNumber: '+447700900123',
+        RecordType: 'Mobile',
+        RecordTypeId: 2,
+      },
+    ]);
+    expect(await data('leadphones/user/1001/lead/1', key)).toMatchObject({ Success: false });
+    const path = `changelead/user/1001/call/${call.CallId}/leadphone`;
+    expect((await data(`${path}/123`, key)).ResponseDetail).toBe('Lead phone not found');
+    expect((await data(`${path}/900002`, key)).Success).toBe(true);
+    expect(call.leadId).toBe(oliver!.LeadId);
+    expect((await data('changelead/user/1001/call/4242/leadphone/900002', key)).Success).toBe(
+      false,
+    );
+    const created = await data(
+      `createnewlead/user/1001/call/${call.CallId}/phone/%2B447700900999`,
+      key,
+    );
+    expect(created.Data).toEqual({ LeadId: call.leadId });
+    expect(sim.leads().at(-1)?.phones[0]?.PhoneNumber).toBe('+447700900999');
+    expect(await data(`createnewlead/user/1001/call/${call.CallId}/phone/none`, key)).toMatchObject(
+      {
+        Success: false,
+        ResponseDetail: 'No phone number',
+      },
+    );
+  });
+
+  it('names the lead phone id as configured, or leaves it out', async () => {
+    await start({ leadPhoneIdField: '' });
+    const key = await token();
+    const [phone] = (await data(`leadphones/user/1001/lead/${sim.leads()[0]!.LeadId}`, key))
+      .Data as Record<string, unknown>[];
+    expect(Object.keys(phone!).sort()).toEqual([
+      'LeadId',
+      'PhoneNumber',
+      'RecordType',
+      'RecordTypeId',
+    ]);
+  });
+});
+
+describe('maxcontact simulator: transfer to a user (v1.8, assumed paths)', () => {
+  it('hands a connected call to a logged-in colleague, who may not be the agent', async () => {
+    // The dialled call stays unanswered.
+    await start({ dialAnswerMs: 60_000 });
+    const key = await token();
+    await data('dial/user/1001/phone/%2B442079460958', key);
+    const [dialling] = sim.calls();
+    const ringing = `transfertouser/user/1001/call/${dialling!.CallId}/touser/1002`;
+    expect((await data(ringing, key)).ResponseDetail).toBe('The call is not connected');
+    await data(`hangup/user/1001/call/${dialling!.CallId}`, key);
+    const call = sim.inboundCall();
+    const path = `transfertouser/user/1001/call/${call.CallId}/touser`;
+    expect((await data(`${path}/1001`, key)).ResponseDetail).toBe(
+      'Cannot transfer a call to yourself',
+    );
+    expect((await data(`${path}/4242`, key)).ResponseDetail).toBe('Target user not found');
+    const colleague = await token('1003');
+    await data('logout/user/1003', colleague);
+    expect((await data(`${path}/1003`, key)).ResponseDetail).toBe(
+      'The target user is not logged in',
+    );
+    expect((await data(`${path}/1002`, key)).Success).toBe(true);
+    expect(sim.calls(1001)).toEqual([]);
+    expect(sim.calls(1002)).toEqual([call]);
+    expect(call).toMatchObject({ state: 'offered', transferredBy: [1001] });
+    expect(sim.agent(1001)).toBe('wrap');
+    // The transferring agent files their own result; the colleague still files theirs.
+    expect((await data(`dispose/user/1001/call/${call.CallId}?resultcode=XFER`, key)).Success).toBe(
+      true,
+    );
+    expect(sim.agent(1001)).toBe('ready');
+    expect(call.state).toBe('offered');
+    expect((await data(`completetransfer/user/1001/call/${call.CallId}`, key)).Success).toBe(false);
+  });
+
+  it('waits for Complete Transfer when configured so', async () => {
+    await start({ userTransfer: 'withComplete' });
+    const key = await token();
+    const call = sim.inboundCall();
+    call.answer();
+    const complete = `completetransfer/user/1001/call/${call.CallId}`;
+    expect((await data(complete, key)).ResponseDetail).toBe('No transfer in progress');
+    expect(
+      (await data(`transfertouser/user/1001/call/${call.CallId}/touser/1002`, key)).Success,
+    ).toBe(true);
+    expect(sim.calls(1001)).toEqual([call]);
+    expect((await data(complete, key)).Success).toBe(true);
+    expect(sim.calls(1002)).toEqual([call]);
   });
 });

@@ -3,12 +3,14 @@
  * short poll intervals, and test contexts whose header rule is applied to fetch the way the
  * background's declarativeNetRequest rule is in the browser.
  */
+import type { CallUpdate } from '../../../utils/cti/model';
 import { createTestContext, type TestContext } from '../shared/context';
 import { startMaxContactSimulator, type MaxContactSimOptions, type MaxContactSimulator } from '.';
 import {
   MaxContactAdapter,
   type MaxContactConfig,
 } from '../../../utils/cti/vendors/maxcontact/adapter';
+import { ASSUMED_PATHS } from '../../../utils/cti/vendors/maxcontact/paths';
 
 export const CREDENTIALS = { username: '1001', password: 'secret' };
 
@@ -38,6 +40,8 @@ export async function startRig(
     dialFormat: 'e164',
     defaultCountry: 'GB',
     transferResultCode: '',
+    ...ASSUMED_PATHS,
+    leadPhoneIdField: 'LeadPhoneID',
     // Short intervals keep the tests quick; nothing asserts on time.
     pollIntervalMs: 20,
     idlePollIntervalMs: 40,
@@ -79,4 +83,19 @@ export async function signedIn(
   await adapter.resync();
   await t.next('callsSnapshot');
   return t;
+}
+
+/** A call delivered by the platform and connected (listed on a second poll). */
+export async function connectedCall(
+  rig: Rig,
+  t: TestContext,
+  from = '+441632960123',
+): Promise<CallUpdate> {
+  const { CallId } = rig.sim.inboundCall({ from, name: 'Oliver Smith' });
+  return (
+    await t.next(
+      'callUpsert',
+      (e) => e.call.vendorCallId === String(CallId) && e.call.state === 'connected',
+    )
+  ).call;
 }

@@ -3,7 +3,7 @@
  * with UK-style campaigns and queues (MaxContact is a UK contact-centre platform, §3.1).
  */
 import { createTraffic, pick, PEOPLE, prng } from '../shared/traffic';
-import type { SimCallImpl } from './world';
+import type { SimCallImpl } from './call';
 import type { MaxContactWorld } from './world';
 import type { InboundCallOptions } from './types';
 
@@ -52,6 +52,7 @@ export class Traffic {
       ...(o.name2 ? { customerName2: o.name2 } : {}),
       ...(o.campaign ? { campaign: o.campaign } : {}),
       ...(o.queue ? { queue: o.queue } : {}),
+      ...(o.leadId !== undefined ? { leadId: o.leadId } : {}),
       state: 'offered',
     });
   }

@@ -28,6 +28,34 @@ export interface SimResultCode {
   SuccessType: number;
 }
 
+/** §3.4 "ACD (Skill) Queue", as `acdqueues` returns it (the stats objects' fields are [UNKNOWN]). */
+export interface SimAcdQueue {
+  ID: number;
+  AcdName: string;
+  Active: boolean;
+}
+
+/** A phone of a lead: §3.4 "Lead Phone" plus the id `changelead` takes (its name is [UNKNOWN]). */
+export interface SimLeadPhone {
+  LeadPhoneID: number;
+  LeadId: number;
+  PhoneNumber: string;
+  RecordType: string;
+  RecordTypeId: number;
+}
+
+export interface SimLead {
+  readonly LeadId: number;
+  readonly phones: readonly SimLeadPhone[];
+}
+
+/** A lead to start with: its phones, each with a record type ("Home", "Mobile"…). */
+export interface LeadSeed {
+  /** Default: the next free id. */
+  LeadId?: number;
+  phones: { number: string; type?: string }[];
+}
+
 export interface MaxContactSimOptions {
   /** 0 (default) picks a free port. */
   port?: number;
@@ -48,6 +76,24 @@ export interface MaxContactSimOptions {
    * ([UNKNOWN], §3.5); default true so the adapter's optional reading is exercised.
    */
   extendedCallFields?: boolean;
+  /** Default: Support, Sales and an inactive queue (see world.ts). */
+  acdQueues?: SimAcdQueue[];
+  /**
+   * Leads the platform holds at start (default: two demo callers, leads.ts); calls to and from
+   * their numbers are matched to them, and other numbers get a new lead.
+   */
+  leads?: LeadSeed[];
+  /**
+   * The name of the id field of a lead phone in `leadphones` answers ([UNKNOWN], §3.4: the API
+   * page's Lead Phone entity has none, yet `changelead` takes a LeadPhoneID). Default
+   * `LeadPhoneID`; '' leaves the id out.
+   */
+  leadPhoneIdField?: string;
+  /**
+   * How "Transfer To User" (v1.8, URL [UNKNOWN], §3.4) behaves: `direct` (default) hands the call
+   * to the user at once; `withComplete` offers it and waits for `completetransfer`.
+   */
+  userTransfer?: 'direct' | 'withComplete';
 }
 
 /**
@@ -70,6 +116,10 @@ export interface SimCall {
   readonly resultCode: string | undefined;
   /** `connectcalls` bridged it to another call. */
   readonly bridgedTo: number | undefined;
+  /** The lead the call is associated with (§3.4 dial: matched to the newest lead, or a new one). */
+  readonly leadId: number | undefined;
+  /** The users who transferred it away, first to last ("Transfer To User"). */
+  readonly transferredBy: readonly number[];
   /** The agent's device picks it up (MaxContact has no remote answer, §3.7). */
   answer(): void;
   /** The remote party hangs up. */
@@ -86,6 +136,8 @@ export interface InboundCallOptions {
   queue?: string;
   /** Whose calls it joins; default the first user. */
   userId?: number;
+  /** The lead it belongs to; default the newest lead with the caller's number, else a new lead. */
+  leadId?: number;
 }
 
 export type SimAgentStatus = 'ready' | 'notReady' | 'break' | 'wrap' | 'loggedOut';
@@ -123,6 +175,13 @@ export interface MaxContactSimulator {
   /** Every call since the start (or the last platform restart), ended ones included. */
   allCalls(): SimCall[];
   resultCodes: SimResultCode[];
+  /** The platform's users (the `users` directory), agents included. */
+  users: SimUser[];
+  acdQueues: SimAcdQueue[];
+  /** Every lead, oldest first. */
+  leads(): SimLead[];
+  /** A new lead with these phones. */
+  addLead(seed: LeadSeed): SimLead;
   agent(userId?: number): SimAgentStatus;
   /** Tokens currently valid. */
   tokens(): string[];

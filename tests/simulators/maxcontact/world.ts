@@ -1,21 +1,29 @@
 /**
- * The simulated MaxContact platform: users, tokens, agent states, calls and result codes, and what
- * each telephony method does to them (vendors/README.md §3.4, api-pages/maxcontact-telephony.txt).
- * Transport-free: server.ts turns requests into `run()` calls and outcomes into envelopes.
+ * The simulated MaxContact platform: users, tokens, agent states, calls, leads, queues and result
+ * codes, and what each telephony method does to them (vendors/README.md §3.4,
+ * api-pages/maxcontact-telephony.txt). Transport-free: server.ts turns requests into `run()` calls
+ * and outcomes into envelopes; agent-tools.ts has the directory, queue, lead and user-transfer
+ * methods.
  */
 import { randomBytes } from 'node:crypto';
 import { Timers } from '../shared/timers';
+import { SimCallImpl, type CallInit } from './call';
+import { runAgentTool } from './agent-tools';
+import { DEFAULT_LEADS, SimLeads } from './leads';
+import { no, ok, type Outcome } from './outcome';
 import type {
   MaxContactSimOptions,
+  SimAcdQueue,
   SimAgentStatus,
-  SimCall,
-  SimCallState,
   SimResultCode,
   SimUser,
 } from './types';
 
+/** The agent who signs in (1001) and colleagues to transfer to (the `users` directory). */
 export const DEFAULT_USERS: SimUser[] = [
   { login: '1001', password: 'secret', userId: 1001, fullName: 'Alex Morgan' },
+  { login: '1002', password: 'secret', userId: 1002, fullName: 'Priya Shah' },
+  { login: '1003', password: 'secret', userId: 1003, fullName: 'Tom Williams' },
 ];
 
 function code(Code: string, Description: string, more: Partial<SimResultCode> = {}): SimResultCode {
@@ -52,113 +60,22 @@ export const DEFAULT_RESULT_CODES: SimResultCode[] = [
 /** CallIds are in-memory integers that start at 1000 (§3.4 note, §9). */
 export const FIRST_CALL_ID = 1000;
 
-/** The simulator's own integers for the [UNKNOWN] `CallState` (§3.5). */
-const CALL_STATE: Record<SimCallState, number> = {
-  offered: 1,
-  dialing: 1,
-  connected: 2,
-  held: 3,
-  ended: 0,
-};
+/** §3.4 "ACD (Skill) Queue": two live skill queues and a retired one. */
+export const DEFAULT_ACD_QUEUES: SimAcdQueue[] = [
+  { ID: 11, AcdName: 'Support', Active: true },
+  { ID: 12, AcdName: 'Inbound Sales', Active: true },
+  { ID: 13, AcdName: 'Winter campaign (retired)', Active: false },
+];
 
-export type Outcome = { ok: true; data?: unknown } | { ok: false; detail: string };
-const ok = (data?: unknown): Outcome => ({ ok: true, data });
-const no = (detail: string): Outcome => ({ ok: false, detail });
-
-interface CallInit {
-  userId: number;
-  direction: 'inbound' | 'outbound';
-  phoneNumber: string;
-  customerName?: string;
-  customerName2?: string;
-  campaign?: string;
-  queue?: string;
-  state: 'offered' | 'dialing';
-}
-
-export class SimCallImpl implements SimCall {
-  readonly CallId: number;
-  readonly startedAt = new Date();
-  state: SimCallState;
-  recording = true;
-  resultCode: string | undefined;
-  bridgedTo: number | undefined;
-
-  constructor(
-    private readonly world: MaxContactWorld,
-    CallId: number,
-    private readonly init: CallInit,
-  ) {
-    this.CallId = CallId;
-    this.state = init.state;
-  }
-
-  get userId() {
-    return this.init.userId;
-  }
-  get direction() {
-    return this.init.direction;
-  }
-  get phoneNumber() {
-    return this.init.phoneNumber;
-  }
-  get customerName() {
-    return this.init.customerName ?? '';
-  }
-  get campaign() {
-    return this.init.campaign || undefined;
-  }
-  get queue() {
-    return this.init.queue || undefined;
-  }
-  get live(): boolean {
-    return this.state !== 'ended';
-  }
-
-  answer(): void {
-    if (this.state === 'offered' || this.state === 'dialing') this.state = 'connected';
-  }
-  hangup(): void {
-    if (!this.live) return;
-    this.state = 'ended';
-    this.world.afterCall(this.userId);
-  }
-  hold(): void {
-    if (this.state === 'connected') this.state = 'held';
-  }
-  retrieve(): void {
-    if (this.state === 'held') this.state = 'connected';
-  }
-
-  /** §3.5 "Call", plus the [UNKNOWN] campaign and queue names when the options say so. */
-  toWire(): Record<string, unknown> {
-    const { startTimeFormat, extendedCallFields } = this.world.settings;
-    const ms = this.startedAt.getTime();
-    return {
-      CallId: this.CallId,
-      ...(startTimeFormat === 'none'
-        ? {}
-        : {
-            CallStartTime:
-              startTimeFormat === 'dotnet' ? `/Date(${ms})/` : this.startedAt.toISOString(),
-          }),
-      CallState: CALL_STATE[this.state],
-      CallStatus: this.direction === 'inbound' ? 0 : 1,
-      CustomerName: this.customerName,
-      CustomerName2: this.init.customerName2 ?? '',
-      PhoneNumber: this.phoneNumber,
-      RecordingState: this.recording ? 1 : 0,
-      ...(extendedCallFields && this.campaign ? { CampaignName: this.campaign } : {}),
-      ...(extendedCallFields && this.queue ? { AcdName: this.queue } : {}),
-    };
-  }
-}
-
-type Settings = Required<Omit<MaxContactSimOptions, 'port' | 'host' | 'users' | 'resultCodes'>>;
+type Settings = Required<
+  Omit<MaxContactSimOptions, 'port' | 'host' | 'users' | 'resultCodes' | 'acdQueues' | 'leads'>
+>;
 
 export class MaxContactWorld {
   readonly users: SimUser[];
   readonly resultCodes: SimResultCode[];
+  readonly acdQueues: SimAcdQueue[];
+  readonly leads: SimLeads;
   readonly settings: Settings;
   readonly agents = new Map<number, SimAgentStatus>();
   readonly tokens = new Map<string, string>();
@@ -170,10 +87,14 @@ export class MaxContactWorld {
   constructor(opts: MaxContactSimOptions) {
     this.users = (opts.users ?? DEFAULT_USERS).map((u) => ({ ...u }));
     this.resultCodes = (opts.resultCodes ?? DEFAULT_RESULT_CODES).map((c) => ({ ...c }));
+    this.acdQueues = (opts.acdQueues ?? DEFAULT_ACD_QUEUES).map((q) => ({ ...q }));
+    this.leads = new SimLeads(opts.leads ?? DEFAULT_LEADS);
     this.settings = {
       dialAnswerMs: opts.dialAnswerMs ?? 300,
       startTimeFormat: opts.startTimeFormat ?? 'iso',
       extendedCallFields: opts.extendedCallFields ?? true,
+      leadPhoneIdField: opts.leadPhoneIdField ?? 'LeadPhoneID',
+      userTransfer: opts.userTransfer ?? 'direct',
     };
     this.resetAgents();
   }
@@ -194,8 +115,10 @@ export class MaxContactWorld {
     return user.userId;
   }
 
+  /** A new call; without a lead it is matched to the newest lead with its number, or a new one. */
   createCall(init: CallInit): SimCallImpl {
-    const call = new SimCallImpl(this, this.nextCallId++, init);
+    const leadId = init.leadId ?? this.leads.matchOrCreate(init.phoneNumber).LeadId;
+    const call = new SimCallImpl(this, this.nextCallId++, { ...init, leadId });
     this.callList.push(call);
     return call;
   }
@@ -228,6 +151,11 @@ export class MaxContactWorld {
     this.resetAgents();
   }
 
+  /** A live call of `userId` by its CallId as written in a path or query. */
+  find(userId: number, id: string | undefined): SimCallImpl | undefined {
+    return this.callList.find((c) => c.userId === userId && String(c.CallId) === id && c.live);
+  }
+
   /** One telephony method for `userId`; undefined when the method does not exist. */
   run(
     method: string,
@@ -242,8 +170,6 @@ export class MaxContactWorld {
         return ok(this.live(userId).map((c) => c.toWire()));
       case 'resultcodes':
         return ok(this.resultCodes);
-      case 'users':
-        return ok(this.users.map((u) => ({ FullName: u.fullName, ID: u.userId })));
       case 'goready':
         return this.setAgent(userId, 'ready');
       case 'gonotready':
@@ -254,7 +180,7 @@ export class MaxContactWorld {
         if (this.live(userId).length > 0) return no('The agent has live calls');
         return this.setAgent(userId, 'loggedOut');
       case 'dial':
-        return this.dial(userId, rest[0] === 'phone' ? rest[1] : undefined);
+        return this.dial(userId, rest[0] === 'phone' ? rest[1] : undefined, query.leadid);
       case 'hangup':
       case 'hold':
       case 'retrieve':
@@ -266,7 +192,7 @@ export class MaxContactWorld {
       case 'connectcalls':
         return this.connect(userId, query);
       default:
-        return undefined;
+        return runAgentTool(this, method, userId, rest);
     }
   }
 
@@ -274,23 +200,23 @@ export class MaxContactWorld {
     for (const user of this.users) this.agents.set(user.userId, 'ready');
   }
 
-  private find(userId: number, id: string | undefined): SimCallImpl | undefined {
-    return this.callList.find((c) => c.userId === userId && String(c.CallId) === id && c.live);
-  }
-
   private setAgent(userId: number, status: SimAgentStatus): Outcome {
     this.agents.set(userId, status);
     return ok(null);
   }
 
-  private dial(userId: number, phone: string | undefined): Outcome {
+  /** A manual dial, for the given lead or the newest lead with the number (api-pages "Dial"). */
+  private dial(userId: number, phone: string | undefined, leadid: string | undefined): Outcome {
     if (!phone) return no('No phone number');
     if (this.agents.get(userId) === 'loggedOut') return no('The agent is not logged in');
+    const lead = leadid === undefined ? undefined : this.leads.get(Number(leadid));
+    if (leadid !== undefined && !lead) return no(`Lead ${leadid} not found`);
     const call = this.createCall({
       userId,
       direction: 'outbound',
       phoneNumber: phone,
       state: 'dialing',
+      ...(lead ? { leadId: lead.LeadId } : {}),
     });
     this.later(() => call.answer(), this.settings.dialAnswerMs);
     return ok(call.toWire());
@@ -324,9 +250,25 @@ export class MaxContactWorld {
     return value !== undefined && this.resultCodes.some((c) => c.Code === value);
   }
 
-  /** Disposes a live call (hanging it up) or an ended one not yet disposed (api-pages "Dispose"). */
+  /**
+   * Disposes a live call (hanging it up) or an ended one not yet disposed (api-pages "Dispose").
+   * A user who transferred a call to a colleague files their own result for it.
+   */
   private dispose(userId: number, id: string | undefined, resultCode: string | undefined): Outcome {
-    if (!this.knownCode(resultCode)) return no(`Unknown result code ${resultCode ?? ''}`);
+    if (!this.knownCode(resultCode) || resultCode === undefined) {
+      return no(`Unknown result code ${resultCode ?? ''}`);
+    }
+    const handedOn = this.callList.find(
+      (c) =>
+        String(c.CallId) === id &&
+        c.transferredBy.includes(userId) &&
+        !c.earlierResults.has(userId),
+    );
+    if (handedOn) {
+      handedOn.earlierResults.set(userId, resultCode);
+      if (this.live(userId).length === 0) this.agents.set(userId, 'ready');
+      return ok(null);
+    }
     const call = this.callList.find(
       (c) => c.userId === userId && String(c.CallId) === id && c.resultCode === undefined,
     );

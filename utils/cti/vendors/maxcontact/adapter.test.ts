@@ -196,10 +196,19 @@ describe('maxcontact adapter: call identity across restarts and reconnects (§3.
     const t = await signedIn(rig);
     const old = await ringing(t, rig.sim.inboundCall().CallId);
     rig.sim.restartPlatform();
-    await t.next('callEnded', (e) => e.callId === old.call.id);
+    const end = await t.next('callEnded', (e) => e.callId === old.call.id);
     const next = rig.sim.inboundCall({ from: '+442079460958' });
     expect(next.CallId).toBe(1000);
-    const fresh = await ringing(t, 1000);
+    // The first ringing call with that CallId reported after the old one ended (the old call's
+    // lead data may have updated it before).
+    const after = t.events.items.indexOf(end);
+    const fresh = await t.next(
+      'callUpsert',
+      (e) =>
+        t.events.items.indexOf(e) > after &&
+        e.call.state === 'ringing' &&
+        e.call.vendorCallId === '1000',
+    );
     expect(fresh.call.id).not.toBe(old.call.id);
     // The old call's id now belongs to the new call: its disposition must not go there.
     await expect(

@@ -4,18 +4,25 @@
  * cannot set Cookie, §6), and a `getcalls` poll as the only source of calls (§3.2). It polls
  * faster while a call is live or the panel is open, signs in again once when the token is
  * refused, and reports the connection lost after a few failed polls in a row; the session does
- * the rest (backoff, resync).
+ * the rest (backoff, resync). Beyond the call in hand: the `users` directory (transfer to a
+ * colleague), the ACD queues, and the lead of the call (its phones, and changing it) as vendor
+ * actions.
  */
 import type { AdapterContext, Capabilities, Heartbeat, VendorAdapter } from '../../adapter';
+import type { z } from 'zod';
 import { systemClock } from '../../adapter';
+import type { DirectoryEntry } from '../../features';
 import { CtiError, type Command, type CtiEvent } from '../../model';
 import { CurrentLink } from '../shared/current-link';
 import { AgentTracker, PAUSE_REASONS } from './agent';
 import { CallTracker } from './calls';
+import { Catalog } from './catalog';
 import { runCommand, type CommandHost, type MaxContactCommandConfig } from './commands';
+import { UserDirectory } from './directory';
 import { baseUrlOf, failureOf, MaxContactHttp } from './http';
+import { LeadBook } from './leads';
 import { createLink, request, signIn, type Link } from './link';
-import { CallList, ResultCodeList, telephony, type ResultCode } from './wire';
+import { CallList, telephony, type TelephonyRequest } from './wire';
 
 export const MAXCONTACT_CAPABILITIES: Capabilities = {
   commands: new Set([
@@ -30,12 +37,20 @@ export const MAXCONTACT_CAPABILITIES: Capabilities = {
     'resumeRecording',
     'dispose',
     'setAgentState',
+    // To a MaxContact user from the directory: "Transfer To User" (transfer.ts).
+    'blindTransfer',
+    // The call's lead: change lead phone, save as a new lead (leads.ts).
+    'vendorAction',
   ]),
   agentStates: new Set(['ready', 'notReady', 'loggedOut']),
   dispositions: 'vendor',
   // `dispose?resultcode` takes no call-back time (§3.4).
   dispositionCallback: false,
   recordingControl: 'all',
+  // `users` (directory.ts), `acdqueues` (catalog.ts), lead fields in the call data (leads.ts).
+  // No queue figures: the ACD queue's stats objects are not described (§3.4).
+  features: new Set(['directory', 'queues', 'callData']),
+  pauseReasons: 'vendor',
 };
 
 export interface MaxContactConfig extends MaxContactCommandConfig {
@@ -69,16 +84,26 @@ export class MaxContactAdapter implements VendorAdapter {
   });
   private ready = false;
   private userId = '';
-  private codes: ResultCode[] = [];
+  private readonly catalog = new Catalog(() => this.userId);
   private issued = 0;
   private applied = 0;
   private snapshots = 0;
   private readonly now = (): number => (this.links.value?.ctx.clock ?? systemClock).now();
   private readonly calls: CallTracker;
   private agent = new AgentTracker(this.now);
+  /** The call's lead and the users directory: they need the connection's user and link. */
+  private tools: { leads: LeadBook; directory: UserDirectory } | undefined;
+  /** The vendor actions last offered (JSON), so an unchanged list is not sent again. */
+  private shownActions = '[]';
 
   constructor(private readonly config: MaxContactConfig) {
-    this.calls = new CallTracker(this.now, config.defaultCountry, Date.now().toString(36));
+    const leadData = (leadId: string) => this.tools?.leads.dataOf(leadId) ?? {};
+    this.calls = new CallTracker(
+      this.now,
+      config.defaultCountry,
+      Date.now().toString(36),
+      leadData,
+    );
   }
 
   async connect(ctx: AdapterContext): Promise<void> {
@@ -96,11 +121,15 @@ export class MaxContactAdapter implements VendorAdapter {
     });
     const link = createLink(ctx, http, username.trim(), password);
     this.links.set(link);
+    this.tools = {
+      leads: new LeadBook(this.base(link)),
+      directory: new UserDirectory(this.base(link)),
+    };
     try {
       await signIn(link);
       // A wrong user id or a token the platform does not take fails here, not at the first poll.
       await request(link, telephony.getcalls(this.userId), CallList);
-      await this.loadResultCodes(link);
+      await this.catalog.loadResultCodes(link);
     } catch (error) {
       this.links.stop(link);
       throw failureOf(error).error;
@@ -133,8 +162,12 @@ export class MaxContactAdapter implements VendorAdapter {
     const calls = this.calls.live().map((c) => this.calls.update(c));
     link.ctx.emit({ type: 'callsSnapshot', calls });
     link.ctx.emit({ type: 'agent', agent: this.agent.report(calls.length > 0) });
-    link.ctx.emit({ type: 'lists', lists: { resultCodes: this.agentCodes() } });
+    link.ctx.emit({ type: 'lists', lists: { resultCodes: this.catalog.agentCodes() } });
     this.announceInterval(link);
+    // Everything above is what resync promises; the queues and leads follow as they arrive.
+    this.shownActions = '';
+    this.syncLeads(link);
+    await this.catalog.loadQueues(link);
   }
 
   async execute(command: Command): Promise<void> {
@@ -147,38 +180,25 @@ export class MaxContactAdapter implements VendorAdapter {
       throw err;
     } finally {
       // A call may have started or ended: pick the interval that fits now.
-      if (this.links.value === link) this.schedule(link);
+      if (this.links.value === link) {
+        this.schedule(link);
+        this.syncLeads(link);
+      }
+    }
+  }
+
+  /** MaxContact users whose name or UserID matches: transfer targets (directory.ts). */
+  async searchDirectory(term: string, limit: number): Promise<DirectoryEntry[]> {
+    this.requireLink();
+    try {
+      return await this.requireTools().directory.search(term, limit);
+    } catch (error) {
+      throw failureOf(error).error;
     }
   }
 
   async disconnect(): Promise<void> {
     this.links.stopCurrent();
-  }
-
-  // ── Result codes ──────────────────────────────────────────────────────────────────────────────
-
-  private async loadResultCodes(link: Link): Promise<void> {
-    try {
-      this.codes = await request(link, telephony.resultcodes(this.userId), ResultCodeList);
-    } catch (error) {
-      const { error: err, frame } = failureOf(error);
-      if (err.code !== 'rejected' && err.code !== 'protocol') throw error;
-      // Calls still work without them; dispositions wait for the next connection.
-      if (err.code === 'protocol')
-        link.ctx.emit({ type: 'protocolError', message: err.message, frame });
-      link.ctx.emit({
-        type: 'notice',
-        level: 'warning',
-        message: `Could not load the MaxContact result codes: ${err.message}`,
-      });
-    }
-  }
-
-  /** Result codes an agent may choose (§3.4 "Result Code": agent-viewable, not system codes). */
-  private agentCodes() {
-    return this.codes
-      .filter((c) => c.IsAgentViewable !== false && c.IsSystemResultCode !== true)
-      .map((c) => ({ code: c.Code, label: c.Description ?? c.Code }));
   }
 
   // ── Polling ───────────────────────────────────────────────────────────────────────────────────
@@ -249,6 +269,7 @@ export class MaxContactAdapter implements VendorAdapter {
     const emit = (event: CtiEvent) => link.ctx.emit(event);
     for (const call of ended) emit({ type: 'callEnded', callId: call.id, endedAt: this.now() });
     for (const call of changed) emit({ type: 'callUpsert', call });
+    if (changed.length > 0 || ended.length > 0) this.syncLeads(link);
     // [INFERRED] §3.6: the dialler connects only ready agents; a call that ends leaves wrap-up.
     const agent =
       arrived.length > 0
@@ -259,22 +280,63 @@ export class MaxContactAdapter implements VendorAdapter {
     if (agent) emit({ type: 'agent', agent });
   }
 
+  // ── The call's lead ──────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Offers the lead actions of the live calls, and reads the phones of leads not known yet; when
+   * they arrive, the calls' data and the actions follow.
+   */
+  private syncLeads(link: Link): void {
+    const leads = this.tools?.leads;
+    if (!leads || link.stopped) return;
+    this.offerActions(link, leads);
+    void leads.load(this.calls.live()).then((arrived) => {
+      if (!arrived || link.stopped || this.links.value !== link) return;
+      for (const call of this.calls.refreshed()) link.ctx.emit({ type: 'callUpsert', call });
+      this.offerActions(link, leads);
+    });
+  }
+
+  private offerActions(link: Link, leads: LeadBook): void {
+    const actions = leads.actions(this.calls.live());
+    const json = JSON.stringify(actions);
+    if (json === this.shownActions) return;
+    this.shownActions = json;
+    link.ctx.emit({ type: 'vendorActions', actions });
+  }
+
   // ── Helpers ───────────────────────────────────────────────────────────────────────────────────
 
   private host(link: Link): CommandHost {
     return {
+      ...this.base(link),
+      ...this.requireTools(),
+      agent: this.agent,
+      seq: () => this.issued,
+      resultCodes: () => this.catalog.codes,
+    };
+  }
+
+  /** This connection as the command, lead and directory modules use it. */
+  private base(link: Link) {
+    const emit = (event: CtiEvent) => {
+      if (!link.stopped) link.ctx.emit(event);
+    };
+    return {
       userId: this.userId,
       config: this.config,
       calls: this.calls,
-      agent: this.agent,
-      seq: () => this.issued,
-      request: (req, schema) => request(link, req, schema),
-      resultCodes: () => this.codes,
-      emit: (event) => {
-        if (!link.stopped) link.ctx.emit(event);
-      },
       now: this.now,
+      emit,
+      request: <S extends z.ZodType>(req: TelephonyRequest, schema: S) =>
+        request(link, req, schema),
+      protocolError: (message: string) => emit({ type: 'protocolError', message }),
     };
+  }
+
+  private requireTools(): { leads: LeadBook; directory: UserDirectory } {
+    if (!this.tools) throw new CtiError('network', 'Not connected to MaxContact');
+    return this.tools;
   }
 
   private requireLink(): Link {

@@ -30,6 +30,13 @@ export interface TrackedCall {
   transfer?: { target: string; consultId?: string; heldByUs: boolean };
   /** `connectcalls` bridged it away: its end is not the agent's wrap-up. */
   bridged?: boolean;
+  /**
+   * The lead we put the call under (our dial's `leadid`, `changelead`, `createnewlead`; `id`
+   * undefined when the platform did not say which new lead it made), and the `LeadId` the platform
+   * listed then: once the platform lists another, its own word wins (the agent changed the lead in
+   * MaxContact's screen).
+   */
+  lead?: { id: string | undefined; wire: string | undefined };
 }
 
 export interface EndedCall {
@@ -57,14 +64,19 @@ export class CallTracker {
   private readonly calls = new Map<string, TrackedCall>();
   private readonly endedCalls = new Map<string, EndedCall>();
   private readonly emitted = new Map<string, string>();
-  /** Dials the platform accepted without returning the call: the next new calls are ours. */
-  private pendingDials = 0;
+  /**
+   * Dials the platform accepted without returning the call, with the lead each was for: the next
+   * new calls are ours.
+   */
+  private readonly pendingDials: (string | undefined)[] = [];
 
   constructor(
     private readonly now: () => number,
     private readonly defaultCountry: string,
     /** Stands in for a missing CallStartTime: unique to this adapter's lifetime. */
     private readonly sessionKey: string,
+    /** Call data about a lead (its phones), once known (leads.ts). */
+    private readonly leadData: (leadId: string) => Record<string, string> = () => ({}),
   ) {}
 
   /** `maxcontact:<CallId>-<start time digits>`; stable across polls, reconnects and adapters. */
@@ -83,7 +95,7 @@ export class CallTracker {
 
   /** Waiting for a dialled call that the platform has not listed yet. */
   get expectingDial(): boolean {
-    return this.pendingDials > 0;
+    return this.pendingDials.length > 0;
   }
 
   ended(id: string): EndedCall | undefined {
@@ -105,9 +117,10 @@ export class CallTracker {
       if (this.endedCalls.has(id)) continue;
       let call = this.calls.get(id);
       if (!call) {
-        const ours = this.pendingDials > 0;
-        if (ours) this.pendingDials -= 1;
+        const ours = this.pendingDials.length > 0;
+        const leadId = this.pendingDials.shift();
         call = this.track(wire, seq, ours ? 'dialing' : firstSighting);
+        if (leadId) call.lead = { id: leadId, wire: wire.LeadId };
         if (!ours) result.arrived.push(call);
         // A transfer whose dial answer had no call: this is its consultation leg.
         const waiting = ours && this.live().find((c) => c.transfer && !c.transfer.consultId);
@@ -132,14 +145,34 @@ export class CallTracker {
     return result;
   }
 
-  /** The call `dial` returned (or a promise of one when the answer had none). */
-  registerDial(wire: WireCall | undefined, seq: number): TrackedCall | undefined {
+  /** The call `dial` returned (or a promise of one when the answer had none), for `leadId`. */
+  registerDial(wire: WireCall | undefined, seq: number, leadId?: string): TrackedCall | undefined {
     if (!wire) {
-      this.pendingDials += 1;
+      this.pendingDials.push(leadId);
       return undefined;
     }
-    const id = this.idOf(wire);
-    return this.calls.get(id) ?? this.track(wire, seq, 'dialing', 'outbound');
+    const known = this.calls.get(this.idOf(wire));
+    if (known) return known;
+    const call = this.track(wire, seq, 'dialing', 'outbound');
+    if (leadId) call.lead = { id: leadId, wire: wire.LeadId };
+    return call;
+  }
+
+  /** The lead the call is under, as far as we know (see `TrackedCall.lead`). */
+  leadOf(call: TrackedCall): string | undefined {
+    if (call.lead && call.lead.wire === call.last.LeadId) return call.lead.id;
+    return call.last.LeadId;
+  }
+
+  /** Our request put the call under another lead (`undefined`: one the platform did not name). */
+  setLead(call: TrackedCall, leadId: string | undefined): CallUpdate {
+    call.lead = { id: leadId, wire: call.last.LeadId };
+    return this.update(call);
+  }
+
+  /** Live calls whose normalized form changed since last emitted (lead data that arrived). */
+  refreshed(): CallUpdate[] {
+    return this.live().flatMap((call) => this.changedUpdate(call) ?? []);
   }
 
   /** Our hangup or dispose ended it. Returns updates for calls that depended on it. */
@@ -243,6 +276,7 @@ export class CallTracker {
     const raw = w.PhoneNumber ?? '';
     const e164 = raw ? toE164ByLibphonenumber(raw, this.defaultCountry) : undefined;
     const queue = w.AcdName ?? w.CampaignName;
+    const leadId = this.leadOf(call);
     return {
       id: call.id,
       vendorCallId: call.vendorCallId,
@@ -254,13 +288,11 @@ export class CallTracker {
         ...(w.CustomerName ? { name: w.CustomerName } : {}),
       },
       ...(queue ? { queue } : {}),
-      // The lead the dialler placed the call for (§3.4 `dial…?leadid=`), so a call back reuses it.
-      ...(w.LeadId !== undefined && w.LeadId !== null && String(w.LeadId) !== ''
-        ? { recordId: String(w.LeadId) }
-        : {}),
+      // The lead the call is for (§3.4 `dial…?leadid=`), so a call back reuses it.
+      ...(leadId ? { recordId: leadId } : {}),
       startedAt: call.startedAt,
       ...(call.answeredAt !== undefined ? { answeredAt: call.answeredAt } : {}),
-      data: dataOf(w),
+      data: { ...dataOf(w, leadId), ...(leadId ? this.leadData(leadId) : {}) },
       recording: call.recording,
       ...(call.transfer ? { transferTarget: call.transfer.target } : {}),
     };
@@ -271,12 +303,12 @@ export class CallTracker {
  * Screen-pop `{data.KEY}` values under the vendor's own field names. The integers are kept raw
  * (§3.5: "log unknown ints for later mapping").
  */
-function dataOf(w: WireCall): Record<string, string> {
+function dataOf(w: WireCall, leadId: string | undefined): Record<string, string> {
   const fields: [string, string | number | null | undefined][] = [
     ['CampaignName', w.CampaignName],
     ['AcdName', w.AcdName],
     ['CustomerName2', w.CustomerName2],
-    ['LeadId', w.LeadId],
+    ['LeadId', leadId],
     ['CallState', w.CallState],
     ['CallStatus', w.CallStatus],
     ['RecordingState', w.RecordingState],

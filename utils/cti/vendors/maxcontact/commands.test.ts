@@ -1,7 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CallUpdate } from '../../model';
 import { DEFAULT_RESULT_CODES } from '../../../../tests/simulators/maxcontact';
-import { signedIn, startRig, type Rig } from '../../../../tests/simulators/maxcontact/test-kit';
+import {
+  connectedCall,
+  signedIn,
+  startRig,
+  type Rig,
+} from '../../../../tests/simulators/maxcontact/test-kit';
 
 let rig: Rig;
 afterEach(async () => {
@@ -10,17 +14,6 @@ afterEach(async () => {
 
 type T = Awaited<ReturnType<typeof signedIn>>;
 
-/** A call delivered by the platform and connected (listed on a second poll). */
-async function liveCall(t: T): Promise<CallUpdate> {
-  const { CallId } = rig.sim.inboundCall({ from: '+441632960123', name: 'Oliver Smith' });
-  return (
-    await t.next(
-      'callUpsert',
-      (e) => e.call.vendorCallId === String(CallId) && e.call.state === 'connected',
-    )
-  ).call;
-}
-
 const request = (
   api: string,
   more: (r: { path: string; query: Record<string, string> }) => boolean = () => true,
@@ -28,7 +21,9 @@ const request = (
 
 describe('maxcontact commands: calls (§3.4)', () => {
   it('dials against the customer’s lead when the call back names one', async () => {
-    rig = await startRig();
+    rig = await startRig({
+      sim: { leads: [{ LeadId: 7781, phones: [{ number: '+447700900123', type: 'Mobile' }] }] },
+    });
     await signedIn(rig);
     await rig.adapter.execute({ type: 'dial', number: '+447700900123', recordId: '7781' });
     expect((await request('dial')).query).toEqual({ leadid: '7781' });
@@ -56,7 +51,7 @@ describe('maxcontact commands: calls (§3.4)', () => {
   it('hangs up into wrap-up, then disposes with the result code into ready', async () => {
     rig = await startRig();
     const t = await signedIn(rig);
-    const call = await liveCall(t);
+    const call = await connectedCall(rig, t);
     await rig.adapter.execute({ type: 'hangup', callId: call.id });
     await request('hangup', (r) => r.path.endsWith(`/call/${call.vendorCallId}`));
     await t.next('callEnded', (e) => e.callId === call.id);
@@ -73,7 +68,7 @@ describe('maxcontact commands: calls (§3.4)', () => {
   it('holds, retrieves and stops and starts the recording of a call', async () => {
     rig = await startRig();
     const t = await signedIn(rig);
-    const call = await liveCall(t);
+    const call = await connectedCall(rig, t);
     await expect(rig.adapter.execute({ type: 'resume', callId: call.id })).rejects.toMatchObject({
       code: 'unsupported',
     });
@@ -93,7 +88,7 @@ describe('maxcontact commands: calls (§3.4)', () => {
   it('passes the platform’s refusals on as rejected, changing nothing', async () => {
     rig = await startRig();
     const t = await signedIn(rig);
-    await liveCall(t);
+    await connectedCall(rig, t);
     await expect(
       rig.adapter.execute({ type: 'setAgentState', state: 'loggedOut' }),
     ).rejects.toMatchObject({ code: 'rejected', message: expect.stringMatching(/live calls/) });
@@ -123,11 +118,37 @@ describe('maxcontact commands: calls (§3.4)', () => {
     await request('goready');
     expect(rig.sim.agent()).toBe('ready');
   });
+
+  it('sends the state requests to the paths the administrator set', async () => {
+    rig = await startRig({
+      config: {
+        notReadyPath: 'agentstate/user/{user}?state=notready',
+        breakPath: 'requestbreak/user/{user}',
+        logoutPath: 'signout/{user}',
+      },
+    });
+    const t = await signedIn(rig);
+    await expect(
+      rig.adapter.execute({ type: 'setAgentState', state: 'notReady' }),
+    ).rejects.toMatchObject({ code: 'rejected', message: /"agentstate" request/ });
+    expect(rig.sim.requests.at(-1)).toMatchObject({
+      path: '/webservices/services/telephony/agentstate/user/1001',
+      query: { state: 'notready' },
+    });
+    await expect(
+      rig.adapter.execute({ type: 'setAgentState', state: 'loggedOut' }),
+    ).rejects.toMatchObject({ code: 'rejected' });
+    expect(rig.sim.requests.at(-1)?.path).toBe('/webservices/services/telephony/signout/1001');
+    // Refused: the agent's state is as it was.
+    expect(t.events.items.some((e) => e.type === 'agent' && e.agent.status === 'loggedOut')).toBe(
+      false,
+    );
+  });
 });
 
 describe('maxcontact commands: warm transfer through connectcalls (§3.4)', () => {
   async function transferring(t: T) {
-    const call = await liveCall(t);
+    const call = await connectedCall(rig, t);
     await rig.adapter.execute({ type: 'attendedTransfer', callId: call.id, target: '2000' });
     await request('hold', (r) => r.path.endsWith(`/call/${call.vendorCallId}`));
     await request('dial', (r) => r.path.endsWith('/phone/2000'));
@@ -206,7 +227,7 @@ describe('maxcontact commands: warm transfer through connectcalls (§3.4)', () =
   it('gives the customer back when the target cannot be dialled', async () => {
     rig = await startRig();
     const t = await signedIn(rig);
-    const call = await liveCall(t);
+    const call = await connectedCall(rig, t);
     const failing = rig.sim.fail(500, 1, (p) => p.includes('/dial/'));
     await expect(
       rig.adapter.execute({ type: 'attendedTransfer', callId: call.id, target: '2000' }),

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { systemClock, type Clock } from '../../adapter';
 import { baseUrlOf, MaxContactHttp, REQUEST_TIMEOUT_MS, WireFailure } from './http';
 import { CallList, telephony } from './wire';
+import { ASSUMED_PATHS, expandPath } from './paths';
 
 type Handler = (url: string, init: RequestInit | undefined) => Response | Promise<Response>;
 
@@ -108,7 +109,9 @@ describe('maxcontact http: telephony answers (§3.4)', () => {
       message: 'MaxContact refused getcalls: Agent is not logged in',
     });
     const missing = client(() => new Response('', { status: 404 })).http;
-    expect(await errorOf(missing.call(telephony.gonotready('1'), CallList))).toMatchObject({
+    expect(
+      await errorOf(missing.call(expandPath(ASSUMED_PATHS.notReadyPath, { user: '1' }), CallList)),
+    ).toMatchObject({
       code: 'rejected',
       message: expect.stringMatching(/gonotready/),
     });

@@ -29,6 +29,13 @@ describe('maxcontact descriptor', () => {
       pollIntervalMs: 1000,
       idlePollIntervalMs: 5000,
       transferResultCode: '',
+      // Assumed URLs of the undocumented requests (paths.ts) and the lead phone id field.
+      notReadyPath: 'gonotready/user/{user}',
+      breakPath: 'requestbreak/user/{user}',
+      logoutPath: 'logout/user/{user}',
+      transferToUserPath: 'transfertouser/user/{user}/call/{call}/touser/{target}',
+      completeTransferPath: '',
+      leadPhoneIdField: 'LeadPhoneID',
     });
   });
 
@@ -46,6 +53,11 @@ describe('maxcontact descriptor', () => {
     expect(adapter.capabilities.commands.has('answer')).toBe(false);
     expect(adapter.capabilities.commands.has('dispose')).toBe(true);
     expect(adapter.capabilities.dispositions).toBe('vendor');
+    expect([...(adapter.capabilities.features ?? [])].sort()).toEqual([
+      'callData',
+      'directory',
+      'queues',
+    ]);
     expect(adapter.heartbeat).toMatchObject({ intervalMs: 15_000, missLimit: 2 });
   });
 });

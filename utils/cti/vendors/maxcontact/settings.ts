@@ -5,6 +5,11 @@
 import { z } from 'zod';
 import { defineConnection } from '../../vendor';
 import * as shared from '../shared/settings';
+import { ASSUMED_PATHS, pathTemplate } from './paths';
+
+/** Where a path template setting's policy text points admins. */
+const PATH_POLICY =
+  'A path under /webservices/services/telephony/ with {user} (the agent’s UserID), {call} (the call) and {target} (the user the call goes to) filled in. MaxContact does not publish this URL: check it with MaxContact.';
 
 const MaxContactConnection = z.object({
   /** Base URL of the MaxContact instance, e.g. https://acme.maxcontact.com */
@@ -19,6 +24,20 @@ const MaxContactConnection = z.object({
   idlePollIntervalMs: z.number().int().min(1000).max(20_000).default(5000),
   /** Result code `connectcalls` files both legs of a warm transfer under; empty: the platform's transfer code. */
   transferResultCode: shared.text(100),
+  // Assumed (vendors/README.md §3.4): the URLs of the requests MaxContact v1.8 lists without
+  // giving them (paths.ts).
+  notReadyPath: pathTemplate(ASSUMED_PATHS.notReadyPath, ['user']),
+  breakPath: pathTemplate(ASSUMED_PATHS.breakPath, ['user']),
+  logoutPath: pathTemplate(ASSUMED_PATHS.logoutPath, ['user']),
+  transferToUserPath: pathTemplate(ASSUMED_PATHS.transferToUserPath, ['user', 'call', 'target']),
+  completeTransferPath: pathTemplate(ASSUMED_PATHS.completeTransferPath, ['user', 'call'], true),
+  // Assumed: the field of a `leadphones` entry that `changelead` takes (the documented Lead Phone
+  // entity has no id, §3.4).
+  leadPhoneIdField: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'Enter a field name (letters, digits and _)')
+    .default('LeadPhoneID'),
 });
 
 export const maxcontactConnection = defineConnection({
@@ -57,6 +76,37 @@ export const maxcontactConnection = defineConnection({
       hint: 'Filed on both calls of a warm transfer; empty uses the platform’s first transfer code.',
       policy:
         'Result code filed on both calls of a warm transfer (MaxContact requires one). Leave empty to use the platform’s first transfer result code.',
+    },
+    notReadyPath: {
+      label: 'Not-ready request',
+      hint: 'Path of MaxContact’s “Go Not Ready”, e.g. gonotready/user/{user}.',
+      policy: `Path of MaxContact’s “Go Not Ready” request (default gonotready/user/{user}). ${PATH_POLICY}`,
+    },
+    breakPath: {
+      label: 'Break request',
+      hint: 'Path of MaxContact’s “Request Break”, e.g. requestbreak/user/{user}.',
+      policy: `Path of MaxContact’s “Request Break” request, sent for the Break pause reason (default requestbreak/user/{user}). ${PATH_POLICY}`,
+    },
+    logoutPath: {
+      label: 'Log-out request',
+      hint: 'Path of MaxContact’s “Log Out”, e.g. logout/user/{user}.',
+      policy: `Path of MaxContact’s “Log Out” request (default logout/user/{user}). ${PATH_POLICY}`,
+    },
+    transferToUserPath: {
+      label: 'Transfer-to-user request',
+      hint: 'Path of MaxContact’s “Transfer To User”, with {call} and {target}.',
+      policy: `Path of MaxContact’s “Transfer To User” request, used to transfer a call to a colleague chosen in the directory (default transfertouser/user/{user}/call/{call}/touser/{target}). ${PATH_POLICY}`,
+    },
+    completeTransferPath: {
+      label: 'Complete-transfer request',
+      hint: 'Sent after Transfer To User when your MaxContact needs it; empty: not sent.',
+      policy: `Path of MaxContact’s “Complete Transfer” request, sent right after “Transfer To User” when the platform needs it, e.g. completetransfer/user/{user}/call/{call} (default empty: not sent). ${PATH_POLICY}`,
+    },
+    leadPhoneIdField: {
+      label: 'Lead phone id field',
+      hint: 'The field of a lead phone that “Change Lead Phone” takes.',
+      policy:
+        'Name of the field holding a lead phone’s id in MaxContact’s leadphones answer, which the “Change Lead Phone” request takes (default LeadPhoneID). MaxContact does not document it: check it with MaxContact.',
     },
   },
 });

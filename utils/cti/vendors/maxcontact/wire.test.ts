@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { CallList, DialData, encodePassword, ResultCodeList, telephony, TokenAnswer } from './wire';
+import {
+  AcdQueueList,
+  CallList,
+  DialData,
+  encodePassword,
+  LeadPhoneList,
+  leadPhoneIdOf,
+  NewLeadData,
+  ResultCodeList,
+  telephony,
+  TokenAnswer,
+  UserList,
+} from './wire';
 
 describe('maxcontact wire: requests (§3.4)', () => {
   it('builds the documented paths and queries', () => {
@@ -89,5 +101,80 @@ describe('maxcontact wire: answers (§3.5)', () => {
       'def',
     );
     expect(TokenAnswer.safeParse({ Success: false, Data: null }).success).toBe(false);
+  });
+});
+
+describe('maxcontact wire: users, ACD queues and leads (§3.4)', () => {
+  it('builds the documented paths', () => {
+    expect(telephony.users('1001').segments).toEqual(['users', 'user', '1001']);
+    expect(telephony.acdqueues('1001').segments).toEqual(['acdqueues', 'user', '1001']);
+    expect(telephony.leadphones('1001', '77').segments).toEqual([
+      'leadphones',
+      'user',
+      '1001',
+      'lead',
+      '77',
+    ]);
+    expect(telephony.changelead('1001', '1004', '9001').segments).toEqual([
+      'changelead',
+      'user',
+      '1001',
+      'call',
+      '1004',
+      'leadphone',
+      '9001',
+    ]);
+    expect(telephony.createnewlead('1001', '1004', '+447700900123').segments).toEqual([
+      'createnewlead',
+      'user',
+      '1001',
+      'call',
+      '1004',
+      'phone',
+      '+447700900123',
+    ]);
+  });
+
+  it('keeps the readable items of a list and counts the others', () => {
+    expect(UserList.parse([{ FullName: 'Priya Shah', ID: 1002 }, { FullName: 'x' }, 'y'])).toEqual({
+      items: [{ FullName: 'Priya Shah', ID: '1002' }],
+      dropped: 2,
+    });
+    expect(UserList.parse(null)).toEqual({ items: [], dropped: 0 });
+    expect(UserList.safeParse({ ID: 1 }).success).toBe(false);
+    expect(
+      AcdQueueList.parse([{ ID: '11', AcdName: 'Support', Active: null, SnapshotStats: {} }]),
+    ).toEqual({ items: [{ ID: '11', AcdName: 'Support', Active: null }], dropped: 0 });
+  });
+
+  it('reads a lead phone’s id under the configured field', () => {
+    const { items } = LeadPhoneList.parse([
+      {
+        LeadId: 77,
+        PhoneNumber: '+447700900123',
+        RecordType: 'Mobile',
+        RecordTypeId: 2,
+        LeadPhoneID: 9001,
+        ID: 'x',
+      },
+    ]);
+    const [phone] = items;
+    expect(phone).toMatchObject({
+      LeadId: '77',
+      PhoneNumber: '+447700900123',
+      RecordType: 'Mobile',
+    });
+    expect(leadPhoneIdOf(phone!, 'LeadPhoneID')).toBe('9001');
+    expect(leadPhoneIdOf(phone!, 'ID')).toBeUndefined();
+    expect(leadPhoneIdOf(phone!, 'Missing')).toBeUndefined();
+  });
+
+  it('reads the new lead’s id from a createnewlead answer when there is one (assumed)', () => {
+    expect(NewLeadData.parse(500001)).toBe('500001');
+    expect(NewLeadData.parse('500002')).toBe('500002');
+    expect(NewLeadData.parse({ LeadID: 3 })).toBe('3');
+    expect(NewLeadData.parse({ Lead: { Id: 4 } })).toBeUndefined();
+    expect(NewLeadData.parse(null)).toBeUndefined();
+    expect(NewLeadData.parse(true)).toBeUndefined();
   });
 });

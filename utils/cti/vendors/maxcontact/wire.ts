@@ -37,6 +37,37 @@ export const CallActionResponse = z.object({
 });
 export type CallActionResponse = z.infer<typeof CallActionResponse>;
 
+/** An integer id that may come as a digit string; ours as a string. */
+const IntId = z
+  .union([
+    z.number().int().nonnegative(),
+    z
+      .string()
+      .trim()
+      .regex(/^\d{1,19}$/),
+  ])
+  .transform((v) => String(v));
+
+/**
+ * A list whose items are checked one by one: a bad item is left out and counted, so that one odd
+ * record does not hide the others (the adapter reports the count as a protocol error).
+ */
+export function lenientList<S extends z.ZodType>(item: S) {
+  return z
+    .array(z.unknown())
+    .nullish()
+    .transform((raw) => {
+      const items: z.output<S>[] = [];
+      let dropped = 0;
+      for (const value of raw ?? []) {
+        const parsed = item.safeParse(value);
+        if (parsed.success) items.push(parsed.data);
+        else dropped += 1;
+      }
+      return { items, dropped };
+    });
+}
+
 /** In-memory integers that restart at 1000 with the platform (§3.4 note): never an identity alone. */
 const CallId = z
   .union([z.number().int().nonnegative(), z.string().regex(/^\d+$/)])
@@ -88,6 +119,56 @@ export const ResultCodeList = z
   .nullish()
   .transform((v) => v ?? []);
 
+/** §3.4 "Agent Name ID Pair", returned (as an array) by `users`. */
+export const AgentUser = z.object({ FullName: text, ID: IntId });
+export type AgentUser = z.output<typeof AgentUser>;
+export const UserList = lenientList(AgentUser);
+
+/**
+ * §3.4 "ACD (Skill) Queue", returned (as an array) by `acdqueues`. `SessionStats`,
+ * `SnapshotStats` and `TenMinuteOffers` are objects whose fields the API page does not give: not
+ * read.
+ */
+export const AcdQueue = z.object({ ID: IntId, AcdName: text, Active: z.boolean().nullish() });
+export type AcdQueue = z.output<typeof AcdQueue>;
+export const AcdQueueList = lenientList(AcdQueue);
+
+/**
+ * §3.4 "Lead Phone", returned (as an array) by `leadphones`. `changelead` takes a LeadPhoneID the
+ * documented entity does not have: the adapter reads it under the configured field name
+ * (settings `leadPhoneIdField`), so the rest of the object is kept.
+ */
+export const WireLeadPhone = z.looseObject({
+  LeadId: IntId,
+  PhoneNumber: text,
+  RecordType: text,
+  RecordTypeId: rawInt,
+});
+export type WireLeadPhone = z.output<typeof WireLeadPhone>;
+export const LeadPhoneList = lenientList(WireLeadPhone);
+
+/** The lead phone's id under `field`, when it is an id at all. */
+export function leadPhoneIdOf(phone: WireLeadPhone, field: string): string | undefined {
+  const parsed = IntId.safeParse(phone[field]);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * `createnewlead` Data: not documented. Assumed: the new lead's id, as a number, a digit string,
+ * or an object with `LeadId`/`LeadID`/`ID`; anything else means the id is not given.
+ */
+export const NewLeadData = z.unknown().transform((data): string | undefined => {
+  const direct = IntId.safeParse(data);
+  if (direct.success) return direct.data;
+  if (data === null || typeof data !== 'object') return undefined;
+  const record = data as Record<string, unknown>;
+  for (const key of ['LeadId', 'LeadID', 'ID']) {
+    const id = IntId.safeParse(record[key]);
+    if (id.success) return id.data;
+  }
+  return undefined;
+});
+
 /**
  * The token service's answer (§3.3): public client code reads `TokenKey` at the top level; an
  * envelope with `Data.TokenKey` is accepted too. The expiry field is [UNKNOWN] and not read.
@@ -125,15 +206,13 @@ export interface ConnectCalls {
   notes2?: string;
 }
 
-/** Paths copied from the API page (§3.4); the ones marked ASSUMED are not documented. */
+/**
+ * Paths copied from the API page (§3.4). The undocumented ones (not ready, break, log out,
+ * transfer to a user) are settings: paths.ts.
+ */
 export const telephony = {
   getcalls: (userId: string) => onUser('getcalls', userId),
   goready: (userId: string) => onUser('goready', userId),
-  // ASSUMED (§3.4: "Go Not Ready", "Request Break", "Log Out" are in the v1.8 table of contents,
-  // URLs unknown; the README recommends this style until a customer confirms).
-  gonotready: (userId: string) => onUser('gonotready', userId),
-  requestbreak: (userId: string) => onUser('requestbreak', userId),
-  logout: (userId: string) => onUser('logout', userId),
   dial: (userId: string, phone: string, leadId?: string): TelephonyRequest => ({
     ...onUser('dial', userId, 'phone', phone),
     ...(leadId ? { query: { leadid: leadId } } : {}),
@@ -149,6 +228,13 @@ export const telephony = {
     query: { resultcode: resultCode },
   }),
   resultcodes: (userId: string) => onUser('resultcodes', userId),
+  users: (userId: string) => onUser('users', userId),
+  acdqueues: (userId: string) => onUser('acdqueues', userId),
+  leadphones: (userId: string, leadId: string) => onUser('leadphones', userId, 'lead', leadId),
+  changelead: (userId: string, callId: string, leadPhoneId: string) =>
+    onUser('changelead', userId, 'call', callId, 'leadphone', leadPhoneId),
+  createnewlead: (userId: string, callId: string, phone: string) =>
+    onUser('createnewlead', userId, 'call', callId, 'phone', phone),
   /** Bridges two live calls: a warm transfer. Result codes are required, notes optional. */
   connectcalls: (userId: string, p: ConnectCalls): TelephonyRequest => ({
     ...onUser('connectcalls', userId),
