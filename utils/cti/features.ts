@@ -87,7 +87,19 @@ export const DirectoryEntry = z.object({
   kind: DirectoryKind,
   name: text(),
   /** The numbers to dial or transfer to; the first is the main one. */
-  numbers: z.array(z.object({ number: text(64).min(1), label: text(100).optional() })).max(10),
+  numbers: z
+    .array(
+      z.object({
+        number: text(64).min(1),
+        label: text(100).optional(),
+        /**
+         * Only a transfer takes it (a colleague's user id on MaxContact): the panel offers no
+         * Call for it, since dialled it would be a phone number nobody has.
+         */
+        transferOnly: z.boolean().optional(),
+      }),
+    )
+    .max(10),
   /** Team, department, company: a line under the name. */
   detail: text().optional(),
   status: DirectoryStatus.optional(),

@@ -26,7 +26,7 @@ describe('maxcontact directory: the users list (§3.4 "Agent Name ID Pair")', ()
         id: 'user:2100',
         kind: 'person',
         name: 'Zoe Adams',
-        numbers: [{ number: '2100', label: USER_NUMBER_LABEL }],
+        numbers: [{ number: '2100', label: USER_NUMBER_LABEL, transferOnly: true }],
         detail: 'MaxContact user 2100',
       },
       expect.objectContaining({ id: 'user:1002', name: 'Zoë Müller' }),

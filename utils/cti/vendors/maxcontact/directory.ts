@@ -33,7 +33,7 @@ function entryOf(user: AgentUser): DirectoryEntry {
     id: `user:${user.ID}`,
     kind: 'person',
     name: (user.FullName ?? `User ${user.ID}`).slice(0, 200),
-    numbers: [{ number: user.ID, label: USER_NUMBER_LABEL }],
+    numbers: [{ number: user.ID, label: USER_NUMBER_LABEL, transferOnly: true }],
     detail: `MaxContact user ${user.ID}`,
   };
 }
