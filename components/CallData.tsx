@@ -9,6 +9,7 @@ import { commandOrProblem } from '../utils/ui/agent-tools';
 import type { PanelConnector } from '../utils/ui/connector';
 import { DataPairs, EMPTY_PAIR, pairsToData, type Pair } from './DataPairs';
 import { ErrorAlert } from './ErrorAlert';
+import { FormButtons } from './FormButtons';
 import { useAction } from './hooks';
 
 export function CallDataList({ call }: { call: Call }) {
@@ -55,14 +56,7 @@ export function CallDataForm({ id, call, connector, onDone }: FormProps) {
     <form id={id} class="sb-subform" onSubmit={onSubmit} aria-label="Add call data" noValidate>
       <DataPairs id={id} pairs={pairs} onChange={setPairs} />
       <ErrorAlert message={action.error} />
-      <div class="sb-row">
-        <button type="submit" class="sb-primary" disabled={action.pending}>
-          Attach to the call
-        </button>
-        <button type="button" onClick={onDone}>
-          Close
-        </button>
-      </div>
+      <FormButtons submitText="Attach to the call" pending={action.pending} onClose={onDone} />
     </form>
   );
 }

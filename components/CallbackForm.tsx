@@ -10,6 +10,7 @@ import { commandOrProblem } from '../utils/ui/agent-tools';
 import type { PanelConnector } from '../utils/ui/connector';
 import { fromLocalInput, toLocalInput } from '../utils/ui/datetime';
 import { ErrorAlert } from './ErrorAlert';
+import { FormButtons } from './FormButtons';
 import { useAction } from './hooks';
 
 export type CallbackFormMode =
@@ -136,14 +137,11 @@ export function CallbackForm({ id, mode, connector, onDone }: Props) {
           </select>,
         )}
       <ErrorAlert message={action.error} />
-      <div class="sb-row">
-        <button type="submit" class="sb-primary" disabled={action.pending}>
-          {schedule ? 'Schedule' : 'Reschedule'}
-        </button>
-        <button type="button" onClick={onDone}>
-          Close
-        </button>
-      </div>
+      <FormButtons
+        submitText={schedule ? 'Schedule' : 'Reschedule'}
+        pending={action.pending}
+        onClose={onDone}
+      />
     </form>
   );
 }

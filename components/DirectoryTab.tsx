@@ -137,6 +137,12 @@ function DirectoryItem({ entry, tools }: { entry: DirectoryEntry; tools: EntryTo
   );
 }
 
+/** The transfers a call may allow, with their button text. */
+const TRANSFERS = [
+  ['blindTransfer', 'Transfer'],
+  ['attendedTransfer', 'Attended transfer'],
+] as const;
+
 function NumberRow({
   name,
   number,
@@ -156,45 +162,35 @@ function NumberRow({
     if (typeof command === 'string') action.setError(command);
     else void action.run({ type: 'panel/command', command });
   };
-  const canTransfer = (kind: 'blindTransfer' | 'attendedTransfer') =>
-    call?.actions.includes(kind) ?? false;
+  const transfers = call
+    ? TRANSFERS.filter(([kind]) => call.actions.includes(kind)).map(([kind, text]) => ({
+        text,
+        aria: `${text} to ${who}`,
+        input: { type: kind, callId: call.id, target } as const,
+      }))
+    : [];
+  const offered = [
+    ...(tools.canDial
+      ? [{ text: 'Call', aria: `Call ${who}`, input: { type: 'dial', number: target } as const }]
+      : []),
+    ...transfers,
+  ];
   return (
     <li class="sb-row sb-wrap">
       <span class="sb-number">{number}</span>
       {label && <span class="sb-muted">{label}</span>}
-      {tools.canDial && (
+      {offered.map((o) => (
         <button
+          key={o.text}
           type="button"
           class="sb-small"
-          aria-label={`Call ${who}`}
+          aria-label={o.aria}
           disabled={action.pending}
-          onClick={() => send({ type: 'dial', number: target })}
+          onClick={() => send(o.input)}
         >
-          Call
+          {o.text}
         </button>
-      )}
-      {call && canTransfer('blindTransfer') && (
-        <button
-          type="button"
-          class="sb-small"
-          aria-label={`Transfer to ${who}`}
-          disabled={action.pending}
-          onClick={() => send({ type: 'blindTransfer', callId: call.id, target })}
-        >
-          Transfer
-        </button>
-      )}
-      {call && canTransfer('attendedTransfer') && (
-        <button
-          type="button"
-          class="sb-small"
-          aria-label={`Attended transfer to ${who}`}
-          disabled={action.pending}
-          onClick={() => send({ type: 'attendedTransfer', callId: call.id, target })}
-        >
-          Attended transfer
-        </button>
-      )}
+      ))}
     </li>
   );
 }

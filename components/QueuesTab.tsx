@@ -72,6 +72,11 @@ function QueueRow({ queue, stats, action, canJoin, canLeave, now }: RowProps) {
   const name = queue.name || queue.id;
   const send = (type: 'joinQueue' | 'leaveQueue') =>
     action.run({ type: 'panel/command', command: { type, queue: queue.id } });
+  // Where membership is unknown, both are offered: the vendor says no if it does not apply.
+  const offered = [
+    ...(canJoin && queue.member !== true ? [['joinQueue', 'Join'] as const] : []),
+    ...(canLeave && queue.member !== false ? [['leaveQueue', 'Leave'] as const] : []),
+  ];
   const wait = stats && longestWaitMs(stats, now);
   const figures: [string, string | number | undefined][] = stats
     ? [
@@ -106,28 +111,18 @@ function QueueRow({ queue, stats, action, canJoin, canLeave, now }: RowProps) {
         </dl>
       )}
       <div class="sb-row">
-        {canJoin && queue.member !== true && (
+        {offered.map(([type, text]) => (
           <button
+            key={type}
             type="button"
             class="sb-small"
-            aria-label={`Join ${name}`}
+            aria-label={`${text} ${name}`}
             disabled={action.pending}
-            onClick={() => void send('joinQueue')}
+            onClick={() => void send(type)}
           >
-            Join
+            {text}
           </button>
-        )}
-        {canLeave && queue.member !== false && (
-          <button
-            type="button"
-            class="sb-small"
-            aria-label={`Leave ${name}`}
-            disabled={action.pending}
-            onClick={() => void send('leaveQueue')}
-          >
-            Leave
-          </button>
-        )}
+        ))}
       </div>
     </li>
   );

@@ -9,6 +9,7 @@ import { safeId } from '../utils/ui/agent-tools';
 import type { PanelConnector } from '../utils/ui/connector';
 import { fromLocalInput } from '../utils/ui/datetime';
 import { ErrorAlert } from './ErrorAlert';
+import { FormButtons } from './FormButtons';
 import { useAction } from './hooks';
 
 type Field = VendorAction['fields'][number];
@@ -135,14 +136,11 @@ export function VendorActionForm({ id, action: vendorAction, callId, connector, 
         </div>
       ))}
       <ErrorAlert message={action.error} />
-      <div class="sb-row">
-        <button type="submit" class="sb-primary" disabled={action.pending}>
-          {vendorAction.submit ?? vendorAction.label}
-        </button>
-        <button type="button" onClick={onDone}>
-          Close
-        </button>
-      </div>
+      <FormButtons
+        submitText={vendorAction.submit ?? vendorAction.label}
+        pending={action.pending}
+        onClose={onDone}
+      />
     </form>
   );
 }

@@ -57,7 +57,9 @@ export function useDirectorySearch(
         let answer: Found;
         try {
           const reply = await connector.send<Found>({ type: 'panel/directory', term: wanted });
-          answer = reply.ok ? reply.value : { entries: [], error: reply.error };
+          answer = reply.ok
+            ? (reply.value ?? { entries: [] })
+            : { entries: [], error: reply.error };
         } catch (error) {
           answer = { entries: [], error: error instanceof Error ? error.message : String(error) };
         }

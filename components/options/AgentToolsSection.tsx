@@ -23,31 +23,25 @@ const SPEED_DIAL_COLUMNS: readonly Column[] = [
   },
 ];
 
-export function PauseReasonsSection({ form }: { form: SettingsForm }) {
+/** One card: the pause reasons, then the speed dial. */
+export function AgentToolsSection({ form }: { form: SettingsForm }) {
   return (
-    <SettingsSection titleId="opt-pause-title" title="Pause reasons">
+    <SettingsSection titleId="opt-tools-title" title="Agent tools">
       <SettingsTable
         form={form}
         path="agent.pauseReasons"
-        titleId="opt-pause-list-title"
-        title="Reasons offered when going not ready"
-        description="Used with phone systems that take a reason but list none of their own."
+        titleId="opt-pause-title"
+        title="Pause reasons"
+        description="Offered when going not ready, with phone systems that take a reason but list none of their own."
         items={form.draft.agent.pauseReasons}
         columns={PAUSE_COLUMNS}
         itemName="reason"
         newItem={() => ({ code: '', label: '' })}
       />
-    </SettingsSection>
-  );
-}
-
-export function SpeedDialSection({ form }: { form: SettingsForm }) {
-  return (
-    <SettingsSection titleId="opt-speed-title" title="Directory">
       <SettingsTable
         form={form}
         path="directory.speedDial"
-        titleId="opt-speed-list-title"
+        titleId="opt-speed-title"
         title="Speed dial"
         description="Numbers every agent finds in the directory, to call or to transfer to, whatever the phone system."
         items={form.draft.directory.speedDial}

@@ -14,7 +14,7 @@ import {
   validateSettings,
   type FieldErrors,
 } from '../../utils/ui/settings-form';
-import { PauseReasonsSection, SpeedDialSection } from './AgentToolsSection';
+import { AgentToolsSection } from './AgentToolsSection';
 import { ClickToDialSection } from './ClickToDialSection';
 import { ConnectionSection } from './ConnectionSection';
 import { DispositionsSection } from './DispositionsSection';
@@ -128,8 +128,7 @@ export function OptionsPage({ connector }: { connector: SettingsConnector }) {
         <ClickToDialSection form={form} />
         <ScreenPopSection form={form} />
         <DispositionsSection form={form} />
-        <PauseReasonsSection form={form} />
-        <SpeedDialSection form={form} />
+        <AgentToolsSection form={form} />
         <SettingsSection titleId="opt-ui-title" title="Display">
           <SelectField
             form={form}

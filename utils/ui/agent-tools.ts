@@ -123,9 +123,13 @@ export const transferableCall = (calls: readonly Call[]): Call | undefined =>
 
 /**
  * A directory number as a dial or transfer target: the usual separators dropped ("+33 1 23-45"
- * → "+33123", "(555) 010" → "555010"). Anything else stays, for the command's own check to refuse.
+ * → "+33123", "(555) 010" → "555010"). What is not a number stays as it is (a SIP address), for
+ * the command's own check to refuse with its message.
  */
-export const dialableNumber = (number: string): string => number.replace(/[\s().\-/]/g, '');
+export function dialableNumber(number: string): string {
+  const stripped = number.replace(/[\s().\-/]/g, '');
+  return /^\+?[0-9*#]+$/.test(stripped) ? stripped : number.trim();
+}
 
 /** The entry's main number, ready to dial; undefined when it has none. */
 export const mainNumber = (entry: Pick<DirectoryEntry, 'numbers'>): string | undefined => {
@@ -198,8 +202,17 @@ export function formatStat(stat: Pick<AgentStat, 'value' | 'unit'>, now = Date.n
  */
 export function commandOrProblem(input: CommandInput): Command | string {
   const parsed = Command.safeParse(input);
-  return parsed.success ? parsed.data : (parsed.error.issues[0]?.message ?? 'Check the values');
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  return issue ? innermost(issue).message : 'Check the values';
 }
+
+/** A bad record key's own message ("A call data key is…"), not the record's "Invalid key". */
+function innermost(issue: ZodIssue): ZodIssue {
+  const inner = 'issues' in issue ? (issue.issues as ZodIssue[] | undefined)?.[0] : undefined;
+  return issue.code === 'invalid_key' && inner ? innermost(inner) : issue;
+}
+type ZodIssue = { code: string; message: string; issues?: unknown };
 
 /** A vendor's id as part of an element id: only characters an id reference can hold. */
 export const safeId = (value: string): string => value.replace(/[^A-Za-z0-9_-]/g, '_');
