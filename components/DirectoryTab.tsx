@@ -137,10 +137,10 @@ function DirectoryItem({ entry, tools }: { entry: DirectoryEntry; tools: EntryTo
   );
 }
 
-/** The transfers a call may allow, with their button text. */
+/** The transfers a call may allow: button text, and what its accessible name says. */
 const TRANSFERS = [
-  ['blindTransfer', 'Transfer'],
-  ['attendedTransfer', 'Attended transfer'],
+  ['blindTransfer', 'Transfer', 'Transfer'],
+  ['attendedTransfer', 'Attended', 'Attended transfer'],
 ] as const;
 
 function NumberRow({
@@ -163,9 +163,9 @@ function NumberRow({
     else void action.run({ type: 'panel/command', command });
   };
   const transfers = call
-    ? TRANSFERS.filter(([kind]) => call.actions.includes(kind)).map(([kind, text]) => ({
+    ? TRANSFERS.filter(([kind]) => call.actions.includes(kind)).map(([kind, text, what]) => ({
         text,
-        aria: `${text} to ${who}`,
+        aria: `${what} to ${who}`,
         input: { type: kind, callId: call.id, target } as const,
       }))
     : [];

@@ -52,11 +52,12 @@ describe('presence', () => {
         presence: { forwards: { busy: { enabled: true, destination: '1002' } } },
       }),
     });
-    expect(text(root)).toContain('Forward when busy: on, to 1002');
-    expect(text(root)).toContain('Forward all calls: off');
-    const unconditional = root.querySelector<HTMLFormElement>(
-      'form[aria-label="Forward all calls"]',
-    );
+    const form = (name: string) =>
+      root.querySelector<HTMLFormElement>(`form[aria-label="${name}"]`);
+    expect(text(form('Forward when busy'))).toContain('Now on, to 1002');
+    expect(labelled(root, 'Forward when busy to').value).toBe('1002');
+    expect(text(form('Forward all calls'))).toContain('Now off');
+    const unconditional = form('Forward all calls');
     click(labelled(root, 'Forward all calls'));
     submit(unconditional);
     await settle();

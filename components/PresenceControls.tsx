@@ -71,10 +71,12 @@ export function PresenceControls({ state, connector }: Props) {
   );
 }
 
-function forwardText(kind: ForwardKind, forward: Forward | undefined): string {
-  if (!forward?.enabled) return `${forwardKindText(kind)}: off`;
-  return `${forwardKindText(kind)}: on, to ${forward.destination}`;
-}
+/** "off", "on, to 1002". */
+const forwardState = (forward: Forward | undefined): string =>
+  forward?.enabled ? `on, to ${forward.destination}` : 'off';
+
+const forwardText = (kind: ForwardKind, forward: Forward | undefined): string =>
+  `${forwardKindText(kind)}: ${forwardState(forward)}`;
 
 export function voicemailText(voicemail: PanelState['agentTools']['presence']['voicemail']) {
   if (!voicemail) return 'Voicemail: no count from the phone system yet';
@@ -108,7 +110,6 @@ function ForwardForm({
   };
   return (
     <form class="sb-forward" onSubmit={onSubmit} aria-label={name} noValidate>
-      <p class="sb-muted">{forwardText(kind, current)}</p>
       <div class="sb-row sb-wrap">
         <label>
           <input
@@ -118,6 +119,9 @@ function ForwardForm({
           />
           {name}
         </label>
+        <span class="sb-muted">Now {forwardState(current)}</span>
+      </div>
+      <div class="sb-row">
         <label for={`${base}-to`} class="sb-visually-hidden">
           {`${name} to`}
         </label>
