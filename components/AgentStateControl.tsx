@@ -1,11 +1,13 @@
 /**
- * The agent's availability: Ready, Not ready (with the vendor's pause reasons when it has any)
- * and Log out, limited to the states the vendor lets the agent choose.
+ * The agent's availability: Ready, Not ready (with the pause reasons on offer: the vendor's, or
+ * the admin's list for a vendor that lists none) and Log out, limited to the states the vendor
+ * lets the agent choose; and how long the agent has been in the current state.
  */
 import { useState } from 'preact/hooks';
 import type { PanelState } from '../utils/messaging';
 import type { PanelConnector } from '../utils/ui/connector';
 import { agentStateText } from '../utils/ui/format';
+import { CallTimer } from './CallTimer';
 import { ErrorAlert } from './ErrorAlert';
 import { useAction } from './hooks';
 
@@ -21,6 +23,8 @@ export function AgentStateControl({ state, connector, dispositionOwed }: Props) 
   const [reason, setReason] = useState('');
   const { agent, agentStates, pauseReasons } = state;
   const allowed = (s: (typeof agentStates)[number]) => agentStates.includes(s);
+  // The vendor names the reason by its code: show the label the agent chose it by.
+  const reasonLabel = pauseReasons.find((r) => r.code === agent.reason)?.label ?? agent.reason;
   const set = (next: 'ready' | 'notReady' | 'loggedOut', why?: string) =>
     action.run({
       type: 'panel/command',
@@ -34,7 +38,8 @@ export function AgentStateControl({ state, connector, dispositionOwed }: Props) 
       </h2>
       <p class={`sb-agent-state sb-agent-state--${agent.status}`}>
         <span class="sb-dot" aria-hidden="true" />
-        {agentStateText(agent)}
+        <span>{agentStateText({ ...agent, reason: reasonLabel })}</span>
+        {agent.since !== undefined && <CallTimer from={agent.since} label="Time in this state" />}
       </p>
       {agentStates.length > 0 && (
         <div class="sb-row sb-wrap" role="group" aria-label="Change availability">

@@ -1,16 +1,20 @@
 /**
  * Exactly the commands in `call.actions`, as buttons: a vendor that cannot hold shows no Hold
- * button (DESIGN.md "The normalized model"). Transfer, the queues and the keypad open small
- * forms below.
+ * button (DESIGN.md "The normalized model"). Transfer, the queues, the keypad, call data and the
+ * vendor's own actions on this call open small forms below.
  */
+import { Fragment, type ComponentChild } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Call, CodeLabel, CommandType } from '../utils/cti/model';
+import { NO_EXTRAS, safeId, type CallExtras } from '../utils/ui/agent-tools';
 import type { PanelConnector } from '../utils/ui/connector';
+import { CallDataForm } from './CallData';
 import { DtmfPad } from './DtmfPad';
 import { ErrorAlert } from './ErrorAlert';
 import { useAction } from './hooks';
 import { QueueForm } from './QueueForm';
 import { TransferForm } from './TransferForm';
+import { VendorActionForm } from './VendorActionForm';
 
 /** Commands that act on the call at once, with their button text, in display order. */
 const DIRECT: [SimpleCommand, string][] = [
@@ -34,8 +38,6 @@ type SimpleCommand =
   | 'pauseRecording'
   | 'resumeRecording';
 
-type Panel = 'transfer' | 'queue' | 'keypad' | undefined;
-
 interface Props {
   call: Call;
   /** The vendor's queues, for "Send to queue". */
@@ -43,17 +45,70 @@ interface Props {
   /** A `manual` screen-pop rule matches: offer "Open record". */
   canOpenRecord: boolean;
   connector: PanelConnector;
+  extras?: CallExtras;
 }
 
-export function CallControls({ call, queues, canOpenRecord, connector }: Props) {
+/** A button that opens a form under the controls, or (without `form`) acts at once. */
+interface Control {
+  key: string;
+  label: string;
+  form?: (id: string, done: () => void) => ComponentChild;
+  onClick?: () => void;
+}
+
+export function CallControls({
+  call,
+  queues,
+  canOpenRecord,
+  connector,
+  extras = NO_EXTRAS,
+}: Props) {
   const action = useAction(connector);
-  const [open, setOpen] = useState<Panel>(undefined);
+  const [open, setOpen] = useState<string | undefined>();
   const can = (c: CommandType) => call.actions.includes(c);
-  const canTransfer = can('blindTransfer') || can('attendedTransfer');
+  const formId = `sb-call-${safeId(call.id)}-form`;
+  const base = { call, connector };
   // Without a list there is nothing to choose: the vendor did not (or would not) list its queues.
-  const canQueue = can('redirectToQueue') && queues.length > 0;
-  const toggle = (p: Exclude<Panel, undefined>) => setOpen(open === p ? undefined : p);
-  const formId = `sb-call-${call.id}-form`;
+  const controls: (Control | false)[] = [
+    (can('blindTransfer') || can('attendedTransfer')) && {
+      key: 'transfer',
+      label: 'Transfer',
+      form: (id, done) => (
+        <TransferForm id={id} {...base} onDone={done} directory={extras.directory} />
+      ),
+    },
+    can('redirectToQueue') &&
+      queues.length > 0 && {
+        key: 'queue',
+        label: 'Send to queue',
+        form: (id, done) => <QueueForm id={id} {...base} queues={queues} onDone={done} />,
+      },
+    canOpenRecord && {
+      key: 'record',
+      label: 'Open record',
+      onClick: () => void action.run({ type: 'panel/popRecord', callId: call.id }),
+    },
+    can('sendDtmf') && {
+      key: 'keypad',
+      label: 'Keypad',
+      form: (id) => <DtmfPad id={id} callId={call.id} connector={connector} />,
+    },
+    extras.canSetData && {
+      key: 'data',
+      label: 'Add call data',
+      form: (id, done) => <CallDataForm id={id} {...base} onDone={done} />,
+    },
+    ...extras.actions.map((a) => ({
+      key: `action-${a.id}`,
+      label: a.label,
+      form: (id: string, done: () => void) => (
+        <VendorActionForm id={id} action={a} callId={call.id} connector={connector} onDone={done} />
+      ),
+    })),
+  ];
+  const offered = controls.filter((c): c is Control => c !== false);
+  const current = offered.find((c) => c.key === open && c.form);
+  const close = () => setOpen(undefined);
 
   return (
     <div class="sb-controls">
@@ -71,67 +126,27 @@ export function CallControls({ call, queues, canOpenRecord, connector }: Props) 
             {text}
           </button>
         ))}
-        {canTransfer && (
-          <button
-            type="button"
-            aria-expanded={open === 'transfer'}
-            aria-controls={open === 'transfer' ? formId : undefined}
-            onClick={() => toggle('transfer')}
-          >
-            Transfer
-          </button>
-        )}
-        {canQueue && (
-          <button
-            type="button"
-            aria-expanded={open === 'queue'}
-            aria-controls={open === 'queue' ? formId : undefined}
-            onClick={() => toggle('queue')}
-          >
-            Send to queue
-          </button>
-        )}
-        {canOpenRecord && (
-          <button
-            type="button"
-            disabled={action.pending}
-            onClick={() => action.run({ type: 'panel/popRecord', callId: call.id })}
-          >
-            Open record
-          </button>
-        )}
-        {can('sendDtmf') && (
-          <button
-            type="button"
-            aria-expanded={open === 'keypad'}
-            aria-controls={open === 'keypad' ? formId : undefined}
-            onClick={() => toggle('keypad')}
-          >
-            Keypad
-          </button>
+        {offered.map((c) =>
+          c.form ? (
+            <button
+              key={c.key}
+              type="button"
+              aria-expanded={open === c.key}
+              aria-controls={open === c.key ? formId : undefined}
+              onClick={() => setOpen(open === c.key ? undefined : c.key)}
+            >
+              {c.label}
+            </button>
+          ) : (
+            <button key={c.key} type="button" disabled={action.pending} onClick={c.onClick}>
+              {c.label}
+            </button>
+          ),
         )}
       </div>
       <ErrorAlert message={action.error} />
-      {open === 'transfer' && canTransfer && (
-        <TransferForm
-          id={formId}
-          call={call}
-          connector={connector}
-          onDone={() => setOpen(undefined)}
-        />
-      )}
-      {open === 'queue' && canQueue && (
-        <QueueForm
-          id={formId}
-          call={call}
-          queues={queues}
-          connector={connector}
-          onDone={() => setOpen(undefined)}
-        />
-      )}
-      {open === 'keypad' && can('sendDtmf') && (
-        <DtmfPad id={formId} callId={call.id} connector={connector} />
-      )}
+      {/* Keyed: two forms of one kind (two vendor actions) must not share their typed values. */}
+      {current && <Fragment key={current.key}>{current.form?.(formId, close)}</Fragment>}
     </div>
   );
 }

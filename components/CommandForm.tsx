@@ -7,6 +7,7 @@ import type { ComponentChild, ComponentChildren } from 'preact';
 import type { Command } from '../utils/cti/model';
 import type { PanelConnector } from '../utils/ui/connector';
 import { ErrorAlert } from './ErrorAlert';
+import { FormButtons } from './FormButtons';
 import { useAction } from './hooks';
 
 /** What the field's control takes from the form: its id, and the error that describes it. */
@@ -76,14 +77,7 @@ export function CommandForm({
       </div>
       {children}
       <ErrorAlert id={errorId} message={action.error} />
-      <div class="sb-row">
-        <button type="submit" class="sb-primary" disabled={action.pending}>
-          {submitText}
-        </button>
-        <button type="button" onClick={onDone}>
-          Close
-        </button>
-      </div>
+      <FormButtons submitText={submitText} pending={action.pending} onClose={onDone} />
     </form>
   );
 }

@@ -1,8 +1,13 @@
-/** One live call: who, from which queue, its state, a timer and the controls it allows now. */
+/**
+ * One live call: who, from which queue, its state, a timer, the vendor's call data where it is
+ * worth showing, and the controls it allows now.
+ */
 import type { Call, CodeLabel } from '../utils/cti/model';
+import { NO_EXTRAS, type CallExtras } from '../utils/ui/agent-tools';
 import type { PanelConnector } from '../utils/ui/connector';
 import { callClockStart, callStateText, directionText, remoteNumber } from '../utils/ui/format';
 import { CallControls } from './CallControls';
+import { CallDataList } from './CallData';
 import { CallTimer } from './CallTimer';
 
 interface Props {
@@ -12,9 +17,11 @@ interface Props {
   /** A `manual` screen-pop rule matches this call. */
   canOpenRecord: boolean;
   connector: PanelConnector;
+  /** Call data, the vendor's own actions, directory search for transfers. */
+  extras?: CallExtras;
 }
 
-export function CurrentCall({ call, queues, canOpenRecord, connector }: Props) {
+export function CurrentCall({ call, queues, canOpenRecord, connector, extras = NO_EXTRAS }: Props) {
   const titleId = `sb-call-${call.id}`;
   const number = remoteNumber(call.remote);
   return (
@@ -35,11 +42,13 @@ export function CurrentCall({ call, queues, canOpenRecord, connector }: Props) {
         {call.recording === 'on' && <span>Recording</span>}
         {call.recording === 'paused' && <span>Recording paused</span>}
       </p>
+      {extras.showData && <CallDataList call={call} />}
       <CallControls
         call={call}
         queues={queues}
         canOpenRecord={canOpenRecord}
         connector={connector}
+        extras={extras}
       />
     </article>
   );

@@ -1,12 +1,44 @@
-/** Place a call by typing a number. Shown only when the vendor can dial. */
+/**
+ * Place a call by typing a number. Shown only when the vendor can dial. Where the vendor allows
+ * it, the agent chooses where the call goes out from (their mobile, or on behalf of one of their
+ * queues) and attaches call data to the new call.
+ */
 import { useState } from 'preact/hooks';
+import type { CommandInput } from '../utils/cti/model';
+import type { PanelState } from '../utils/messaging';
+import { commandOrProblem } from '../utils/ui/agent-tools';
 import type { PanelConnector } from '../utils/ui/connector';
+import { DataPairs, EMPTY_PAIR, pairsToData, type Pair } from './DataPairs';
 import { ErrorAlert } from './ErrorAlert';
 import { useAction } from './hooks';
 
-export function DialBox({ connector }: { connector: PanelConnector }) {
+type Route = Extract<CommandInput, { type: 'dial' }>['route'];
+
+/** The route choices the vendor and the agent's queues allow; empty: the agent's phone only. */
+function routeChoices(state: PanelState): { value: string; label: string }[] {
+  const choices: { value: string; label: string }[] = [];
+  if (state.dialRoutes.includes('mobile')) choices.push({ value: 'mobile', label: 'My mobile' });
+  if (state.dialRoutes.includes('queue')) {
+    for (const q of state.agentTools.queues.filter((q) => q.member !== false))
+      choices.push({ value: `queue:${q.id}`, label: `On behalf of ${q.name || q.id}` });
+  }
+  return choices.length > 0 ? [{ value: '', label: 'My phone' }, ...choices] : [];
+}
+
+function routeOf(value: string): Route {
+  if (value === 'mobile') return { kind: 'mobile' };
+  if (value.startsWith('queue:')) return { kind: 'queue', queue: value.slice('queue:'.length) };
+  return undefined;
+}
+
+export function DialBox({ state, connector }: { state: PanelState; connector: PanelConnector }) {
   const [number, setNumber] = useState('');
+  const [route, setRoute] = useState('');
+  const [withData, setWithData] = useState(false);
+  const [pairs, setPairs] = useState<Pair[]>([{ ...EMPTY_PAIR }]);
   const action = useAction(connector);
+  const routes = routeChoices(state);
+  const canData = state.dialVariables;
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();
@@ -15,11 +47,23 @@ export function DialBox({ connector }: { connector: PanelConnector }) {
       action.setError('Enter a number to call');
       return;
     }
-    const reply = await action.run({
-      type: 'panel/command',
-      command: { type: 'dial', number: trimmed },
+    const chosen = routes.length > 0 ? routeOf(route) : undefined;
+    const variables = canData && withData ? pairsToData(pairs) : {};
+    const command = commandOrProblem({
+      type: 'dial',
+      number: trimmed,
+      ...(chosen ? { route: chosen } : {}),
+      ...(Object.keys(variables).length > 0 ? { variables } : {}),
     });
-    if (reply.ok) setNumber('');
+    if (typeof command === 'string') {
+      action.setError(command);
+      return;
+    }
+    const reply = await action.run({ type: 'panel/command', command });
+    if (reply.ok) {
+      setNumber('');
+      setPairs([{ ...EMPTY_PAIR }]);
+    }
   };
 
   return (
@@ -42,6 +86,44 @@ export function DialBox({ connector }: { connector: PanelConnector }) {
           Call
         </button>
       </div>
+      {(routes.length > 0 || canData) && (
+        <div class="sb-row sb-wrap sb-dial-options">
+          {routes.length > 0 && (
+            <>
+              <label for="sb-dial-route" class="sb-dial-label">
+                Call from
+              </label>
+              <select
+                id="sb-dial-route"
+                value={route}
+                onChange={(e) => setRoute(e.currentTarget.value)}
+              >
+                {routes.map((r) => (
+                  <option key={r.value} value={r.value}>
+                    {r.label}
+                  </option>
+                ))}
+              </select>
+            </>
+          )}
+          {canData && (
+            <button
+              type="button"
+              class="sb-small"
+              aria-expanded={withData}
+              aria-controls={withData ? 'sb-dial-data' : undefined}
+              onClick={() => setWithData(!withData)}
+            >
+              With call data
+            </button>
+          )}
+        </div>
+      )}
+      {canData && withData && (
+        <div id="sb-dial-data">
+          <DataPairs id="sb-dial-data" pairs={pairs} onChange={setPairs} />
+        </div>
+      )}
       <ErrorAlert id="sb-dial-error" message={action.error} />
     </form>
   );

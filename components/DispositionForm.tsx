@@ -9,6 +9,7 @@ import type { PanelState } from '../utils/messaging';
 import type { PanelConnector } from '../utils/ui/connector';
 import { fromLocalInput, toLocalInput } from '../utils/ui/datetime';
 import { directionText, remoteNumber } from '../utils/ui/format';
+import { DispositionFields } from './DispositionFields';
 import { ErrorAlert } from './ErrorAlert';
 import { useAction, useNow } from './hooks';
 
@@ -81,44 +82,14 @@ export function DispositionForm({ call, state, connector }: Props) {
       {state.dispositionRequired && (
         <p class="sb-note">You must save a disposition before going ready.</p>
       )}
-      <div class="sb-field">
-        <label for={`${base}-code`}>Disposition</label>
-        {codes.length > 0 ? (
-          <select
-            id={`${base}-code`}
-            value={code}
-            onChange={(e) => setCode(e.currentTarget.value)}
-            required
-          >
-            <option value="">Choose…</option>
-            {codes.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        ) : (
-          // Vendors and admins without a code list: the agent types a short code.
-          <input
-            id={`${base}-code`}
-            type="text"
-            maxLength={200}
-            value={code}
-            onInput={(e) => setCode(e.currentTarget.value)}
-            required
-          />
-        )}
-      </div>
-      <div class="sb-field">
-        <label for={`${base}-notes`}>Notes</label>
-        <textarea
-          id={`${base}-notes`}
-          rows={3}
-          maxLength={4000}
-          value={notes}
-          onInput={(e) => setNotes(e.currentTarget.value)}
-        />
-      </div>
+      <DispositionFields
+        base={base}
+        codes={codes}
+        code={code}
+        onCode={setCode}
+        notes={notes}
+        onNotes={setNotes}
+      />
       {state.dispositionCallback && (
         <div class="sb-field">
           <label for={`${base}-callback`}>Call back at</label>

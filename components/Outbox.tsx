@@ -1,13 +1,16 @@
 /**
  * Vendor writes the background could not send yet (utils/background/outbox.ts): "1 disposition
  * waiting to send" with the reason, and, for one the vendor refused or that may have gone
- * already, the agent's choices: send again, correct it, or discard it (after a confirmation).
+ * already, the agent's choices: send again, correct it (a disposition), or discard it (after a
+ * confirmation). Call data and callback changes queue the same way and say what they are.
  */
 import { useState } from 'preact/hooks';
 import type { OutboxEntry, PanelState } from '../utils/messaging';
 import type { PanelConnector } from '../utils/ui/connector';
 import { fromLocalInput, toLocalInput } from '../utils/ui/datetime';
+import { formatWhen } from '../utils/ui/agent-tools';
 import { formatClock, remoteNumber } from '../utils/ui/format';
+import { DispositionFields } from './DispositionFields';
 import { ErrorAlert } from './ErrorAlert';
 import { useAction, type Action } from './hooks';
 
@@ -39,6 +42,44 @@ function statusText(entry: OutboxEntry): string {
   const when = next ? ` Next try at ${formatClock(entry.nextAt!)}.` : '';
   return `Not sent yet${entry.reason ? `: ${entry.reason}` : ''}.${when}`;
 }
+
+/** What the write is, in the agent's words: the disposition, the callback, the call data. */
+export function outboxWhat(entry: OutboxEntry, state: PanelState, now = Date.now()): string {
+  const when = entry.at !== undefined ? formatWhen(entry.at, now) : '';
+  switch (entry.kind) {
+    case 'dispose':
+      return entry.code
+        ? (state.dispositionCodes.find((c) => c.code === entry.code)?.label ?? entry.code)
+        : 'Disposition';
+    case 'setCallData':
+      return `Call data${entry.dataKeys?.length ? ` (${entry.dataKeys.join(', ')})` : ''}`;
+    case 'scheduleCallback':
+      return `Callback scheduled for ${when}`;
+    case 'rescheduleCallback':
+      return `Callback moved to ${when}`;
+    case 'cancelCallback':
+      return 'Callback cancelled';
+    default:
+      return entry.kind;
+  }
+}
+
+/** Whom the write is about: the caller, the callback's customer, or else the vendor. */
+function outboxWho(entry: OutboxEntry, state: PanelState): string {
+  if (entry.remote) return remoteNumber(entry.remote);
+  if (entry.number) return entry.number;
+  const callback = state.agentTools.callbacks.find((c) => c.id === entry.callbackId);
+  if (callback) return callback.name ? `${callback.name} (${callback.number})` : callback.number;
+  return entry.vendorLabel;
+}
+
+const KIND_NOUN: Partial<Record<OutboxEntry['kind'], string>> = {
+  dispose: 'disposition',
+  setCallData: 'call data',
+  scheduleCallback: 'callback',
+  rescheduleCallback: 'change to the callback',
+  cancelCallback: 'cancellation',
+};
 
 function EditForm({
   entry,
@@ -75,26 +116,15 @@ function EditForm({
   };
   return (
     <form class="sb-outbox-edit" onSubmit={onSubmit} noValidate>
-      <div class="sb-field">
-        <label for={`${base}-code`}>Disposition</label>
-        <select id={`${base}-code`} value={code} onChange={(e) => setCode(e.currentTarget.value)}>
-          {state.dispositionCodes.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div class="sb-field">
-        <label for={`${base}-notes`}>Notes</label>
-        <textarea
-          id={`${base}-notes`}
-          rows={2}
-          maxLength={4000}
-          value={notes}
-          onInput={(e) => setNotes(e.currentTarget.value)}
-        />
-      </div>
+      <DispositionFields
+        base={base}
+        codes={state.dispositionCodes}
+        code={code}
+        onCode={setCode}
+        notes={notes}
+        onNotes={setNotes}
+        rows={2}
+      />
       {state.dispositionCallback && (
         <div class="sb-field">
           <label for={`${base}-callback`}>Call back at</label>
@@ -128,14 +158,11 @@ function OutboxItem({ entry, state, connector }: { entry: OutboxEntry } & Props)
     state.dispositionCodes.length > 0;
   const send = (what: 'retry' | 'discard') =>
     action.run({ type: 'panel/outbox', key: entry.key, action: what });
-  const label = entry.code
-    ? (state.dispositionCodes.find((c) => c.code === entry.code)?.label ?? entry.code)
-    : entry.kind;
   return (
     <li class={`sb-outbox-item sb-outbox-item--${entry.status}`}>
       <div>
-        <strong>{entry.remote ? remoteNumber(entry.remote) : entry.vendorLabel}</strong>
-        <span class="sb-muted"> · {label}</span>
+        <strong>{outboxWho(entry, state)}</strong>
+        <span class="sb-muted"> · {outboxWhat(entry, state)}</span>
       </div>
       <p class="sb-muted">{statusText(entry)}</p>
       <ErrorAlert message={action.error} />
@@ -162,8 +189,8 @@ function OutboxItem({ entry, state, connector }: { entry: OutboxEntry } & Props)
       {confirming && (
         <div class="sb-actions" role="group" aria-label="Confirm discard">
           <p>
-            {entry.vendorLabel} will never get this{' '}
-            {entry.kind === 'dispose' ? 'disposition' : 'request'}. Discard it?
+            {entry.vendorLabel} will never get this {KIND_NOUN[entry.kind] ?? 'request'}. Discard
+            it?
           </p>
           <button
             type="button"

@@ -6,17 +6,17 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { PanelState } from '../utils/messaging';
 import type { PanelConnector } from '../utils/ui/connector';
+import { callExtras } from '../utils/ui/agent-tools';
 import { AgentStateControl } from './AgentStateControl';
+import { AgentToolTabs, CallsSection } from './AgentToolTabs';
 import { ConnectionStatus } from './ConnectionStatus';
 import { CurrentCall } from './CurrentCall';
-import { DialBox } from './DialBox';
 import { DialConfirmations } from './DialConfirmations';
 import { DispositionForm } from './DispositionForm';
 import { ErrorAlert } from './ErrorAlert';
 import { useAction } from './hooks';
 import { Notices } from './Notices';
 import { Outbox } from './Outbox';
-import { RecentCalls } from './RecentCalls';
 import { SignInForm } from './SignInForm';
 import './panel.css';
 
@@ -38,11 +38,32 @@ const owesDisposition = (state: PanelState): boolean =>
   state.dispositionRequired &&
   state.calls.some((c) => c.state === 'ended' && c.actions.includes('dispose') && !c.disposition);
 
+/** The calls in hand, then the ended ones waiting for their disposition: always in view. */
+function CallsInHand({ state, connector }: Omit<ViewProps, 'layout' | 'footer'>) {
+  const live = state.calls.filter((c) => c.state !== 'ended');
+  const toDispose = state.calls.filter((c) => c.state === 'ended' && c.actions.includes('dispose'));
+  return (
+    <>
+      {live.map((call) => (
+        <CurrentCall
+          key={call.id}
+          call={call}
+          queues={state.queues}
+          canOpenRecord={state.recordCalls.includes(call.id)}
+          connector={connector}
+          extras={callExtras(state, call)}
+        />
+      ))}
+      {toDispose.map((call) => (
+        <DispositionForm key={call.id} call={call} state={state} connector={connector} />
+      ))}
+    </>
+  );
+}
+
 export function PanelView({ state, connector, layout = 'popup', footer }: ViewProps) {
   const signOut = useAction(connector);
   const signedOut = isSignedOut(state);
-  const live = state.calls.filter((c) => c.state !== 'ended');
-  const toDispose = state.calls.filter((c) => c.state === 'ended' && c.actions.includes('dispose'));
 
   return (
     <main class={`sb-panel sb-panel--${layout}`}>
@@ -77,20 +98,13 @@ export function PanelView({ state, connector, layout = 'popup', footer }: ViewPr
             connector={connector}
             dispositionOwed={owesDisposition(state)}
           />
-          {live.map((call) => (
-            <CurrentCall
-              key={call.id}
-              call={call}
-              queues={state.queues}
-              canOpenRecord={state.recordCalls.includes(call.id)}
-              connector={connector}
-            />
-          ))}
-          {toDispose.map((call) => (
-            <DispositionForm key={call.id} call={call} state={state} connector={connector} />
-          ))}
-          {state.commands.includes('dial') && <DialBox connector={connector} />}
-          <RecentCalls state={state} connector={connector} />
+          <CallsInHand state={state} connector={connector} />
+          {/* The popup stays compact for the call in hand; the side panel has room for more. */}
+          {layout === 'sidepanel' ? (
+            <AgentToolTabs state={state} connector={connector} />
+          ) : (
+            <CallsSection state={state} connector={connector} />
+          )}
         </>
       )}
       {footer}

@@ -1,23 +1,27 @@
 /**
- * Transfer the call: a target number and, when the vendor offers both, the choice between blind
- * (hand over at once) and attended (talk to the target first, then "Complete transfer").
+ * Transfer the call: a target number (typed, or found by name in the directory when there is
+ * one) and, when the vendor offers both, the choice between blind (hand over at once) and
+ * attended (talk to the target first, then "Complete transfer").
  */
 import { useState } from 'preact/hooks';
 import type { Call } from '../utils/cti/model';
 import { Command } from '../utils/cti/model';
 import type { PanelConnector } from '../utils/ui/connector';
 import { CommandForm } from './CommandForm';
+import { TransferSearch } from './TransferSearch';
 
 interface Props {
   id: string;
   call: Call;
   connector: PanelConnector;
   onDone(): void;
+  /** A directory (the vendor's, or speed dial) can be searched for the target. */
+  directory?: boolean;
 }
 
 type Kind = 'blindTransfer' | 'attendedTransfer';
 
-export function TransferForm({ id, call, connector, onDone }: Props) {
+export function TransferForm({ id, call, connector, onDone, directory = false }: Props) {
   const kinds = (['blindTransfer', 'attendedTransfer'] as const).filter((k) =>
     call.actions.includes(k),
   );
@@ -52,6 +56,7 @@ export function TransferForm({ id, call, connector, onDone }: Props) {
         />
       )}
     >
+      {directory && <TransferSearch id={`${id}-search`} connector={connector} onPick={setTarget} />}
       {kinds.length > 1 && (
         <fieldset class="sb-choice">
           <legend>Transfer type</legend>

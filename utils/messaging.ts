@@ -88,6 +88,11 @@ export interface PanelState {
   dialVariables: boolean;
   /** Where else a dial may go out from (`dial` `route`). */
   dialRoutes: ('mobile' | 'queue')[];
+  /**
+   * The admin's speed-dial list (`directory.speedDial`) has entries: the directory offers them
+   * for every vendor, with or without a directory of its own.
+   */
+  hasSpeedDial?: boolean;
   /** The vendor's queues a call can be sent to (`redirectToQueue`); code = the vendor's id. */
   queues: CodeLabel[];
   dispositionCodes: CodeLabel[];
@@ -153,6 +158,14 @@ export interface OutboxEntry {
   code?: string;
   notes?: string;
   callbackAt?: number;
+  /** The callback a reschedule or a cancellation is about (`CallbackItem.id`). */
+  callbackId?: string;
+  /** The number a scheduled callback will call. */
+  number?: string;
+  /** When a scheduled or rescheduled callback is due (epoch ms). */
+  at?: number;
+  /** The keys of call data waiting to be attached (`setCallData`). */
+  dataKeys?: string[];
 }
 
 export interface DialConfirmation {

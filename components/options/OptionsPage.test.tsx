@@ -179,6 +179,46 @@ describe('options page', () => {
     });
   });
 
+  it('edits the pause reasons and the speed dial, and saves them', async () => {
+    const root = await open();
+    click(button(root, 'Add reason'));
+    type(labelled(root, 'Pause code 1'), 'lunch');
+    type(labelled(root, 'Pause label 1'), 'Lunch');
+    click(button(root, 'Add entry'));
+    type(labelled(root, 'Speed-dial name 1'), 'Reception');
+    type(labelled(root, 'Speed-dial number 1'), 'front desk');
+    click(button(root, 'Save'));
+    await settle();
+    expect(description(labelled(root, 'Speed-dial number 1'))).toContain(
+      'A speed-dial number is digits, * and # (a leading + allowed)',
+    );
+    expect(await stored()).toBeUndefined();
+    type(labelled(root, 'Speed-dial number 1'), '+33123456789');
+    click(button(root, 'Save'));
+    await settle();
+    expect(text(root)).toContain('Saved');
+    // An empty detail is left out, not saved as "".
+    expect(await stored()).toEqual({
+      agent: { pauseReasons: [{ code: 'lunch', label: 'Lunch' }] },
+      directory: { speedDial: [{ name: 'Reception', number: '+33123456789' }] },
+    });
+  });
+
+  it('locks the pause reasons and the speed dial that policy sets', async () => {
+    await fakeBrowser.storage.managed.set({
+      agent: { pauseReasons: [{ code: 'brk', label: 'Break' }] },
+      directory: { speedDial: [{ name: 'IT help', number: '4000', detail: 'Floor 2' }] },
+    });
+    const root = await open();
+    expect(labelled(root, 'Pause label 1').value).toBe('Break');
+    expect(labelled(root, 'Pause label 1').disabled).toBe(true);
+    expect(button(root, 'Add reason').disabled).toBe(true);
+    expect(labelled(root, 'Speed-dial detail 1').value).toBe('Floor 2');
+    expect(labelled(root, 'Speed-dial detail 1').disabled).toBe(true);
+    expect(button(root, 'Remove entry 1').disabled).toBe(true);
+    expect(text(root)).toContain('Managed by your organization');
+  });
+
   it('follows policy changes live and shows invalid policy values', async () => {
     const root = await open();
     type(labelled(root, 'Default country'), 'FR');

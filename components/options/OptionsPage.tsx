@@ -14,6 +14,7 @@ import {
   validateSettings,
   type FieldErrors,
 } from '../../utils/ui/settings-form';
+import { AgentToolsSection } from './AgentToolsSection';
 import { ClickToDialSection } from './ClickToDialSection';
 import { ConnectionSection } from './ConnectionSection';
 import { DispositionsSection } from './DispositionsSection';
@@ -127,6 +128,7 @@ export function OptionsPage({ connector }: { connector: SettingsConnector }) {
         <ClickToDialSection form={form} />
         <ScreenPopSection form={form} />
         <DispositionsSection form={form} />
+        <AgentToolsSection form={form} />
         <SettingsSection titleId="opt-ui-title" title="Display">
           <SelectField
             form={form}

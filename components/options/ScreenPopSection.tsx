@@ -37,7 +37,8 @@ function RulesTable({ form }: { form: SettingsForm }) {
         <>
           The first matching rule opens its URL once per call. Variables: {'{e164}'}, {'{national}'}
           , {'{digits}'}, {'{extension}'}, {'{name}'}, {'{queue}'}, {'{callId}'}, {'{direction}'},{' '}
-          {'{data.KEY}'}.
+          {'{data.KEY}'}. A URL of {'{vendorUrl}'} alone opens the page the phone system sends for
+          the call, when its origin is an allowed origin.
         </>
       }
       items={form.draft.screenPop.rules}

@@ -16,7 +16,7 @@ export interface MockConnector extends PanelConnector {
 export type MockReplier = (
   msg: PanelMessage,
   state: PanelState,
-) => Reply<unknown> | Promise<Reply<unknown>> | undefined;
+) => Reply<unknown> | Promise<Reply<unknown> | undefined> | undefined;
 
 /**
  * An in-memory connector. `reply` decides the answers; by default `panel/getState` answers the

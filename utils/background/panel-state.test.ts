@@ -5,7 +5,8 @@ import { vendorDescriptor } from '../cti/vendors';
 import { XIVO_CAPABILITIES } from '../cti/vendors/xivo/adapter';
 import { resolveSettings } from '../settings/policy';
 import { effectiveCapabilities } from './capabilities';
-import { buildPanelState, type PanelInputs } from './panel-state';
+import type { OutboxItem } from '../storage/outbox-db';
+import { buildPanelState, outboxEntry, type PanelInputs } from './panel-state';
 
 const POLICY_CODES = [
   { code: 'sale', label: 'Sale' },
@@ -205,5 +206,49 @@ describe('buildPanelState', () => {
       callbacks: [],
     });
     expect(state).toMatchObject({ dialRoutes: ['mobile'], dialVariables: true });
+  });
+});
+
+describe('the panel’s view of agent-feature writes and speed dial', () => {
+  const item = (command: OutboxItem['command']): OutboxItem => ({
+    key: 'k',
+    vendor: 'xivo',
+    command,
+    createdAt: 0,
+    status: 'pending',
+    attempts: 0,
+    nextAt: 5,
+  });
+
+  it('says which callback, number, time and keys a queued write carries', () => {
+    expect(
+      outboxEntry(item({ type: 'scheduleCallback', number: '0611', at: 9_000 }), 'XiVO'),
+    ).toMatchObject({ kind: 'scheduleCallback', number: '0611', at: 9_000 });
+    expect(
+      outboxEntry(item({ type: 'rescheduleCallback', callbackId: 'cb', at: 9_000 }), 'XiVO'),
+    ).toMatchObject({ callbackId: 'cb', at: 9_000 });
+    expect(outboxEntry(item({ type: 'cancelCallback', callbackId: 'cb' }), 'XiVO')).toMatchObject({
+      callbackId: 'cb',
+    });
+    const data = outboxEntry(
+      item({ type: 'setCallData', callId: 'c1', data: { a: '1', b: '2' } }),
+      'XiVO',
+    );
+    expect(data).toMatchObject({ callId: 'c1', dataKeys: ['a', 'b'] });
+    // A disposition carries none of them.
+    const dispose = outboxEntry(
+      item({ type: 'dispose', callId: 'c1', code: 'x', notes: '' }),
+      'XiVO',
+    );
+    expect(Object.keys(dispose)).not.toContain('dataKeys');
+    expect(Object.keys(dispose)).not.toContain('at');
+  });
+
+  it('tells the panel whether the admin set speed-dial entries', () => {
+    expect(buildPanelState(inputs()).hasSpeedDial).toBe(false);
+    const withSpeedDial = inputs({
+      directory: { speedDial: [{ name: 'Reception', number: '100' }] },
+    });
+    expect(buildPanelState(withSpeedDial).hasSpeedDial).toBe(true);
   });
 });

@@ -42,7 +42,24 @@ export function outboxEntry(item: OutboxItem, vendorLabel: string): OutboxEntry 
     ...(call ? { remote: call.remote } : {}),
     ...(dispose ? { code: dispose.code, notes: dispose.notes } : {}),
     ...(dispose?.callbackAt !== undefined ? { callbackAt: dispose.callbackAt } : {}),
+    ...featureWriteFields(command),
   };
+}
+
+/** What the panel shows of a queued agent-feature write: which callback, number, time, keys. */
+function featureWriteFields(command: OutboxItem['command']): Partial<OutboxEntry> {
+  switch (command.type) {
+    case 'scheduleCallback':
+      return { number: command.number, at: command.at };
+    case 'rescheduleCallback':
+      return { callbackId: command.callbackId, at: command.at };
+    case 'cancelCallback':
+      return { callbackId: command.callbackId };
+    case 'setCallData':
+      return { dataKeys: Object.keys(command.data) };
+    default:
+      return {};
+  }
 }
 
 /**
@@ -110,6 +127,7 @@ export function buildPanelState(input: PanelInputs): PanelState {
     },
     dialVariables: adapterCaps.dialVariables ?? false,
     dialRoutes: [...(adapterCaps.dialRoutes ?? [])],
+    hasSpeedDial: settings.directory.speedDial.length > 0,
     queues: store.lists.queues ?? [],
     dispositionCodes: dispositions.codes,
     dispositionRequired: settings.dispositions.required,

@@ -69,6 +69,14 @@ describe('matchRule', () => {
     expect(matchRule([rule({ id: 'none' })], direct, 'ringing')?.id).toBe('none');
   });
 
+  it('applies a {vendorUrl} rule only to calls the platform sent a page for', () => {
+    const rules = [rule({ id: 'vendor', url: '{vendorUrl}' }), rule({ id: 'crm' })];
+    expect(matchRule(rules, call(), 'ringing')?.id).toBe('crm');
+    expect(matchRule(rules, call({ popUrl: '  ' }), 'ringing')?.id).toBe('crm');
+    const withPage = call({ popUrl: 'https://sheets.example.net/p' });
+    expect(matchRule(rules, withPage, 'ringing')?.id).toBe('vendor');
+  });
+
   it('returns undefined for no rules', () => {
     expect(matchRule([], call(), 'ringing')).toBeUndefined();
   });

@@ -1,9 +1,11 @@
 /**
  * Which screen-pop rule applies to a call (DESIGN.md "Screen-pop"): the first rule, in the
- * admin's order, whose trigger, direction and queue pattern all match.
+ * admin's order, whose trigger, direction and queue pattern all match (and, for a `{vendorUrl}`
+ * rule, for which the platform sent a page).
  */
 import type { Call } from '../cti/model';
 import type { ScreenPopRule } from '../settings/schema';
+import { isVendorUrlTemplate } from './template';
 
 export type PopTrigger = ScreenPopRule['trigger'];
 
@@ -24,6 +26,9 @@ export function ruleMatches(rule: ScreenPopRule, call: Call, trigger: PopTrigger
   if (rule.direction !== 'any' && rule.direction !== call.direction) return false;
   // A call without a queue (a direct call) matches only patterns that accept the empty name, like `*`.
   if (rule.queue !== undefined && !globToRegExp(rule.queue).test(call.queue ?? '')) return false;
+  // A rule that opens the platform's own page applies once the platform has sent one, so that a
+  // rule after it serves the calls without (and a page sent later still pops).
+  if (isVendorUrlTemplate(rule.url) && !call.popUrl?.trim()) return false;
   return true;
 }
 

@@ -251,6 +251,34 @@ describe('createScreenPop', () => {
   });
 });
 
+describe('createScreenPop with a {vendorUrl} rule', () => {
+  const PAGE = 'https://sheets.example.net/popup?id=42';
+  const rules = [{ id: 'sheet', url: '{vendorUrl}' }];
+
+  it('opens the platform’s page once it is sent, on an allowed origin only', async () => {
+    const allowed = setup([], {
+      getSettings: () => settingsWith(rules, ['https://sheets.example.net']),
+    });
+    // Ringing without a page yet: the rule does not apply, nothing is claimed.
+    await allowed.screenPop.onTransitions([{ call: call() }]);
+    expect(allowed.tabs).toEqual([]);
+    expect(allowed.claimed.size).toBe(0);
+    // The page arrives while the call still rings: it opens, once.
+    const withPage = call({ popUrl: PAGE });
+    await allowed.screenPop.onTransitions([{ call: withPage, previous: call() }]);
+    await allowed.screenPop.onTransitions([{ call: withPage, previous: withPage }]);
+    expect(allowed.tabs).toEqual([{ url: PAGE, target: 'newTab' }]);
+
+    const refused = setup([], { getSettings: () => settingsWith(rules) });
+    await refused.screenPop.onTransitions([{ call: withPage }]);
+    expect(refused.tabs).toEqual([]);
+    expect(refused.log.at(-1)).toMatchObject({
+      outcome: 'badTemplate',
+      detail: "https://sheets.example.net (the phone system's page) is not an allowed origin",
+    });
+  });
+});
+
 describe('createScreenPop with the IndexedDB claim', () => {
   let db: SwitchboardDb | undefined;
   afterEach(async () => {

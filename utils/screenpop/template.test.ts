@@ -195,3 +195,48 @@ describe('renderPopUrl with hostile values (found by tests/property/screen-pop.p
     );
   });
 });
+
+describe('renderPopUrl with {vendorUrl}: the page the platform sent', () => {
+  const page = 'https://sheets.example.net/popup?id=42&caller=%2B33123456789';
+
+  it('opens the call’s popUrl when its origin is allowed', () => {
+    const c = call({ popUrl: page });
+    expect(url(render('{vendorUrl}', c, ['https://sheets.example.net']))).toBe(page);
+    expect(url(render('  {vendorUrl} ', c, ['https://*.example.net']))).toBe(page);
+  });
+
+  it('refuses the platform’s page on an origin the admin did not allow: it is untrusted input', () => {
+    const c = call({ popUrl: page });
+    expect(reason(render('{vendorUrl}', c))).toBe(
+      "https://sheets.example.net (the phone system's page) is not an allowed origin",
+    );
+    expect(reason(render('{vendorUrl}', c, ['https://crm.example.com']))).toMatch(
+      /not an allowed origin/,
+    );
+  });
+
+  it('refuses what is not a web page, or carries credentials', () => {
+    const allowed = ['https://sheets.example.net', 'http://sheets.example.net'];
+    const of = (popUrl: string) => reason(render('{vendorUrl}', call({ popUrl }), allowed));
+    expect(of('javascript:alert(1)')).toMatch(/only https: URLs/);
+    expect(of('http://sheets.example.net/p')).toMatch(/only https: URLs/);
+    expect(of('not a url')).toMatch(/not a valid URL/);
+    expect(of('https://user:pw@sheets.example.net/p')).toMatch(/user name or password/);
+  });
+
+  it('says when the platform sent no page', () => {
+    expect(reason(render('{vendorUrl}', call(), ['https://sheets.example.net']))).toBe(
+      'The phone system sent no page for this call',
+    );
+  });
+
+  it('takes {vendorUrl} only as the whole URL', () => {
+    const c = call({ popUrl: page });
+    expect(reason(render('https://crm.example.com/?next={vendorUrl}', c))).toBe(
+      '{vendorUrl} must be the whole URL of its rule',
+    );
+    expect(reason(render('{vendorUrl}/more', c, ['https://sheets.example.net']))).toMatch(
+      /must be the whole URL/,
+    );
+  });
+});

@@ -4,6 +4,10 @@
  * caller can set a caller-ID name), so every value is percent-encoded and the rendered URL must
  * stay on the template's own origin or one the admin allowed: a value can never send the agent's
  * browser somewhere else.
+ *
+ * A rule whose whole URL is `{vendorUrl}` opens the page the platform itself sent for the call
+ * (`Call.popUrl`, XiVO's `Sheet`). That URL is the vendor's, and a vendor's data is no more
+ * trusted than a caller's: it opens only on an origin the admin allowed.
  */
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
 import type { Call } from '../cti/model';
@@ -28,6 +32,12 @@ export const TEMPLATE_VARIABLES = [
   'callId',
   'direction',
 ] as const;
+
+/** The template of a rule that opens the page the platform sent (`Call.popUrl`). */
+export const VENDOR_URL = '{vendorUrl}';
+
+/** The rule opens the platform's own page: its URL is `{vendorUrl}` and nothing else. */
+export const isVendorUrlTemplate = (template: string): boolean => template.trim() === VENDOR_URL;
 
 const PLACEHOLDER = /\{([^{}]*)\}/g;
 /** Keys of vendor user data, as `{data.KEY}`. */
@@ -142,8 +152,32 @@ function dotSegments(text: string): number {
   return path.split(/[/\\]/).filter((segment) => DOT_SEGMENT.test(segment)).length;
 }
 
+/**
+ * The platform's own page for the call. It has no template whose origin the admin wrote, so it
+ * must be on an allowed origin; like a rendered template it must be a web URL without
+ * credentials.
+ */
+function renderVendorUrl(call: Call, options: RenderOptions): RenderResult {
+  if (!call.popUrl?.trim())
+    return { ok: false, reason: 'The phone system sent no page for this call' };
+  const url = parseWebUrl(call.popUrl.trim());
+  if (typeof url === 'string') return { ok: false, reason: `The phone system's page is ${url}` };
+  if (url.username || url.password)
+    return { ok: false, reason: 'The URL must not contain a user name or password' };
+  if (!originAllowed(url.origin, options.allowedOrigins)) {
+    return {
+      ok: false,
+      reason: `${url.origin} (the phone system's page) is not an allowed origin`,
+    };
+  }
+  return { ok: true, url: url.href };
+}
+
 /** Render `template` for `call`, or say why it cannot be opened. */
 export function renderPopUrl(template: string, call: Call, options: RenderOptions): RenderResult {
+  if (isVendorUrlTemplate(template)) return renderVendorUrl(call, options);
+  if (template.includes(VENDOR_URL))
+    return { ok: false, reason: `${VENDOR_URL} must be the whole URL of its rule` };
   // The template's own origin is what the admin wrote, with every variable left empty.
   const blank = substitute(template, (name) =>
     valueOf(name, call, options.defaultCountry) === undefined ? undefined : '',

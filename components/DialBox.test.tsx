@@ -1,0 +1,94 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PanelMessage, PanelState } from '../utils/messaging';
+import { showPanel, unmountPanels } from '../tests/support/panel-view';
+import { signedInState } from '../tests/support/sample-state';
+import {
+  alerts,
+  button,
+  choose,
+  click,
+  labelled,
+  queryButton,
+  settle,
+  submit,
+  type,
+} from '../tests/support/test-dom';
+
+afterEach(unmountPanels);
+
+function show(over: Partial<PanelState>) {
+  return showPanel(signedInState(over), { layout: 'popup' });
+}
+
+const dials = (sent: PanelMessage[]) =>
+  sent.flatMap((m) => (m.type === 'panel/command' ? [m.command] : []));
+const dialForm = (root: HTMLElement) =>
+  root.querySelector<HTMLFormElement>('form[aria-label="Dial"]');
+
+const QUEUES = [
+  { id: 'q1', name: 'Support', member: true },
+  { id: 'q2', name: 'Sales', member: false },
+  { id: 'q3', name: 'Billing' },
+];
+
+describe('dial box routes and call data', () => {
+  it('offers the routes the vendor has, with the agent’s queues, and sends the chosen one', async () => {
+    const { root, connector } = show({
+      dialRoutes: ['mobile', 'queue'],
+      agentTools: { ...signedInState().agentTools, queues: QUEUES },
+    });
+    const route = labelled<HTMLSelectElement>(root, 'Call from');
+    // Not on behalf of a queue the agent is not in.
+    expect([...route.options].map((o) => o.text)).toEqual([
+      'My phone',
+      'My mobile',
+      'On behalf of Support',
+      'On behalf of Billing',
+    ]);
+    type(labelled(root, 'Number'), '0611223344');
+    choose(route, 'mobile');
+    submit(dialForm(root));
+    await settle();
+    type(labelled(root, 'Number'), '0611223344');
+    choose(labelled<HTMLSelectElement>(root, 'Call from'), 'queue:q3');
+    submit(dialForm(root));
+    await settle();
+    type(labelled(root, 'Number'), '0611223344');
+    choose(labelled<HTMLSelectElement>(root, 'Call from'), '');
+    submit(dialForm(root));
+    await settle();
+    expect(dials(connector.sent)).toEqual([
+      { type: 'dial', number: '0611223344', route: { kind: 'mobile' } },
+      { type: 'dial', number: '0611223344', route: { kind: 'queue', queue: 'q3' } },
+      { type: 'dial', number: '0611223344' },
+    ]);
+  });
+
+  it('attaches call data to the dial where the vendor can', async () => {
+    const { root, connector } = show({ dialVariables: true });
+    click(button(root, 'With call data'));
+    type(labelled(root, 'Number'), '1002');
+    type(labelled(root, 'Key'), 'case id');
+    type(labelled(root, 'Value'), '77');
+    submit(dialForm(root));
+    await settle();
+    expect(alerts(root)).toEqual(['A call data key is letters, digits, _ . or - (up to 64)']);
+    type(labelled(root, 'Key'), 'caseId');
+    submit(dialForm(root));
+    await settle();
+    expect(dials(connector.sent)).toEqual([
+      { type: 'dial', number: '1002', variables: { caseId: '77' } },
+    ]);
+  });
+
+  it('shows neither where the vendor has no routes nor dial variables', () => {
+    const { root } = show({
+      dialRoutes: ['queue'],
+      agentTools: { ...signedInState().agentTools, queues: [] },
+    });
+    // A queue route with no queue to choose is no choice at all.
+    expect(() => labelled(root, 'Call from')).toThrow();
+    expect(queryButton(root, 'With call data')).toBeUndefined();
+  });
+});

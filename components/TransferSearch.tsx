@@ -1,0 +1,64 @@
+/**
+ * Find a transfer target by name in the directory (the vendor's and the admin's speed dial):
+ * picking a number fills the transfer form's target, so that the agent still chooses the kind of
+ * transfer and confirms it.
+ */
+import { useState } from 'preact/hooks';
+import { dialableNumber, directoryStatusText } from '../utils/ui/agent-tools';
+import type { PanelConnector } from '../utils/ui/connector';
+import { DIRECTORY_TERM_MAX, useDirectorySearch } from './directory-search';
+
+interface Props {
+  id: string;
+  connector: PanelConnector;
+  onPick(target: string): void;
+}
+
+export function TransferSearch({ id, connector, onPick }: Props) {
+  const [term, setTerm] = useState('');
+  // Until the agent types, the form stays short: no favourites list under the number field.
+  const results = useDirectorySearch(connector, term, false);
+  const shown = results.entries;
+  return (
+    <div class="sb-field">
+      <label for={id}>Find by name</label>
+      <input
+        id={id}
+        type="search"
+        autocomplete="off"
+        maxLength={DIRECTORY_TERM_MAX}
+        value={term}
+        onInput={(e) => setTerm(e.currentTarget.value)}
+      />
+      {term.trim() && !results.searching && shown.length === 0 && <p class="sb-muted">No match.</p>}
+      {term.trim() && results.error && (
+        <p class="sb-error" role="alert">
+          The phone system’s directory could not be searched: {results.error}
+        </p>
+      )}
+      {shown.length > 0 && (
+        <ul class="sb-list sb-picks" aria-label="Transfer targets found">
+          {shown.flatMap((entry) =>
+            entry.numbers.map((n, i) => (
+              <li key={`${entry.id}-${i}`}>
+                <button
+                  type="button"
+                  class="sb-small sb-pick"
+                  aria-label={`Use ${entry.name} on ${n.number}`}
+                  onClick={() => {
+                    onPick(dialableNumber(n.number));
+                    setTerm('');
+                  }}
+                >
+                  <strong>{entry.name}</strong> {n.number}
+                  {n.label ? ` (${n.label})` : ''}
+                  {entry.status ? ` · ${directoryStatusText(entry.status)}` : ''}
+                </button>
+              </li>
+            )),
+          )}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { sampleCall, signedInState } from '../../tests/support/sample-state';
+import type { VendorAction } from '../cti/features';
+import {
+  callActions,
+  callExtras,
+  commandOrProblem,
+  dialableNumber,
+  formatStat,
+  formatWhen,
+  hasMore,
+  mainNumber,
+  panelTabs,
+  transferableCall,
+} from './agent-tools';
+
+const action = (over: Partial<VendorAction> = {}): VendorAction => ({
+  id: 'tag',
+  label: 'Tag the recording',
+  fields: [],
+  ...over,
+});
+
+describe('panelTabs: a section only for what the vendor can do', () => {
+  it('is Calls alone for a vendor without agent features', () => {
+    expect(panelTabs(signedInState())).toEqual(['calls']);
+  });
+
+  it('adds each section for its feature or command, in display order', () => {
+    const state = signedInState({
+      features: ['history', 'queues', 'directory', 'callbacks', 'presence'],
+    });
+    expect(panelTabs(state)).toEqual([
+      'calls',
+      'queues',
+      'directory',
+      'callbacks',
+      'history',
+      'more',
+    ]);
+  });
+
+  it('offers the directory for speed dial or favourites, but only with something to do', () => {
+    expect(panelTabs(signedInState({ hasSpeedDial: true }))).toContain('directory');
+    expect(panelTabs(signedInState({ features: ['favorites'] }))).toContain('directory');
+    // Nothing to call nor to transfer with: no directory.
+    const mute = signedInState({ hasSpeedDial: true, commands: ['answer', 'hangup'] });
+    expect(panelTabs(mute)).not.toContain('directory');
+    const transferOnly = signedInState({ hasSpeedDial: true, commands: ['blindTransfer'] });
+    expect(panelTabs(transferOnly)).toContain('directory');
+  });
+
+  it('offers Callbacks for scheduling alone, Queues for statistics alone', () => {
+    const state = signedInState({
+      commands: ['dial', 'scheduleCallback'],
+      features: ['queueStats'],
+    });
+    expect(panelTabs(state)).toEqual(['calls', 'queues', 'callbacks']);
+  });
+
+  it('offers More for presence commands, figures, voicemail or agent-scope actions only', () => {
+    expect(hasMore(signedInState())).toBe(false);
+    expect(hasMore(signedInState({ commands: ['setDnd'] }))).toBe(true);
+    expect(hasMore(signedInState({ features: ['voicemail'] }))).toBe(true);
+    expect(hasMore(signedInState({ features: ['agentStats'] }))).toBe(true);
+    const tools = signedInState().agentTools;
+    const onCall = { ...tools, vendorActions: [action({ callId: 'call-1' })] };
+    expect(hasMore(signedInState({ agentTools: onCall }))).toBe(false);
+    const agentScope = { ...tools, vendorActions: [action()] };
+    expect(hasMore(signedInState({ agentTools: agentScope }))).toBe(true);
+  });
+});
+
+describe('call extras', () => {
+  it('offers a call its own actions in their states (any live state when none is named)', () => {
+    const actions = [
+      action({ id: 'a', callId: 'call-1' }),
+      action({ id: 'b', callId: 'call-1', states: ['connected'] }),
+      action({ id: 'c', callId: 'other' }),
+      action({ id: 'd' }),
+    ];
+    const ids = (call: ReturnType<typeof sampleCall>) =>
+      callActions(actions, call).map((a) => a.id);
+    expect(ids(sampleCall())).toEqual(['a']);
+    expect(ids(sampleCall({ state: 'connected' }))).toEqual(['a', 'b']);
+    expect(ids(sampleCall({ state: 'ended' }))).toEqual([]);
+    const ended = [action({ id: 'e', callId: 'call-1', states: ['ended'] })];
+    expect(callActions(ended, sampleCall({ state: 'ended' })).map((a) => a.id)).toEqual(['e']);
+  });
+
+  it('lets a live call take call data only where the vendor can, and shows data with the feature', () => {
+    const live = sampleCall({ state: 'connected' });
+    expect(callExtras(signedInState(), live)).toMatchObject({
+      canSetData: false,
+      showData: false,
+      directory: false,
+    });
+    const able = signedInState({
+      commands: ['setCallData'],
+      features: ['callData', 'directory'],
+    });
+    expect(callExtras(able, live)).toMatchObject({
+      canSetData: true,
+      showData: true,
+      directory: true,
+    });
+    expect(callExtras(able, sampleCall({ state: 'ended' })).canSetData).toBe(false);
+  });
+
+  it('finds the live call a directory entry can be transferred to', () => {
+    const ringing = sampleCall({ id: 'r', actions: ['answer'] });
+    const talking = sampleCall({ id: 't', state: 'connected', actions: ['attendedTransfer'] });
+    expect(transferableCall([ringing, talking])?.id).toBe('t');
+    expect(transferableCall([ringing])).toBeUndefined();
+  });
+});
+
+describe('numbers and wording', () => {
+  it('makes a directory number dialable by dropping separators only', () => {
+    expect(dialableNumber('+33 1 23-45.67 (89)')).toBe('+33123456789');
+    expect(dialableNumber('sip:ada@example.com')).toBe('sip:ada@example.com');
+    expect(mainNumber({ numbers: [{ number: '10 01' }, { number: '2' }] })).toBe('1001');
+    expect(mainNumber({ numbers: [] })).toBeUndefined();
+  });
+
+  it('says why a command is refused before it is sent', () => {
+    expect(commandOrProblem({ type: 'blindTransfer', callId: 'c', target: 'sip:x' })).toBe(
+      'Enter a number or extension (digits, * and # only)',
+    );
+    expect(commandOrProblem({ type: 'joinQueue', queue: 'q1' })).toEqual({
+      type: 'joinQueue',
+      queue: 'q1',
+    });
+  });
+
+  it('formats the agent’s figures by unit', () => {
+    const now = new Date(2025, 0, 6, 15, 0).getTime();
+    expect(formatStat({ value: 12, unit: 'count' })).toBe('12');
+    expect(formatStat({ value: 2.25, unit: 'count' })).toBe('2.3');
+    expect(formatStat({ value: 245, unit: 'seconds' })).toBe('4:05');
+    expect(formatStat({ value: 87.4, unit: 'percent' })).toBe('87%');
+    expect(formatStat({ value: new Date(2025, 0, 6, 9, 5).getTime(), unit: 'time' }, now)).toBe(
+      '09:05',
+    );
+  });
+
+  it('dates a time only when it is not today', () => {
+    const now = new Date(2025, 0, 6, 15, 0).getTime();
+    expect(formatWhen(new Date(2025, 0, 6, 8, 30).getTime(), now)).toBe('08:30');
+    expect(formatWhen(new Date(2025, 0, 7, 8, 30).getTime(), now)).toBe('Tue 7 Jan 08:30');
+    expect(formatWhen(new Date(2024, 11, 31, 23, 5).getTime(), now)).toBe('Tue 31 Dec 2024 23:05');
+  });
+});

@@ -1,0 +1,218 @@
+/**
+ * What the side panel's agent tools show (features.ts): which sections exist for the signed-in
+ * vendor, and the wording of their figures. Pure, so that "no control the vendor cannot perform"
+ * and the wording are tested in one place.
+ */
+import type {
+  AgentStat,
+  CallbackItem,
+  DirectoryEntry,
+  DirectoryStatus,
+  ForwardKind,
+  VendorAction,
+} from '../cti/features';
+import { Command, type Call, type CommandInput, type CommandType } from '../cti/model';
+import type { PanelState } from '../messaging';
+import { formatDuration } from './format';
+
+export type PanelTab = 'calls' | 'queues' | 'directory' | 'callbacks' | 'history' | 'more';
+
+export const TAB_TEXT: Record<PanelTab, string> = {
+  calls: 'Calls',
+  queues: 'Queues',
+  directory: 'Directory',
+  callbacks: 'Callbacks',
+  history: 'History',
+  more: 'More',
+};
+
+type Pick2 = Pick<PanelState, 'features' | 'commands'>;
+
+const hasCommand = (state: Pick<PanelState, 'commands'>, ...types: CommandType[]) =>
+  types.some((t) => state.commands.includes(t));
+
+/** Something to search: the vendor's directory or favourites, or the admin's speed dial. */
+export const hasDirectory = (state: Pick2 & Pick<PanelState, 'hasSpeedDial'>): boolean =>
+  state.features.includes('directory') ||
+  state.features.includes('favorites') ||
+  state.hasSpeedDial === true;
+
+/** The vendor's own actions offered outside any call (the "More" section). */
+export const agentActions = (state: Pick<PanelState, 'agentTools'>): VendorAction[] =>
+  state.agentTools.vendorActions.filter((a) => a.callId === undefined);
+
+/** The states a call-scoped action is offered in when it names none: any live state. */
+const LIVE_STATES: readonly Call['state'][] = [
+  'ringing',
+  'dialing',
+  'connected',
+  'held',
+  'transferring',
+];
+
+/** The vendor's own actions on this call's card, in its current state. */
+export function callActions(actions: readonly VendorAction[], call: Call): VendorAction[] {
+  return actions.filter(
+    (a) => a.callId === call.id && (a.states ?? LIVE_STATES).includes(call.state),
+  );
+}
+
+/** What a call's card offers beyond `call.actions`. */
+export interface CallExtras {
+  /** Attach call data to this call (`setCallData`). */
+  canSetData: boolean;
+  /** The vendor's own actions on this call in its current state. */
+  actions: readonly VendorAction[];
+  /** The transfer form can search the directory. */
+  directory: boolean;
+  /** Show the vendor's call data on the card (feature `callData`). */
+  showData: boolean;
+}
+
+export const NO_EXTRAS: CallExtras = {
+  canSetData: false,
+  actions: [],
+  directory: false,
+  showData: false,
+};
+
+export function callExtras(state: PanelState, call: Call): CallExtras {
+  const live = call.state !== 'ended';
+  return {
+    // The store derives no per-state `setCallData` action: any live call of a vendor that has it.
+    canSetData: live && (call.actions.includes('setCallData') || hasCommand(state, 'setCallData')),
+    actions: callActions(state.agentTools.vendorActions, call),
+    directory: hasDirectory(state),
+    showData: state.features.includes('callData'),
+  };
+}
+
+/** The "More" section has something: presence extras, the agent's figures or vendor actions. */
+export function hasMore(state: PanelState): boolean {
+  const f = state.features;
+  return (
+    f.includes('presence') ||
+    f.includes('voicemail') ||
+    f.includes('agentStats') ||
+    hasCommand(state, 'setDnd', 'setForward') ||
+    agentActions(state).length > 0
+  );
+}
+
+/** The side panel's sections for the signed-in vendor, in display order; Calls always. */
+export function panelTabs(state: PanelState): PanelTab[] {
+  const f = state.features;
+  const tabs: PanelTab[] = ['calls'];
+  if (f.includes('queues') || f.includes('queueStats')) tabs.push('queues');
+  // A directory entry is something to call or to transfer to.
+  if (hasDirectory(state) && hasCommand(state, 'dial', 'blindTransfer', 'attendedTransfer'))
+    tabs.push('directory');
+  if (f.includes('callbacks') || hasCommand(state, 'scheduleCallback')) tabs.push('callbacks');
+  if (f.includes('history')) tabs.push('history');
+  if (hasMore(state)) tabs.push('more');
+  return tabs;
+}
+
+/** The call a directory entry can be transferred to: the first live one that allows a transfer. */
+export const transferableCall = (calls: readonly Call[]): Call | undefined =>
+  calls.find(
+    (c) =>
+      c.state !== 'ended' &&
+      (c.actions.includes('blindTransfer') || c.actions.includes('attendedTransfer')),
+  );
+
+/**
+ * A directory number as a dial or transfer target: the usual separators dropped ("+33 1 23-45"
+ * → "+33123", "(555) 010" → "555010"). What is not a number stays as it is (a SIP address), for
+ * the command's own check to refuse with its message.
+ */
+export function dialableNumber(number: string): string {
+  const stripped = number.replace(/[\s().\-/]/g, '');
+  return /^\+?[0-9*#]+$/.test(stripped) ? stripped : number.trim();
+}
+
+/** The entry's main number, ready to dial; undefined when it has none. */
+export const mainNumber = (entry: Pick<DirectoryEntry, 'numbers'>): string | undefined => {
+  const first = entry.numbers[0]?.number;
+  return first ? dialableNumber(first) : undefined;
+};
+
+const STATUS_TEXT: Record<DirectoryStatus, string> = {
+  available: 'Available',
+  busy: 'Busy',
+  away: 'Away',
+  offline: 'Offline',
+  unknown: 'Status unknown',
+};
+export const directoryStatusText = (status: DirectoryStatus): string => STATUS_TEXT[status];
+
+const OWNER_TEXT: Record<CallbackItem['owner'], string> = {
+  mine: 'Yours',
+  open: 'Open to anyone',
+  taken: 'Taken by a colleague',
+};
+export const callbackOwnerText = (owner: CallbackItem['owner']): string => OWNER_TEXT[owner];
+
+export const FORWARD_KINDS: readonly ForwardKind[] = ['unconditional', 'noAnswer', 'busy'];
+const FORWARD_TEXT: Record<ForwardKind, string> = {
+  unconditional: 'Forward all calls',
+  noAnswer: 'Forward when not answered',
+  busy: 'Forward when busy',
+};
+export const forwardKindText = (kind: ForwardKind): string => FORWARD_TEXT[kind];
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "14:30" today; "Mon 6 Jan 14:30" on another day (the agent's local time). */
+export function formatWhen(epochMs: number, now: number): string {
+  const d = new Date(epochMs);
+  const today = new Date(now);
+  const time = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  const sameDay =
+    d.getFullYear() === today.getFullYear() &&
+    d.getMonth() === today.getMonth() &&
+    d.getDate() === today.getDate();
+  if (sameDay) return time;
+  const year = d.getFullYear() === today.getFullYear() ? '' : ` ${d.getFullYear()}`;
+  return `${DAYS[d.getDay()]} ${d.getDate()} ${MONTHS[d.getMonth()]}${year} ${time}`;
+}
+
+/**
+ * One of the agent's figures as read: a count as is, seconds as a duration ("4:05"), a percent
+ * rounded ("87%"), a time (epoch ms) as the time of day.
+ */
+export function formatStat(stat: Pick<AgentStat, 'value' | 'unit'>, now = Date.now()): string {
+  switch (stat.unit) {
+    case 'seconds':
+      return formatDuration(stat.value * 1000);
+    case 'percent':
+      return `${Math.round(stat.value)}%`;
+    case 'time':
+      return formatWhen(stat.value, now);
+    case 'count':
+      return Number.isInteger(stat.value) ? String(stat.value) : stat.value.toFixed(1);
+  }
+}
+
+/**
+ * The command as the model checks it, or the first reason it fails, in the agent's words: a
+ * clear message next to the field beats a generic rejection from the background.
+ */
+export function commandOrProblem(input: CommandInput): Command | string {
+  const parsed = Command.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  return issue ? innermost(issue).message : 'Check the values';
+}
+
+/** A bad record key's own message ("A call data key is…"), not the record's "Invalid key". */
+function innermost(issue: ZodIssue): ZodIssue {
+  const inner = 'issues' in issue ? (issue.issues as ZodIssue[] | undefined)?.[0] : undefined;
+  return issue.code === 'invalid_key' && inner ? innermost(inner) : issue;
+}
+type ZodIssue = { code: string; message: string; issues?: unknown };
+
+/** A vendor's id as part of an element id: only characters an id reference can hold. */
+export const safeId = (value: string): string => value.replace(/[^A-Za-z0-9_-]/g, '_');
