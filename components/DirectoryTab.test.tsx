@@ -136,6 +136,29 @@ describe('directory', () => {
     ]);
   });
 
+  it('offers only a blind transfer, never a Call, for a number only a transfer takes', async () => {
+    const call = sampleCall({
+      state: 'connected',
+      actions: ['hangup', 'blindTransfer', 'attendedTransfer'],
+    });
+    const colleague: DirectoryEntry = {
+      id: 'user:2100',
+      kind: 'person',
+      name: 'Grace Hopper',
+      numbers: [{ number: '2100', label: 'User', transferOnly: true }],
+    };
+    const { root } = await openDirectory(
+      DIRECTORY_STATE({ calls: [call] }),
+      directory([colleague]),
+    );
+    type(labelled(root, 'Search the directory'), 'grace');
+    await settleUntil(() => entryNames(root).includes('Grace Hopper'), 'Grace');
+    const names = buttons(root.querySelector('[aria-label="Directory entries"]')!).map(nameOf);
+    expect(names.filter((n) => /Transfer|Call /.test(n))).toEqual([
+      'Transfer to Grace Hopper on 2100',
+    ]);
+  });
+
   it('offers no transfer without a call that allows one, and no Call without dialling', async () => {
     const held = sampleCall({ state: 'held', actions: ['resume', 'hangup'] });
     const { root } = await openDirectory(

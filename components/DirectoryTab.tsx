@@ -119,7 +119,14 @@ function DirectoryItem({ entry, tools }: { entry: DirectoryEntry; tools: EntryTo
       {entry.detail && <p class="sb-muted">{entry.detail}</p>}
       <ul class="sb-numbers">
         {entry.numbers.map((n, i) => (
-          <NumberRow key={i} name={entry.name} number={n.number} label={n.label} tools={tools} />
+          <NumberRow
+            key={i}
+            name={entry.name}
+            number={n.number}
+            label={n.label}
+            transferOnly={n.transferOnly === true}
+            tools={tools}
+          />
         ))}
       </ul>
       {favorable && (entry.favorite ? tools.canUnfavorite : tools.canFavorite) && (
@@ -147,11 +154,14 @@ function NumberRow({
   name,
   number,
   label,
+  transferOnly,
   tools,
 }: {
   name: string;
   number: string;
   label?: string;
+  /** Only a blind transfer takes it (DirectoryEntry numbers' `transferOnly`). */
+  transferOnly: boolean;
   tools: EntryTools;
 }) {
   const { action, call } = tools;
@@ -163,14 +173,16 @@ function NumberRow({
     else void action.run({ type: 'panel/command', command });
   };
   const transfers = call
-    ? TRANSFERS.filter(([kind]) => call.actions.includes(kind)).map(([kind, text, what]) => ({
-        text,
-        aria: `${what} to ${who}`,
-        input: { type: kind, callId: call.id, target } as const,
-      }))
+    ? TRANSFERS.filter(([kind]) => call.actions.includes(kind))
+        .filter(([kind]) => !transferOnly || kind === 'blindTransfer')
+        .map(([kind, text, what]) => ({
+          text,
+          aria: `${what} to ${who}`,
+          input: { type: kind, callId: call.id, target } as const,
+        }))
     : [];
   const offered = [
-    ...(tools.canDial
+    ...(tools.canDial && !transferOnly
       ? [{ text: 'Call', aria: `Call ${who}`, input: { type: 'dial', number: target } as const }]
       : []),
     ...transfers,

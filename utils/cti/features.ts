@@ -93,8 +93,8 @@ export const DirectoryEntry = z.object({
         number: text(64).min(1),
         label: text(100).optional(),
         /**
-         * Only a transfer takes it (a colleague's user id on MaxContact): the panel offers no
-         * Call for it, since dialled it would be a phone number nobody has.
+         * Only a blind transfer takes it (a colleague's user id on MaxContact): the panel offers
+         * no Call and no attended transfer for it; dialled, it would be a number nobody has.
          */
         transferOnly: z.boolean().optional(),
       }),
