@@ -126,6 +126,18 @@ describe('Anywhere365 calls of several agents (the relay sends every agent of a 
     ]);
   });
 
+  it('with inferTransfers off, reads only the documented Retrieve of another agent', () => {
+    const t = new CallTracker(() => 0, 'FR', false);
+    t.apply(ev(4), ALICE, 0);
+    t.apply(ev(6), ALICE, 0);
+    expect(t.apply(bob('Hunting'), ALICE, 1)).toEqual([]);
+    expect(t.apply(bob('Connected'), ALICE, 1)).toEqual([]);
+    expect(t.snapshot()).toEqual([expect.objectContaining({ state: 'held' })]);
+    expect(t.apply(bob('Retrieve'), ALICE, 2)).toEqual([
+      { type: 'callEnded', callId: 'a365:c1', endedAt: 2 },
+    ]);
+  });
+
   it('keeps a call we are talking on, and ignores other agents on calls we never had', () => {
     const t = new CallTracker(() => 0, 'FR');
     t.apply(ev(4), ALICE, 0);
@@ -151,7 +163,7 @@ describe('Anywhere365 caller (ani)', () => {
     expect(remoteOf('')).toEqual({ raw: '' });
   });
 
-  it('reads numbers as written, in tel: and sip: URIs, and names SIP users', () => {
+  it('reads numbers as written, also in tel: and sip: URIs; a SIP name is no number', () => {
     expect(remoteOf('01 42 68 53 00')).toEqual({ raw: '01 42 68 53 00', e164: '+33142685300' });
     expect(remoteOf('tel:+33142685300')).toEqual({ raw: '+33142685300', e164: '+33142685300' });
     expect(remoteOf('sip:+442079460958@example.com;user=phone')).toEqual({
@@ -159,7 +171,7 @@ describe('Anywhere365 caller (ani)', () => {
       e164: '+442079460958',
     });
     expect(remoteOf('1001')).toEqual({ raw: '1001' });
-    expect(remoteOf('sip:bob@example.com')).toEqual({ raw: '', name: 'bob@example.com' });
+    expect(remoteOf('sip:bob@example.com')).toEqual({ raw: '' });
   });
 
   it('keeps a caller already known when a later event has none', () => {

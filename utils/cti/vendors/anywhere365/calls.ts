@@ -43,6 +43,8 @@ export class CallTracker {
   constructor(
     private readonly now: () => number,
     private readonly defaultCountry: string,
+    /** Besides the documented Retrieve, read other agents' events as below (`otherAgent`). */
+    private readonly inferTransfers = true,
   ) {}
 
   /** Calls to save in the checkpoint. */
@@ -137,17 +139,17 @@ export class CallTracker {
   /**
    * Another agent's event on a call of ours. §2.6 "Additional note": after our OnHold, a Retrieve
    * by another agent means the transfer went through, and our leg ended.
-   * // Assumed (the page lists no other case): a Connected by another agent on a call we hold or
-   * that rings here means the same (the call was taken elsewhere); a Hunting for another agent on
-   * a call we hold is our transfer inviting them ("transferring to" them), and their Disconnected
-   * before any Retrieve means they did not take it (held again). Anything else only shows the
-   * call is still alive.
+   * // Assumed (the page lists no other case; setting `inferTransfers`, default on): a Connected
+   * by another agent on a call we hold or that rings here means the same (the call was taken
+   * elsewhere); a Hunting for another agent on a call we hold is our transfer inviting them
+   * ("transferring to" them), and their Disconnected before any Retrieve means they did not take
+   * it (held again). Anything else only shows the call is still alive.
    */
   private otherAgent(event: BrokerEvent, call: Tracked, now: number): CtiEvent[] {
     const waiting = call.state === 'held' || call.state === 'transferring';
+    if (event.eventType === 'Retrieve') return this.end(call, now);
+    if (!this.inferTransfers) return this.touch(call, now);
     switch (event.eventType) {
-      case 'Retrieve':
-        return this.end(call, now);
       case 'Connected':
         return waiting || call.state === 'ringing' ? this.end(call, now) : this.touch(call, now);
       case 'Hunting':
