@@ -81,6 +81,18 @@ export const RelayOptions = z.object({
     .refine((p) => !p.includes('\0'), 'must not contain NUL characters')
     .optional(),
   maxAgents: positive(10_000),
+  /**
+   * Anywhere365 call sessions (relay/sessions.ts): how many calls the relay remembers the agents
+   * of, for how long after their last event (4 h: the adapter gives up a silent connected call
+   * then too), and how many agents per call.
+   */
+  sessions: z
+    .object({
+      maxSessions: positive(100_000),
+      ttlMs: positive(4 * 3_600_000),
+      maxAgentsPerSession: positive(16),
+    })
+    .prefault({}),
   /** Authenticated WebSockets. */
   maxConnections: positive(10_000),
   /**
@@ -151,6 +163,9 @@ const Env = z.object({
   RELAY_DATA_DIR: z.string().optional(),
   RELAY_REVOKED_TOKENS_FILE: z.string().optional(),
   RELAY_MAX_AGENTS: z.coerce.number().optional(),
+  RELAY_SESSION_MAX: z.coerce.number().optional(),
+  RELAY_SESSION_TTL_S: z.coerce.number().optional(),
+  RELAY_SESSION_MAX_AGENTS: z.coerce.number().optional(),
   RELAY_MAX_CONNECTIONS: z.coerce.number().optional(),
   RELAY_MAX_PENDING_PER_CLIENT: z.coerce.number().optional(),
   RELAY_MAX_PENDING: z.coerce.number().optional(),
@@ -182,6 +197,9 @@ const ENV_FOR: Record<string, string> = {
   dataDir: 'RELAY_DATA_DIR',
   revocationFile: 'RELAY_REVOKED_TOKENS_FILE',
   maxAgents: 'RELAY_MAX_AGENTS',
+  'sessions.maxSessions': 'RELAY_SESSION_MAX',
+  'sessions.ttlMs': 'RELAY_SESSION_TTL_S',
+  'sessions.maxAgentsPerSession': 'RELAY_SESSION_MAX_AGENTS',
   maxConnections: 'RELAY_MAX_CONNECTIONS',
   maxPendingPerClient: 'RELAY_MAX_PENDING_PER_CLIENT',
   maxPending: 'RELAY_MAX_PENDING',
@@ -219,6 +237,11 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): RelayOptionsInput {
     dataDir: e.RELAY_DATA_DIR === '' ? undefined : e.RELAY_DATA_DIR,
     revocationFile: e.RELAY_REVOKED_TOKENS_FILE === '' ? undefined : e.RELAY_REVOKED_TOKENS_FILE,
     maxAgents: e.RELAY_MAX_AGENTS,
+    sessions: {
+      maxSessions: e.RELAY_SESSION_MAX,
+      ttlMs: seconds(e.RELAY_SESSION_TTL_S),
+      maxAgentsPerSession: e.RELAY_SESSION_MAX_AGENTS,
+    },
     maxConnections: e.RELAY_MAX_CONNECTIONS,
     maxPendingPerClient: e.RELAY_MAX_PENDING_PER_CLIENT,
     maxPending: e.RELAY_MAX_PENDING,

@@ -18,7 +18,13 @@ import type { Logger } from './log';
 import type { RelayCounters } from './metrics';
 import { EventSource } from './protocol';
 import { anywhere365Identity, agentKey, ucontactIdentity, type RouteResult } from './router';
-import { Anywhere365Event, UcontactEvent } from './wire';
+import { Anywhere365Event, UcontactEvent, sessionOf } from './wire';
+
+/** Where a valid event goes: its agent, and for an Anywhere365 call event its call session. */
+interface Target {
+  identity: string;
+  session?: string;
+}
 
 export interface HookDeps {
   secrets: readonly string[];
@@ -28,7 +34,7 @@ export interface HookDeps {
   log: Logger;
   dedupe: Deduper;
   now: () => number;
-  route: (source: EventSource, identity: string, payload: unknown) => RouteResult;
+  route: (source: EventSource, identity: string, payload: unknown, session?: string) => RouteResult;
 }
 
 /** `application/json`, any case, parameters allowed but a charset other than UTF-8 is not. */
@@ -95,14 +101,14 @@ export function registerHooks(app: FastifyInstance, deps: HookDeps): void {
     },
     async (req, reply) => {
       const source = EventSource.parse(req.params.source);
-      const identity = source === 'anywhere365' ? anywhere365(req.body) : ucontact(req.body);
-      if (identity === 'invalid') return reply.code(400).send({ error: 'invalid payload' });
-      if (identity !== 'skip') deps.route(source, identity, req.body);
+      const target = source === 'anywhere365' ? anywhere365(req.body) : ucontact(req.body);
+      if (target === 'invalid') return reply.code(400).send({ error: 'invalid payload' });
+      if (target !== 'skip') deps.route(source, target.identity, req.body, target.session);
       return reply.code(204).send();
     },
   );
 
-  function anywhere365(body: unknown): string | 'invalid' | 'skip' {
+  function anywhere365(body: unknown): Target | 'invalid' | 'skip' {
     const parsed = Anywhere365Event.safeParse(body);
     if (!parsed.success) {
       counters.dropped({ reason: 'invalid' });
@@ -117,10 +123,10 @@ export function registerHooks(app: FastifyInstance, deps: HookDeps): void {
       counters.dropped({ reason: 'duplicate' });
       return 'skip';
     }
-    return identity;
+    return { identity, session: sessionOf(e) };
   }
 
-  function ucontact(body: unknown): string | 'invalid' | 'skip' {
+  function ucontact(body: unknown): Target | 'invalid' | 'skip' {
     const parsed = UcontactEvent.safeParse(body);
     if (!parsed.success) {
       counters.dropped({ reason: 'invalid' });
@@ -135,6 +141,6 @@ export function registerHooks(app: FastifyInstance, deps: HookDeps): void {
       log.info('ucontact webhook without agent ignored', { event: parsed.data.event });
       return 'skip';
     }
-    return ucontactIdentity(parsed.data.agent);
+    return { identity: ucontactIdentity(parsed.data.agent) };
   }
 }

@@ -48,6 +48,7 @@ import { Metrics, createRelayCounters } from './metrics';
 import { RELAY_PATH, type EventSource } from './protocol';
 import { REVOCATION_FILE_NAME, watchRevocations, type Revocations } from './revocation';
 import { createRouter } from './router';
+import { SessionDirectory } from './sessions';
 import { anywhere365Store } from './state-file';
 import { createSubscriptions, type SubscriptionStatus } from './subscription';
 import { issueToken, verifyToken } from './tokens';
@@ -71,6 +72,8 @@ export interface Health {
   bufferedAgents: number;
   bufferedEvents: number;
   bufferedBytes: number;
+  /** Anywhere365 calls whose agents the relay remembers (relay/sessions.ts). */
+  callSessions: number;
   /** Ids in the revocation list; undefined without one. */
   revokedTokens?: number;
   /** The data directory's journal: 'failing' while it cannot write (events are in memory only). */
@@ -150,11 +153,13 @@ async function start(config: Config, port: number, deps: Required<RelayDeps>) {
   const metrics = new Metrics();
   const counters = createRelayCounters(metrics);
   const buffers = new AgentBuffers(config.buffer);
+  const sessions = new SessionDirectory(config.sessions);
   // Restores the buffers before anything can reach them (the port opens below).
   const journal = config.dataDir
     ? await openJournal({
         dir: config.dataDir,
         buffers,
+        sessions,
         log,
         now,
         onFailure: (op) => counters.journalFailures({ op }),
@@ -198,6 +203,8 @@ async function start(config: Config, port: number, deps: Required<RelayDeps>) {
     log,
     now,
     maxAgents: config.maxAgents,
+    sessions,
+    joined: (id, agent, at) => journal?.appendSession(id, agent, at),
     // Journaled before any socket sees it or the webhook is answered (relay/journal.ts).
     deliver: (agent, event) => {
       journal?.append(agent, event);
@@ -263,6 +270,7 @@ async function start(config: Config, port: number, deps: Required<RelayDeps>) {
       bufferedAgents: buffers.agents,
       bufferedEvents: buffers.totalEvents,
       bufferedBytes: buffers.totalBytes,
+      callSessions: sessions.size,
       revokedTokens: revocations?.size,
       journal: journalState,
       anywhere365,
@@ -289,6 +297,9 @@ async function start(config: Config, port: number, deps: Required<RelayDeps>) {
   ]);
   metrics.gauge('relay_buffer_bytes', 'Payload bytes held in replay buffers.', () => [
     { value: buffers.totalBytes },
+  ]);
+  metrics.gauge('relay_call_sessions', 'Calls whose agents the relay remembers.', () => [
+    { value: sessions.size },
   ]);
   metrics.gauge('relay_anywhere365_subscriptions', 'Anywhere365 subscriptions by state.', () => {
     const s = subscriptions?.status();
@@ -326,6 +337,7 @@ async function start(config: Config, port: number, deps: Required<RelayDeps>) {
   const sweep = setInterval(() => {
     hub.expireTokens();
     buffers.prune(now());
+    sessions.prune(now());
   }, SWEEP_MS);
   sweep.unref();
 

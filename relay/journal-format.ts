@@ -4,10 +4,14 @@
  *   {"type":"journal","version":1,"at":1732230000000}                         a snapshot's first line
  *   {"type":"agent","agent":"sip:alice@example.com","lastSeq":57,"evictedThrough":40}
  *   {"type":"event","agent":"sip:alice@example.com","seq":41,"source":"anywhere365","at":…,"payload":{…}}
+ *   {"type":"session","id":"<callId>","agents":["sip:alice@example.com","sip:bob@example.com"],"at":…}
  *
  * A compaction writes a snapshot: the header, then per agent its `agent` record followed by its
- * retained events. After that, every event the relay routes is appended as one `event` line.
- * Reading folds the lines back into one `BufferState` per agent:
+ * retained events, then one `session` record per call session (relay/sessions.ts; they outlive the
+ * events), least recently active first. After that, every event the relay routes is appended as
+ * one `event` line per agent it went to, and a call event adds a `session` line naming the agent
+ * it named. Reading returns the session lines in file order, for `SessionDirectory.restore` to
+ * replay as they happened, and folds the event lines back into one `BufferState` per agent:
  * - an unreadable line (not JSON, or not a record — typically the last line, cut by a crash in
  *   the middle of a write) is skipped and logged by line number, never by content (payloads hold
  *   phone numbers);
@@ -21,11 +25,14 @@ import { z } from 'zod';
 import type { BufferState, BufferedEvent } from './buffer';
 import type { Logger } from './log';
 import { EventSource } from './protocol';
+import type { SessionState } from './sessions';
 
 export const JOURNAL_VERSION = 1;
 
 const seq = z.number().int().min(0);
 const Agent = z.string().min(1).max(400);
+/** A call id (relay/wire.ts allows 200 characters). */
+const SessionId = z.string().min(1).max(200);
 
 const JournalRecord = z.discriminatedUnion('type', [
   z.object({ type: z.literal('journal'), version: z.literal(JOURNAL_VERSION), at: z.number() }),
@@ -37,6 +44,12 @@ const JournalRecord = z.discriminatedUnion('type', [
     source: EventSource,
     at: z.number(),
     payload: z.unknown(),
+  }),
+  z.object({
+    type: z.literal('session'),
+    id: SessionId,
+    agents: z.array(Agent).max(1000),
+    at: z.number(),
   }),
 ]);
 type JournalRecord = z.infer<typeof JournalRecord>;
@@ -58,8 +71,13 @@ export const eventLine = (agent: string, e: BufferedEvent) =>
     payload: e.payload,
   }) + '\n';
 
+export const sessionLine = (s: SessionState) =>
+  JSON.stringify({ type: 'session', id: s.id, agents: s.agents, at: s.at }) + '\n';
+
 export interface JournalContents {
   agents: Map<string, BufferState>;
+  /** The session lines in file order (oldest first), for `SessionDirectory.restore` to replay. */
+  sessions: SessionState[];
   lines: number;
   skipped: number;
   /** Agents whose seqs had a hole: the events before it were dropped (clients get a gap). */
@@ -83,6 +101,7 @@ function parseLine(text: string): JournalRecord | 'not JSON' | 'not a journal re
 /** Reads a journal; a missing file is an empty one. Never throws on content, only on I/O. */
 export async function readJournal(path: string, log: Logger): Promise<JournalContents> {
   const folding = new Map<string, BufferState>();
+  const sessions: SessionState[] = [];
   const skips: Array<{ line: number; reason: string }> = [];
   let lines = 0;
   const handle = await open(path, 'r').catch((err: NodeJS.ErrnoException) => {
@@ -96,6 +115,7 @@ export async function readJournal(path: string, log: Logger): Promise<JournalCon
         if (text.trim() === '') continue;
         const record = parseLine(text);
         if (typeof record === 'string') skips.push({ line: lines, reason: record });
+        else if (record.type === 'session') sessions.push(record);
         else fold(folding, record);
       }
     } finally {
@@ -126,10 +146,13 @@ export async function readJournal(path: string, log: Logger): Promise<JournalCon
     }
     agents.set(agent, settled.state);
   }
-  return { agents, lines, skipped: skips.length, holes };
+  return { agents, sessions, lines, skipped: skips.length, holes };
 }
 
-function fold(agents: Map<string, BufferState>, r: JournalRecord): void {
+function fold(
+  agents: Map<string, BufferState>,
+  r: Exclude<JournalRecord, { type: 'session' }>,
+): void {
   if (r.type === 'journal') return;
   let s = agents.get(r.agent);
   if (!s) {

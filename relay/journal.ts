@@ -12,7 +12,7 @@
  * never replayed with other content, since a restored relay numbers on from what it read).
  *
  * Compaction rewrites the file from memory — header, then per agent its seq state and retained
- * (unexpired) events — into `journal.jsonl.tmp`, fsyncs it and renames it over the journal: at
+ * (unexpired) events, then the call sessions (relay/sessions.ts) — into `journal.jsonl.tmp`, fsyncs it and renames it over the journal: at
  * open (which also drops a cut last line, so appends never continue a broken one), when the file
  * reaches `compactMinBytes` and twice the last snapshot, every `compactIntervalMs` when something
  * was appended, and at a graceful stop. A compaction blocks the event loop while it writes; its
@@ -26,8 +26,9 @@ import { closeSync, fdatasync, fsyncSync, openSync, renameSync, rmSync, writeSyn
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AgentBuffers, BufferedEvent } from './buffer';
-import { agentLine, eventLine, headerLine, readJournal } from './journal-format';
+import { agentLine, eventLine, headerLine, readJournal, sessionLine } from './journal-format';
 import type { Logger } from './log';
+import type { SessionDirectory } from './sessions';
 
 export const JOURNAL_FILE = 'journal.jsonl';
 
@@ -54,6 +55,8 @@ export type JournalOp = 'append' | 'compact' | 'sync';
 export interface JournalDeps {
   dir: string;
   buffers: AgentBuffers;
+  /** Restored at open and written by every compaction (and `appendSession` in between). */
+  sessions?: SessionDirectory;
   log: Logger;
   /** The relay's clock: event ages (expired events are neither restored nor rewritten). */
   now: () => number;
@@ -80,6 +83,7 @@ export async function openJournal(deps: JournalDeps): Promise<Journal> {
     deps.buffers.restore(agent, state);
     events += state.events.length;
   }
+  deps.sessions?.restore(contents.sessions, deps.now());
   const journal = new Journal(path, deps);
   try {
     journal.writeSnapshot(); // drops expired events; throws if the directory is not writable
@@ -94,6 +98,7 @@ export async function openJournal(deps: JournalDeps): Promise<Journal> {
     dropped: events - deps.buffers.totalEvents,
     skippedLines: contents.skipped,
     holes: contents.holes,
+    sessions: deps.sessions?.size ?? 0,
     ms: Math.round(performance.now() - started),
   });
   return journal;
@@ -133,9 +138,18 @@ export class Journal {
 
   /** Journals one routed event (call before it is delivered or acknowledged). */
   append(agent: string, event: BufferedEvent): void {
+    this.write(eventLine(agent, event));
+  }
+
+  /** Journals that `agent` took part in call session `id` (relay/sessions.ts) at `at`. */
+  appendSession(id: string, agent: string, at: number): void {
+    this.write(sessionLine({ id, agents: [agent], at }));
+  }
+
+  private write(line: string): void {
     if (this.fd === undefined || this.failing) return; // the next compaction writes it
     try {
-      this.bytes += writeAll(this.fd, eventLine(agent, event));
+      this.bytes += writeAll(this.fd, line);
       this.dirty = true;
     } catch (err) {
       this.fail('append', err);
@@ -180,6 +194,7 @@ export class Journal {
   /** The snapshot, written to a temporary file, fsynced, renamed over the journal. Throws. */
   writeSnapshot(): void {
     this.deps.buffers.prune(this.deps.now());
+    this.deps.sessions?.prune(this.deps.now());
     const tmp = `${this.path}.tmp`;
     const fd = openSync(tmp, 'w', FILE_MODE);
     let size = 0;
@@ -193,6 +208,13 @@ export class Journal {
             size += writeAll(fd, chunk);
             chunk = '';
           }
+        }
+      }
+      for (const session of this.deps.sessions?.snapshot() ?? []) {
+        chunk += sessionLine(session);
+        if (chunk.length >= CHUNK_CHARS) {
+          size += writeAll(fd, chunk);
+          chunk = '';
         }
       }
       size += writeAll(fd, chunk);

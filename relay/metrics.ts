@@ -73,6 +73,10 @@ export function createRelayCounters(m: Metrics) {
   return {
     received: m.counter('relay_events_received_total', 'Webhook events accepted, by source.'),
     routed: m.counter('relay_events_routed_total', 'Events stored for an agent, by source.'),
+    sessionCopies: m.counter(
+      'relay_events_session_copies_total',
+      'Copies of a call event routed to the other agents of its call (after a transfer), by source.',
+    ),
     dropped: m.counter('relay_events_dropped_total', 'Webhook events not routed, by reason.'),
     delivered: m.counter('relay_frames_delivered_total', 'Event frames sent to sockets.'),
     authFailures: m.counter('relay_auth_failures_total', 'Hello frames refused, by reason.'),

@@ -54,7 +54,8 @@ describe('routing', () => {
 
     await post('anywhere365', a365Event('sip:Alice@Example.com', 3));
     await post('ucontact', { event: 'AgentRingNoAnswer', date: '2024-11-22', agent: 'bob' });
-    await post('anywhere365', a365Event('sip:carol@example.com', 3));
+    // Another call: a call of Alice's would reach her too (relay/sessions.ts).
+    await post('anywhere365', a365Event('sip:carol@example.com', 3, 'c-2'));
     await post('ucontact', { event: 'AgentLog', agent: 'alice', isLogin: true });
     await post('anywhere365', a365Event('sip:alice@example.com', 4));
 

@@ -25,6 +25,31 @@ export const Anywhere365Event = z.looseObject({
 });
 export type Anywhere365Event = z.infer<typeof Anywhere365Event>;
 
+/** §2.6: the call events (Hunting, Connected, Disconnected, OnHold, Retrieve), by number or name. */
+const CALL_EVENTS = new Set([
+  '3',
+  '4',
+  '5',
+  '6',
+  '7',
+  'hunting',
+  'connected',
+  'disconnected',
+  'onhold',
+  'retrieve',
+]);
+
+/**
+ * The call session an Anywhere365 event belongs to (relay/sessions.ts): its `callId`, for a call
+ * event that has one. LoggedIn and LoggedOff carry no call (their `callId` is empty, or "failed"),
+ * and an event type the page does not list is routed to its agent only.
+ */
+export function sessionOf(event: Anywhere365Event): string | undefined {
+  if (!CALL_EVENTS.has(String(event.eventType).toLowerCase())) return undefined;
+  const id = event.callId?.trim();
+  return id ? id : undefined;
+}
+
 /**
  * uContact outbound webhook (vendors/README §4.4 item 3): always `event` and `date`; agent events
  * carry `agent` (AgentRingNoAnswer, AgentLog, AgentBreak, FinishInteraction). Validated loosely —

@@ -31,6 +31,8 @@ export interface DemoStarted {
   connection: Record<string, unknown>;
   /** Sign-in values only known once started (Anywhere365's relay token); override `signIn`. */
   signIn?: Record<string, string>;
+  /** Other servers the demo started, printed with the simulator's address (Anywhere365's relay). */
+  servers?: Array<{ label: string; url: string }>;
 }
 
 export interface DemoVendor {
@@ -44,6 +46,12 @@ export interface DemoVendor {
   inCallText?: string;
   /** Pages to keep open after sign-in (uContact's events come from its agent portal's tab). */
   pagesAfterSignIn?(simUrl: string): string[];
+  /**
+   * What the vendor's events say about a call besides the number, for the demo's screen-pop URL
+   * (`{name}`, `{queue}`); default both. A placeholder the events never fill would pop an empty
+   * parameter.
+   */
+  popFields?: Array<'name' | 'queue'>;
 }
 
 /**
@@ -126,6 +134,10 @@ async function startAnywhere365Demo(): Promise<DemoStarted> {
     },
     connection: { brokerUrl: broker.url, relayUrl: relay.url },
     signIn: { 'Relay token': relay.issueToken(agent) },
+    servers: [
+      { label: 'Switchboard relay', url: relay.url },
+      { label: 'Relay agent socket', url: relay.wsUrl },
+    ],
   };
 }
 
@@ -176,5 +188,8 @@ export const DEMO_VENDORS: Record<string, DemoVendor> = {
     signIn: {},
     // The broker has no call commands: the panel shows the call's state, no buttons.
     inCallText: 'In call',
+    // The broker's events carry the caller's number only (vendors/README.md §2.6): no name, and
+    // not the UCC (queue) that offered the call.
+    popFields: [],
   },
 };

@@ -37,10 +37,11 @@ async function main(): Promise<void> {
     console.log('Building the extension…');
     execFileSync('npx', ['wxt', 'build', '-b', 'chrome'], { stdio: 'inherit' });
   }
-  const { sim, connection, signIn = vendor.signIn } = await vendor.start();
+  const { sim, connection, signIn = vendor.signIn, servers = [] } = await vendor.start();
   const pages = await startStaticServer();
   const credentials = Object.entries(signIn).map(([label, value]) => `${label}: ${value}`);
   console.log(`${vendorId} simulator: ${sim.url}   (${credentials.join(', ')})`);
+  for (const server of servers) console.log(`${server.label}: ${server.url}`);
   console.log(`Demo CRM page:  ${pages.url}/crm.html`);
 
   const ext = await launchWithExtension({ headless: args.headless });
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
 
   try {
     const crmUrl = pages.url;
+    const popFields = vendor.popFields ?? ['name', 'queue'];
     await ext.setUserSettings({
       vendor: vendorId,
       connection: { [vendorId]: connection },
@@ -73,7 +75,7 @@ async function main(): Promise<void> {
             id: 'crm-lookup',
             trigger: 'ringing',
             direction: 'inbound',
-            url: `${crmUrl}/contacts?phone={e164}&name={name}&queue={queue}`,
+            url: `${crmUrl}/contacts?phone={e164}${popFields.map((f) => `&${f}={${f}}`).join('')}`,
             target: 'newTab',
           },
         ],

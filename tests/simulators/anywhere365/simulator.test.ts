@@ -95,4 +95,36 @@ describe('Anywhere365 CTI Broker simulator (§9)', () => {
     sim.forgetSubscriptions();
     expect(sim.subscriptions()).toEqual([]);
   });
+
+  it('posts a transfer to each agent’s own subscription: done, offered first, or refused', async () => {
+    sim = await startAnywhere365Simulator();
+    const cb = await hook();
+    for (const ImAddress of ['sip:alice@example.com', 'sip:bob@example.com'])
+      expect(
+        (await post(`${sim.url}/api/subscribe`, { ImAddress, CallbackUrl: cb.url })).status,
+      ).toBe(201);
+    const events = () =>
+      sim!.deliveries.items.map((d) => {
+        const b = d.body as { ImAddress: string; eventType: number };
+        return `${b.ImAddress.slice(4, 7)} ${b.eventType}`;
+      });
+    const done = await sim.inboundCall();
+    await done.answer();
+    await done.transfer('sip:bob@example.com');
+    expect(events()).toEqual(['ali 3', 'ali 4', 'ali 6', 'bob 7']);
+    expect(done.agent).toBe('sip:bob@example.com');
+    await done.hangup();
+    sim.deliveries.clear();
+    const offered = await sim.inboundCall();
+    await offered.answer();
+    await offered.transfer('sip:bob@example.com', { invite: true });
+    await offered.hangup();
+    expect(events()).toEqual(['ali 3', 'ali 4', 'ali 6', 'bob 3', 'bob 7', 'bob 5']);
+    sim.deliveries.clear();
+    const refused = await sim.inboundCall();
+    await refused.answer();
+    await refused.transfer('sip:bob@example.com', { refused: true });
+    expect(events()).toEqual(['ali 3', 'ali 4', 'ali 6', 'bob 3', 'bob 5', 'ali 7']);
+    expect(refused).toMatchObject({ agent: 'sip:alice@example.com', state: 'connected' });
+  });
 });

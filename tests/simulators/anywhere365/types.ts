@@ -46,8 +46,12 @@ export interface SimCall {
   hangup(): Promise<void>;
   hold(): Promise<void>;
   retrieve(): Promise<void>;
-  /** OnHold for this agent, then Retrieve for `toAgent` (the same agent: the transfer failed). */
-  transfer(toAgent: string): Promise<void>;
+  /**
+   * OnHold for this agent, then Retrieve for `toAgent` (the same agent: the transfer failed).
+   * `invite`: Hunting for `toAgent` in between; `refused`: then Disconnected for `toAgent` and
+   * Retrieve for this agent.
+   */
+  transfer(toAgent: string, o?: { invite?: boolean; refused?: boolean }): Promise<void>;
 }
 
 export interface Subscription {

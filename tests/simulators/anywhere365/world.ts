@@ -175,19 +175,30 @@ export class CallImpl implements SimCall {
     return this.emit('Retrieve');
   }
 
-  /** §2.6 "Additional note": OnHold for A, then Retrieve for B (or A when it failed). */
-  async transfer(toAgent: string): Promise<void> {
+  /**
+   * §2.6 "Additional note": OnHold for A, then Retrieve for B (or for A when it failed). With
+   * `invite`, B is first offered the call (Hunting for B: the page does not say the broker posts
+   * it, so it is optional here); with `refused` too, B turns it down (Disconnected for B) and A
+   * takes the call back (Retrieve for A).
+   */
+  async transfer(toAgent: string, o: { invite?: boolean; refused?: boolean } = {}): Promise<void> {
     if (this.state !== 'connected') return;
+    const from = this.agent;
+    const to = this.world.knows(toAgent) ?? toAgent;
+    this.state = 'onHold';
     await this.emit('OnHold');
-    this.agent = this.world.knows(toAgent) ?? toAgent;
+    if (o.invite || o.refused) await this.emit('Hunting', to);
+    if (o.refused) await this.emit('Disconnected', to);
+    this.agent = o.refused ? from : to;
     this.state = 'connected';
     await this.emit('Retrieve');
   }
 
   private emit(
     type: 'Hunting' | 'Connected' | 'Disconnected' | 'OnHold' | 'Retrieve',
+    agent = this.agent,
   ): Promise<void> {
-    return this.world.post(this.agent, type, {
+    return this.world.post(agent, type, {
       callId: this.callId,
       ani: this.ani,
       outbound: this.direction === 'outbound',

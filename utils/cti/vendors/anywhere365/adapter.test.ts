@@ -133,20 +133,59 @@ describe('Anywhere365 adapter', () => {
 
   it('ends our leg when the Retrieve for another agent reaches us', async () => {
     const r = await rig();
-    const { adapter, t } = await connect(r);
-    // The relay routes by ImAddress, so Bob's Retrieve goes to Bob; feed it as a relayed event.
+    const { t } = await connect(r);
+    await connect(r, { agent: BOB });
+    // The broker posts Bob's Retrieve to Bob's subscription; the relay also sends it to Alice,
+    // who took part in the call (relay/sessions.ts).
     const call = await r.broker.inboundCall();
     await call.answer();
     await t.next('callUpsert', (e) => e.call.state === 'connected');
-    const frame = {
-      type: 'event',
-      seq: 10_000,
-      source: 'anywhere365',
-      at: Date.now(),
-      payload: { SessionType: 0, ImAddress: BOB, eventType: 7, callId: call.callId, ani: '' },
-    } as const;
-    (adapter as unknown as { onFrame(f: typeof frame): void }).onFrame(frame);
+    await call.transfer(BOB);
     await t.next('callEnded', (e) => e.callId === `a365:${call.callId}`);
+  });
+
+  it('transfers a call from Alice to Bob: Alice’s call ends, Bob’s is connected, then ends once', async () => {
+    const r = await rig();
+    const alice = await connect(r);
+    const bob = await connect(r, { agent: BOB });
+    const call = await r.broker.inboundCall({ from: '+33142685300' });
+    await call.answer();
+    await alice.t.next('callUpsert', (e) => e.call.state === 'connected');
+    await call.transfer(BOB, { invite: true });
+    const id = `a365:${call.callId}`;
+    await alice.t.next('callUpsert', (e) => e.call.state === 'held');
+    const offered = await alice.t.next('callUpsert', (e) => e.call.state === 'transferring');
+    expect(offered.call.transferTarget).toBe('bob@example.com');
+    await alice.t.next('callEnded', (e) => e.callId === id);
+    const ringing = await bob.t.next('callUpsert', (e) => e.call.id === id);
+    expect(ringing.call).toMatchObject({ state: 'ringing', remote: { e164: '+33142685300' } });
+    await bob.t.next('callUpsert', (e) => e.call.id === id && e.call.state === 'connected');
+    await call.hangup();
+    await bob.t.next('callEnded', (e) => e.callId === id);
+    // Bob's Disconnected reached Alice too, and changed nothing there.
+    await alice.adapter.resync();
+    const snapshot = await alice.t.next('callsSnapshot', (e) => e.calls.length === 0);
+    expect(snapshot.calls).toEqual([]);
+    const after = alice.t.events.items.slice(
+      alice.t.events.items.findIndex((e) => e.type === 'callEnded'),
+    );
+    expect(after.filter((e) => e.type === 'callUpsert' || e.type === 'callEnded')).toHaveLength(1);
+  });
+
+  it('takes the call back when the other agent refuses the transfer', async () => {
+    const r = await rig();
+    const alice = await connect(r);
+    const bob = await connect(r, { agent: BOB });
+    const call = await r.broker.inboundCall();
+    await call.answer();
+    await call.transfer(BOB, { refused: true });
+    const id = `a365:${call.callId}`;
+    await alice.t.next('callUpsert', (e) => e.call.state === 'transferring');
+    await alice.t.next('callUpsert', (e) => e.call.state === 'held');
+    await alice.t.next('callUpsert', (e) => e.call.state === 'connected');
+    await bob.t.next('callUpsert', (e) => e.call.id === id && e.call.state === 'ringing');
+    // Bob's refusal (his Disconnected) ends the invitation on his side.
+    await bob.t.next('callEnded', (e) => e.callId === id);
   });
 
   it('dials E.164 with tel: and refuses what is not a phone number', async () => {

@@ -40,6 +40,8 @@ export interface Anywhere365Config {
   callbackUrl: string;
   subscribeKeys: SubscribeKeys;
   defaultCountry: string;
+  /** Read other agents' Connected / Hunting / Disconnected on our calls (settings.ts). */
+  inferTransfers: boolean;
 }
 
 export class Anywhere365Adapter implements VendorAdapter {
@@ -69,7 +71,7 @@ export class Anywhere365Adapter implements VendorAdapter {
   private readonly calls: CallTracker;
 
   constructor(private readonly config: Anywhere365Config) {
-    this.calls = new CallTracker(this.now, config.defaultCountry);
+    this.calls = new CallTracker(this.now, config.defaultCountry, config.inferTransfers);
     // Unusable addresses are CtiError('config') before anything connects.
     new BrokerClient(config.brokerUrl, undefined);
     relaySocketUrl(config.relayUrl);

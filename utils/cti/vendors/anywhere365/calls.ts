@@ -6,10 +6,10 @@
  */
 import { z } from 'zod';
 import type { AgentState, CallUpdate, CtiEvent } from '../../model';
-import { toE164ByLibphonenumber } from '../../../phone/format';
+import { callerOf, hasCaller } from './caller';
 import { sameAddress, type BrokerEvent } from './wire';
 
-const LiveState = z.enum(['ringing', 'dialing', 'connected', 'held']);
+const LiveState = z.enum(['ringing', 'dialing', 'connected', 'held', 'transferring']);
 
 const Tracked = z.object({
   vendorCallId: z.string().min(1),
@@ -20,6 +20,8 @@ const Tracked = z.object({
   answeredAt: z.number().optional(),
   /** When the broker last said anything about this call (our clock). */
   lastEventAt: z.number(),
+  /** While `transferring`: the agent invited, as their SIP address without the scheme. */
+  transferTarget: z.string().max(320).optional(),
 });
 type Tracked = z.infer<typeof Tracked>;
 export const TrackedCalls = z.array(Tracked).max(50);
@@ -41,6 +43,8 @@ export class CallTracker {
   constructor(
     private readonly now: () => number,
     private readonly defaultCountry: string,
+    /** Besides the documented Retrieve, read other agents' events as below (`otherAgent`). */
+    private readonly inferTransfers = true,
   ) {}
 
   /** Calls to save in the checkpoint. */
@@ -71,7 +75,7 @@ export class CallTracker {
       const limit =
         call.state === 'ringing' || call.state === 'dialing'
           ? STALE_AFTER_MS.ringing
-          : STALE_AFTER_MS[call.state];
+          : STALE_AFTER_MS[call.state === 'transferring' ? 'held' : call.state];
       if (now - call.lastEventAt > limit) {
         this.calls.delete(call.vendorCallId);
         events.push({ type: 'callEnded', callId: callIdOf(call.vendorCallId), endedAt: now });
@@ -81,9 +85,9 @@ export class CallTracker {
   }
 
   /**
-   * One call event for `agent` (our ImAddress). Events about other agents matter only as a
-   * Retrieve on a call we hold: the transfer went through, so our leg ended (§2.6 "Additional
-   * note"). `at` is when the relay received it. Returns the events to emit.
+   * One call event for `agent` (our ImAddress), or for another agent on a call we took part in:
+   * the relay sends every agent of a call each of its events (relay/sessions.ts). `at` is when the
+   * relay received it. Returns the events to emit.
    */
   apply(event: BrokerEvent, agent: string, at: number): CtiEvent[] {
     const vendorCallId = event.callId?.trim();
@@ -96,10 +100,7 @@ export class CallTracker {
     const known = this.calls.get(vendorCallId);
     // The relay's receipt time, not ours: a replayed event keeps its age (and can be stale).
     const now = at;
-    if (!ours) {
-      if (event.eventType === 'Retrieve' && known) return this.end(known, now);
-      return [];
-    }
+    if (!ours) return known ? this.otherAgent(event, known, now) : [];
     switch (event.eventType) {
       case 'Hunting': {
         // A repeated invitation for a call already answered changes nothing.
@@ -135,6 +136,38 @@ export class CallTracker {
     }
   }
 
+  /**
+   * Another agent's event on a call of ours. §2.6 "Additional note": after our OnHold, a Retrieve
+   * by another agent means the transfer went through, and our leg ended.
+   * // Assumed (the page lists no other case; setting `inferTransfers`, default on): a Connected
+   * by another agent on a call we hold or that rings here means the same (the call was taken
+   * elsewhere); a Hunting for another agent on a call we hold is our transfer inviting them
+   * ("transferring to" them), and their Disconnected before any Retrieve means they did not take
+   * it (held again). Anything else only shows the call is still alive.
+   */
+  private otherAgent(event: BrokerEvent, call: Tracked, now: number): CtiEvent[] {
+    const waiting = call.state === 'held' || call.state === 'transferring';
+    if (event.eventType === 'Retrieve') return this.end(call, now);
+    if (!this.inferTransfers) return this.touch(call, now);
+    switch (event.eventType) {
+      case 'Connected':
+        return waiting || call.state === 'ringing' ? this.end(call, now) : this.touch(call, now);
+      case 'Hunting':
+        if (!waiting) return this.touch(call, now);
+        return this.put({
+          ...call,
+          state: 'transferring',
+          transferTarget: event.ImAddress.trim().replace(/^sip:/i, ''),
+          lastEventAt: now,
+        });
+      case 'Disconnected':
+        if (call.state !== 'transferring') return this.touch(call, now);
+        return this.put({ ...call, state: 'held', transferTarget: undefined, lastEventAt: now });
+      default:
+        return this.touch(call, now);
+    }
+  }
+
   private base(
     event: BrokerEvent,
     vendorCallId: string,
@@ -146,7 +179,8 @@ export class CallTracker {
       vendorCallId,
       direction: known?.direction ?? event.SessionType ?? 'inbound',
       state,
-      ani: event.ani?.trim() || known?.ani || '',
+      // A later event without a usable caller keeps the one we had.
+      ani: hasCaller(event.ani) || !known ? (event.ani?.trim() ?? '') : known.ani,
       startedAt: known?.startedAt ?? now,
       ...(known?.answeredAt === undefined ? {} : { answeredAt: known.answeredAt }),
       lastEventAt: now,
@@ -169,13 +203,13 @@ export class CallTracker {
   }
 
   private update(call: Tracked): CallUpdate {
-    const e164 = call.ani ? toE164ByLibphonenumber(call.ani, this.defaultCountry) : undefined;
     return {
       id: callIdOf(call.vendorCallId),
       vendorCallId: call.vendorCallId,
       direction: call.direction,
       state: call.state,
-      remote: { raw: call.ani, ...(e164 ? { e164 } : {}) },
+      ...(call.transferTarget ? { transferTarget: call.transferTarget } : {}),
+      remote: callerOf(call.ani, this.defaultCountry),
       startedAt: call.startedAt,
       ...(call.answeredAt === undefined ? {} : { answeredAt: call.answeredAt }),
       data: {},

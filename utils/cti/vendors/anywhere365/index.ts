@@ -32,6 +32,7 @@ export const anywhere365 = defineVendor({
       imAddress: c.imAddress,
       callbackUrl: c.callbackUrl,
       subscribeKeys: { imAddress: c.subscribeImAddressKey, callback: c.subscribeCallbackKey },
+      inferTransfers: c.inferTransfers,
       defaultCountry: settings.clickToDial.defaultCountry,
     });
   },

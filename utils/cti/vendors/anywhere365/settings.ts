@@ -30,6 +30,12 @@ const Anywhere365Connection = z.object({
   // §2.5 [UNKNOWN]: the subscribe body's field names; the defaults are the README's assumption.
   subscribeImAddressKey: z.string().trim().min(1).max(100).default('ImAddress'),
   subscribeCallbackKey: z.string().trim().min(1).max(100).default('CallbackUrl'),
+  /**
+   * Assumed: how another agent's events on the agent's call read (calls.ts `otherAgent`). The
+   * page documents only a Retrieve by another agent (the transfer went through), which always
+   * ends the call.
+   */
+  inferTransfers: z.boolean().default(true),
 });
 
 export const anywhere365Connection = defineConnection({
@@ -70,6 +76,12 @@ export const anywhere365Connection = defineConnection({
       label: 'Subscribe: callback URL field',
       policy:
         'Field name of the callback URL in the POST /api/subscribe body (default CallbackUrl; the broker’s documentation does not name it).',
+    },
+    inferTransfers: {
+      label: 'Read other agents’ events on a call',
+      hint: 'On: a call you hold or that rings ends when another agent connects it, and shows “Transferring to” while another agent is offered it.',
+      policy:
+        'How the events of other agents on an agent’s call are read (the relay sends every agent of a call its events). The broker’s documentation describes only a Retrieve by another agent, which always ends the call (the transfer went through). On (default): a Connected for another agent ends a call the agent holds or that rings (taken elsewhere); a Hunting for another agent while the agent holds shows the call as transferring to them, and their Disconnected puts it back on hold. Off: other agents’ events other than Retrieve change nothing.',
     },
   },
 });
