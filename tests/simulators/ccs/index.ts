@@ -3,6 +3,7 @@
  * tests and the demo.
  */
 export { startCcsSimulator } from './server';
+export { CCS_PERMISSIONS } from './access';
 export {
   DEFAULT_ACDS,
   DEFAULT_EVENTS,
@@ -22,6 +23,8 @@ export type {
   SimCallStatus,
   SimEventNames,
   SimExtension,
+  SimPermission,
   SimPresenceOption,
   SimRecord,
+  SimRole,
 } from './types';
