@@ -5,6 +5,7 @@
 export { startCcsSimulator } from './server';
 export { CCS_PERMISSIONS } from './access';
 export {
+  COLLEAGUE,
   DEFAULT_ACDS,
   DEFAULT_EVENTS,
   DEFAULT_EXTENSIONS,

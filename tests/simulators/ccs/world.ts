@@ -32,6 +32,16 @@ export const DEFAULT_EXTENSIONS: SimExtension[] = [
   },
 ];
 
+/** A second agent of the tenant (api-pages §4.8's Sonny Patel), for directory and routing tests. */
+export const COLLEAGUE: SimExtension = {
+  uuid: 'az123456-57be-4919-aa73-b2e6341fe461',
+  extension: '113',
+  firstname: 'Sonny',
+  lastname: 'Patel',
+  token: 'ccs-token-113',
+  pin: '0113',
+};
+
 /** api-pages §4.7, plus the "Lunch Break" of §4.16's example. */
 export const DEFAULT_PRESENCE_OPTIONS: SimPresenceOption[] = [
   { uuid: 'az123456-a751-4bcd-a8d8-8c1c9d48186e', type: 'sign_out', name: 'Holiday In Bahamas' },

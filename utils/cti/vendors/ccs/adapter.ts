@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { AdapterContext, Heartbeat, PastCall, TimeWindow, VendorAdapter } from '../../adapter';
 import { systemClock } from '../../adapter';
-import type { DirectoryEntry } from '../../features';
+import type { DirectoryEntry, QueueStats } from '../../features';
 import { CtiError, type Command, type CtiEvent } from '../../model';
 import { AgentNews, pauseReasons } from './agent';
 import { CCS_CAPABILITIES } from './capabilities';
@@ -21,7 +21,7 @@ import { searchPastCalls } from './history';
 import { readLists } from './lists';
 import { CallLookup } from './lookup';
 import { CallPolling } from './polling';
-import { queueInfos, queueStatsOf, type QueueEventRow } from './queues';
+import { QueueFigures, queueInfos, type QueueEventRow } from './queues';
 import {
   readAgent,
   readCall,
@@ -58,6 +58,7 @@ export class CcsAdapter implements VendorAdapter {
   private presenceOptions: PresenceOption[] = [];
   /** The ACDs of the last resync: queues, queue figures, directory. */
   private acds: Acd[] = [];
+  private readonly queueFigures = new QueueFigures();
   private readonly agentNews = new AgentNews();
   private readonly now = (): number => (this.ctx?.clock ?? systemClock).now();
   private readonly routes: Routes;
@@ -150,6 +151,7 @@ export class CcsAdapter implements VendorAdapter {
     if (lists.acds) {
       this.acds = lists.acds;
       this.emit({ type: 'queues', queues: queueInfos(lists.acds) });
+      this.emitQueueStats(this.queueFigures.all(lists.acds));
     }
     this.directory.forget();
   }
@@ -223,7 +225,10 @@ export class CcsAdapter implements VendorAdapter {
 
   /** Inbound queue figures (queues.ts) of the ACDs we listed. */
   private onQueueRows(rows: QueueEventRow[]): void {
-    const stats = queueStatsOf(rows, this.acds);
+    this.emitQueueStats(this.queueFigures.add(rows, this.acds));
+  }
+
+  private emitQueueStats(stats: Record<string, QueueStats>): void {
     if (Object.keys(stats).length) this.emit({ type: 'queueStats', stats });
   }
 

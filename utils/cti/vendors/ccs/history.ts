@@ -46,7 +46,10 @@ export function pastCallOf(
     remote: remoteOf(record, direction, defaultCountry),
     ...(queue ? { queue } : {}),
     startedAt,
-    ...(answeredAt !== undefined ? { answeredAt: Math.min(answeredAt, endedAt) } : {}),
+    // Within the call, whatever the row says.
+    ...(answeredAt !== undefined
+      ? { answeredAt: Math.max(startedAt, Math.min(answeredAt, endedAt)) }
+      : {}),
     endedAt,
     missed: direction === 'inbound' && answeredAt === undefined,
   };

@@ -82,8 +82,8 @@ export type QueueEventRow = z.output<typeof QueueEventRow>;
 export function queueInfos(acds: readonly Acd[]): QueueInfo[] {
   return acds.map((acd) => ({
     id: acd.uuid,
-    name: acd.name ?? acd.extension ?? acd.uuid,
-    ...(acd.extension ? { number: acd.extension } : {}),
+    name: (acd.name ?? acd.extension ?? acd.uuid).slice(0, 200),
+    ...(acd.extension && acd.extension.length <= 64 ? { number: acd.extension } : {}),
   }));
 }
 
@@ -101,4 +101,32 @@ export function queueStatsOf(
     stats[acd.uuid] = { ...stats[acd.uuid], ...row.figures };
   }
   return stats;
+}
+
+/** Queues remembered at most: a flood of made-up queue ids must not grow without end. */
+export const MAX_QUEUE_ROWS = 500;
+
+/**
+ * The latest figures of each queue, kept because the first queue event (the snapshot that answers
+ * `fetch_queue_events`) may come before the ACD list that says which queues are ours.
+ */
+export class QueueFigures {
+  private readonly rows = new Map<string, QueueEventRow>();
+
+  /** Remembers the rows; answers the figures of those that name one of `acds`. */
+  add(rows: readonly QueueEventRow[], acds: readonly Acd[]): Record<string, QueueStats> {
+    for (const row of rows) {
+      const key = row.uuid ?? (row.extension === undefined ? undefined : `#${row.extension}`);
+      if (key === undefined) continue;
+      const known = this.rows.get(key);
+      if (!known && this.rows.size >= MAX_QUEUE_ROWS) continue;
+      this.rows.set(key, { ...row, figures: { ...known?.figures, ...row.figures } });
+    }
+    return queueStatsOf(rows, acds);
+  }
+
+  /** Every remembered figure of `acds` (after the ACD list was read). */
+  all(acds: readonly Acd[]): Record<string, QueueStats> {
+    return queueStatsOf([...this.rows.values()], acds);
+  }
 }

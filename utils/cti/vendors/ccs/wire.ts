@@ -84,7 +84,7 @@ export type PresenceOption = z.infer<typeof PresenceOption>;
 
 /** One row of GET /extensions (§4.8). */
 export const Extension = z.object({
-  uuid: z.string().min(1),
+  uuid: z.string().min(1).max(200),
   extension: text,
   firstname: text,
   lastname: text,
@@ -94,7 +94,13 @@ export const Extension = z.object({
  * One ACD of GET /tenants/<tid>/acds (api-pages §4.6): a queue a call can be redirected to by its
  * uuid (`wait_redirect`, §4.26). The page shows `type: "voice_queues"`; other types are unknown.
  */
-export const Acd = z.object({ uuid: z.string().min(1), name: text, extension: text, type: text });
+export const Acd = z.object({
+  /** A queue id of the model (at most 200 characters). */
+  uuid: z.string().min(1).max(200),
+  name: text,
+  extension: text,
+  type: text,
+});
 export type Acd = z.infer<typeof Acd>;
 export type Extension = z.infer<typeof Extension>;
 
