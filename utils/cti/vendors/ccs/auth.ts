@@ -7,6 +7,7 @@
 import type { Credentials, RequestHeaders } from '../../adapter';
 import { CtiError } from '../../model';
 import { cookiePrefix, pinLoginUrl, type CcsConfig } from './config';
+import type { Identity } from './identity';
 import { readExtensions } from './reads';
 import { cancelled, httpError, type CcsRest } from './rest';
 import type { Routes } from './routes';
@@ -98,13 +99,6 @@ async function pinLogin(
     throw new CtiError('protocol', 'The Windstream CCS PIN sign-in answer has no session token');
   }
   return parsed.data;
-}
-
-export interface Identity {
-  /** The extension uuid the REST paths name. */
-  uuid: string;
-  /** The extension number calls and events name. */
-  number: string;
 }
 
 /**

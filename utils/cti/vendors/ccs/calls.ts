@@ -7,7 +7,7 @@
  */
 import type { CallDirection, CallUpdate, CtiEvent, RecordingState, RemoteParty } from '../../model';
 import { toE164ByLibphonenumber } from '../../../phone/format';
-import type { Identity } from './auth';
+import type { Identity } from './identity';
 import type { CallRecord } from './wire';
 
 type LegState = 'ringing' | 'dialing' | 'connected';

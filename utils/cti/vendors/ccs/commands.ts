@@ -15,7 +15,7 @@ import type { Command, CtiEvent } from '../../model';
 import { CtiError } from '../../model';
 import { dialString } from '../shared/dial';
 import { presenceNameFor } from './agent';
-import type { Identity } from './auth';
+import type { Identity } from './identity';
 import { queueOf, type CallTracker, type TrackedCall } from './calls';
 import type { CcsConfig } from './config';
 import type { Routes } from './routes';

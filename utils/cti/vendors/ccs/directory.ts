@@ -8,7 +8,7 @@
  * costs one request, not one per key.
  */
 import type { DirectoryEntry } from '../../features';
-import type { Identity } from './auth';
+import type { Identity } from './identity';
 import type { Acd, Extension } from './wire';
 
 export const DIRECTORY_TTL_MS = 60_000;

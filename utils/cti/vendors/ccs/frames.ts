@@ -7,8 +7,8 @@
 import type { Logger } from '../../adapter';
 import type { AgentState, CtiEvent } from '../../model';
 import { observedAgent } from './agent';
-import type { Identity } from './auth';
-import { belongsTo, namesNoParty, type CallEventKind, type CallTracker } from './calls';
+import type { Identity } from './identity';
+import { belongsTo, type CallEventKind, type CallTracker } from './calls';
 import type { CcsEventNames } from './config';
 import { parseSocketFrame } from './events';
 import type { CallLookup } from './lookup';
@@ -103,7 +103,7 @@ export class CcsFrames {
     const me = this.host.me();
     if (!me || !belongsTo(record, me, true)) return;
     if (kind === 'ended') this.host.lookup.drop(record.callId);
-    else if (namesNoParty(record) && !this.host.calls.knows(record.callId)) {
+    else if (namesNoNumber(record) && !this.host.calls.knows(record.callId)) {
       // Held until GET /calls/<id> says who is calling (lookup.ts).
       if (this.host.lookup.hold(kind, record)) return;
     }
@@ -131,3 +131,7 @@ export class CcsFrames {
     });
   }
 }
+
+/** The event says neither who called nor who was called (an extension alone does not say). */
+const namesNoNumber = (record: CallRecord): boolean =>
+  !record.calling_number && !record.called_number;

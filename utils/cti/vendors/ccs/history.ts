@@ -12,7 +12,7 @@
  * is not "answered" was missed.
  */
 import type { PastCall, TimeWindow } from '../../adapter';
-import type { Identity } from './auth';
+import type { Identity } from './identity';
 import { belongsTo, CONNECTED, directionOf, queueOf, remoteOf } from './calls';
 import type { CcsRest } from './rest';
 import type { Routes } from './routes';

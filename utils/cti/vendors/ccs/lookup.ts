@@ -1,8 +1,8 @@
 /**
  * Single call lookup (api-pages §4.20, `GET /calls/<id>`, "Calls View" permission): a call event
- * that names a call we never saw and neither its extension nor a number (a `call_answered` with
- * only a call id, say) is held while the call's row is read, then applied with what the row says,
- * so the panel shows who is calling instead of an "Unknown number" call.
+ * that names a call we never saw and no number (a `call_answered` with only a call id, or a
+ * ringing event that names only the extension) is held while the call's row is read, then applied
+ * with what the row says, so the panel shows who is calling instead of an "Unknown number" call.
  *
  * Events about the same call that arrive meanwhile are folded into the held one (the latest kind
  * wins); an end event drops it, and the tracker ignores the late answer of an ended call. When the

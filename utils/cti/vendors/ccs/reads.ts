@@ -6,7 +6,7 @@
 import type { AgentStat } from '../../features';
 import { CtiError, type AgentState } from '../../model';
 import { agentFigures, observedAgent } from './agent';
-import type { Identity } from './auth';
+import type { Identity } from './identity';
 import { belongsTo } from './calls';
 import type { CcsRest } from './rest';
 import type { Routes } from './routes';
