@@ -72,7 +72,8 @@ export class CcsAdapter implements VendorAdapter {
     this.routes = routesFor(config.routes, config.tenantId);
     this.calls = new CallTracker(this.now, config.defaultCountry);
     this.lookup = new CallLookup({
-      read: (callId) => readCall(this.requireReady().rest, this.routes, callId),
+      // Also while the socket opens: its first frames may name calls.
+      read: (callId) => readCall(this.restOrThrow(), this.routes, callId),
       apply: (kind, record) => this.frames.applyCall(kind, record),
       failed: (error) => this.lookupFailed(error),
     });
@@ -108,6 +109,7 @@ export class CcsAdapter implements VendorAdapter {
 
     const session = await signIn(ctx, base, this.config, ctx.credentials);
     const rest = new CcsRest({ fetch: ctx.fetch, signal: ctx.signal, base, token: session.token });
+    this.rest = rest;
     const me = await duringConnect(
       resolveIdentity(rest, this.routes, this.config, session.extension),
     );
@@ -130,7 +132,6 @@ export class CcsAdapter implements VendorAdapter {
       socket.close();
       throw cancelled();
     }
-    this.rest = rest;
     this.socket = socket;
     this.ready = true;
     this.lastFrameAt = this.now();
@@ -354,6 +355,11 @@ export class CcsAdapter implements VendorAdapter {
     if (!this.ready || !this.rest || !this.me)
       throw new CtiError('network', 'Not connected to Windstream CCS');
     return { rest: this.rest, me: this.me };
+  }
+
+  private restOrThrow(): CcsRest {
+    if (!this.rest) throw new CtiError('network', 'Not connected to Windstream CCS');
+    return this.rest;
   }
 
   private stopLink(): void {
