@@ -55,7 +55,8 @@ function requestFor(
     case 'setAgentState': {
       const name =
         command.state === 'ready' ? 'Ready' : command.state === 'notReady' ? 'lunch' : 'Sign Out';
-      return post(extensionPath, (b) => b.request === 'updateAgentState' && b.name === name);
+      // An agent's own sign-in changes its own state (api-pages §4.17, routes.ts).
+      return post('/agent_state', (b) => b.request === 'updateAgentState' && b.name === name);
     }
     default:
       throw new Error(`Windstream CCS has no request for ${command.type}`);
@@ -78,6 +79,11 @@ defineConformanceSuite({
     dispositions: 'policy',
     recordingControl: 'all',
   },
+  // The call search (api-pages §4.21) lists the agent's past calls.
+  pastCalls: true,
+  // No agent-feature command: no request joins or leaves a queue, and hanging up a waiting call
+  // (wait_kill, §4.27) is the hangup command.
+  features: ['directory', 'history', 'queues', 'queueStats', 'agentStats'],
   async start() {
     const sim = await startCcsSimulator({
       dialAnswerMs: 20,

@@ -32,8 +32,9 @@ export class SimCallImpl implements SimCall {
   readonly queueName: string | undefined;
   status: SimCallStatus = 'progress';
   suppressed = false;
-  private readonly startTime = new Date();
-  private answerTime: Date | undefined;
+  readonly startTime = new Date();
+  answerTime: Date | undefined;
+  endTime: Date | undefined;
 
   constructor(
     private readonly host: CallHost,
@@ -53,6 +54,11 @@ export class SimCallImpl implements SimCall {
     return this.status !== 'ended';
   }
 
+  /** A queue call still ringing: what `wait_kill` ends (api-pages §4.27; assumed meaning). */
+  get waiting(): boolean {
+    return this.direction === 'inbound' && this.status === 'progress' && !!this.queueName;
+  }
+
   /** The row of GET /calls and the payload of call events. */
   record(): Record<string, unknown> {
     return {
@@ -67,6 +73,7 @@ export class SimCallImpl implements SimCall {
       extension_uuid: this.extensionUuid,
       start_time: isoSeconds(this.startTime),
       ...(this.answerTime ? { answer_time: isoSeconds(this.answerTime) } : {}),
+      ...(this.endTime ? { end_time: isoSeconds(this.endTime) } : {}),
       suppressed: this.suppressed,
     };
   }
@@ -88,6 +95,7 @@ export class SimCallImpl implements SimCall {
   hangup(): void {
     if (!this.live) return;
     this.status = 'ended';
+    this.endTime = new Date();
     this.host.callChanged(this, 'ended');
   }
 
@@ -99,4 +107,11 @@ export class SimCallImpl implements SimCall {
 /** The filter's datetime format (api-pages §4.21: `2021-10-07T07:22:21`, UTC). */
 function isoSeconds(date: Date): string {
   return date.toISOString().slice(0, 19);
+}
+
+/** A duration as the page writes them (`"117:56:46"`, §4.15). */
+export function duration(since: number): string {
+  const s = Math.max(0, Math.floor((Date.now() - since) / 1000));
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${Math.floor(s / 3600)}:${pad(Math.floor(s / 60) % 60)}:${pad(s % 60)}`;
 }

@@ -3,7 +3,9 @@
  * tests and the demo.
  */
 export { startCcsSimulator } from './server';
+export { CCS_PERMISSIONS } from './access';
 export {
+  COLLEAGUE,
   DEFAULT_ACDS,
   DEFAULT_EVENTS,
   DEFAULT_EXTENSIONS,
@@ -22,6 +24,8 @@ export type {
   SimCallStatus,
   SimEventNames,
   SimExtension,
+  SimPermission,
   SimPresenceOption,
   SimRecord,
+  SimRole,
 } from './types';

@@ -5,6 +5,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CORS_HEADERS, handlePreflight, readBody, sendJson } from '../shared/http';
+import { ANY_ROLE, refusal, refuse, TENANT_LEVEL, type Ctx } from './access';
+import { calls } from './calls-rest';
 import type { RestRecord, SimExtension } from './types';
 import type { CcsWorld } from './world';
 
@@ -14,8 +16,6 @@ export const PIN_LOGIN = '/6/api';
 const UNAUTHORIZED = { status: 401, reason: 'Unauthorized' };
 /** Sic: the API page's 500 body says success: true. */
 const INTERNAL = { success: true, reason: 'Internal Server Error' };
-const refuse = (res: ServerResponse, reason: string, status = 400) =>
-  sendJson(res, status, { success: false, reason });
 
 export async function handleRest(
   world: CcsWorld,
@@ -86,124 +86,128 @@ function route(
 ): void {
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   const request = (body as { request?: unknown } | undefined)?.request;
-  const list = (items: unknown[]) =>
-    sendJson(res, 200, { total: String(items.length), success: true, items });
-  const extensionRows = () =>
+  const ctx: Ctx = {
+    world,
+    caller,
+    res,
+    allowed: (rule) => {
+      const reason = refusal(world.access(caller), rule);
+      if (reason) refuse(res, reason, 403);
+      return !reason;
+    },
+  };
+  // /tenants/<tid>/… (telco paths, and the ones the page shows only there): the tenant must be ours.
+  if (parts[0] === 'tenants') {
+    if (parts[1] !== world.tenantId) return refuse(res, 'Invalid tenant');
+    return tenantRoute(ctx, method, parts.slice(2), request, body);
+  }
+  // Tenant-level paths.
+  if (method === 'GET' && path === '/extensions') {
+    if (ctx.allowed({ roles: TENANT_LEVEL, permission: 'Tenants View' })) listExtensions(ctx);
+    return;
+  }
+  if (method === 'GET' && path === '/acds') {
+    if (ctx.allowed({ roles: TENANT_LEVEL, permission: 'Voice IQs View' })) listAcds(ctx);
+    return;
+  }
+  // "Update Agent State (self)" (§4.17).
+  if (method === 'POST' && path === '/agent_state' && request === 'updateAgentState') {
+    if (ctx.allowed({ roles: TENANT_LEVEL, permission: 'Agent Control' }))
+      updateAgentState(world, caller, body, res);
+    return;
+  }
+  // "By TenantAdmin" (§4.18).
+  if (method === 'POST' && parts[0] === 'extensions' && parts.length === 2) {
+    const ext = world.byUuid(parts[1]);
+    if (!ext) return refuse(res, 'Invalid extension');
+    if (request !== 'updateAgentState') return refuse(res, 'Invalid request');
+    if (ctx.allowed({ roles: ['tenantAdmin'], permission: 'Agent Control' }))
+      updateAgentState(world, ext, body, res);
+    return;
+  }
+  if (parts[0] === 'calls') return calls(ctx, method, parts, query, body);
+  refuse(res, 'Not found', 404);
+}
+
+function tenantRoute(
+  ctx: Ctx,
+  method: string,
+  rest: string[],
+  request: unknown,
+  body: unknown,
+): void {
+  const { world, res } = ctx;
+  const sub = rest.join('/');
+  if (method === 'GET' && sub === 'extensions') {
+    if (ctx.allowed({ roles: ['telco'], permission: 'Tenants View' })) listExtensions(ctx);
+    return;
+  }
+  if (method === 'GET' && sub === 'presence_options') {
+    const list = world.presenceOptions;
+    if (ctx.allowed({ roles: ANY_ROLE, permission: 'Tenants View' })) listOf(res, list);
+    return;
+  }
+  if (method === 'GET' && sub === 'acds') {
+    if (ctx.allowed({ roles: ['telco'], permission: 'Voice IQs View' })) listAcds(ctx);
+    return;
+  }
+  if (rest[0] !== 'extensions' || !rest[1]) return refuse(res, 'Not found', 404);
+  const ext = world.byUuid(rest[1]);
+  if (!ext) return refuse(res, 'Invalid extension');
+  const own = ext.uuid;
+  if (method === 'GET' && rest[2] === 'agent_state' && rest.length === 3) {
+    if (ctx.allowed({ roles: ANY_ROLE, permission: 'Agent Control', own }))
+      sendJson(res, 200, world.agentStateBody(ext.uuid));
+    return;
+  }
+  if (method !== 'POST' || rest.length !== 2) return refuse(res, 'Not found', 404);
+  // Click to call is "Only for tenant level users" (§4.28); this path's state change is the
+  // telco user's (§4.16).
+  if (request === 'dial') {
+    if (ctx.allowed({ roles: TENANT_LEVEL, permission: 'Call Control', own }))
+      dial(world, ext, body, res);
+    return;
+  }
+  if (request === 'updateAgentState') {
+    if (ctx.allowed({ roles: ['telco'], permission: 'Agent Control' }))
+      updateAgentState(world, ext, body, res);
+    return;
+  }
+  refuse(res, 'Invalid request');
+}
+
+function listOf(res: ServerResponse, items: readonly unknown[]): void {
+  sendJson(res, 200, { total: String(items.length), success: true, items });
+}
+
+function listExtensions({ world, res }: Ctx): void {
+  listOf(
+    res,
     world.extensions.map(({ uuid, extension, firstname, lastname }) => ({
       uuid,
       lastname,
       firstname,
       extension,
-    }));
-  // Nested one array deeper, with the fields the page shows; total counts the ACDs (§4.6).
-  const acds = () =>
-    sendJson(res, 200, {
-      total: world.acds.length,
-      success: true,
-      items: [
-        world.acds.map(({ uuid, name, extension }) => ({
-          uuid,
-          type: 'voice_queues',
-          tenant_id: world.tenantId,
-          name,
-          extension,
-          alternate_extensions: [],
-        })),
-      ],
-    });
-
-  // /tenants/<tid>/… (telco paths): the tenant must be ours.
-  if (parts[0] === 'tenants') {
-    if (parts[1] !== world.tenantId) return refuse(res, 'Invalid tenant');
-    const rest = parts.slice(2);
-    if (method === 'GET' && rest.join('/') === 'extensions') return list(extensionRows());
-    if (method === 'GET' && rest.join('/') === 'presence_options')
-      return list(world.presenceOptions);
-    if (method === 'GET' && rest.join('/') === 'acds') return acds();
-    if (rest[0] === 'extensions' && rest[1]) {
-      const ext = world.byUuid(rest[1]);
-      if (!ext) return refuse(res, 'Invalid extension');
-      if (method === 'GET' && rest[2] === 'agent_state' && rest.length === 3)
-        return sendJson(res, 200, world.agentStateBody(ext.uuid));
-      if (method === 'POST' && rest.length === 2) {
-        if (request === 'dial') return dial(world, ext, body, res);
-        if (request === 'updateAgentState') return updateAgentState(world, ext, body, res);
-        return refuse(res, 'Invalid request');
-      }
-    }
-    return refuse(res, 'Not found', 404);
-  }
-  // Tenant-level paths.
-  if (method === 'GET' && path === '/extensions') return list(extensionRows());
-  if (method === 'GET' && path === '/acds') return acds();
-  if (method === 'POST' && path === '/agent_state' && request === 'updateAgentState')
-    return updateAgentState(world, caller, body, res);
-  if (method === 'POST' && parts[0] === 'extensions' && parts.length === 2) {
-    const ext = world.byUuid(parts[1]);
-    if (!ext) return refuse(res, 'Invalid extension');
-    if (request === 'updateAgentState') return updateAgentState(world, ext, body, res);
-    return refuse(res, 'Invalid request');
-  }
-  if (parts[0] === 'calls') return calls(world, method, parts, query, body, res);
-  refuse(res, 'Not found', 404);
+    })),
+  );
 }
 
-function calls(
-  world: CcsWorld,
-  method: string,
-  parts: string[],
-  query: URLSearchParams,
-  body: unknown,
-  res: ServerResponse,
-): void {
-  const rows = world.liveCalls();
-  if (method === 'GET' && parts.length === 1) {
-    return sendJson(res, 200, {
-      total: String(rows.length),
-      success: true,
-      items: rows.map((c) => c.record()),
-    });
-  }
-  if (method === 'GET' && parts[1] === 'filter') {
-    const calling = query.get('calling_number');
-    const called = query.get('called_number');
-    const found = rows.filter(
-      (c) => (!calling || c.callingNumber === calling) && (!called || c.calledNumber === called),
-    );
-    return sendJson(res, 200, {
-      total: String(found.length),
-      success: true,
-      items: found.map((c) => c.record()),
-    });
-  }
-  const call = parts[1] ? world.findCall(parts[1]) : undefined;
-  if (!call) return refuse(res, 'Call not found');
-  if (method === 'GET') return sendJson(res, 200, { success: true, ...call.record() });
-  const b = (body ?? {}) as { request?: unknown; target?: unknown };
-  switch (b.request) {
-    case 'startSuppression':
-    case 'stopSuppression':
-      if (call.status !== 'answered') return refuse(res, 'Call is not answered');
-      call.suppressed = b.request === 'startSuppression';
-      return sendJson(res, 200, { success: true });
-    case 'kill':
-    case 'wait_kill':
-      call.hangup();
-      return sendJson(res, 200, { success: true });
-    case 'wait_transfer':
-      if (typeof b.target !== 'string' || !b.target) return refuse(res, 'Invalid target');
-      // The call leaves the agent's line for the target ([UNKNOWN] semantics, §5.4).
-      call.hangup();
-      return sendJson(res, 200, { success: true });
-    case 'wait_redirect':
-      // The target is an ACD's uuid (api-pages §4.26); the ACD takes the call off the agent's
-      // line ([UNKNOWN] semantics, §5.4), so the agent sees it end.
-      if (!world.acds.some((a) => a.uuid === b.target)) return refuse(res, 'Invalid acd');
-      call.hangup();
-      return sendJson(res, 200, { success: true });
-    default:
-      return refuse(res, 'Invalid request');
-  }
+/** Nested one array deeper, with the fields the page shows; total counts the ACDs (§4.6). */
+function listAcds({ world, res }: Ctx): void {
+  sendJson(res, 200, {
+    total: world.acds.length,
+    success: true,
+    items: [
+      world.acds.map(({ uuid, name, extension }) => ({
+        uuid,
+        type: 'voice_queues',
+        tenant_id: world.tenantId,
+        name,
+        extension,
+        alternate_extensions: [],
+      })),
+    ],
+  });
 }
 
 function dial(world: CcsWorld, ext: SimExtension, body: unknown, res: ServerResponse): void {

@@ -9,12 +9,26 @@ import { sendJson } from '../shared/http';
 import { acceptUpgrades, closeServer, listen, sendWhenOpen, trackSocket } from '../shared/server';
 import { handleRest } from './rest';
 import { Traffic } from './traffic';
-import type { CcsSimOptions, CcsSimulator, FrameRecord, RestRecord, SimRecord } from './types';
+import { CCS_PERMISSIONS } from './access';
+import type {
+  CcsSimOptions,
+  CcsSimulator,
+  FrameRecord,
+  RestRecord,
+  SimPermission,
+  SimRecord,
+} from './types';
 import { CcsWorld, type Client } from './world';
 
 const SOCK = '/6/v2/sock';
 /** How the server closes a socket it refuses ([UNKNOWN] code, §5.2: "closed from the server side"). */
 const POLICY_VIOLATION = 1008;
+/** The permission each event request needs (api-pages §3). */
+const SUBSCRIPTIONS: Readonly<Record<string, SimPermission>> = {
+  fetch_agent_events: 'Agent Events',
+  fetch_call_events: 'Call Events',
+  fetch_queue_events: 'Inbound Queue Events',
+};
 
 export async function startCcsSimulator(opts: CcsSimOptions = {}): Promise<CcsSimulator> {
   const world = new CcsWorld(opts);
@@ -35,6 +49,7 @@ export async function startCcsSimulator(opts: CcsSimOptions = {}): Promise<CcsSi
   const onSocket = (ws: WebSocket) => {
     const client: Client = {
       extensionUuid: undefined,
+      queueEvents: false,
       send: sendWhenOpen(ws),
       close: (code, reason) => ws.close(code, reason),
     };
@@ -65,7 +80,25 @@ export async function startCcsSimulator(opts: CcsSimOptions = {}): Promise<CcsSi
       return;
     }
     if (frame === 'ping') return client.send('pong');
-    // fetch_agent_events and the like are recorded; events flow regardless ([UNKNOWN], §5.5).
+    if (typeof request === 'string') subscribe(client, request);
+  };
+
+  /**
+   * `fetch_*` requests (the /6/sock wallboard, §5.2): call and agent events flow regardless
+   * ([UNKNOWN], §5.5); queue events only to the sockets that asked, starting with a snapshot.
+   * Without the permission, the error response the page promises (§2.2).
+   */
+  const subscribe = (client: Client, request: string) => {
+    const permission = SUBSCRIPTIONS[request];
+    if (!permission) return;
+    if (!world.permissions.has(permission)) {
+      client.send(JSON.stringify({ success: false, reason: 'Insufficient permissions' }));
+      return;
+    }
+    if (request !== 'fetch_queue_events') return;
+    client.queueEvents = true;
+    const name = world.events.queueSnapshot;
+    if (name && !world.silent) client.send(world.frame(name, world.queueRows()));
   };
 
   const serve = (): Server => {
@@ -96,6 +129,7 @@ export async function startCcsSimulator(opts: CcsSimOptions = {}): Promise<CcsSi
       [...sockets].filter(([ws, c]) => ws.readyState === ws.OPEN && c.extensionUuid).length,
     inboundCall: (o) => traffic.ring(o),
     calls: () => world.liveCalls(),
+    endedCalls: () => world.endedCalls(),
     agent: (extension = first.extension) => {
       const ext = world.byNumber(extension);
       const p = ext ? world.presenceOf(ext.uuid) : { type: 'sign_out', name: 'Sign Out' };
@@ -134,6 +168,12 @@ export async function startCcsSimulator(opts: CcsSimOptions = {}): Promise<CcsSi
     },
     silentEvents: (on) => {
       world.silent = on;
+    },
+    sparseCallEvents: (on) => {
+      world.sparse = on;
+    },
+    setPermissions: (permissions) => {
+      world.permissions = new Set(permissions === 'all' ? CCS_PERMISSIONS : permissions);
     },
     goAway: async () => {
       for (const ws of sockets.keys()) ws.terminate();

@@ -51,9 +51,14 @@ describe('ccs simulator: REST (api-pages §4)', () => {
     });
     const options = await api(sim, `/tenants/${sim.tenantId}/presence_options`);
     expect(options.body).toMatchObject({ success: true, items: expect.any(Array) });
-    const extensions = await api(sim, `/tenants/${sim.tenantId}/extensions`);
+    const extensions = await api(sim, '/extensions');
     expect(extensions.body).toMatchObject({
       items: [{ uuid: sim.extension.uuid, extension: '104' }],
+    });
+    // The telco user's list (api-pages §4.8) is not an agent's.
+    expect(await api(sim, `/tenants/${sim.tenantId}/extensions`)).toMatchObject({
+      status: 403,
+      body: { success: false, reason: 'Not permitted for this user' },
     });
     expect((await api(sim, '/tenants/other/extensions')).body).toEqual({
       success: false,
@@ -63,15 +68,15 @@ describe('ccs simulator: REST (api-pages §4)', () => {
 
   it('sets presence by name and refuses unknown names', async () => {
     await start();
-    const set = (name: string) => api(sim, ext(), { body: { request: 'updateAgentState', name } });
+    const set = (name: string) =>
+      api(sim, '/agent_state', { body: { request: 'updateAgentState', name } });
     expect((await set('Coffee Break')).body).toEqual({ success: true });
     expect(sim.agent()).toEqual({ type: 'away', name: 'Coffee Break' });
     expect((await set('Nap')).body).toEqual({ success: false, reason: 'Invalid state name' });
     expect(
-      (await api(sim, '/agent_state', { body: { request: 'updateAgentState', name: 'Ready' } }))
-        .body,
-    ).toEqual({ success: true });
-    expect(sim.agent().type).toBe('ready');
+      (await api(sim, ext(), { body: { request: 'updateAgentState', name: 'Ready' } })).body,
+    ).toEqual({ success: false, reason: 'Not permitted for this user' });
+    expect(sim.agent().type).toBe('away');
   });
 
   it('dials through the outbound queue only, and lists, kills and suppresses calls', async () => {
@@ -108,10 +113,10 @@ describe('ccs simulator: REST (api-pages §4)', () => {
       extension: acd?.extension,
       alternate_extensions: [],
     });
-    // Nested one array deeper (api-pages §4.6), at the tenant and the telco path alike.
+    // Nested one array deeper (api-pages §4.6); an agent reads the tenant-level path.
     const expected = { total: 2, success: true, items: [[row(first), row(second)]] };
-    expect((await api(sim, `/tenants/${sim.tenantId}/acds`)).body).toEqual(expected);
     expect((await api(sim, '/acds')).body).toEqual(expected);
+    expect((await api(sim, `/tenants/${sim.tenantId}/acds`)).status).toBe(403);
 
     const c = await socket();
     const call = sim.inboundCall();

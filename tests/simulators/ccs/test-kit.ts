@@ -6,7 +6,13 @@ import { expect, vi } from 'vitest';
 import type { Clock } from '../../../utils/cti/adapter';
 import { DEFAULT_SETTINGS } from '../../../utils/settings/schema';
 import { createTestContext, type TestContext } from '../shared/context';
-import { startCcsSimulator, type CcsSimOptions, type CcsSimulator } from '.';
+import {
+  CCS_PERMISSIONS,
+  startCcsSimulator,
+  type CcsSimOptions,
+  type CcsSimulator,
+  type SimPermission,
+} from '.';
 import { CcsAdapter } from '../../../utils/cti/vendors/ccs/adapter';
 import { configFromSettings, type CcsConfig } from '../../../utils/cti/vendors/ccs/config';
 import { NodeWebSocket } from '../shared/node-websocket';
@@ -120,3 +126,7 @@ export async function pollOnce(r: Rig, ms: number): Promise<void> {
   await r.clock.advance(ms);
   await vi.waitFor(() => expect(r.clock.pending()).toBeGreaterThan(0), { interval: 2 });
 }
+
+/** Every permission (api-pages §3) but these. */
+export const without = (...gone: SimPermission[]): SimPermission[] =>
+  CCS_PERMISSIONS.filter((p) => !gone.includes(p));

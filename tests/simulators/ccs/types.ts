@@ -2,6 +2,25 @@
  * Public shape of the Windstream CCS simulator (tests, demo, end-to-end tests).
  */
 
+/**
+ * Who the tokens belong to (api-pages §4): an agent's own sign-in is a tenant-level user
+ * (`agent`); `tenantAdmin` has the Tenant Admin role; `telco` is a telco user.
+ */
+export type SimRole = 'agent' | 'tenantAdmin' | 'telco';
+
+/** The permissions of api-pages §3 and the views §4 names. */
+export type SimPermission =
+  | 'API'
+  | 'Agent Control'
+  | 'Call Control'
+  | 'Agent Events'
+  | 'Call Events'
+  | 'Inbound Queue Events'
+  | 'Tenants View'
+  | 'Voice IQs View'
+  | 'Calls Listing View'
+  | 'Calls View';
+
 export interface SimExtension {
   uuid: string;
   extension: string;
@@ -36,6 +55,9 @@ export interface SimEventNames {
   callAnswered: string;
   callEnded: string;
   agentState: string;
+  /** Inbound queue figures, to sockets that asked with `fetch_queue_events` ('' = none). */
+  queueSnapshot: string;
+  queueUpdate: string;
 }
 
 export interface CcsSimOptions {
@@ -59,6 +81,10 @@ export interface CcsSimOptions {
   connectAck?: boolean;
   /** Delay before a dialled number answers. Default 300. */
   dialAnswerMs?: number;
+  /** Default `agent` (an agent's own sign-in). */
+  role?: SimRole;
+  /** Default all of them. */
+  permissions?: readonly SimPermission[];
 }
 
 export type SimCallStatus = 'progress' | 'answered' | 'ended';
@@ -75,6 +101,9 @@ export interface SimCall {
   readonly queueName: string | undefined;
   /** Recording suppressed (startSuppression). */
   readonly suppressed: boolean;
+  readonly startTime: Date;
+  readonly answerTime: Date | undefined;
+  readonly endTime: Date | undefined;
   /** Picked up on the phone (CCS has no answer request). */
   answer(): void;
   /** The remote party hangs up. */
@@ -132,6 +161,8 @@ export interface CcsSimulator {
   inboundCall(o?: InboundCallOptions): SimCall;
   /** Live calls. */
   calls(): SimCall[];
+  /** Calls that ended, oldest first (what the call search also finds, api-pages §4.21). */
+  endedCalls(): SimCall[];
   /** The presence of an extension (default the first). */
   agent(extension?: string): { type: string; name: string };
   /** The agent changes presence elsewhere (their phone, the CCS portal). */
@@ -152,6 +183,10 @@ export interface CcsSimulator {
   sendMalformed(kind?: 'notJson' | 'badEvent'): void;
   /** While on, sockets connect and answer pings but carry no call or agent events. */
   silentEvents(on: boolean): void;
+  /** While on, call events carry only `call_id` and `status` (GET /calls/<id> has the rest). */
+  sparseCallEvents(on: boolean): void;
+  /** What the tokens may do from now on (api-pages §3); 'all' gives every permission back. */
+  setPermissions(permissions: readonly SimPermission[] | 'all'): void;
   /**
    * The server goes away: sockets are cut and the port refuses connections until `comeBack()`.
    * Tokens, agents and calls stay (calls may ring and end meanwhile).

@@ -5,13 +5,17 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Timers } from '../shared/timers';
-import { SimCallImpl } from './calls';
+import { CCS_PERMISSIONS, type Access } from './access';
+import { duration, SimCallImpl } from './calls';
+import { queueRows } from './queues';
 import type {
   CcsSimOptions,
   SimAcd,
   SimEventNames,
   SimExtension,
+  SimPermission,
   SimPresenceOption,
+  SimRole,
 } from './types';
 
 export const DEFAULT_TENANT = 'c255052e-c560-4340-b73e-675eabc3aed3';
@@ -27,6 +31,16 @@ export const DEFAULT_EXTENSIONS: SimExtension[] = [
     pin: '0104',
   },
 ];
+
+/** A second agent of the tenant (api-pages §4.8's Sonny Patel), for directory and routing tests. */
+export const COLLEAGUE: SimExtension = {
+  uuid: 'az123456-57be-4919-aa73-b2e6341fe461',
+  extension: '113',
+  firstname: 'Sonny',
+  lastname: 'Patel',
+  token: 'ccs-token-113',
+  pin: '0113',
+};
 
 /** api-pages §4.7, plus the "Lunch Break" of §4.16's example. */
 export const DEFAULT_PRESENCE_OPTIONS: SimPresenceOption[] = [
@@ -51,11 +65,18 @@ export const DEFAULT_EVENTS: SimEventNames = {
   callAnswered: 'call_answered',
   callEnded: 'call_ended',
   agentState: 'update_agent',
+  queueSnapshot: 'create_queue',
+  queueUpdate: 'update_queue',
 };
+
+/** Ended calls the call search remembers. */
+const HISTORY = 500;
 
 export interface Client {
   /** Set by a good `connect`: the extension uuid whose events this socket gets. */
   extensionUuid: string | undefined;
+  /** Asked for queue events (`fetch_queue_events`). */
+  queueEvents: boolean;
   send(text: string): void;
   close(code: number, reason: string): void;
 }
@@ -84,8 +105,13 @@ export class CcsWorld {
   silent = false;
   failStatus: number | false = false;
   malformed = false;
+  sparse = false;
+  readonly role: SimRole;
+  permissions: Set<SimPermission>;
   private readonly presence = new Map<string, Presence>();
   private calls: SimCallImpl[] = [];
+  private ended: SimCallImpl[] = [];
+  private lastQueues = '';
   private readonly timers = new Timers();
 
   constructor(opts: CcsSimOptions) {
@@ -100,6 +126,8 @@ export class CcsWorld {
     this.events = { ...DEFAULT_EVENTS, ...opts.events };
     this.connectAck = opts.connectAck ?? false;
     this.dialAnswerMs = opts.dialAnswerMs ?? 300;
+    this.role = opts.role ?? 'agent';
+    this.permissions = new Set(opts.permissions ?? CCS_PERMISSIONS);
     for (const e of this.extensions) {
       this.presence.set(e.uuid, { type: 'ready', name: 'Ready', since: Date.now() });
     }
@@ -139,6 +167,10 @@ export class CcsWorld {
     return token;
   }
 
+  access(caller: SimExtension): Access {
+    return { role: this.role, permissions: this.permissions, uuid: caller.uuid };
+  }
+
   // ── Presence ──────────────────────────────────────────────────────────────────────────────────
 
   presenceOf(uuid: string): Presence {
@@ -154,6 +186,7 @@ export class CcsWorld {
     if (!option) return false;
     this.presence.set(uuid, { type: option.type, name: option.name, since: Date.now() });
     this.pushAgent(uuid);
+    this.pushQueues();
     return true;
   }
 
@@ -185,6 +218,10 @@ export class CcsWorld {
     return this.liveCalls().find((c) => c.callId === callId);
   }
 
+  endedCalls(): SimCallImpl[] {
+    return [...this.ended];
+  }
+
   createCall(init: Omit<ConstructorParameters<typeof SimCallImpl>[1], 'callId'>): SimCallImpl {
     const call = new SimCallImpl(
       { callChanged: (c, event) => this.callChanged(c, event) },
@@ -203,21 +240,50 @@ export class CcsWorld {
       answered: names.callAnswered,
       ended: names.callEnded,
     }[event];
-    if (name) this.pushEvent(call.extensionUuid, name, call.record());
-    if (!call.live) this.calls = this.calls.filter((c) => c !== call);
+    const record = call.record();
+    const payload = this.sparse ? { call_id: record.call_id, status: record.status } : record;
+    if (name) this.pushEvent(call.extensionUuid, name, payload, 'Call Events');
+    if (!call.live) {
+      this.calls = this.calls.filter((c) => c !== call);
+      this.ended = [...this.ended, call].slice(-HISTORY);
+    }
+    this.pushQueues();
+  }
+
+  /** The queue figures of every ACD (queues.ts). */
+  queueRows(): Record<string, unknown>[] {
+    return queueRows(this);
   }
 
   // ── Pushes ────────────────────────────────────────────────────────────────────────────────────
 
-  /** `{"<typeKey>": name, "<payloadKey>": payload}` to the extension's sockets (§9). */
-  pushEvent(uuid: string, name: string, payload: unknown): void {
-    if (this.silent) return;
-    const { typeKey, payloadKey } = this.events;
-    const frame = payloadKey
-      ? { [typeKey]: name, [payloadKey]: payload }
-      : { ...(payload as Record<string, unknown>), [typeKey]: name };
-    const text = JSON.stringify(frame);
+  /** `{"<typeKey>": name, "<payloadKey>": payload}` (§9) to the extension's sockets, if allowed. */
+  pushEvent(uuid: string, name: string, payload: unknown, permission: SimPermission): void {
+    if (this.silent || !this.permissions.has(permission)) return;
+    const text = this.frame(name, payload);
     for (const client of this.clients) if (client.extensionUuid === uuid) client.send(text);
+  }
+
+  frame(name: string, payload: unknown): string {
+    const { typeKey, payloadKey } = this.events;
+    return JSON.stringify(
+      payloadKey
+        ? { [typeKey]: name, [payloadKey]: payload }
+        : { ...(payload as Record<string, unknown>), [typeKey]: name },
+    );
+  }
+
+  /** The queue figures that changed, to the sockets that asked for queue events. */
+  pushQueues(): void {
+    const rows = this.queueRows();
+    const json = JSON.stringify(rows);
+    if (json === this.lastQueues) return;
+    this.lastQueues = json;
+    const name = this.events.queueUpdate;
+    if (this.silent || !name || !this.permissions.has('Inbound Queue Events')) return;
+    const text = this.frame(name, rows);
+    for (const client of this.clients)
+      if (client.extensionUuid && client.queueEvents) client.send(text);
   }
 
   /** The wallboard's `update_agent` style: a list of agent rows keyed by extension (§5.2). */
@@ -225,15 +291,20 @@ export class CcsWorld {
     const ext = this.byUuid(uuid);
     if (!ext || !this.events.agentState) return;
     const p = this.presenceOf(uuid);
-    this.pushEvent(uuid, this.events.agentState, [
-      {
-        extension: ext.extension,
-        uuid,
-        firstname: ext.firstname,
-        lastname: ext.lastname,
-        agent_state: { state: { type: p.type, name: p.name }, duration: duration(p.since) },
-      },
-    ]);
+    this.pushEvent(
+      uuid,
+      this.events.agentState,
+      [
+        {
+          extension: ext.extension,
+          uuid,
+          firstname: ext.firstname,
+          lastname: ext.lastname,
+          agent_state: { state: { type: p.type, name: p.name }, duration: duration(p.since) },
+        },
+      ],
+      'Agent Events',
+    );
   }
 
   pushRaw(text: string): void {
@@ -249,16 +320,11 @@ export class CcsWorld {
   reset(): void {
     this.timers.clear();
     this.calls = [];
+    this.ended = [];
   }
 }
 
 /** Call ids look like the API page's "0BS9DD02LEMUI": 13 capitals and digits. */
 function callId(): string {
   return randomBytes(7).toString('hex').toUpperCase().slice(0, 13);
-}
-
-function duration(since: number): string {
-  const s = Math.max(0, Math.floor((Date.now() - since) / 1000));
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${Math.floor(s / 3600)}:${pad(Math.floor(s / 60) % 60)}:${pad(s % 60)}`;
 }

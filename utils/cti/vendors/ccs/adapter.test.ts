@@ -14,15 +14,20 @@ describe('CcsAdapter.connect', () => {
     r = await rig();
     const t = await connected(r);
     const first = await r.sim.waitForRequest(() => true);
-    expect(first.path).toBe(`/tenants/${r.sim.tenantId}/extensions`);
+    // An agent's own sign-in uses the tenant-level list (api-pages §4.8, routes.ts).
+    expect(first.path).toBe('/extensions');
     const frames = r.sim.received.filter((x) => x.kind === 'ws').map((x) => x.frame);
-    expect(frames.slice(0, 4)).toEqual([
+    expect(frames.slice(0, 5)).toEqual([
       { request: 'connect', token: 'ccs-token-104' },
       { request: 'fetch_agent_events' },
       { request: 'fetch_call_events' },
+      { request: 'fetch_queue_events' },
       'ping',
     ]);
-    expect((await t.next('agent')).agent).toEqual({ status: 'ready' });
+    // Since when: CCS says how long the agent has been in the state (§4.15).
+    const { agent } = await t.next('agent');
+    expect(agent).toEqual({ status: 'ready', since: expect.any(Number) });
+    expect(agent.since).toBeLessThanOrEqual(r.clock.now());
     expect(await t.next('transport')).toEqual({ type: 'transport', mode: 'events' });
     const { lists } = await t.next('lists');
     expect(lists.pauseReasons).toEqual([
@@ -33,7 +38,7 @@ describe('CcsAdapter.connect', () => {
     expect(lists.queues).toEqual(r.sim.acds.map((a) => ({ code: a.uuid, label: a.name })));
     expect(await r.sim.waitForRequest((x) => x.path.endsWith('/acds'))).toMatchObject({
       method: 'GET',
-      path: `/tenants/${r.sim.tenantId}/acds`,
+      path: '/acds',
     });
   });
 
@@ -161,6 +166,7 @@ describe('CcsAdapter events', () => {
     expect((await t.next('agent', (e) => e.agent.status === 'notReady')).agent).toEqual({
       status: 'notReady',
       reason: 'Coffee Break',
+      since: expect.any(Number),
     });
     r.sim.sendMalformed('badEvent');
     r.sim.sendMalformed('notJson');

@@ -5,54 +5,44 @@
  * timing and resync.
  */
 import { z } from 'zod';
-import type { AdapterContext, Capabilities, Heartbeat, VendorAdapter } from '../../adapter';
+import type { AdapterContext, Heartbeat, PastCall, TimeWindow, VendorAdapter } from '../../adapter';
 import { systemClock } from '../../adapter';
-import { CtiError, type AgentState, type Command, type CtiEvent } from '../../model';
-import { agentStateOf, pauseReasons } from './agent';
-import { chooseSignIn, resolveIdentity, signIn, type Identity } from './auth';
-import { belongsTo, CallTracker } from './calls';
-import { planCommand, recordingEvents } from './commands';
+import type { DirectoryEntry, QueueStats } from '../../features';
+import { CtiError, type Command, type CtiEvent } from '../../model';
+import { AgentNews, pauseReasons } from './agent';
+import { CCS_CAPABILITIES } from './capabilities';
+import { chooseSignIn, duringConnect, resolveIdentity, signIn } from './auth';
+import type { Identity } from './identity';
+import { CallTracker } from './calls';
+import { dialledRecord, planCommand, recordingEvents } from './commands';
 import { domainBase, socketUrl, type CcsConfig } from './config';
-import { parseSocketFrame } from './events';
+import { CcsDirectory } from './directory';
+import { CcsFrames } from './frames';
+import { searchPastCalls } from './history';
 import { readLists } from './lists';
+import { CallLookup } from './lookup';
 import { CallPolling } from './polling';
-import { cancelled, CcsRest } from './rest';
-import { CcsSocket } from './socket';
-import { readAgent, readOurCalls, readPresenceOptions } from './reads';
+import { QueueFigures, queueInfos, type QueueEventRow } from './queues';
 import {
-  CallRecord,
-  clientFrames,
-  DialResponse,
-  type AgentEventPayload,
-  type PresenceOption,
-} from './wire';
+  readAgent,
+  readCall,
+  readExtensions,
+  readOurCalls,
+  readPresenceOptions,
+  type AgentRead,
+} from './reads';
+import { cancelled, CcsRest } from './rest';
+import { routesFor, type Routes } from './routes';
+import { CcsSocket } from './socket';
+import { clientFrames, DialResponse, type Acd, type CallRecord, type PresenceOption } from './wire';
 
-export const CCS_CAPABILITIES: Capabilities = {
-  // No answer, hold, attended transfer, DTMF or disposition request exists (§5.7); redirect to
-  // an ACD is `wait_redirect` (§5.4).
-  commands: new Set([
-    'dial',
-    'hangup',
-    'blindTransfer',
-    'redirectToQueue',
-    'pauseRecording',
-    'resumeRecording',
-    'setAgentState',
-  ]),
-  agentStates: new Set(['ready', 'notReady', 'loggedOut']),
-  // No CCS disposition command: codes, if any, come from the admin's policy.
-  dispositions: 'policy',
-  dispositionCallback: false,
-  // start/stopSuppression names any call (api-pages §4.22).
-  recordingControl: 'all',
-};
+export { CCS_CAPABILITIES };
 
 /**
  * The wallboard pinged every 5 s (§5.2); §6 of DESIGN allows up to 20 s. Three silent intervals
  * end the connection, and polls count as signs of life.
  */
 const HEARTBEAT = { intervalMs: 10_000, missLimit: 3 };
-const MAX_FRAME_IN_ERROR = 300;
 
 export class CcsAdapter implements VendorAdapter {
   readonly id = 'ccs' as const;
@@ -67,14 +57,46 @@ export class CcsAdapter implements VendorAdapter {
   private ready = false;
   private lastFrameAt = 0;
   private presenceOptions: PresenceOption[] = [];
-  private lastAgent = '';
-  /** Frame types we met and do not map, logged once each to help admins name the events. */
-  private readonly unmapped = new Set<string>();
+  /** The ACDs of the last resync: queues, queue figures, directory. */
+  private acds: Acd[] = [];
+  private readonly queueFigures = new QueueFigures();
+  private readonly agentNews = new AgentNews();
   private readonly now = (): number => (this.ctx?.clock ?? systemClock).now();
+  private readonly routes: Routes;
   private readonly calls: CallTracker;
+  private readonly lookup: CallLookup;
+  private readonly frames: CcsFrames;
+  private readonly directory: CcsDirectory;
 
   constructor(private readonly config: CcsConfig) {
+    this.routes = routesFor(config.routes, config.tenantId);
     this.calls = new CallTracker(this.now, config.defaultCountry);
+    this.lookup = new CallLookup({
+      // Also while the socket opens: its first frames may name calls.
+      read: (callId) => readCall(this.restOrThrow(), this.routes, callId),
+      apply: (kind, record) => this.frames.applyCall(kind, record),
+      failed: (error) => this.lookupFailed(error),
+    });
+    this.frames = new CcsFrames({
+      names: config.events,
+      calls: this.calls,
+      lookup: this.lookup,
+      me: () => this.me,
+      now: this.now,
+      log: () => this.ctx?.log,
+      emit: (event) => this.emit(event),
+      reply: (text) => this.socket?.send(text),
+      callEventSeen: () => this.polling?.callEventSeen(),
+      agentEventSeen: () => this.polling?.agentEventSeen(),
+      agent: (agent) => this.emitAgentRead({ agent, stats: [] }, true),
+      queueRows: (rows) => this.onQueueRows(rows),
+    });
+    this.directory = new CcsDirectory({
+      readExtensions: () => this.guarded(readExtensions(this.requireReady().rest, this.routes)),
+      acds: () => this.acds,
+      me: () => this.me,
+      now: this.now,
+    });
   }
 
   async connect(ctx: AdapterContext): Promise<void> {
@@ -87,7 +109,10 @@ export class CcsAdapter implements VendorAdapter {
 
     const session = await signIn(ctx, base, this.config, ctx.credentials);
     const rest = new CcsRest({ fetch: ctx.fetch, signal: ctx.signal, base, token: session.token });
-    const me = await duringConnect(resolveIdentity(rest, this.config, session.extension));
+    this.rest = rest;
+    const me = await duringConnect(
+      resolveIdentity(rest, this.routes, this.config, session.extension),
+    );
     // Before the socket opens: its first frame may already be one of our calls.
     this.me = me;
     // The token must work for REST before the socket is worth opening: a 401 here is a refused
@@ -107,11 +132,10 @@ export class CcsAdapter implements VendorAdapter {
       socket.close();
       throw cancelled();
     }
-    this.rest = rest;
     this.socket = socket;
     this.ready = true;
     this.lastFrameAt = this.now();
-    if (agent) this.emitAgent(agent, true);
+    this.emitAgentRead(agent, true);
     this.polling = this.startPolling(ctx);
   }
 
@@ -120,13 +144,18 @@ export class CcsAdapter implements VendorAdapter {
     const mark = this.calls.mark();
     const rows = await this.fetchOurCalls(rest, me);
     this.emit({ type: 'callsSnapshot', calls: this.calls.snapshot(rows, me, mark) });
-    const agent = await this.readAgent(rest, me);
     // Always: the session's resync promises the agent state.
-    if (agent) this.emitAgent(agent, true);
+    this.emitAgentRead(await this.readAgent(rest, me), true);
     // Pause reasons and queues (for redirect, §5.4): refused ones are logged, not fatal.
-    const lists = await readLists(rest, this.config, this.ctx?.log);
+    const lists = await readLists(rest, this.routes, this.config.outboundQueueId, this.ctx?.log);
     if (lists.presenceOptions) this.presenceOptions = lists.presenceOptions;
     this.emit({ type: 'lists', lists: lists.lists });
+    if (lists.acds) {
+      this.acds = lists.acds;
+      this.emit({ type: 'queues', queues: queueInfos(lists.acds) });
+      this.emitQueueStats(this.queueFigures.all(lists.acds));
+    }
+    this.directory.forget();
   }
 
   async execute(command: Command): Promise<void> {
@@ -138,21 +167,18 @@ export class CcsAdapter implements VendorAdapter {
     }
     const plan = planCommand(command, {
       config: this.config,
+      routes: this.routes,
       calls: this.calls,
       me,
       presenceOptions: this.presenceOptions,
     });
-    let answer: string | undefined;
-    try {
-      answer = await rest.post(
+    const answer = await this.guarded(
+      rest.post(
         plan.path,
         plan.body,
         plan.then === 'dialed' ? DialResponse : z.unknown().transform(() => undefined),
-      );
-    } catch (error) {
-      if (error instanceof CtiError && error.code === 'auth') this.lost(error);
-      throw error;
-    }
+      ),
+    );
     if (plan.then === 'dialed') {
       if (answer) this.dialled(answer, plan.body);
       this.polling?.poke();
@@ -168,6 +194,25 @@ export class CcsAdapter implements VendorAdapter {
     }
   }
 
+  /** The call search (history.ts, api-pages §4.21): for the panel's history and after an outage. */
+  async pastCalls(window: TimeWindow): Promise<PastCall[]> {
+    const { rest, me } = this.requireReady();
+    const found = await this.guarded(
+      searchPastCalls(rest, this.routes, me, window, this.config.defaultCountry),
+    );
+    if (found.invalid) {
+      const message = `Windstream CCS found ${found.invalid} call(s) without a call_id`;
+      this.emit({ type: 'protocolError', message });
+    }
+    return found.calls;
+  }
+
+  /** The extensions and queues (directory.ts, api-pages §4.6, §4.8). */
+  async searchDirectory(term: string, limit: number): Promise<DirectoryEntry[]> {
+    this.requireReady();
+    return this.directory.search(term, limit);
+  }
+
   async disconnect(): Promise<void> {
     this.shutdown();
   }
@@ -177,63 +222,16 @@ export class CcsAdapter implements VendorAdapter {
   private onFrame(data: unknown): void {
     this.ctx?.alive();
     this.lastFrameAt = this.now();
-    if (typeof data !== 'string') {
-      this.emit({ type: 'protocolError', message: 'Windstream CCS sent a binary frame' });
-      return;
-    }
-    const message = parseSocketFrame(data, this.config.events);
-    const me = this.me;
-    switch (message.kind) {
-      case 'keepalive':
-        if (message.reply) this.socket?.send(message.reply);
-        return;
-      case 'invalid':
-        this.emit({
-          type: 'protocolError',
-          message: message.message,
-          frame: data.slice(0, MAX_FRAME_IN_ERROR),
-        });
-        return;
-      case 'call':
-        if (message.invalid) this.invalidEvent(message.name, data);
-        if (!me) return;
-        for (const record of message.records) {
-          if (!belongsTo(record, me, true)) continue;
-          this.polling?.callEventSeen();
-          for (const event of this.calls.applyEvent(message.event, record, me)) this.emit(event);
-        }
-        return;
-      case 'agent':
-        if (message.invalid) this.invalidEvent(message.name, data);
-        for (const payload of message.payloads) this.onAgentEvent(payload);
-        return;
-      case 'failure':
-        this.emit({
-          type: 'notice',
-          level: 'warning',
-          message: `Windstream CCS: ${message.reason}`,
-        });
-        return;
-      case 'ignored':
-        if (message.name && !this.unmapped.has(message.name) && this.unmapped.size < 50) {
-          this.unmapped.add(message.name);
-          this.ctx?.log.info('CCS event not mapped to any event setting', message.name);
-        }
-        return;
-    }
+    this.frames.handle(data);
   }
 
-  private onAgentEvent(payload: AgentEventPayload): void {
-    const me = this.me;
-    if (!me) return;
-    // Dashboard-style events list every agent (§5.2): only ours count.
-    const ours = payload.uuid
-      ? payload.uuid === me.uuid
-      : !payload.extension || payload.extension === me.number;
-    if (!ours) return;
-    this.polling?.agentEventSeen();
-    const agent = agentStateOf(payload.state);
-    if (agent) this.emitAgent(agent, true);
+  /** Inbound queue figures (queues.ts) of the ACDs we listed. */
+  private onQueueRows(rows: QueueEventRow[]): void {
+    this.emitQueueStats(this.queueFigures.add(rows, this.acds));
+  }
+
+  private emitQueueStats(stats: Record<string, QueueStats>): void {
+    if (Object.keys(stats).length) this.emit({ type: 'queueStats', stats });
   }
 
   private onClose(code: number): void {
@@ -286,9 +284,8 @@ export class CcsAdapter implements VendorAdapter {
   /** `always`: emit even an unchanged state (the agent just asked for it). */
   private async pollAgent(always = false): Promise<void> {
     const { rest, me } = this.requireReady();
-    const agent = await this.readAgent(rest, me);
     // Polls repeat the same state: only a change is news.
-    if (agent) this.emitAgent(agent, always);
+    this.emitAgentRead(await this.readAgent(rest, me), always);
     this.ctx?.alive();
   }
 
@@ -309,14 +306,30 @@ export class CcsAdapter implements VendorAdapter {
     this.emit({ type: 'connectionLost', error: reported });
   }
 
+  /** A request the agent made: a token CCS no longer takes ends the connection. */
+  private async guarded<T>(request: Promise<T>): Promise<T> {
+    try {
+      return await request;
+    } catch (error) {
+      if (error instanceof CtiError && error.code === 'auth') this.lost(error);
+      throw error;
+    }
+  }
+
+  private lookupFailed(error: CtiError): void {
+    if (error.code === 'protocol') this.emit({ type: 'protocolError', message: error.message });
+    else if (error.code === 'auth') this.lost(error);
+    else this.ctx?.log.debug('CCS call lookup failed', error.message);
+  }
+
   // ── REST reads ────────────────────────────────────────────────────────────────────────────────
 
   private readAgent(rest: CcsRest, me: Identity) {
-    return readAgent(rest, this.config.tenantId, me);
+    return readAgent(rest, this.routes, me, this.now);
   }
 
   private async fetchOurCalls(rest: CcsRest, me: Identity): Promise<CallRecord[]> {
-    const { calls, invalid } = await readOurCalls(rest, me);
+    const { calls, invalid } = await readOurCalls(rest, this.routes, me);
     if (invalid) {
       const message = `Windstream CCS listed ${invalid} call(s) without a call_id`;
       this.emit({ type: 'protocolError', message });
@@ -325,7 +338,7 @@ export class CcsAdapter implements VendorAdapter {
   }
 
   private async loadPresenceOptions(rest: CcsRest): Promise<void> {
-    this.presenceOptions = await readPresenceOptions(rest, this.config.tenantId);
+    this.presenceOptions = await readPresenceOptions(rest, this.routes);
     this.emit({ type: 'lists', lists: { pauseReasons: pauseReasons(this.presenceOptions) } });
   }
 
@@ -333,25 +346,9 @@ export class CcsAdapter implements VendorAdapter {
 
   /** A dial answer that names the new call: show it at once, as dialling (§4.28). */
   private dialled(callId: string, body: object): void {
-    const me = this.me;
-    if (!me) return;
-    const target = (body as { target?: string }).target;
-    const record = CallRecord.safeParse({
-      call_id: callId,
-      direction: 'outbound',
-      calling_number: me.number,
-      called_number: target,
-    });
-    if (!record.success) return;
-    for (const event of this.calls.applyEvent('dialing', record.data, me)) this.emit(event);
-  }
-
-  private invalidEvent(name: string, data: string): void {
-    this.emit({
-      type: 'protocolError',
-      message: `Invalid ${name} event from Windstream CCS`,
-      frame: data.slice(0, MAX_FRAME_IN_ERROR),
-    });
+    const record = this.me && dialledRecord(callId, body, this.me);
+    if (!record || !this.me) return;
+    for (const event of this.calls.applyEvent('dialing', record, this.me)) this.emit(event);
   }
 
   private requireReady(): { rest: CcsRest; me: Identity } {
@@ -360,10 +357,16 @@ export class CcsAdapter implements VendorAdapter {
     return { rest: this.rest, me: this.me };
   }
 
+  private restOrThrow(): CcsRest {
+    if (!this.rest) throw new CtiError('network', 'Not connected to Windstream CCS');
+    return this.rest;
+  }
+
   private stopLink(): void {
     this.ready = false;
     this.polling?.stop();
     this.polling = undefined;
+    this.lookup.clear();
   }
 
   private shutdown(): void {
@@ -372,26 +375,11 @@ export class CcsAdapter implements VendorAdapter {
     this.socket = undefined;
   }
 
-  private emitAgent(agent: Omit<AgentState, 'since'>, always: boolean): void {
-    const key = `${agent.status}\n${agent.reason ?? ''}`;
-    if (!always && key === this.lastAgent) return;
-    this.lastAgent = key;
-    this.emit({ type: 'agent', agent });
+  private emitAgentRead(read: AgentRead, always: boolean): void {
+    for (const event of this.agentNews.events(read, always)) this.emit(event);
   }
 
   private emit(event: CtiEvent): void {
     this.ctx?.emit(event);
-  }
-}
-
-/** During connect a refusal (bad tenant or extension, missing permission) is for the admin. */
-async function duringConnect<T>(promise: Promise<T>): Promise<T> {
-  try {
-    return await promise;
-  } catch (error) {
-    if (error instanceof CtiError && error.code === 'rejected') {
-      throw new CtiError('config', error.message, { cause: error });
-    }
-    throw error;
   }
 }

@@ -2,9 +2,11 @@
  * CCS presence → the normalized agent (vendors/README.md §5.4, §5.6), and the presence option
  * name `updateAgentState` needs for each state the agent picks.
  */
-import type { AgentState, CodeLabel, Command } from '../../model';
+import type { AgentStat } from '../../features';
+import type { AgentState, CodeLabel, Command, CtiEvent } from '../../model';
 import { CtiError } from '../../model';
-import type { PresenceOption, PresenceState } from './wire';
+import { durationSeconds } from './times';
+import type { AgentStateResponse, PresenceOption, PresenceState } from './wire';
 
 /** The name the API page uses for the ready state (§4.16: `"name": "Ready"`). */
 export const READY_NAME = 'Ready';
@@ -23,6 +25,29 @@ export function agentStateOf(state: PresenceState): Omit<AgentState, 'since'> | 
     return { status: 'loggedOut' };
   if (type.includes('wrap')) return { status: 'wrapUp' };
   return undefined;
+}
+
+/**
+ * The agent state with when it began: CCS says how long the agent has been in it (`duration`,
+ * §4.15 `"117:56:46"`), so the panel's time in state counts from before the sign-in too.
+ */
+export function observedAgent(
+  state: PresenceState,
+  duration: unknown,
+  now: number,
+): AgentState | undefined {
+  const agent = agentStateOf(state);
+  if (!agent) return undefined;
+  const seconds = durationSeconds(duration);
+  return seconds === undefined ? agent : { ...agent, since: now - seconds * 1000 };
+}
+
+/** The agent's own figures in the agent state (§4.15): the calls missed in a row. */
+export function agentFigures(answer: AgentStateResponse): AgentStat[] {
+  const missed = answer.consecutive_missed;
+  return missed === undefined
+    ? []
+    : [{ name: 'consecutive_missed', label: 'Missed in a row', value: missed, unit: 'count' }];
 }
 
 /** Away options are the pause reasons; the code is the name `updateAgentState` takes. */
@@ -61,4 +86,27 @@ export function presenceNameFor(
     );
   }
   return chosen.name;
+}
+
+/** Turns agent reads into events: polls repeat the same state, and only a change is news. */
+export class AgentNews {
+  private lastAgent = '';
+  private lastStats = '';
+
+  /** `always`: the state even when unchanged (resync promises it; the agent just asked). */
+  events(read: { agent?: AgentState; stats: AgentStat[] }, always: boolean): CtiEvent[] {
+    const events: CtiEvent[] = [];
+    if (read.agent) {
+      const key = `${read.agent.status}\n${read.agent.reason ?? ''}`;
+      if (always || key !== this.lastAgent) events.push({ type: 'agent', agent: read.agent });
+      this.lastAgent = key;
+    }
+    if (read.stats.length) {
+      const stats = JSON.stringify(read.stats);
+      if (always || stats !== this.lastStats)
+        events.push({ type: 'agentStats', stats: read.stats });
+      this.lastStats = stats;
+    }
+    return events;
+  }
 }

@@ -7,8 +7,11 @@
 import type { Credentials, RequestHeaders } from '../../adapter';
 import { CtiError } from '../../model';
 import { cookiePrefix, pinLoginUrl, type CcsConfig } from './config';
+import type { Identity } from './identity';
+import { readExtensions } from './reads';
 import { cancelled, httpError, type CcsRest } from './rest';
-import { Extension, ListEnvelope, PinLoginResponse, readItems } from './wire';
+import type { Routes } from './routes';
+import { PinLoginResponse, type Extension } from './wire';
 
 export const MISSING_CREDENTIALS = 'Enter an API token, or your extension and PIN';
 
@@ -98,19 +101,13 @@ async function pinLogin(
   return parsed.data;
 }
 
-export interface Identity {
-  /** The extension uuid the REST paths name. */
-  uuid: string;
-  /** The extension number calls and events name. */
-  number: string;
-}
-
 /**
  * The agent's extension uuid and number. The uuid comes from the settings or, failing that, from
  * the tenant's extension list by the number typed at sign-in; the number the other way round.
  */
 export async function resolveIdentity(
   rest: CcsRest,
+  routes: Routes,
   config: CcsConfig,
   typedExtension: string | undefined,
 ): Promise<Identity> {
@@ -122,9 +119,9 @@ export async function resolveIdentity(
       'Set the CCS extension id in the settings, or enter your extension',
     );
   }
-  let rows: unknown[];
+  let items: Extension[];
   try {
-    rows = await rest.get(`/tenants/${segment(config.tenantId)}/extensions`, ListEnvelope);
+    items = await readExtensions(rest, routes);
   } catch (error) {
     if (!(error instanceof CtiError) || error.code !== 'rejected') throw error;
     throw new CtiError(
@@ -135,7 +132,6 @@ export async function resolveIdentity(
       { cause: error },
     );
   }
-  const { items } = readItems(Extension, rows);
   const match = items.find((e) => (uuid ? e.uuid === uuid : e.extension === typedExtension));
   if (!match?.extension) {
     throw new CtiError(
@@ -148,5 +144,14 @@ export async function resolveIdentity(
   return { uuid: match.uuid, number: match.extension };
 }
 
-/** One path segment, escaped: ids come from settings. */
-export const segment = (value: string): string => encodeURIComponent(value.trim());
+/** During connect a refusal (bad tenant or extension, missing permission) is for the admin. */
+export async function duringConnect<T>(promise: Promise<T>): Promise<T> {
+  try {
+    return await promise;
+  } catch (error) {
+    if (error instanceof CtiError && error.code === 'rejected') {
+      throw new CtiError('config', error.message, { cause: error });
+    }
+    throw error;
+  }
+}

@@ -5,9 +5,9 @@
  * recording we suppressed), and which calls the events have reported, so that the adapter can
  * tell when it must poll instead (§5.5 fallback).
  */
-import type { CallDirection, CallUpdate, CtiEvent, RecordingState } from '../../model';
+import type { CallDirection, CallUpdate, CtiEvent, RecordingState, RemoteParty } from '../../model';
 import { toE164ByLibphonenumber } from '../../../phone/format';
-import type { Identity } from './auth';
+import type { Identity } from './identity';
 import type { CallRecord } from './wire';
 
 type LegState = 'ringing' | 'dialing' | 'connected';
@@ -37,7 +37,8 @@ export interface TrackedCall {
 export const callIdOf = (vendorCallId: string): string => `ccs:${vendorCallId}`;
 
 /** Status words for "answered" and "gone"; the page only shows "progress" and "answered" (§4.20). */
-const CONNECTED = /^(answered|connected|established|up|talking|active|in_?progress_answered)$/;
+export const CONNECTED =
+  /^(answered|connected|established|up|talking|active|in_?progress_answered)$/;
 const ENDED =
   /^(ended|completed|hangup|hung_?up|disconnected|terminated|released|killed|missed|abandoned)$/;
 /** Fields the model reads; every other scalar field goes to `data` for screen-pop templates. */
@@ -72,6 +73,11 @@ export class CallTracker {
 
   get(callId: string): TrackedCall | undefined {
     return callId.startsWith('ccs:') ? this.calls.get(callId.slice(4)) : undefined;
+  }
+
+  /** An event or a list named this call before (live, or ended not long ago). */
+  knows(vendorCallId: string): boolean {
+    return this.calls.has(vendorCallId) || this.ended.includes(vendorCallId);
   }
 
   hasLive(): boolean {
@@ -168,17 +174,13 @@ export class CallTracker {
 
   toUpdate(call: TrackedCall): CallUpdate {
     const r = call.record;
-    const inbound = call.direction === 'inbound';
-    const raw = (inbound ? r.calling_number : r.called_number) ?? '';
-    const name = inbound ? r.calling_name : r.called_name;
-    const e164 = raw ? toE164ByLibphonenumber(raw, this.defaultCountry) : undefined;
-    const queue = r.queue_name ?? r.queue ?? r.acd_name;
+    const queue = queueOf(r);
     return {
       id: callIdOf(call.vendorCallId),
       vendorCallId: call.vendorCallId,
       direction: call.direction,
       state: call.state,
-      remote: { raw, ...(e164 ? { e164 } : {}), ...(name ? { name } : {}) },
+      remote: remoteOf(r, call.direction, this.defaultCountry),
       ...(queue ? { queue } : {}),
       startedAt: call.startedAt,
       ...(call.answeredAt !== undefined ? { answeredAt: call.answeredAt } : {}),
@@ -249,7 +251,24 @@ export function belongsTo(record: CallRecord, me: Identity, lenient: boolean): b
   return lenient;
 }
 
-function namesNoParty(record: CallRecord): boolean {
+/** The other party: the caller of an inbound call, the number dialled of an outbound one. */
+export function remoteOf(
+  record: CallRecord,
+  direction: CallDirection,
+  defaultCountry: string,
+): RemoteParty {
+  const inbound = direction === 'inbound';
+  const raw = (inbound ? record.calling_number : record.called_number) ?? '';
+  const name = inbound ? record.calling_name : record.called_name;
+  const e164 = raw ? toE164ByLibphonenumber(raw, defaultCountry) : undefined;
+  return { raw, ...(e164 ? { e164 } : {}), ...(name ? { name } : {}) };
+}
+
+export const queueOf = (record: CallRecord): string | undefined =>
+  record.queue_name ?? record.queue ?? record.acd_name;
+
+/** The row names neither an extension nor a number: only its call id. */
+export function namesNoParty(record: CallRecord): boolean {
   return !(
     record.extension_uuid ||
     record.extension ||
@@ -259,7 +278,7 @@ function namesNoParty(record: CallRecord): boolean {
   );
 }
 
-function directionOf(record: CallRecord, me: Identity, hint?: CallDirection): CallDirection {
+export function directionOf(record: CallRecord, me: Identity, hint?: CallDirection): CallDirection {
   const said = record.direction?.toLowerCase();
   if (said === 'inbound' || said === 'incoming' || said === 'in') return 'inbound';
   if (said === 'outbound' || said === 'outgoing' || said === 'out') return 'outbound';
@@ -286,7 +305,7 @@ function dataOf(record: CallRecord): Record<string, string> {
   return out;
 }
 
-function definedFields(record: CallRecord): Partial<CallRecord> {
+export function definedFields(record: CallRecord): Partial<CallRecord> {
   return Object.fromEntries(
     Object.entries(record).filter(([, v]) => v !== undefined && v !== null),
   ) as Partial<CallRecord>;

@@ -6,19 +6,24 @@
  * Not offered, because CCS has no request for them (§5.7): answer, hold/resume, attended
  * transfer, DTMF, disposition. Redirect to a queue is `wait_redirect` with the ACD's uuid (§5.4,
  * api-pages §4.26); the uuids come from GET /acds (§4.6, lists.ts), so the agent picks a queue by
- * name instead of typing its extension into a blind transfer.
+ * name instead of typing its extension into a blind transfer. Hang-up is `kill`, or `wait_kill`
+ * (§4.27) for a queue call still ringing (the `waitingCallHangup` setting): the neutral hang-up
+ * is what the agent presses to end a call, whatever state it is in, and `wait_kill` is the page's
+ * request for a call still waiting, so no extra control is needed for it.
  */
 import type { Command, CtiEvent } from '../../model';
 import { CtiError } from '../../model';
 import { dialString } from '../shared/dial';
 import { presenceNameFor } from './agent';
-import { segment, type Identity } from './auth';
-import type { CallTracker, TrackedCall } from './calls';
+import type { Identity } from './identity';
+import { queueOf, type CallTracker, type TrackedCall } from './calls';
 import type { CcsConfig } from './config';
-import { requests, type PresenceOption, type RequestBody } from './wire';
+import type { Routes } from './routes';
+import { CallRecord, requests, type PresenceOption, type RequestBody } from './wire';
 
 export interface CommandDeps {
   config: CcsConfig;
+  routes: Routes;
   calls: CallTracker;
   me: Identity;
   presenceOptions: readonly PresenceOption[];
@@ -32,8 +37,8 @@ export interface CommandPlan {
 }
 
 export function planCommand(command: Command, deps: CommandDeps): CommandPlan {
-  const { config, calls, me } = deps;
-  const extensionPath = `/tenants/${segment(config.tenantId)}/extensions/${segment(me.uuid)}`;
+  const { config, calls, me, routes } = deps;
+  const callPath = (call: TrackedCall) => routes.call(call.vendorCallId);
   const dialled = (n: string) => dialString(n, config);
 
   switch (command.type) {
@@ -47,17 +52,22 @@ export function planCommand(command: Command, deps: CommandDeps): CommandPlan {
       const target = dialled(command.number);
       if (!target) throw new CtiError('unsupported', 'Enter a number to dial');
       return {
-        path: extensionPath,
+        path: routes.dial(me.uuid),
         body: requests.dial(target, config.outboundQueueId.trim()),
         then: 'dialed',
       };
     }
-    case 'hangup':
+    case 'hangup': {
+      const call = liveCall(calls, command.callId);
       return {
-        path: callPath(liveCall(calls, command.callId)),
-        body: requests.kill(),
+        path: callPath(call),
+        body:
+          waiting(call) && config.waitingHangup === 'wait_kill'
+            ? requests.waitKill()
+            : requests.kill(),
         then: 'none',
       };
+    }
     case 'blindTransfer': {
       const call = liveCall(calls, command.callId);
       if (call.state !== 'connected') {
@@ -98,7 +108,7 @@ export function planCommand(command: Command, deps: CommandDeps): CommandPlan {
     }
     case 'setAgentState':
       return {
-        path: extensionPath,
+        path: routes.setAgentState(me.uuid),
         body: requests.updateAgentState(presenceNameFor(command, deps.presenceOptions)),
         then: 'agentChanged',
       };
@@ -129,10 +139,27 @@ export function recordingEvents(calls: CallTracker, plan: CommandPlan): CtiEvent
   return [{ type: 'callUpsert', call: calls.setRecording(plan.then.recording, plan.then.state) }];
 }
 
-const callPath = (call: TrackedCall): string => `/calls/${segment(call.vendorCallId)}`;
+/**
+ * A queue call still ringing at the agent: the API page's "waiting" call, which `wait_kill` ends
+ * (§4.27; assumed, the page does not define "waiting"). Other calls are hung up with `kill`.
+ */
+const waiting = (call: TrackedCall): boolean =>
+  call.direction === 'inbound' && call.state === 'ringing' && queueOf(call.record) !== undefined;
 
 function liveCall(calls: CallTracker, callId: string): TrackedCall {
   const call = calls.get(callId);
   if (!call) throw new CtiError('unsupported', 'This call is no longer active on Windstream CCS');
   return call;
+}
+
+/** The call a dial answer names (§4.28), as a record to show at once as dialling. */
+export function dialledRecord(callId: string, body: object, me: Identity): CallRecord | undefined {
+  const target = (body as { target?: string }).target;
+  const record = CallRecord.safeParse({
+    call_id: callId,
+    direction: 'outbound',
+    calling_number: me.number,
+    called_number: target,
+  });
+  return record.success ? record.data : undefined;
 }

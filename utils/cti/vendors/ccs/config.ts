@@ -5,7 +5,8 @@
 import { joinPath, parseBaseUrl } from '../shared/base-url';
 import type { DialFormat } from '../../../phone/format';
 import type { VendorSettings } from '../../vendor';
-import type { CcsConnection } from './settings';
+import type { RouteFamily } from './routes';
+import type { CcsConnection, WaitingHangup } from './settings';
 import { API_PATH, PIN_LOGIN_PATH, SOCK_PATH } from './wire';
 
 /** The WebSocket event catalogue is not public (§5.5): every name comes from the settings. */
@@ -18,6 +19,8 @@ export interface CcsEventNames {
   callAnswered: string;
   callEnded: string;
   agentState: string;
+  /** Inbound queue events (figures of the tenant's queues); empty: none. */
+  queueStats: readonly string[];
   subscribe: readonly string[];
 }
 
@@ -29,6 +32,10 @@ export interface CcsConfig {
   dialFormat: DialFormat;
   dialPrefix: string;
   tenantUrl: string;
+  /** Which of the API page's route families the agent's token uses (routes.ts). */
+  routes: RouteFamily;
+  /** The request that hangs up a queue call still ringing (api-pages §4.27 `wait_kill`). */
+  waitingHangup: WaitingHangup;
   defaultCountry: string;
   events: CcsEventNames;
 }
@@ -43,6 +50,8 @@ export function configFromSettings(settings: VendorSettings<'ccs', CcsConnection
     dialFormat: c.dialFormat,
     dialPrefix: c.dialPrefix,
     tenantUrl: c.tenantUrl,
+    routes: c.apiRoutes,
+    waitingHangup: c.waitingCallHangup,
     defaultCountry: settings.clickToDial.defaultCountry,
     events: {
       typeKey: c.eventTypeKey,
@@ -52,6 +61,7 @@ export function configFromSettings(settings: VendorSettings<'ccs', CcsConnection
       callAnswered: c.eventCallAnswered,
       callEnded: c.eventCallEnded,
       agentState: c.eventAgentState,
+      queueStats: c.eventQueueStats,
       subscribe: c.eventSubscribe,
     },
   };
@@ -67,9 +77,13 @@ export function domainBase(domain: string): URL {
   return url;
 }
 
-/** `https://<CCS_DOMAIN>/6/v2/api` (no trailing slash: paths start with one). */
-export const apiUrl = (base: URL, path: string): string =>
-  joinPath(base, `${API_PATH}${path}`).href;
+/** `https://<CCS_DOMAIN>/6/v2/api` + `path` (which starts with "/" and may end in a query). */
+export function apiUrl(base: URL, path: string): string {
+  const at = path.indexOf('?');
+  const url = joinPath(base, `${API_PATH}${at < 0 ? path : path.slice(0, at)}`);
+  if (at >= 0) url.search = path.slice(at);
+  return url.href;
+}
 
 export const pinLoginUrl = (base: URL): string => joinPath(base, PIN_LOGIN_PATH).href;
 

@@ -10,6 +10,7 @@ const NAMES: CcsEventNames = {
   callAnswered: 'call_answered',
   callEnded: 'call_ended',
   agentState: 'update_agent',
+  queueStats: ['create_queue', 'update_queue'],
   subscribe: [],
 };
 
@@ -63,11 +64,41 @@ describe('parseSocketFrame', () => {
       kind: 'failure',
       reason: 'No permission',
     });
-    expect(parseSocketFrame('{"action":"update_queue"}', NAMES)).toEqual({
+    expect(parseSocketFrame('{"action":"update_campaign"}', NAMES)).toEqual({
       kind: 'ignored',
-      name: 'update_queue',
+      name: 'update_campaign',
     });
     expect(parseSocketFrame('nope', NAMES).kind).toBe('invalid');
     expect(parseSocketFrame('[1,2]', NAMES).kind).toBe('invalid');
+  });
+
+  it('reads inbound queue rows by the configured names, counting the ones it cannot read', () => {
+    const frame = parseSocketFrame(
+      JSON.stringify({
+        action: 'update_queue',
+        response: [
+          { uuid: 'q1', calls_waiting: '3', longest_wait: '0:01:05', agents_available: 2 },
+          { extension: '386', waiting_calls: 0 },
+          { uuid: 'q3', calls_waiting: 'many' },
+        ],
+      }),
+      NAMES,
+    );
+    expect(frame).toEqual({
+      kind: 'queue',
+      name: 'update_queue',
+      invalid: 1,
+      rows: [
+        {
+          uuid: 'q1',
+          extension: undefined,
+          figures: { waiting: 3, longestWaitS: 65, agentsAvailable: 2 },
+        },
+        { uuid: undefined, extension: '386', figures: { waiting: 0 } },
+      ],
+    });
+    // Not a queue event name on this platform: ignored.
+    const none = { ...NAMES, queueStats: [] };
+    expect(parseSocketFrame('{"action":"update_queue"}', none).kind).toBe('ignored');
   });
 });

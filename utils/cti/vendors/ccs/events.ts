@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import type { CallEventKind } from './calls';
 import type { CcsEventNames } from './config';
+import { QueueEventRow } from './queues';
 import { AgentEventPayload, CallRecord, Failure, readItems } from './wire';
 
 export type SocketMessage =
@@ -14,6 +15,8 @@ export type SocketMessage =
   | { kind: 'keepalive'; reply?: string }
   | { kind: 'call'; event: CallEventKind; records: CallRecord[]; invalid: number; name: string }
   | { kind: 'agent'; payloads: AgentEventPayload[]; invalid: number; name: string }
+  /** Inbound queue figures (queues.ts). */
+  | { kind: 'queue'; rows: QueueEventRow[]; invalid: number; name: string }
   /** A refusal on the socket (insufficient permissions, api-pages §2.2). */
   | { kind: 'failure'; reason: string }
   | { kind: 'ignored'; name: string | undefined }
@@ -41,6 +44,10 @@ export function parseSocketFrame(raw: string, names: CcsEventNames): SocketMessa
   if (name && name === names.agentState) {
     const { records, invalid } = items(AgentEventPayload, frame, names);
     return { kind: 'agent', name, payloads: records, invalid };
+  }
+  if (name && names.queueStats.includes(name)) {
+    const { records, invalid } = items(QueueEventRow, frame, names);
+    return { kind: 'queue', name, rows: records, invalid };
   }
   const failure = Failure.safeParse(frame);
   if (failure.success && failure.data.success === false) {

@@ -3,7 +3,8 @@
  * with polling when the socket brings no call events.
  */
 import { defineVendor } from '../../vendor';
-import { CCS_CAPABILITIES, CcsAdapter } from './adapter';
+import { CcsAdapter } from './adapter';
+import { CCS_CAPABILITIES } from './capabilities';
 import { configFromSettings, domainBase } from './config';
 import { ccsConnection } from './settings';
 

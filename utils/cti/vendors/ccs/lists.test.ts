@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Logger } from '../../adapter';
 import { readLists } from './lists';
 import { CcsRest } from './rest';
+import { routesFor } from './routes';
 
 const TENANT = 'c255052e-c560-4340-b73e-675eabc3aed3';
 const OUTBOUND = 'az123456-c0ed-42b7-8e8c-d50c4991828c';
@@ -48,7 +49,9 @@ const log = () => ({
   warn: vi.fn<Logger['warn']>(),
   error: vi.fn<Logger['error']>(),
 });
-const config = { tenantId: TENANT, outboundQueueId: ` ${OUTBOUND} ` };
+// The telco user's routes name the tenant (routes.ts); the reads are the same for the others.
+const routes = routesFor('telco', TENANT);
+const outbound = ` ${OUTBOUND} `;
 
 describe('CCS lists (api-pages §4.6, §4.7)', () => {
   it('reads the ACDs as queues by uuid, leaving out the outbound queue and bad rows', async () => {
@@ -56,7 +59,7 @@ describe('CCS lists (api-pages §4.6, §4.7)', () => {
       [`/tenants/${TENANT}/acds`]: [200, ACDS],
       [`/tenants/${TENANT}/presence_options`]: [200, OPTIONS],
     });
-    const lists = await readLists(rest, config, log());
+    const lists = await readLists(rest, routes, outbound, log());
     expect(lists.lists).toEqual({
       pauseReasons: [{ code: 'Coffee Break', label: 'Coffee Break' }],
       queues: [
@@ -66,6 +69,10 @@ describe('CCS lists (api-pages §4.6, §4.7)', () => {
       ],
     });
     expect(lists.presenceOptions).toHaveLength(2);
+    expect(lists.acds?.map((a) => a.uuid)).toEqual([
+      'az123456-0817-40a5-86aa-0f43becbd6f6',
+      'az123456-d988-4239-ab9c-c393eeb2d217',
+    ]);
   });
 
   it('keeps the pause reasons when the ACDs are refused, and says nothing about queues', async () => {
@@ -74,11 +81,12 @@ describe('CCS lists (api-pages §4.6, §4.7)', () => {
       [`/tenants/${TENANT}/presence_options`]: [200, OPTIONS],
     });
     const logger = log();
-    const lists = await readLists(rest, config, logger);
+    const lists = await readLists(rest, routes, outbound, logger);
     expect(lists.lists).toEqual({
       pauseReasons: [{ code: 'Coffee Break', label: 'Coffee Break' }],
     });
     expect(logger.warn).toHaveBeenCalledWith('CCS queues unavailable', expect.anything());
+    expect(lists.acds).toBeUndefined();
   });
 
   it('keeps the queues when the presence options are refused', async () => {
@@ -86,7 +94,7 @@ describe('CCS lists (api-pages §4.6, §4.7)', () => {
       [`/tenants/${TENANT}/acds`]: [200, ACDS],
       [`/tenants/${TENANT}/presence_options`]: [500, { success: true, reason: 'x' }],
     });
-    const lists = await readLists(rest, config, undefined);
+    const lists = await readLists(rest, routes, outbound, undefined);
     expect(lists.presenceOptions).toBeUndefined();
     expect(Object.keys(lists.lists)).toEqual(['queues']);
   });
@@ -96,6 +104,6 @@ describe('CCS lists (api-pages §4.6, §4.7)', () => {
       [`/tenants/${TENANT}/acds`]: [401, { status: 401, reason: 'Unauthorized' }],
       [`/tenants/${TENANT}/presence_options`]: [200, OPTIONS],
     });
-    await expect(readLists(rest, config, log())).rejects.toMatchObject({ code: 'auth' });
+    await expect(readLists(rest, routes, outbound, log())).rejects.toMatchObject({ code: 'auth' });
   });
 });

@@ -5,14 +5,16 @@
 import type { Logger } from '../../adapter';
 import { CtiError, type VendorLists } from '../../model';
 import { pauseReasons } from './agent';
-import type { CcsConfig } from './config';
-import { readPresenceOptions, readQueues } from './reads';
+import { readAcds, readPresenceOptions } from './reads';
 import type { CcsRest } from './rest';
-import type { PresenceOption } from './wire';
+import type { Routes } from './routes';
+import type { Acd, PresenceOption } from './wire';
 
 export interface CcsLists {
   /** Undefined when CCS would not list them: keep the ones read before. */
   presenceOptions?: PresenceOption[];
+  /** Undefined when CCS would not list them. */
+  acds?: Acd[];
   /** Only the lists that were read: the store keeps the others as they were. */
   lists: VendorLists;
 }
@@ -20,17 +22,23 @@ export interface CcsLists {
 /** Reads both lists at once; each may be refused on its own without failing the other. */
 export async function readLists(
   rest: CcsRest,
-  config: Pick<CcsConfig, 'tenantId' | 'outboundQueueId'>,
+  routes: Routes,
+  outboundQueueId: string,
   log: Logger | undefined,
 ): Promise<CcsLists> {
-  const [options, queues] = await Promise.all([
+  const [options, acds] = await Promise.all([
     // Without the Tenants View permission there are no pause reasons to offer (§4.7).
-    optional(readPresenceOptions(rest, config.tenantId), log, 'presence options'),
+    optional(readPresenceOptions(rest, routes), log, 'presence options'),
     // Without Voice IQs View there are no queues to redirect to (§4.6); calls still work.
-    optional(readQueues(rest, config.tenantId, config.outboundQueueId), log, 'queues'),
+    optional(readAcds(rest, routes, outboundQueueId), log, 'queues'),
   ]);
+  const queues = acds?.map((acd) => ({
+    code: acd.uuid,
+    label: acd.name ?? acd.extension ?? acd.uuid,
+  }));
   return {
     ...(options ? { presenceOptions: options } : {}),
+    ...(acds ? { acds } : {}),
     lists: {
       ...(options ? { pauseReasons: pauseReasons(options) } : {}),
       ...(queues ? { queues } : {}),

@@ -53,23 +53,54 @@ export function readItems<T extends z.ZodType>(
 export const PresenceState = z.object({ type: z.string().min(1), name: text });
 export type PresenceState = z.infer<typeof PresenceState>;
 
-/** GET /tenants/<tid>/extensions/<uuid>/agent_state. */
+/**
+ * A count the page writes as a number or as digits (`"total": "62"` beside `"total": 2`); an
+ * unreadable one fails the row.
+ */
+export const count = z
+  .union([
+    z.number().int().min(0),
+    z
+      .string()
+      .trim()
+      .regex(/^\d{1,9}$/)
+      .transform(Number),
+  ])
+  .nullish()
+  .transform((v) => v ?? undefined);
+
+/** GET /tenants/<tid>/extensions/<uuid>/agent_state (§4.15). */
 export const AgentStateResponse = z.object({
+  /** How long the agent has been in this state, `"117:56:46"`. */
   agent_state: z.object({ state: PresenceState, duration: text }),
   phone_state: z.object({ state: text }).partial().nullish(),
+  /** Offered calls the agent missed in a row (§4.15). */
+  consecutive_missed: count.catch(undefined),
 });
 export type AgentStateResponse = z.infer<typeof AgentStateResponse>;
 
 export const PresenceOption = z.object({ uuid: text, type: z.string().min(1), name: z.string() });
 export type PresenceOption = z.infer<typeof PresenceOption>;
 
-export const Extension = z.object({ uuid: z.string().min(1), extension: text });
+/** One row of GET /extensions (§4.8). */
+export const Extension = z.object({
+  uuid: z.string().min(1).max(200),
+  extension: text,
+  firstname: text,
+  lastname: text,
+});
 
 /**
  * One ACD of GET /tenants/<tid>/acds (api-pages §4.6): a queue a call can be redirected to by its
  * uuid (`wait_redirect`, §4.26). The page shows `type: "voice_queues"`; other types are unknown.
  */
-export const Acd = z.object({ uuid: z.string().min(1), name: text, extension: text, type: text });
+export const Acd = z.object({
+  /** A queue id of the model (at most 200 characters). */
+  uuid: z.string().min(1).max(200),
+  name: text,
+  extension: text,
+  type: text,
+});
 export type Acd = z.infer<typeof Acd>;
 export type Extension = z.infer<typeof Extension>;
 
@@ -116,6 +147,16 @@ export const CallRecord = z
   });
 export type CallRecord = z.output<typeof CallRecord>;
 
+/**
+ * GET /calls/<id> (§4.20; body truncated on the page): the call's fields beside `success`, or
+ * (read too) under `call` or as the one item of a list.
+ */
+export const CallLookupResponse = z.union([
+  z.object({ call: z.looseObject({}) }).transform((r) => r.call as unknown),
+  ListEnvelope.transform((items) => items[0]),
+  z.looseObject({}),
+]);
+
 /** `{success, total, items:[…]}` like every other list; a bare array or `calls` also read. */
 export const CallsResponse = z.union([
   ListEnvelope,
@@ -137,8 +178,11 @@ export const AgentEventPayload = z
     extension: text,
     uuid: text,
     extension_uuid: text,
-    agent_state: z.union([z.object({ state: PresenceState }), PresenceState]).optional(),
+    agent_state: z
+      .union([z.object({ state: PresenceState, duration: text }), PresenceState])
+      .optional(),
     state: PresenceState.optional(),
+    duration: text,
   })
   .transform((r, ctx) => {
     const agentState = r.agent_state;
@@ -147,7 +191,8 @@ export const AgentEventPayload = z
       ctx.addIssue({ code: 'custom', message: 'an agent event needs agent_state.state' });
       return z.NEVER;
     }
-    return { extension: r.extension, uuid: r.extension_uuid ?? r.uuid, state };
+    const duration = agentState && 'state' in agentState ? agentState.duration : r.duration;
+    return { extension: r.extension, uuid: r.extension_uuid ?? r.uuid, state, duration };
   });
 export type AgentEventPayload = z.output<typeof AgentEventPayload>;
 
@@ -168,6 +213,8 @@ export const requests = {
     outbound_queue_uuid: outboundQueueUuid,
   }),
   kill: () => ({ request: 'kill' }),
+  /** Ends a call still waiting (api-pages §4.27). */
+  waitKill: () => ({ request: 'wait_kill' }),
   waitTransfer: (target: string) => ({ request: 'wait_transfer', target }),
   /** `target` is an ACD's uuid, not its extension (api-pages §4.26). */
   waitRedirect: (acdUuid: string) => ({ request: 'wait_redirect', target: acdUuid }),
