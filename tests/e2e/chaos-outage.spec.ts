@@ -8,7 +8,7 @@
  */
 import type { Page } from '@playwright/test';
 import { BACKOFF } from '../../utils/cti/session-timing';
-import { startCcsSimulator } from '../simulators/ccs';
+import { CCS_PERMISSIONS, startCcsSimulator } from '../simulators/ccs';
 import { signInWithToken, useCcs } from './ccs-helpers';
 import { expect, signIn, tabsAt, test } from './fixtures';
 
@@ -86,7 +86,10 @@ test('a long outage of a vendor that cannot list past calls is in history as an 
   pages,
 }) => {
   test.setTimeout(OUTAGE_TIMEOUT_MS + 2 * 60_000);
-  const ccs = await startCcsSimulator();
+  // Without the Calls View permission CCS cannot search past calls (/calls/filter).
+  const ccs = await startCcsSimulator({
+    permissions: CCS_PERMISSIONS.filter((p) => p !== 'Calls View'),
+  });
   try {
     const crm = `${pages.url}/contacts`;
     await useCcs(ext, ccs, popRule(crm));
