@@ -132,17 +132,14 @@ export class PresenceBook {
     });
   }
 
-  /** The "Status" action, once xuc listed the statuses the user may choose. */
+  /** The "Status" action, once xuc listed the statuses and said which one is the user's. */
   actions(): VendorActionInput[] {
-    if (this.statuses.length === 0) return [];
+    if (this.statuses.length === 0 || this.status === undefined) return [];
     const current = this.statuses.find((s) => s.name === this.status);
     return [
       {
         id: USER_STATUS_ACTION,
-        label: `Status: ${current?.longName ?? current?.name ?? this.status ?? 'unknown'}`.slice(
-          0,
-          200,
-        ),
+        label: `Status: ${current?.longName ?? this.status}`.slice(0, 200),
         hint: 'Your XiVO status, as colleagues see it.',
         fields: [
           {

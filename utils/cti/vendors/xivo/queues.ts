@@ -33,8 +33,10 @@ export function queueStatsOf(counters: QueueStatisticsPayload['counters']): Queu
   for (const { statName, value } of counters) {
     const key = COUNTERS[statName];
     if (!key || key === 'at' || typeof value !== 'number' || !Number.isFinite(value)) continue;
-    // Counts are whole and never negative; the longest wait is seconds (LongestWaitingTime).
-    stats[key] = key === 'longestWaitS' ? Math.max(0, value) : Math.max(0, Math.round(value));
+    // Counts are whole, never negative and within what the model counts; the longest wait is
+    // seconds (LongestWaitingTime).
+    const whole = Math.min(Number.MAX_SAFE_INTEGER, Math.max(0, Math.round(value)));
+    stats[key] = key === 'longestWaitS' ? Math.max(0, value) : whole;
   }
   return stats;
 }
@@ -58,6 +60,8 @@ export interface QueueBookDeps {
 export class QueueBook {
   private readonly queues = new Map<number, QueueConfigPayload>();
   private listed = false;
+  /** QueueMemberList came: member flags are known, not guessed. */
+  private membersListed = false;
   /** Every agent's memberships as xuc reported them: queueId → penalty, by agentId. */
   private readonly members = new Map<number, Map<number, number>>();
   /** Figures named by a queue name (`queueRef`) we cannot place yet. */
@@ -82,17 +86,18 @@ export class QueueBook {
         return true;
       case 'QueueConfig':
         this.queues.set(message.payload.id, message.payload);
-        if (this.listed) this.publish();
+        this.publish();
         this.placeRefs();
         return true;
       case 'QueueMemberList':
         this.members.clear();
         for (const member of message.payload) this.setMember(member);
-        if (this.listed) this.publish();
+        this.membersListed = true;
+        this.publish();
         return true;
       case 'QueueMember':
         this.setMember(message.payload);
-        if (this.listed && message.payload.agentId === this.deps.agentId()) this.publish();
+        if (message.payload.agentId === this.deps.agentId()) this.publish();
         return true;
       case 'QueueStatistics':
         this.onStats(message.payload);
@@ -104,7 +109,7 @@ export class QueueBook {
 
   /** Our agent became known: the member flags can be set. */
   agentKnown(): void {
-    if (this.listed) this.publish();
+    this.publish();
   }
 
   join(queueId: string): Promise<void> {
@@ -150,17 +155,21 @@ export class QueueBook {
     else queues.set(queueId, penalty);
   }
 
+  /** The list, once xuc has given it and (for an agent) the memberships: no guessed flags. */
   private publish(): void {
     const agentId = this.deps.agentId();
+    if (!this.listed || (agentId !== undefined && !this.membersListed)) return;
     const queues: QueueInfo[] = [...this.queues.values()]
       .filter((queue) => !isInternal(queue))
       .map((queue) => ({
         id: String(queue.id),
-        name: nameOf(queue),
-        ...(queue.number ? { number: queue.number } : {}),
+        name: nameOf(queue).slice(0, 200),
+        ...(queue.number && queue.number.length <= 64 ? { number: queue.number } : {}),
         ...(agentId === undefined ? {} : { member: this.memberOf(agentId, queue.id) }),
       }))
-      .sort((a, b) => a.name.localeCompare(b.name));
+      .sort((a, b) => Number(b.member) - Number(a.member) || a.name.localeCompare(b.name))
+      // The store keeps at most 500 (store-features.ts): the agent's own come first.
+      .slice(0, 500);
     this.deps.emit({ type: 'queues', queues });
   }
 
