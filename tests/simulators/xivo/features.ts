@@ -1,20 +1,14 @@
 /**
- * The simulated xuc's agent features (api-pages/xivo-xuc.txt, vendors/README.md §1.6): queues and
- * their membership and statistics, the directory and favourites, conference rooms, presence
- * (do-not-disturb, forwards, user status, voicemail), the agent's statistics and screen-pop
- * sheets. Callbacks are in sim-callbacks.ts. Like xuc, commands get no reply: their effects come
- * as events, and queue membership failures send nothing at all.
+ * The simulated xuc's agent features (api-pages/xivo-xuc.txt, vendors/README.md §1.6): the
+ * directory and favourites, conference rooms, presence (do-not-disturb, forwards, user status,
+ * voicemail), the agent's statistics, screen-pop sheets and dial routes. Queues are in
+ * sim-queues.ts, callbacks in sim-callbacks.ts. Like xuc, commands get no reply: their effects
+ * come as events.
  */
-import { DEFAULT_CONTACTS, DEFAULT_MEMBERS, DEFAULT_QUEUES, DEFAULT_ROOMS } from './features-data';
+import { DEFAULT_CONTACTS, DEFAULT_ROOMS } from './features-data';
+import { XucQueues } from './sim-queues';
 import type { SimCallImpl } from './calls';
-import type {
-  ClientFrame,
-  SimContact,
-  SimFeatureState,
-  SimQueue,
-  SimUser,
-  XivoSimOptions,
-} from './types';
+import type { ClientFrame, SimContact, SimFeatureState, SimUser, XivoSimOptions } from './types';
 import type { XucWorld } from './world';
 
 type ForwardCommand = 'naFwd' | 'uncFwd' | 'busyFwd';
@@ -30,32 +24,20 @@ interface Presence {
   favorites: Set<string>;
 }
 
-const num = (v: unknown): number | undefined =>
-  typeof v === 'number' && Number.isInteger(v) ? v : undefined;
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const contactKey = (source: string, contactId: string) => `${source}/${contactId}`;
 
 export class XucFeatures {
-  readonly queues: SimQueue[];
-  /** Every agent's queues: agentId → (queueId → penalty). */
-  readonly members = new Map<number, Map<number, number>>();
+  readonly queues: XucQueues;
   private readonly contacts: SimContact[];
   private readonly presence = new Map<string, Presence>();
-  private readonly statsSubscribers = new Set<string>();
   private readonly agentStatsSubscribers = new Set<string>();
-  private readonly lastStats = new Map<string, string>();
-  private readonly totals = new Map<
-    number,
-    { entered: number; answered: number; abandoned: number }
-  >();
 
   constructor(
     private readonly world: XucWorld,
     private readonly opts: XivoSimOptions,
   ) {
-    this.queues = (opts.queues ?? DEFAULT_QUEUES).map((q) => ({ ...q }));
-    for (const m of opts.members ?? DEFAULT_MEMBERS)
-      this.setMember(m.agentId, m.queueId, m.penalty);
+    this.queues = new XucQueues(world, opts);
     this.contacts = opts.contacts ?? DEFAULT_CONTACTS;
   }
 
@@ -91,35 +73,28 @@ export class XucFeatures {
   state(login: string): Omit<SimFeatureState, 'callbacks'> {
     const p = this.presenceOf(login);
     const agent = this.world.agents.get(login);
-    const queues = agent ? this.members.get(agent.agentId) : undefined;
+
     return {
       dnd: p.dnd,
       forwards: structuredClone(p.forwards),
-      queues: Object.fromEntries(queues ?? []),
+      queues: agent ? this.queues.penalties(agent.agentId) : {},
       favorites: [...p.favorites],
       status: p.status,
     };
   }
 
-  queueIdsOf(agentId: number): number[] {
-    return [...(this.members.get(agentId)?.keys() ?? [])];
-  }
-
   /** Handles a feature command; false when it is not one. */
   handle(login: string, frame: ClientFrame): boolean {
     const push = (msgType: string, payload: unknown) => this.world.pushTo(login, msgType, payload);
+    if (this.queues.handle(login, frame)) return true;
     switch (frame.command) {
       case 'getList':
-        return this.getList(login, frame.objectType);
-      case 'setAgentQueue':
-      case 'removeAgentFromQueue':
-        this.membership(frame);
-        return true;
-      case 'subscribeToQueueStats':
-        this.statsSubscribers.add(login);
-        for (const key of [...this.lastStats.keys()])
-          if (key.startsWith(`${login}|`)) this.lastStats.delete(key);
-        this.pushQueueStats();
+        // getConferenceRooms (getList "meetme"); "agent", "agentgroup": not simulated.
+        if (frame.objectType !== 'meetme') return false;
+        push(
+          'ConferenceList',
+          (this.opts.rooms ?? DEFAULT_ROOMS).map((r) => ({ ...r, startTime: 0, members: [] })),
+        );
         return true;
       case 'subscribeToAgentStats':
         this.agentStatsSubscribers.add(login);
@@ -163,23 +138,8 @@ export class XucFeatures {
 
   /** Something that the statistics count changed (a call, an agent state). */
   changed(): void {
-    this.pushQueueStats();
+    this.queues.pushStats();
     for (const login of this.agentStatsSubscribers) this.pushAgentStats(login);
-  }
-
-  /** Counts a queue call: entered at its first event, answered, or abandoned when it ends unanswered. */
-  countCall(call: SimCallImpl, eventType: string): void {
-    const queue = this.queues.find((q) => q.name === call.queueName);
-    if (!queue || call.direction !== 'Incoming') return;
-    const totals = this.totals.get(queue.id) ?? { entered: 0, answered: 0, abandoned: 0 };
-    if (eventType === 'EventRinging' && !call.answered) totals.entered += 1;
-    if (eventType === 'EventEstablished' && !call.counted) {
-      call.counted = true;
-      totals.answered += 1;
-      this.world.agents.get(call.login)?.countInbound();
-    }
-    if (!call.live && !call.answered) totals.abandoned += 1;
-    this.totals.set(queue.id, totals);
   }
 
   /** api-pages "Sheet": the page's example shape, for the inbound call `call`. */
@@ -211,100 +171,6 @@ export class XucFeatures {
       },
       channel: `SIP/sim-${call.uniqueId}`,
     });
-  }
-
-  // ── Queues ────────────────────────────────────────────────────────────────────────────────────
-
-  private getList(login: string, objectType: unknown): boolean {
-    const push = (msgType: string, payload: unknown) => this.world.pushTo(login, msgType, payload);
-    if (objectType === 'queue') {
-      push(
-        'QueueList',
-        this.queues.map((q) => ({ ...q, context: 'default' })),
-      );
-    } else if (objectType === 'queuemember') {
-      push(
-        'QueueMemberList',
-        [...this.members].flatMap(([agentId, queues]) =>
-          [...queues].map(([queueId, penalty]) => ({ agentId, queueId, penalty })),
-        ),
-      );
-    } else if (objectType === 'meetme') {
-      const rooms = this.opts.rooms ?? DEFAULT_ROOMS;
-      push(
-        'ConferenceList',
-        rooms.map((r) => ({ ...r, startTime: 0, members: [] })),
-      );
-    } else {
-      return false;
-    }
-    return true;
-  }
-
-  /** "On success triggers a Queue Member event, does not send anything in case of failure". */
-  private membership(frame: ClientFrame): void {
-    const agentId = num(frame.agentId);
-    const queueId = num(frame.queueId);
-    const agent = agentId === undefined ? undefined : this.world.agentById(agentId);
-    if (!agent || !this.queues.some((q) => q.id === queueId) || queueId === undefined) return;
-    if (frame.command === 'setAgentQueue') {
-      const penalty = num(frame.penalty);
-      if (penalty === undefined || penalty < 0) return;
-      this.setMember(agent.agentId, queueId, penalty);
-      this.world.pushAll('QueueMember', { agentId, queueId, penalty });
-    } else {
-      if (!this.members.get(agent.agentId)?.delete(queueId)) return;
-      this.world.pushAll('QueueMember', { agentId, queueId, penalty: -1 });
-    }
-    agent.refresh();
-    this.changed();
-  }
-
-  private setMember(agentId: number, queueId: number, penalty: number): void {
-    let queues = this.members.get(agentId);
-    if (!queues) this.members.set(agentId, (queues = new Map()));
-    queues.set(queueId, penalty);
-  }
-
-  /** The api-pages counters, computed from the calls and agents the simulator holds. */
-  private countersOf(queue: SimQueue): { statName: string; value: number }[] {
-    const waiting = this.world
-      .liveCalls()
-      .filter(
-        (c) => c.queueName === queue.name && c.direction === 'Incoming' && c.state === 'ringing',
-      );
-    const oldest = Math.min(Date.now(), ...waiting.map((c) => c.startedAt));
-    const agents = [...this.world.agents.values()].filter((a) =>
-      this.members.get(a.agentId)?.has(queue.id),
-    );
-    const named = (name: string) => agents.filter((a) => a.name() === name).length;
-    const totals = this.totals.get(queue.id) ?? { entered: 0, answered: 0, abandoned: 0 };
-    return [
-      { statName: 'WaitingCalls', value: waiting.length },
-      { statName: 'LongestWaitingTime', value: Math.round((Date.now() - oldest) / 1000) },
-      { statName: 'AvailableAgents', value: named('AgentReady') },
-      { statName: 'LoggedAgents', value: agents.filter((a) => a.phoneNb !== undefined).length },
-      { statName: 'TalkingAgents', value: named('AgentOnCall') },
-      { statName: 'TotalNumberCallsEntered', value: totals.entered },
-      { statName: 'TotalNumberCallsAnswered', value: totals.answered },
-      { statName: 'TotalNumberCallsAbandonned', value: totals.abandoned },
-      { statName: 'EWT', value: 0 },
-    ];
-  }
-
-  /** First all counters, then a notification for each queue whose counters changed. */
-  private pushQueueStats(): void {
-    for (const login of this.statsSubscribers) {
-      for (const queue of this.queues) {
-        const counters = this.countersOf(queue);
-        const key = `${login}|${queue.id}`;
-        const text = JSON.stringify(counters);
-        if (this.lastStats.get(key) === text) continue;
-        this.lastStats.set(key, text);
-        const id = this.opts.statsByQueueRef ? { queueRef: queue.name } : { queueId: queue.id };
-        this.world.pushTo(login, 'QueueStatistics', { ...id, counters });
-      }
-    }
   }
 
   private pushAgentStats(login: string): void {
@@ -410,11 +276,11 @@ export class XucFeatures {
       else this.world.failedDial(login, destination);
       return;
     }
-    const queue = this.queues.find((q) => q.id === num(frame.queueId));
+    const queue = this.queues.queues.find((q) => q.id === frame.queueId);
     const free =
       queue &&
       [...this.world.agents.values()].find(
-        (a) => this.members.get(a.agentId)?.has(queue.id) && a.name() === 'AgentReady',
+        (a) => this.queues.isMember(a.agentId, queue.id) && a.name() === 'AgentReady',
       );
     if (queue && free) this.world.dialOut(free.user.login, destination, variables, queue.name);
   }

@@ -102,7 +102,7 @@ export class XucWorld {
       pushTo: (login: string, msgType: string, msg: unknown) => this.pushTo(login, msgType, msg),
       later: (fn: () => void, ms: number) => this.later(fn, ms),
       wrapUpMs: this.settings.wrapUpMs,
-      queueIdsOf: (agentId: number) => this.features.queueIdsOf(agentId),
+      queueIdsOf: (agentId: number) => this.features.queues.queueIdsOf(agentId),
       stateChanged: () => this.features.changed(),
     };
     for (const user of this.users) {
@@ -259,7 +259,7 @@ export class XucWorld {
 
   private callChanged(call: SimCallImpl, eventType: string): void {
     this.pushTo(call.login, 'PhoneEvent', call.phoneEvent(eventType));
-    this.features.countCall(call, eventType);
+    this.features.queues.countCall(call, eventType);
     if (eventType === 'EventRinging' && !call.answered) this.features.sheet(call);
     if (!call.live) {
       this.calls = this.calls.filter((c) => c !== call);

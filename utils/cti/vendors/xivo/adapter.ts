@@ -8,7 +8,7 @@ import type { AdapterContext, Heartbeat, PastCall, TimeWindow, VendorAdapter } f
 import { systemClock } from '../../adapter';
 import type { DirectoryEntry } from '../../features';
 import { CtiError, type Command, type CtiEvent } from '../../model';
-import { AgentTracker, errorNotice } from './agent';
+import { AgentTracker, agentLoginStep, errorNotice } from './agent';
 import {
   ctiSocketUrl,
   forgetToken,
@@ -350,28 +350,13 @@ export class XivoAdapter implements VendorAdapter {
     this.maybeLogAgentIn();
   }
 
-  /**
-   * After sign-in the agent must be logged in on the sign-in phone (api-pages "Agent login").
-   * We need both LoggedOn (no command before it, §1.4) and our agentId (UserConfigUpdate), in
-   * whichever order they come. agentLogin is harmless when the agent already sits on that phone;
-   * on another phone xuc answers LoggedInOnAnotherPhone, which becomes a notice: we do not move
-   * the agent off a phone someone else may be using. Reconnects do not log in again, so an agent
-   * who logged out stays logged out.
-   */
+  /** The agent login of a sign-in (agent.ts `agentLoginStep`), once LoggedOn and our agent are known. */
   private maybeLogAgentIn(): void {
     if (!this.ready || !this.agentLoginWanted || !this.agent.known) return;
     this.agentLoginWanted = false;
-    const agentId = this.agent.agentId;
-    if (agentId === undefined) return;
-    if (!this.phoneNumber) {
-      this.emit({
-        type: 'notice',
-        level: 'error',
-        message: 'Sign in with a phone number to log your agent in',
-      });
-      return;
-    }
-    this.send(clientFrames.agentLogin(agentId, this.phoneNumber));
+    const step = agentLoginStep(this.agent.agentId, this.phoneNumber);
+    if (step?.kind === 'frame') this.send(step.frame);
+    else if (step) this.emit(step.event);
   }
 
   // ── Helpers ───────────────────────────────────────────────────────────────────────────────────
