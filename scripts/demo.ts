@@ -10,9 +10,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Page } from '@playwright/test';
 import { launchWithExtension } from '../tests/support/chromium';
-import { startStaticServer } from '../tests/support/static-server';
+import { startStaticServer, type StaticServer } from '../tests/support/static-server';
 import { DEMO_VENDORS } from './demo-vendors';
 
 const { values: args } = parseArgs({
@@ -46,8 +45,10 @@ async function main(): Promise<void> {
 
   const ext = await launchWithExtension({ headless: args.headless });
   let stopping: Promise<void> | undefined;
+  let stopReporting = () => {};
   const shutdown = () =>
     (stopping ??= (async () => {
+      stopReporting();
       sim.stopTraffic();
       await ext.close().catch(() => undefined);
       await sim.close();
@@ -89,12 +90,8 @@ async function main(): Promise<void> {
       },
     });
 
-    ext.context.on('page', (page: Page) => {
-      page.once('load', () => {
-        if (page.url().startsWith(`${pages.url}/contacts`))
-          console.log(`Screen-pop: ${page.url()}`);
-      });
-    });
+    const pops = reportPops(pages);
+    stopReporting = pops.stop;
 
     const popup = await ext.context.newPage();
     await popup.setViewportSize({ width: 380, height: 640 });
@@ -142,6 +139,7 @@ async function main(): Promise<void> {
         : popup.getByRole('button', { name: vendor.inCallButton, exact: true })
     ).waitFor();
     await popup.screenshot({ path: resolve(out, 'popup-call.png') });
+    await pops.waitFor('%2B33123456789');
     await crm.bringToFront();
     await crm.hover('#phone-fr');
     await crm.waitForTimeout(500);
@@ -153,6 +151,36 @@ async function main(): Promise<void> {
   } finally {
     await shutdown();
   }
+}
+
+/**
+ * Prints every screen-pop as the demo CRM server receives it. Its request log is the ground truth:
+ * Playwright may report a tab the extension opened only once the tab has loaded, and then the
+ * tab's `load` never fires for a listener added on `page` — which is how the XiVO demo's staged
+ * call sometimes printed no "Screen-pop:" line although the CRM page had opened.
+ */
+function reportPops(pages: StaticServer): { waitFor(phone: string): Promise<void>; stop(): void } {
+  let seen = 0;
+  const printed: string[] = [];
+  const timer = setInterval(() => {
+    for (const path of pages.requests.slice(seen)) {
+      if (!path.startsWith('/contacts')) continue;
+      printed.push(path);
+      console.log(`Screen-pop: ${pages.url}${path}`);
+    }
+    seen = pages.requests.length;
+  }, 100);
+  return {
+    /** Until the pop for `phone` (as written in the URL) is printed; a warning after 10 s. */
+    async waitFor(phone) {
+      for (let waited = 0; waited < 10_000; waited += 100) {
+        if (printed.some((path) => path.includes(`phone=${phone}`))) return;
+        await new Promise((done) => setTimeout(done, 100));
+      }
+      console.warn(`Warning: the CRM page was not opened for ${decodeURIComponent(phone)}.`);
+    },
+    stop: () => clearInterval(timer),
+  };
 }
 
 main().catch((error: unknown) => {

@@ -194,3 +194,72 @@ describe('XiVO adapter with the simulator', () => {
     await sim.comeBack();
   });
 });
+
+describe('XiVO agent features with the simulator', () => {
+  it('reports queues, figures, callbacks, presence and actions after sign-in', async () => {
+    await setup();
+    sim.setVoicemail(2, 5);
+    const t = await signIn();
+    const { queues } = await t.next('queues');
+    expect(queues.map((q) => [q.name, q.member])).toEqual([
+      ['Sales', true],
+      ['Support', true],
+      ['Billing', false],
+    ]);
+    const stats = await t.next('queueStats', (e) => e.stats['1']?.agentsAvailable === 1);
+    expect(stats.stats['1']).toMatchObject({ waiting: 0, agentsLoggedIn: 1 });
+    expect((await t.next('callbacks')).callbacks.map((c) => [c.id, c.owner])).toEqual([
+      ['cb-2', 'taken'],
+      ['cb-1', 'open'],
+      ['cb-3', 'open'],
+    ]);
+    expect((await t.next('presence', (e) => !!e.presence.voicemail)).presence.voicemail).toEqual({
+      new: 2,
+      old: 5,
+    });
+    expect((await t.next('agentStats')).stats.map((s) => s.label)).toContain('Time ready');
+    expect((await t.next('vendorActions')).actions.map((a) => a.label)).toEqual([
+      'Status: Available',
+    ]);
+  });
+
+  it('finds people and conference rooms, as transfer and dial targets', async () => {
+    await setup();
+    await signIn();
+    // Rooms arrive with the rest after the snapshot: wait for the list to be asked for.
+    await sim.waitForFrame((f) => f.command === 'getList' && f.objectType === 'meetme');
+    const found = await adapter.searchDirectory!('camille', 20);
+    expect(found.map((e) => [e.kind, e.name, e.numbers[0]?.number])).toEqual([
+      ['person', 'Camille Dubois', '+33142685300'],
+    ]);
+    const rooms = await adapter.searchDirectory!('public', 20);
+    expect(rooms.map((e) => [e.kind, e.name, e.numbers[0]?.number])).toEqual([
+      ['room', 'public', '4000'],
+    ]);
+    expect(found[0]?.numbers[1]).toEqual({ number: '+33612345600', label: 'Mobile' });
+  });
+
+  it('gives a ringing call the page its Sheet names', async () => {
+    await setup({ sheetUrl: 'https://crm.example.com/?n={otherDN}' });
+    const t = await signIn();
+    sim.inboundCall({ from: '+33142685300' });
+    const ringing = await t.next('callUpsert', (e) => !!e.call.popUrl);
+    expect(ringing.call).toMatchObject({
+      state: 'ringing',
+      popUrl: 'https://crm.example.com/?n=%2B33142685300',
+    });
+  });
+
+  it('says so when xuc does not confirm a queue change', async () => {
+    await setup();
+    settings.connection.xivo.answerTimeoutS = 2;
+    adapter = xivo.create(settings);
+    const t = await signIn();
+    await t.next('queues');
+    sim.ignoreCommands(['setAgentQueue']);
+    await expect(adapter.execute({ type: 'joinQueue', queue: '3' })).rejects.toMatchObject({
+      code: 'timeout',
+      message: expect.stringMatching(/did not confirm that you joined the queue Billing/),
+    });
+  });
+});

@@ -9,8 +9,11 @@ import type { CallUpdate, Command } from '../../utils/cti/model';
 import { startXivoSimulator, type ClientFrame, type XivoSimulator } from '../simulators/xivo';
 import { defineConformanceSuite } from './suite';
 import { NodeWebSocket } from '../simulators/shared/node-websocket';
+import { XIVO_FEATURE_SCENARIOS, XIVO_FEATURES } from '../simulators/xivo/feature-scenarios';
 
 const AGENT_ID = 22;
+/** The simulator of the test under way, for the feature scenarios (simulators/xivo/feature-scenarios.ts). */
+let current: XivoSimulator | undefined;
 
 /** The xuc frame(s) each command must produce (vendors/README.md §1.6). */
 function framesFor(
@@ -81,15 +84,33 @@ defineConformanceSuite({
       'pauseRecording',
       'resumeRecording',
       'setAgentState',
+      'setCallData',
+      'joinQueue',
+      'leaveQueue',
+      'takeCallback',
+      'releaseCallback',
+      'startCallback',
+      'rescheduleCallback',
+      'setDnd',
+      'setForward',
+      'addFavorite',
+      'removeFavorite',
+      'vendorAction',
     ],
     agentStates: ['ready', 'notReady', 'loggedOut'],
     dispositions: 'policy',
     recordingControl: 'queueCalls',
   },
   pastCalls: true,
+  features: XIVO_FEATURES,
+  featureScenarios: XIVO_FEATURE_SCENARIOS(() => {
+    if (!current) throw new Error('No XiVO simulator is running');
+    return current;
+  }),
   async start() {
     // Short simulated delays keep the suite quick; nothing asserts on them.
     const sim: XivoSimulator = await startXivoSimulator({ dialAnswerMs: 20, wrapUpMs: 50 });
+    current = sim;
     const settings = structuredClone(DEFAULT_SETTINGS);
     settings.connection.xivo.server = sim.url;
     const live = (id: string) => {

@@ -123,7 +123,12 @@ describe('buildPanelState', () => {
   });
 
   it('passes the store, identity and history through', () => {
-    const input = inputs();
+    // XiVO's pause reasons come from policy: a vendor that lists its own is passed through.
+    const xivo = inputs();
+    const input = {
+      ...xivo,
+      capabilities: { ...xivo.capabilities, pauseReasons: 'vendor' as const },
+    };
     const store = storeState({
       connection: { status: 'connected', since: 5 },
       lastEventAt: 9,

@@ -79,6 +79,9 @@ describe('settings form helpers', () => {
       { key: 'dialFormat', field: { kind: 'enum', options: ['e164', 'national', 'digits'] } },
       { key: 'dialPrefix', field: { kind: 'text' } },
       { key: 'historyTimeZone', field: { kind: 'text' } },
+      { key: 'historySource', field: { kind: 'enum', options: ['user', 'agent'] } },
+      { key: 'answerTimeoutS', field: { kind: 'number' } },
+      { key: 'queuePenalty', field: { kind: 'number' } },
     ]);
     expect(connectionFields('nope')).toEqual([]);
   });

@@ -11,7 +11,18 @@ export interface AgentHost {
   pushTo(login: string, msgType: string, ctiMessage: unknown): void;
   later(fn: () => void, ms: number): void;
   wrapUpMs: number;
+  /** The agent's queues (features.ts), as AgentStateEvent lists them. */
+  queueIdsOf(agentId: number): number[];
+  /** The agent's state changed: the statistics follow. */
+  stateChanged(): void;
 }
+
+/** AgentStatistics (api-pages "Agent Statistics"): seconds per state, and login times. */
+const TIMED: Readonly<Record<string, string>> = {
+  AgentReady: 'AgentReadyTotalTime',
+  AgentOnPause: 'AgentPausedTotalTime',
+  AgentOnWrapup: 'AgentWrapupTotalTime',
+};
 
 export class SimAgent {
   /** The phone the agent is logged in on; undefined = logged out. */
@@ -20,6 +31,12 @@ export class SimAgent {
   cause = 'available';
   private wrapping = 0;
   private lastSent = '';
+  /** Seconds spent per timed state, and the state we are timing since when. */
+  private readonly totals = new Map<string, number>();
+  private timing = { name: 'AgentLoggedOut', since: Date.now() };
+  private loginAt: number | undefined;
+  private logoutAt: number | undefined;
+  private inboundCalls = 0;
 
   constructor(
     private readonly host: AgentHost,
@@ -50,7 +67,7 @@ export class SimAgent {
       agentId: this.agentId,
       phoneNb: this.phoneNb ?? '',
       since: 0,
-      queues: [1, 2, 3],
+      queues: this.host.queueIdsOf(this.agentId),
       cause: this.paused ? this.cause : 'available',
     };
     if (name !== 'AgentOnCall') return base;
@@ -72,7 +89,43 @@ export class SimAgent {
     const key = JSON.stringify(payload);
     if (!force && key === this.lastSent) return;
     this.lastSent = key;
+    this.time(String(payload.name));
     this.host.pushTo(this.user.login, 'AgentStateEvent', payload);
+    this.host.stateChanged();
+  }
+
+  /** The AgentStatistics figures, the current state's time included. */
+  statistics(): { name: string; value: number | string }[] {
+    const now = Date.now();
+    const running = (stat: string) =>
+      TIMED[this.timing.name] === stat ? (now - this.timing.since) / 1000 : 0;
+    const iso = (at: number | undefined) =>
+      at === undefined ? undefined : new Date(at).toISOString();
+    return [
+      ...Object.values(TIMED).map((stat) => ({
+        name: stat,
+        value: Math.round((this.totals.get(stat) ?? 0) + running(stat)),
+      })),
+      { name: 'AgentInboundTotalCalls', value: this.inboundCalls },
+      ...(iso(this.loginAt) ? [{ name: 'LoginDateTime', value: iso(this.loginAt) ?? '' }] : []),
+      ...(iso(this.logoutAt) ? [{ name: 'LogoutDateTime', value: iso(this.logoutAt) ?? '' }] : []),
+    ];
+  }
+
+  /** A queue call reached the agent (AgentInboundTotalCalls). */
+  countInbound(): void {
+    this.inboundCalls += 1;
+  }
+
+  private time(name: string): void {
+    if (name === this.timing.name) return;
+    const now = Date.now();
+    const stat = TIMED[this.timing.name];
+    if (stat)
+      this.totals.set(stat, (this.totals.get(stat) ?? 0) + (now - this.timing.since) / 1000);
+    if (name === 'AgentLoggedOut') this.logoutAt = now;
+    else if (this.timing.name === 'AgentLoggedOut') this.loginAt = now;
+    this.timing = { name, since: now };
   }
 
   login(phone: string): void {

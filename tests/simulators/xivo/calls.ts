@@ -48,6 +48,8 @@ export class SimCallImpl implements SimCall {
   monitorState: 'ACTIVE' | 'PAUSED' | 'DISABLED';
   /** Was ever established: a queue call answered by the agent goes to wrap-up on release. */
   answered = false;
+  /** Counted as answered in its queue's statistics. */
+  counted = false;
   /** When the leg was created (the call history's `start`). */
   readonly startedAt = Date.now();
 

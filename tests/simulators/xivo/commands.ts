@@ -14,6 +14,7 @@ export function handleWebCommand(world: XucWorld, login: string, frame: ClientFr
       ? world.currentCall(login, states)
       : world.findCall(login, frame.uniqueId);
   const error = (message: string) => world.pushTo(login, 'Error', { Error: message });
+  if (world.ignoredCommands.has(String(frame.command))) return;
 
   switch (frame.command) {
     case 'dial': {
@@ -104,7 +105,9 @@ export function handleWebCommand(world: XucWorld, login: string, frame: ClientFr
     case 'unpauseAgent':
       return agentCommand(world, login, frame);
     default:
-      // getConfig, subscribeTo*, … are accepted and do nothing here.
+      // Queues, directory, presence, statistics (features.ts), callbacks (sim-callbacks.ts);
+      // getConfig, subscribeToAgentEvents, … are accepted and do nothing here.
+      if (!world.features.handle(login, frame)) world.callbacks.handle(login, frame);
       return;
   }
 }

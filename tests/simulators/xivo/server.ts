@@ -123,6 +123,22 @@ export async function startXivoSimulator(opts: XivoSimOptions = {}): Promise<Xiv
         ? { name: agent.name(), phoneNb: agent.phoneNb, cause: agent.cause }
         : { name: 'AgentLoggedOut', phoneNb: undefined, cause: '' };
     },
+    state: (login = world.firstLogin()) => ({
+      ...world.features.state(login),
+      callbacks: world.callbacks.all(),
+    }),
+    setVoicemail: (newMessages, oldMessages, login = world.firstLogin()) => {
+      world.voicemail.set(login, { newMessages, oldMessages });
+      world.pushTo(login, 'VoiceMailStatusUpdate', voicemailOf(world, login));
+    },
+    supervisorListens: (started, login = world.firstLogin()) => {
+      const user = world.user(login);
+      const agentId = world.agents.get(login)?.agentId;
+      world.pushTo(login, 'AgentListen', { started, phoneNumber: user?.phoneNumber, agentId });
+    },
+    ignoreCommands: (commands) => {
+      world.ignoredCommands = new Set(commands);
+    },
     startTraffic: (o) => traffic.start(o?.intervalMs),
     stopTraffic: () => traffic.stop(),
     dropSockets: () => {
@@ -184,42 +200,44 @@ export async function startXivoSimulator(opts: XivoSimOptions = {}): Promise<Xiv
   };
 }
 
-/** §1.4 "Simulator sends, in this order". */
+/**
+ * §1.4 "Simulator sends, in this order"; then the voicemail counts when there are messages
+ * (assumed: the page does not say when xuc first sends VoiceMailStatusUpdate).
+ */
 function handshake(world: XucWorld, client: Client): void {
   const user = world.user(client.login);
   if (!user) return;
   const agent = world.agents.get(user.login);
-  const [firstName = '', ...rest] = user.fullName.split(' ');
   const frame = (msgType: string, ctiMessage: unknown) =>
     client.send(JSON.stringify({ msgType, ctiMessage }));
   client.loggedOn = true;
   frame('LoggedOn', {});
   frame('RightProfile', { profile: 'NoRight' });
-  frame('UserConfigUpdate', {
-    userId: user.userId,
-    dndEnabled: false,
-    naFwdEnabled: false,
-    naFwdDestination: '',
-    uncFwdEnabled: false,
-    uncFwdDestination: '',
-    busyFwdEnabled: false,
-    busyFwdDestination: '',
-    firstName,
-    lastName: rest.join(' '),
-    fullName: user.fullName,
-    mobileNumber: '',
-    agentId: agent ? agent.agentId : null,
-    lineIds: [user.userId + 100],
-    voiceMailId: user.userId + 50,
-    voiceMailEnabled: false,
-  });
-  frame('UsersStatuses', [
-    { name: 'available', color: '#08FD20', longName: 'Available', actions: [] },
-    { name: 'away', color: '#FDE50A', longName: 'Away', actions: [] },
-  ]);
-  frame('UserStatusUpdate', { status: 'available' });
+  frame('UserConfigUpdate', world.features.userConfig(user));
+  frame('UsersStatuses', USER_STATUSES);
+  frame('UserStatusUpdate', { status: world.features.status(user.login) });
   frame('PhoneStatusUpdate', { status: world.callsOf(user.login).length ? 2 : 0 });
   if (agent) frame('AgentStateEvent', agent.payload());
+  const voicemail = voicemailOf(world, user.login);
+  if (voicemail.newMessages || voicemail.oldMessages) frame('VoiceMailStatusUpdate', voicemail);
+}
+
+/** The statuses a user may choose (UsersStatuses; cti server configuration). */
+const USER_STATUSES = [
+  { name: 'available', color: '#08FD20', longName: 'Available', actions: [] },
+  { name: 'away', color: '#FDE50A', longName: 'Away', actions: [] },
+  { name: 'disconnected', color: '#9E9E9E', longName: 'Disconnected', actions: [] },
+];
+
+function voicemailOf(world: XucWorld, login: string): Record<string, number> {
+  const user = world.user(login);
+  const counts = world.voicemail.get(login) ?? { newMessages: 0, oldMessages: 0 };
+  return {
+    voiceMailId: (user?.userId ?? 0) + 50,
+    newMessages: counts.newMessages,
+    waitingMessages: counts.newMessages,
+    oldMessages: counts.oldMessages,
+  };
 }
 
 async function handleRest(

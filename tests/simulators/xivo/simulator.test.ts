@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startXivoSimulator } from './server';
-import { connectClient, loginToken, type SimTestClient } from './test-client';
+import { connectClient, loginToken, web, type SimTestClient } from './test-client';
 import type { XivoSimOptions, XivoSimulator } from './types';
 
 let sim: XivoSimulator;
@@ -17,12 +17,6 @@ async function client(login = 'alice', password = 'secret'): Promise<SimTestClie
   await c.next('AgentStateEvent');
   return c;
 }
-
-const web = (command: string, args: Record<string, unknown> = {}) => ({
-  claz: 'web',
-  command,
-  ...args,
-});
 
 afterEach(async () => {
   for (const c of clients.splice(0)) c.close();

@@ -67,3 +67,10 @@ export async function connectClient(sim: XivoSimulator, token: string): Promise<
     close: () => ws.close(),
   };
 }
+
+/** A client command frame (vendors/README.md §1.6). */
+export const web = (command: string, args: Record<string, unknown> = {}) => ({
+  claz: 'web',
+  command,
+  ...args,
+});

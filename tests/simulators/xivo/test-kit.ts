@@ -130,3 +130,53 @@ export async function ringingCall(
   socket.serverSend(phoneEvent('EventRinging'));
   return (await t.next('callUpsert')).call;
 }
+
+/** A frame as xuc sends it. */
+export const xuc = (msgType: string, ctiMessage: unknown) => ({ msgType, ctiMessage });
+
+/**
+ * Connected and resynced: the calls snapshot is in, so the adapter has asked for queues,
+ * callbacks and the rest (features.ts). The frames sent so far are cleared.
+ */
+export async function resynced(s: ReturnType<typeof setup>) {
+  const { t, socket } = await connected(s);
+  await s.adapter.resync();
+  socket.serverSend(xuc('CurrentCallsPhoneEvents', { events: [] }));
+  await t.next('callsSnapshot');
+  return { t, socket, sent: socket.frames().map((f) => f.command ?? f.claz) };
+}
+
+/** The page's QueueList example, trimmed, with XiVO's internal switchboard queue. */
+export const QUEUE_LIST = [
+  { id: 8, context: 'default', name: 'blue', displayName: 'blue sky', number: '3506' },
+  { id: 11, context: 'default', name: 'pool', displayName: 'Ugips Pool', number: '3100' },
+  { id: 4, context: 'default', name: '__switchboard', displayName: 'Switchboard', number: '3004' },
+];
+
+/** The page's Callback lists example (one list object). */
+export const CALLBACK_LIST = {
+  uuid: 'b0849ac0-4f4a-4ed0-9386-53ab2afd94b1',
+  name: 'Liste de test',
+  queueId: 8,
+  callbacks: [
+    {
+      uuid: 'a967da84-bc41-4bf4-a4fc-2bcc54e11606',
+      listUuid: 'b0849ac0-4f4a-4ed0-9386-53ab2afd94b1',
+      phoneNumber: '0230210082',
+      mobilePhoneNumber: '0789654123',
+      firstName: 'Alice',
+      lastName: "O'Neill",
+      company: 'YourSociety',
+      description: null,
+      agentId: null,
+      dueDate: '2016-08-01',
+      preferredPeriod: {
+        default: false,
+        name: 'Afternoon',
+        periodStart: '14:00:00',
+        periodEnd: '17:00:00',
+        uuid: 'd3270038-e20e-498a-af71-3cf69b5cc792',
+      },
+    },
+  ],
+};

@@ -12,6 +12,65 @@ export interface SimUser {
   fullName: string;
   /** The phone the agent is logged in on at start; absent = logged out. */
   loggedInOn?: string;
+  /** Where dialFromMobile calls from (UserConfigUpdate `mobileNumber`); absent: none. */
+  mobileNumber?: string;
+}
+
+/** A queue (api-pages "Queue List"). */
+export interface SimQueue {
+  id: number;
+  name: string;
+  displayName: string;
+  number: string;
+}
+
+/** A directory contact (DirectoryResult row, favourites). */
+export interface SimContact {
+  firstName: string;
+  lastName: string;
+  number: string;
+  mobile?: string;
+  /** The directory source and id that addFavorite / removeFavorite name. */
+  source: string;
+  contactId: string;
+}
+
+/** A conference room (api-pages "Cti.getConferenceRooms"). */
+export interface SimRoom {
+  number: string;
+  name: string;
+  pinRequired: boolean;
+}
+
+/** A callback period (callback.js PreferredCallbackPeriodList). */
+export interface SimPeriod {
+  uuid: string;
+  name: string;
+  periodStart: string;
+  periodEnd: string;
+  default: boolean;
+}
+
+/** A callback request as CallbackLists shows it (api-pages "Callback lists"). */
+export interface SimCallbackRequest {
+  uuid: string;
+  listUuid: string;
+  phoneNumber: string;
+  mobilePhoneNumber: string;
+  firstName: string;
+  lastName: string;
+  company: string;
+  description: string | null;
+  agentId: number | null;
+  dueDate: string;
+  preferredPeriod: SimPeriod;
+}
+
+export interface SimCallbackList {
+  uuid: string;
+  name: string;
+  queueId: number;
+  callbacks: SimCallbackRequest[];
 }
 
 export interface XivoSimOptions {
@@ -43,6 +102,25 @@ export interface XivoSimOptions {
    * not say which zone xuc uses: assumed the server's.
    */
   historyTimeZone?: string;
+  /** Default: support (1), sales (2), billing (3) and XiVO's internal __switchboard (4). */
+  queues?: SimQueue[];
+  /** Default: agent 22 in support (penalty 0) and sales (penalty 1). */
+  members?: { agentId: number; queueId: number; penalty: number }[];
+  /** The directory; default a few colleagues and customers (features-data.ts). */
+  contacts?: SimContact[];
+  /** Default: two rooms, one with a PIN. */
+  rooms?: SimRoom[];
+  /** Default: one list on the support queue with three requests (features-data.ts). */
+  callbackLists?: SimCallbackList[];
+  /** Default: Morning 09:00–12:00 and Afternoon 14:00–17:00. */
+  callbackPeriods?: SimPeriod[];
+  /**
+   * A Sheet with this page (`{otherDN}` replaced) is sent for every inbound call (api-pages
+   * "Sheet"); '' (default): no Sheet.
+   */
+  sheetUrl?: string;
+  /** QueueStatistics name the queue by `queueRef` (its name) instead of `queueId` (api-pages). */
+  statsByQueueRef?: boolean;
 }
 
 /** One call of api-pages "Call History" (`CallHistory`). */
@@ -115,7 +193,18 @@ export interface XivoSimulator {
   agent(login?: string): { name: string; phoneNb: string | undefined; cause: string };
   startTraffic(o?: { intervalMs?: number }): void;
   stopTraffic(): void;
+  /** The user's presence, queues, callbacks and favourites as the simulator holds them. */
+  state(login?: string): SimFeatureState;
+  /** Voicemail counts change (VoiceMailStatusUpdate). */
+  setVoicemail(newMessages: number, oldMessages: number, login?: string): void;
+  /** A supervisor starts or stops listening to the agent (AgentListen). */
+  supervisorListens(started: boolean, login?: string): void;
   // Faults
+  /**
+   * These commands are received and do nothing, as xuc does when setAgentQueue fails ("does not
+   * send anything in case of failure"); [] restores them.
+   */
+  ignoreCommands(commands: string[]): void;
   dropSockets(): void;
   rejectLogins(on: boolean): void;
   expireTokens(): void;
@@ -132,4 +221,14 @@ export interface XivoSimulator {
   /** Listens again on the same port. */
   comeBack(): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface SimFeatureState {
+  dnd: boolean;
+  forwards: Record<'naFwd' | 'uncFwd' | 'busyFwd', { enabled: boolean; destination: string }>;
+  /** The agent's queues: queueId → penalty. */
+  queues: Record<number, number>;
+  favorites: string[];
+  status: string;
+  callbacks: SimCallbackRequest[];
 }

@@ -7,6 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { Timers } from '../shared/timers';
 import { SimAgent } from './agents';
 import { SimCallImpl, type CallInit } from './calls';
+import { XucFeatures } from './features';
+import { XucCallbacks } from './sim-callbacks';
 import type { CallHistoryRecord, SimUser, XivoSimOptions } from './types';
 
 export const DEFAULT_USERS: SimUser[] = [
@@ -17,6 +19,7 @@ export const DEFAULT_USERS: SimUser[] = [
     userId: 9,
     phoneNumber: '1001',
     fullName: 'Alice Johnson',
+    mobileNumber: '+33612345678',
   },
 ];
 
@@ -38,7 +41,17 @@ export interface TokenRecord {
   revoked: boolean;
 }
 
-type Settings = Required<Omit<XivoSimOptions, 'port' | 'host' | 'users'>>;
+/** Options the features read themselves (features.ts, sim-callbacks.ts). */
+type FeatureOptions =
+  | 'queues'
+  | 'members'
+  | 'contacts'
+  | 'rooms'
+  | 'callbackLists'
+  | 'callbackPeriods'
+  | 'sheetUrl'
+  | 'statsByQueueRef';
+type Settings = Required<Omit<XivoSimOptions, 'port' | 'host' | 'users' | FeatureOptions>>;
 
 export class XucWorld {
   readonly users: SimUser[];
@@ -48,6 +61,12 @@ export class XucWorld {
   readonly clients = new Set<Client>();
   /** Attended transfers under way, by login: the held original and the consultation leg. */
   readonly transfers = new Map<string, { original: SimCallImpl; consult: SimCallImpl }>();
+  readonly features: XucFeatures;
+  readonly callbacks: XucCallbacks;
+  /** Voicemail counts by login (VoiceMailStatusUpdate). */
+  readonly voicemail = new Map<string, { newMessages: number; oldMessages: number }>();
+  /** Commands received and ignored, as xuc ignores a failing setAgentQueue (`ignoreCommands`). */
+  ignoredCommands = new Set<string>();
   silenced = false;
   rejectingLogins = false;
   stallingLogins = false;
@@ -72,14 +91,23 @@ export class XucWorld {
       extraPhones: opts.extraPhones ?? [],
       historyTimeZone: opts.historyTimeZone ?? '',
     };
+    this.features = new XucFeatures(this, opts);
+    this.callbacks = new XucCallbacks(
+      this,
+      opts,
+      wallTime(Date.now(), this.settings.historyTimeZone).slice(0, 10),
+    );
     const host = {
       callsOf: (login: string) => this.callsOf(login),
       pushTo: (login: string, msgType: string, msg: unknown) => this.pushTo(login, msgType, msg),
       later: (fn: () => void, ms: number) => this.later(fn, ms),
       wrapUpMs: this.settings.wrapUpMs,
+      queueIdsOf: (agentId: number) => this.features.queues.queueIdsOf(agentId),
+      stateChanged: () => this.features.changed(),
     };
     for (const user of this.users) {
       if (user.agentId > 0) this.agents.set(user.login, new SimAgent(host, user));
+      this.voicemail.set(user.login, { newMessages: 0, oldMessages: 0 });
     }
   }
 
@@ -131,6 +159,11 @@ export class XucWorld {
     const text = JSON.stringify({ msgType, ctiMessage });
     for (const client of this.clients)
       if (client.loggedOn && client.login === login) client.send(text);
+  }
+
+  /** To every logged-on client: what any user's client may see (queue members, callbacks). */
+  pushAll(msgType: string, ctiMessage: unknown): void {
+    this.pushRaw(JSON.stringify({ msgType, ctiMessage }));
   }
 
   pushRaw(text: string): void {
@@ -192,13 +225,19 @@ export class XucWorld {
   }
 
   /** Outgoing leg that answers after `dialAnswerMs` (or fails, for `failDestinations`). */
-  dialOut(login: string, destination: string, userData: Record<string, string> = {}): SimCallImpl {
+  dialOut(
+    login: string,
+    destination: string,
+    userData: Record<string, string> = {},
+    queueName?: string,
+  ): SimCallImpl {
     const call = this.createCall({
       login,
       direction: 'Outgoing',
       otherDN: destination,
       userData,
       state: 'dialing',
+      ...(queueName ? { queueName } : {}),
     });
     const fails = this.settings.failDestinations.includes(destination);
     this.later(() => {
@@ -208,8 +247,20 @@ export class XucWorld {
     return call;
   }
 
+  /** A dial that fails at once (the failure PhoneEvent, §1.10). */
+  failedDial(login: string, destination: string): void {
+    this.createCall({
+      login,
+      direction: 'Outgoing',
+      otherDN: destination,
+      state: 'dialing',
+    }).fail();
+  }
+
   private callChanged(call: SimCallImpl, eventType: string): void {
     this.pushTo(call.login, 'PhoneEvent', call.phoneEvent(eventType));
+    this.features.queues.countCall(call, eventType);
+    if (eventType === 'EventRinging' && !call.answered) this.features.sheet(call);
     if (!call.live) {
       this.calls = this.calls.filter((c) => c !== call);
       this.recordHistory(call);
@@ -219,10 +270,12 @@ export class XucWorld {
     }
     this.pushTo(call.login, 'PhoneStatusUpdate', { status: this.phoneStatus(call.login) });
     const agent = this.agents.get(call.login);
-    if (!agent) return;
-    if (!call.live && call.answered && call.queueName && this.callsOf(call.login).length === 0)
-      agent.wrapUp();
-    agent.refresh();
+    if (agent) {
+      if (!call.live && call.answered && call.queueName && this.callsOf(call.login).length === 0)
+        agent.wrapUp();
+      agent.refresh();
+    }
+    this.features.changed();
   }
 
   /** The last `size` calls of `login`, newest first (the order is assumed: the page does not say). */

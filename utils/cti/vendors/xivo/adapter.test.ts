@@ -174,7 +174,7 @@ describe('XivoAdapter events', () => {
     const { t, socket } = await connected(s);
     socket.serverSend('this is {not json');
     socket.serverSend({ msgType: 'PhoneEvent', ctiMessage: { eventType: 42 } });
-    socket.serverSend({ msgType: 'QueueStatistics', ctiMessage: 'whatever' });
+    socket.serverSend({ msgType: 'QueueCalls', ctiMessage: 'whatever' });
     expect((await t.next('protocolError')).frame).toBe('this is {not json');
     expect((await t.next('protocolError')).message).toMatch(/PhoneEvent/);
     expect(t.events.items.filter((e) => e.type === 'protocolError')).toHaveLength(2);

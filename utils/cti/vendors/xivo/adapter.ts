@@ -4,23 +4,11 @@
  * heartbeat timing, resync). One adapter serves one connection: the token that the next
  * connection may offer again is kept in `ctx.checkpoint` (auth.ts).
  */
-import type {
-  AdapterContext,
-  Capabilities,
-  Heartbeat,
-  PastCall,
-  TimeWindow,
-  VendorAdapter,
-} from '../../adapter';
+import type { AdapterContext, Heartbeat, PastCall, TimeWindow, VendorAdapter } from '../../adapter';
 import { systemClock } from '../../adapter';
-import {
-  CALL_COMMAND_TYPES,
-  CtiError,
-  type Command,
-  type CommandType,
-  type CtiEvent,
-} from '../../model';
-import { AgentTracker, errorNotice } from './agent';
+import type { DirectoryEntry } from '../../features';
+import { CtiError, type Command, type CtiEvent } from '../../model';
+import { AgentTracker, agentLoginStep, errorNotice } from './agent';
 import {
   ctiSocketUrl,
   forgetToken,
@@ -28,32 +16,25 @@ import {
   login,
   saveToken,
   serverBase,
+  sessionRefusal,
   type Token,
 } from './auth';
-import { CallTracker } from './calls';
-import { HISTORY_SIZE, pastCallOf, type CallHistoryEntry } from './history';
+import { CallTracker, failureNotice } from './calls';
+import { isFeatureCommand, XIVO_CAPABILITIES } from './capabilities';
 import { planCommand, type XivoConfig } from './commands';
+import { XivoFeatures } from './features';
+import { readPastCalls } from './past-calls';
+import { Requests } from './requests';
 import { clientFrames, parseFrame, type ClientFrame, type InboundMessage } from './wire';
 
-export const XIVO_CAPABILITIES: Capabilities = {
-  // Every call command but two: xuc has no qualification (disposition) command (§1.9) and no
-  // way to send a call back to a queue.
-  commands: new Set<CommandType>(
-    CALL_COMMAND_TYPES.filter((c) => c !== 'dispose' && c !== 'redirectToQueue'),
-  ),
-  agentStates: new Set(['ready', 'notReady', 'loggedOut']),
-  // xuc has no qualification command (§1.9): codes come from the admin's policy.
-  dispositions: 'policy',
-  dispositionCallback: false,
-  recordingControl: 'queueCalls',
-};
+export { XIVO_CAPABILITIES } from './capabilities';
 
 /** cti.js pings every 5 s and gives up after 3 silent intervals (§1.5). */
 const HEARTBEAT = { intervalMs: 5000, missLimit: 3 };
 /** xuc gives up on its side after 10 s (`XUC_CTI_LOGGED_ON_TIMEOUT`, §1.4); we wait a little longer. */
 const HANDSHAKE_TIMEOUT_MS = 15_000;
-/** How long the call history may take to come (assumed: the page gives no figure). */
-const HISTORY_TIMEOUT_MS = 10_000;
+/** Assumed (the page gives no figure): how long xuc may take to answer a request (settings.ts). */
+const DEFAULT_ANSWER_TIMEOUT_S = 10;
 const WS_OPEN = 1;
 const MAX_FRAME_IN_ERROR = 300;
 
@@ -82,11 +63,25 @@ export class XivoAdapter implements VendorAdapter {
   private readonly now = (): number => (this.ctx?.clock ?? systemClock).now();
   private readonly calls: CallTracker;
   private agent = new AgentTracker(this.now);
-  /** Who waits for the next CallHistory frame. */
-  private historyWaiters: ((entries: CallHistoryEntry[]) => void)[] = [];
+  /** Requests whose answer is a later event (requests.ts). */
+  private readonly requests: Requests;
+  private readonly features: XivoFeatures;
 
   constructor(private readonly config: XivoConfig) {
     this.calls = new CallTracker(this.now, config.defaultCountry);
+    const timeoutS = config.answerTimeoutS ?? DEFAULT_ANSWER_TIMEOUT_S;
+    this.requests = new Requests(() => this.ctx?.clock ?? systemClock, timeoutS * 1000);
+    this.features = new XivoFeatures({
+      emit: (event) => this.emit(event),
+      send: (frame) => this.send(frame),
+      requests: this.requests,
+      calls: this.calls,
+      agentId: () => (this.agent.known ? this.agent.agentId : undefined),
+      agentKnown: () => this.agent.known,
+      now: this.now,
+      timeZone: config.historyTimeZone ?? '',
+      queuePenalty: config.queuePenalty ?? 0,
+    });
   }
 
   async connect(ctx: AdapterContext): Promise<void> {
@@ -129,61 +124,39 @@ export class XivoAdapter implements VendorAdapter {
 
   async execute(command: Command): Promise<void> {
     this.requireReady();
+    if (isFeatureCommand(command.type)) return this.features.execute(command);
     const plan = planCommand(command, {
       config: this.config,
       calls: this.calls,
       agent: this.agent,
       phoneNumber: this.phoneNumber,
+      queue: (id) => this.features.queues.queue(id),
+      mobileNumber: this.features.presence.mobileNumber,
     });
     for (const frame of plan.frames) this.send(frame);
     for (const event of plan.after?.() ?? []) this.emit(event);
+  }
+
+  /** Directory search and favourites (directory.ts), with the conference rooms. */
+  async searchDirectory(term: string, limit: number): Promise<DirectoryEntry[]> {
+    this.requireReady();
+    return this.features.search(term, limit);
   }
 
   async disconnect(): Promise<void> {
     this.closeSocket();
   }
 
-  /** api-pages "Call History": the user's last calls (history.ts); the caller keeps the window's. */
+  /** api-pages "Call History" (history.ts), for outages and the panel's history ('history'). */
   async pastCalls(_window: TimeWindow): Promise<PastCall[]> {
     this.requireReady();
-    const entries = await this.requestHistory();
-    const context = {
+    return readPastCalls({
+      requests: this.requests,
+      send: (frame) => this.send(frame),
+      agentHistory: this.config.historySource === 'agent',
       phoneNumber: this.phoneNumber,
       timeZone: this.config.historyTimeZone ?? '',
       defaultCountry: this.config.defaultCountry,
-    };
-    return entries.flatMap((entry) => pastCallOf(entry, context) ?? []);
-  }
-
-  private requestHistory(): Promise<CallHistoryEntry[]> {
-    const ctx = this.ctx;
-    if (!ctx) return Promise.reject(new CtiError('network', 'Not connected to XiVO'));
-    return new Promise<CallHistoryEntry[]>((resolve, reject) => {
-      const done = () => {
-        ctx.clock.clearTimeout(timer);
-        ctx.signal.removeEventListener('abort', onAbort);
-        this.historyWaiters = this.historyWaiters.filter((w) => w !== waiter);
-      };
-      const waiter = (entries: CallHistoryEntry[]) => {
-        done();
-        resolve(entries);
-      };
-      const onAbort = () => {
-        done();
-        reject(new CtiError('network', 'The XiVO connection was closed'));
-      };
-      const timer = ctx.clock.setTimeout(() => {
-        done();
-        reject(new CtiError('timeout', 'XiVO did not send the call history in time'));
-      }, HISTORY_TIMEOUT_MS);
-      ctx.signal.addEventListener('abort', onAbort, { once: true });
-      this.historyWaiters.push(waiter);
-      try {
-        this.send(clientFrames.getUserCallHistory(HISTORY_SIZE));
-      } catch (error) {
-        done();
-        reject(error);
-      }
     });
   }
 
@@ -249,12 +222,17 @@ export class XivoAdapter implements VendorAdapter {
     const socket = this.socket;
     this.socket = undefined;
     this.ready = false;
-    this.handshake?.reject(new CtiError('network', 'The XiVO connection was closed'));
+    const closed = new CtiError('network', 'The XiVO connection was closed');
+    this.handshake?.reject(closed);
+    this.requests.failAll(closed);
     if (socket && socket.readyState <= WS_OPEN) socket.close(1000);
   }
 
   private onClose(code: number): void {
     this.socket = undefined;
+    this.requests.failAll(
+      new CtiError('network', `The connection to XiVO was lost (code ${code})`),
+    );
     if (this.handshake) {
       this.handshake.reject(
         new CtiError(
@@ -289,12 +267,15 @@ export class XivoAdapter implements VendorAdapter {
       });
     } else if (parsed.kind === 'message') {
       this.onMessage(parsed.message);
+      // After the books took the frame in, so an answered request sees the state it changed.
+      this.requests.offer(parsed.message);
     }
   }
 
   // ── Frames ────────────────────────────────────────────────────────────────────────────────────
 
   private onMessage(message: InboundMessage): void {
+    if (this.features.onMessage(message)) return;
     switch (message.msgType) {
       case 'LoggedOn':
         if (this.handshake) {
@@ -309,16 +290,15 @@ export class XivoAdapter implements VendorAdapter {
         return this.onLoggedOnError(message.payload.Error);
       case 'PhoneEvent':
         for (const event of this.calls.applyPhoneEvent(message.payload)) this.emit(event);
-        if (/fail/i.test(message.payload.eventType)) {
-          const who = message.payload.otherDN ?? 'the number';
-          this.emit({ type: 'notice', level: 'warning', message: `The call to ${who} failed` });
-        }
+        for (const event of failureNotice(message.payload)) this.emit(event);
         return;
       case 'CurrentCallsPhoneEvents':
         this.emit({
           type: 'callsSnapshot',
           calls: this.calls.applySnapshot(message.payload.events),
         });
+        // The calls first; then queues, callbacks and the rest (features.ts).
+        this.features.snapshotReceived();
         return;
       case 'AgentStateEvent': {
         const state = this.agent.apply(message.payload);
@@ -331,9 +311,6 @@ export class XivoAdapter implements VendorAdapter {
       }
       case 'UserConfigUpdate':
         return this.onUserConfig(message.payload.agentId ?? undefined);
-      case 'CallHistory':
-        for (const waiter of [...this.historyWaiters]) waiter(message.payload);
-        return;
       case 'Error':
       case 'AgentError':
         if (message.payload.Error === 'TokenExpired') {
@@ -352,19 +329,7 @@ export class XivoAdapter implements VendorAdapter {
 
   /** generic.html (§1.4): loggedOnFailed / loggedOnTimeout, then xuc closes the socket. */
   private onLoggedOnError(code: string): void {
-    if (this.handshake) {
-      const error =
-        code === 'loggedOnTimeout'
-          ? new CtiError('network', 'XiVO could not open your CTI session in time')
-          : new CtiError(
-              'auth',
-              code === 'TokenExpired'
-                ? 'Your XiVO session expired'
-                : 'XiVO refused to open your CTI session',
-            );
-      this.failHandshake(error);
-      return;
-    }
+    if (this.handshake) return this.failHandshake(sessionRefusal(code));
     // After ready, the token is dead: the next connect() logs in again with the stored credentials.
     this.forgetToken();
     this.lostReason = new CtiError('network', `XiVO ended the session (${code}); signing in again`);
@@ -381,31 +346,17 @@ export class XivoAdapter implements VendorAdapter {
       const state = this.agent.apply(early);
       if (state) this.emit({ type: 'agent', agent: state });
     }
+    this.features.agentKnown();
     this.maybeLogAgentIn();
   }
 
-  /**
-   * After sign-in the agent must be logged in on the sign-in phone (api-pages "Agent login").
-   * We need both LoggedOn (no command before it, §1.4) and our agentId (UserConfigUpdate), in
-   * whichever order they come. agentLogin is harmless when the agent already sits on that phone;
-   * on another phone xuc answers LoggedInOnAnotherPhone, which becomes a notice: we do not move
-   * the agent off a phone someone else may be using. Reconnects do not log in again, so an agent
-   * who logged out stays logged out.
-   */
+  /** The agent login of a sign-in (agent.ts `agentLoginStep`), once LoggedOn and our agent are known. */
   private maybeLogAgentIn(): void {
     if (!this.ready || !this.agentLoginWanted || !this.agent.known) return;
     this.agentLoginWanted = false;
-    const agentId = this.agent.agentId;
-    if (agentId === undefined) return;
-    if (!this.phoneNumber) {
-      this.emit({
-        type: 'notice',
-        level: 'error',
-        message: 'Sign in with a phone number to log your agent in',
-      });
-      return;
-    }
-    this.send(clientFrames.agentLogin(agentId, this.phoneNumber));
+    const step = agentLoginStep(this.agent.agentId, this.phoneNumber);
+    if (step?.kind === 'frame') this.send(step.frame);
+    else if (step) this.emit(step.event);
   }
 
   // ── Helpers ───────────────────────────────────────────────────────────────────────────────────

@@ -2,8 +2,8 @@
  * XiVO agent frames → the normalized agent (vendors/README.md §1.8) and the agent-facing wording
  * of xuc's agent errors (§1.7 "Agent login errors", api-pages "Agent login").
  */
-import type { AgentState, AgentStatus } from '../../model';
-import type { AgentStatePayload, ErrorPayload } from './wire';
+import type { AgentState, AgentStatus, CtiEvent } from '../../model';
+import { clientFrames, type AgentStatePayload, type ClientFrame, type ErrorPayload } from './wire';
 
 /**
  * AgentRinging/Dialing/OnCall mean "ready and busy": the call itself comes from PhoneEvents.
@@ -84,4 +84,24 @@ export function errorNotice(error: ErrorPayload, signedInPhone: string | undefin
     default:
       return `XiVO reported an error: ${error.Error}`;
   }
+}
+
+/**
+ * After sign-in the agent must be logged in on the sign-in phone (api-pages "Agent login"),
+ * once both LoggedOn (no command before it, §1.4) and our agentId (UserConfigUpdate) are known,
+ * in whichever order they come. agentLogin is harmless when the agent already sits on that phone;
+ * on another phone xuc answers LoggedInOnAnotherPhone, which becomes a notice: we do not move the
+ * agent off a phone someone else may be using. Reconnects do not log in again, so an agent who
+ * logged out stays logged out. Nothing for a user who is not an agent.
+ */
+export function agentLoginStep(
+  agentId: number | undefined,
+  phoneNumber: string | undefined,
+): { kind: 'frame'; frame: ClientFrame } | { kind: 'notice'; event: CtiEvent } | undefined {
+  if (agentId === undefined) return undefined;
+  if (!phoneNumber) {
+    const message = 'Sign in with a phone number to log your agent in';
+    return { kind: 'notice', event: { type: 'notice', level: 'error', message } };
+  }
+  return { kind: 'frame', frame: clientFrames.agentLogin(agentId, phoneNumber) };
 }

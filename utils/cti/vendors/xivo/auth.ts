@@ -123,3 +123,14 @@ export async function forgetToken(checkpoint: Checkpoint, log: Logger): Promise<
     .set(null)
     .catch((error: unknown) => log.warn('could not drop the XiVO token', error));
 }
+
+/** The handshake's LoggedOnError (generic.html, §1.4) as the sign-in error the agent reads. */
+export function sessionRefusal(code: string): CtiError {
+  if (code === 'loggedOnTimeout') {
+    return new CtiError('network', 'XiVO could not open your CTI session in time');
+  }
+  return new CtiError(
+    'auth',
+    code === 'TokenExpired' ? 'Your XiVO session expired' : 'XiVO refused to open your CTI session',
+  );
+}

@@ -31,12 +31,19 @@ export interface TrackedCall {
   monitorState?: string;
   /** Set from `attendedTransfer` until complete/cancel or release (§1.8, [INFERRED]). */
   transfer?: { target: string; consultId?: string };
+  /** The page the platform's Sheet asks to open for this call (sheet.ts). */
+  popUrl?: string;
 }
+
+/** Sheets for calls not seen yet (a Sheet may come before the call's PhoneEvent): a few, newest. */
+const PENDING_POPS = 20;
 
 export const callIdOf = (uniqueId: string): string => `xivo:${uniqueId}`;
 
 export class CallTracker {
   private readonly calls = new Map<string, TrackedCall>();
+  /** Sheet pages by the call they name (uid), until that call appears. */
+  private readonly pops = new Map<string, string>();
 
   constructor(
     private readonly now: () => number,
@@ -90,6 +97,39 @@ export class CallTracker {
     return [...live.values()].map((call) => this.toUpdate(call));
   }
 
+  /**
+   * A Sheet's page for the call `uid` names (its linkedId or uniqueId, sheet.ts): set on every
+   * leg of that call, or kept until the call appears.
+   */
+  applySheet(uid: string, url: string): CtiEvent[] {
+    const legs = this.all().filter((c) => c.uniqueId === uid || c.linkedId === uid);
+    if (legs.length === 0) {
+      this.pops.delete(uid);
+      this.pops.set(uid, url);
+      for (const old of this.pops.keys()) {
+        if (this.pops.size <= PENDING_POPS) break;
+        this.pops.delete(old);
+      }
+      return [];
+    }
+    return legs.map((call) => {
+      call.popUrl = url;
+      return { type: 'callUpsert', call: this.toUpdate(call) };
+    });
+  }
+
+  /**
+   * Call data the agent attached (setData): xuc prefixes keys with USR_ (api-pages setData) and
+   * sends no answer; the next PhoneEvent of the call carries what xuc really holds.
+   */
+  attachData(call: TrackedCall, data: Readonly<Record<string, string>>): CallUpdate {
+    const attached = Object.fromEntries(
+      Object.entries(data).map(([k, v]) => [k.startsWith('USR_') ? k : `USR_${k}`, v]),
+    );
+    call.last = { ...call.last, userData: { ...call.last.userData, ...attached } };
+    return this.toUpdate(call);
+  }
+
   startTransfer(call: TrackedCall, target: string): CallUpdate {
     call.transfer = { target };
     return this.toUpdate(call);
@@ -138,6 +178,7 @@ export class CallTracker {
       data: userData(e.userData),
       recording: recordingOf(call),
       ...(call.transfer ? { transferTarget: call.transfer.target } : {}),
+      ...(call.popUrl ? { popUrl: call.popUrl } : {}),
     };
   }
 
@@ -160,6 +201,12 @@ export class CallTracker {
       ...(state === 'connected' ? { answeredAt: now } : {}),
       last: event,
     };
+    const pop = this.pops.get(call.uniqueId) ?? this.pops.get(call.linkedId);
+    if (pop !== undefined) {
+      call.popUrl = pop;
+      this.pops.delete(call.uniqueId);
+      this.pops.delete(call.linkedId);
+    }
     this.calls.set(event.uniqueId, call);
     // A new outgoing leg while a transfer waits for its consultation leg is that leg (§1.8).
     const waiting = this.all().find(
@@ -175,6 +222,13 @@ export class CallTracker {
     const original = this.all().find((c) => c.transfer?.consultId === uniqueId);
     return original ? [{ type: 'callUpsert', call: this.endTransfer(original) }] : [];
   }
+}
+
+/** A notice for the failure PhoneEvent (its name is [UNKNOWN], §1.10: any event with "fail"). */
+export function failureNotice(event: PhoneEventPayload): CtiEvent[] {
+  if (!/fail/i.test(event.eventType)) return [];
+  const who = event.otherDN ?? 'the number';
+  return [{ type: 'notice', level: 'warning', message: `The call to ${who} failed` }];
 }
 
 function directionOf(event: PhoneEventPayload): CallDirection {

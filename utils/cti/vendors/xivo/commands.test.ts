@@ -6,18 +6,21 @@ import {
   CONFIG,
   connected,
   phoneEvent,
+  QUEUE_LIST,
+  resynced,
   setup,
+  xuc,
 } from '../../../../tests/simulators/xivo/test-kit';
-describe('XivoAdapter.execute', () => {
-  async function withCall(state: 'EventRinging' | 'EventEstablished' = 'EventEstablished') {
-    const s = setup({ config: { dialPrefix: '0', dialFormat: 'national' } });
-    const { t, socket } = await connected(s);
-    socket.serverSend(phoneEvent(state));
-    const call = (await t.next('callUpsert')).call;
-    socket.sent.length = 0;
-    return { s, t, socket, call };
-  }
+async function withCall(state: 'EventRinging' | 'EventEstablished' = 'EventEstablished') {
+  const s = setup({ config: { dialPrefix: '0', dialFormat: 'national' } });
+  const { t, socket } = await connected(s);
+  socket.serverSend(phoneEvent(state));
+  const call = (await t.next('callUpsert')).call;
+  socket.sent.length = 0;
+  return { s, t, socket, call };
+}
 
+describe('XivoAdapter.execute', () => {
   it('dials with the admin dial format and prefix', async () => {
     const { s, socket } = await withCall();
     await s.adapter.execute({ type: 'dial', number: '+33 1 42 68 53 00' });
@@ -127,5 +130,85 @@ describe('XivoAdapter.execute', () => {
       new XivoAdapter(CONFIG).execute({ type: 'dial', number: '1' }),
     ).rejects.toMatchObject({ code: 'network' });
     await expect(new XivoAdapter(CONFIG).resync()).rejects.toBeInstanceOf(CtiError);
+  });
+});
+
+describe('XivoAdapter.execute: call data and dial routes', () => {
+  it('dials with variables, from the mobile and on behalf of a queue', async () => {
+    const s = setup();
+    const { socket } = await resynced(s);
+    await expect(
+      s.adapter.execute({ type: 'dial', number: '2001', route: { kind: 'mobile' } }),
+    ).rejects.toThrow('XiVO has no mobile number for you to call from');
+    socket.serverSend(xuc('UserConfigUpdate', { userId: 9, agentId: 22, mobileNumber: '0612' }));
+    socket.serverSend(xuc('QueueList', QUEUE_LIST));
+    socket.sent.length = 0;
+    const variables = { order: '42' };
+    await s.adapter.execute({ type: 'dial', number: '2001', variables });
+    await s.adapter.execute({ type: 'dial', number: '2001', route: { kind: 'mobile' }, variables });
+    await s.adapter.execute({ type: 'dial', number: '2001', route: { kind: 'queue', queue: '8' } });
+    await expect(
+      s.adapter.execute({ type: 'dial', number: '2001', route: { kind: 'queue', queue: '99' } }),
+    ).rejects.toThrow('XiVO does not list this queue');
+    expect(socket.frames()).toEqual([
+      { claz: 'web', command: 'dial', destination: '2001', variables },
+      { claz: 'web', command: 'dialFromMobile', destination: '2001', variables },
+      {
+        claz: 'web',
+        command: 'dialFromQueue',
+        destination: '2001',
+        queueId: 8,
+        callerIdName: 'blue sky',
+        callerIdNumber: '3506',
+        variables: {},
+      },
+    ]);
+  });
+
+  it('attaches call data to a connected call and shows it, USR_ prefixed, until xuc says otherwise', async () => {
+    const { s, t, socket, call } = await withCall();
+    await s.adapter.execute({
+      type: 'setCallData',
+      callId: call.id,
+      data: { topic: 'refund', USR_x: '1' },
+    });
+    expect(socket.frames()).toEqual([
+      { claz: 'web', command: 'setData', variables: { topic: 'refund', USR_x: '1' } },
+    ]);
+    expect((await t.next('callUpsert')).call.data).toMatchObject({
+      USR_topic: 'refund',
+      USR_x: '1',
+    });
+    // xuc's next event is the truth: here it kept only one of them.
+    socket.serverSend(phoneEvent('EventOnHold', { userData: { USR_topic: 'refund' } }));
+    const held = (await t.next('callUpsert')).call;
+    expect(held.data).toEqual({ USR_topic: 'refund' });
+  });
+
+  it('refuses call data on a call that is not connected yet', async () => {
+    const { s, call } = await withCall('EventRinging');
+    await expect(
+      s.adapter.execute({ type: 'setCallData', callId: call.id, data: { topic: 'x' } }),
+    ).rejects.toThrow('XiVO attaches call data to a connected call only');
+  });
+
+  it('reads the agent’s call history with historySource agent', async () => {
+    const s = setup({ config: { historySource: 'agent' } });
+    const { socket } = await resynced(s);
+    socket.sent.length = 0;
+    const past = s.adapter.pastCalls!({ from: 0, to: Date.now() });
+    expect(socket.frames()).toEqual([{ claz: 'web', command: 'getAgentCallHistory', size: 100 }]);
+    socket.serverSend(
+      xuc('CallHistory', [
+        {
+          start: '2014-01-01 08:00:00',
+          duration: '00:01:00',
+          srcNum: '0115878',
+          dstNum: '1001',
+          status: 'abandoned',
+        },
+      ]),
+    );
+    expect(await past).toEqual([expect.objectContaining({ direction: 'inbound', missed: true })]);
   });
 });

@@ -10,14 +10,21 @@ import { dialString } from '../shared/dial';
 import type { AgentTracker } from './agent';
 import type { CallTracker, TrackedCall } from './calls';
 import { clientFrames, type ClientFrame } from './wire';
+import type { QueueConfigPayload } from './wire-features';
 
 export interface XivoConfig {
   server: string;
   dialFormat: DialFormat;
   dialPrefix: string;
-  /** The zone of the call history's times (history.ts); '' = the browser's. */
+  /** The zone of the times xuc writes (call history, callback due dates); '' = the browser's. */
   historyTimeZone?: string;
   defaultCountry: string;
+  /** How long a request may wait for xuc's answer (requests.ts); default 10 s. */
+  answerTimeoutS?: number;
+  /** The penalty the agent joins a queue with (setAgentQueue); default 0. */
+  queuePenalty?: number;
+  /** Whose call history to read: the user's line (default) or the agent's. */
+  historySource?: 'user' | 'agent';
 }
 
 export interface CommandDeps {
@@ -26,6 +33,10 @@ export interface CommandDeps {
   agent: AgentTracker;
   /** The phone number typed at sign-in: where agentLogin puts the agent. */
   phoneNumber: string | undefined;
+  /** A queue xuc listed, by its QueueInfo id (dialFromQueue). */
+  queue(id: string): QueueConfigPayload | undefined;
+  /** The user's mobile (UserConfigUpdate), where dialFromMobile calls from. */
+  mobileNumber: string | undefined;
 }
 
 export interface CommandPlan {
@@ -39,10 +50,19 @@ export function planCommand(command: Command, deps: CommandDeps): CommandPlan {
   const dialled = (n: string) => dialString(n, config);
 
   switch (command.type) {
-    case 'dial': {
-      const destination = dialled(command.number);
-      if (!destination) throw new CtiError('unsupported', 'Enter a number to dial');
-      return { frames: [clientFrames.dial(destination)] };
+    case 'dial':
+      return { frames: [dialFrame(command, deps)] };
+    case 'setCallData': {
+      // "Attach data to the device current calls … when there is a call connected" (api-pages
+      // setData): the frame names no call, so only a connected or held call takes data.
+      const call = liveCall(calls, command.callId);
+      if (call.state !== 'connected' && call.state !== 'held') {
+        throw new CtiError('unsupported', 'XiVO attaches call data to a connected call only');
+      }
+      return {
+        frames: [clientFrames.setData(command.data)],
+        after: () => [{ type: 'callUpsert', call: calls.attachData(call, command.data) }],
+      };
     }
     case 'answer': {
       const call = liveCall(calls, command.callId);
@@ -139,6 +159,30 @@ export function planCommand(command: Command, deps: CommandDeps): CommandPlan {
     default:
       throw new CtiError('unsupported', `XiVO cannot do “${command.type}” yet`);
   }
+}
+
+/** `dial`, or `dialFromMobile` / `dialFromQueue` for a route (api-pages "Phone Methods"). */
+function dialFrame(command: Extract<Command, { type: 'dial' }>, deps: CommandDeps): ClientFrame {
+  const destination = dialString(command.number, deps.config);
+  if (!destination) throw new CtiError('unsupported', 'Enter a number to dial');
+  // xuc attaches the variables as USR_ call data (api-pages "Cti.dial").
+  const variables = command.variables ?? {};
+  const route = command.route;
+  if (route?.kind === 'mobile') {
+    if (!deps.mobileNumber) {
+      throw new CtiError('unsupported', 'XiVO has no mobile number for you to call from');
+    }
+    return clientFrames.dialFromMobile(destination, variables);
+  }
+  if (route?.kind === 'queue') {
+    const queue = deps.queue(route.queue);
+    if (!queue) throw new CtiError('unsupported', 'XiVO does not list this queue');
+    // Assumed: the caller id both sides see is the queue's own name and number ("Caller id on
+    // both sides is set to callerId", api-pages dialFromQueue).
+    const name = queue.displayName || queue.name;
+    return clientFrames.dialFromQueue(destination, queue.id, name, queue.number ?? '', variables);
+  }
+  return clientFrames.dial(destination, variables);
 }
 
 function agentStateFrame(

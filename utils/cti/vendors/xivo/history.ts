@@ -10,11 +10,11 @@
 import { z } from 'zod';
 import type { PastCall } from '../../adapter';
 import { toE164ByLibphonenumber } from '../../../phone/format';
+import { text } from './fields';
 
-const text = z
-  .union([z.string(), z.number()])
-  .nullish()
-  .transform((v) => (v === null || v === undefined ? undefined : String(v)));
+import { parseWallTime } from './time';
+
+export { parseWallTime } from './time';
 
 export const CallHistoryEntry = z.object({
   start: z.string().min(1),
@@ -48,52 +48,6 @@ const UNANSWERED = new Set([
   'divert_ca_ratio',
   'divert_waittime',
 ]);
-
-/** "2014-01-01 08:00:00" → epoch ms, in `timeZone` (IANA; '' = this browser's). */
-export function parseWallTime(value: string, timeZone: string): number | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})/.exec(value.trim());
-  if (!m) return undefined;
-  const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  if (!timeZone) {
-    const local = new Date(y, mo - 1, d, h, mi, s).getTime();
-    return Number.isNaN(local) ? undefined : local;
-  }
-  const asUtc = Date.UTC(y, mo - 1, d, h, mi, s);
-  // The zone's offset at that instant, corrected once for a DST change in between.
-  const first = asUtc - zoneOffset(asUtc, timeZone);
-  return asUtc - zoneOffset(first, timeZone);
-}
-
-/** How far `timeZone`'s wall clock is ahead of UTC at `epochMs`. */
-function zoneOffset(epochMs: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(new Date(epochMs));
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const wall = Date.UTC(
-    part('year'),
-    part('month') - 1,
-    part('day'),
-    part('hour'),
-    part('minute'),
-    part('second'),
-  );
-  return wall - Math.floor(epochMs / 1000) * 1000;
-}
 
 /** "00:21:35" → ms; undefined when unreadable. */
 export function parseDuration(value: string | undefined): number | undefined {

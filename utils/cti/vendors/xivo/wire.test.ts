@@ -96,9 +96,10 @@ describe('xivo wire: parseFrame', () => {
   });
 
   it('ignores the dozens of msgTypes we do not use', () => {
-    expect(
-      parseFrame('{"msgType":"QueueStatistics","ctiMessage":{"queueId":11,"counters":[]}}'),
-    ).toEqual({ kind: 'ignored', msgType: 'QueueStatistics' });
+    expect(parseFrame('{"msgType":"QueueCalls","ctiMessage":{"queueId":9,"calls":[]}}')).toEqual({
+      kind: 'ignored',
+      msgType: 'QueueCalls',
+    });
     expect(parseFrame('{"msgType":"Pong","ctiMessage":{}}')).toEqual({
       kind: 'ignored',
       msgType: 'Pong',

@@ -7,18 +7,35 @@
  * are documented) and strict only on what we key on (`uniqueId`, `agentId`, `eventType`).
  */
 import { z } from 'zod';
+import { text } from './fields';
 import { CallHistoryPayload } from './history';
+import {
+  AgentListenPayload,
+  AgentStatisticsPayload,
+  CallbackListsPayload,
+  CallbackPeriodsPayload,
+  CallbackStartedPayload,
+  CallbackTakenPayload,
+  CallbackUpdatedPayload,
+  CallbackUuidPayload,
+  ConferenceListPayload,
+  DirectoryPayload,
+  FavoriteUpdatedPayload,
+  QueueConfigPayload,
+  QueueListPayload,
+  QueueMemberListPayload,
+  QueueMemberPayload,
+  QueueStatisticsPayload,
+  SheetPayload,
+  UsersStatusesPayload,
+  UserStatusPayload,
+  VoiceMailPayload,
+} from './wire-features';
 
 // ── Server → client ───────────────────────────────────────────────────────────────────────────
 
 /** Every server frame is `{"msgType": "<T>", "ctiMessage": <payload>}` (§1.2, cti.js `receive`). */
 export const Envelope = z.object({ msgType: z.string().min(1), ctiMessage: z.unknown() });
-
-/** Display-only text that some xuc versions send as a number or null. */
-const text = z
-  .union([z.string(), z.number()])
-  .nullish()
-  .transform((v) => (v === null || v === undefined ? undefined : String(v)));
 
 /** §1.7 "PhoneEvent"; `eventType` stays a string so the undocumented failure event still parses. */
 export const PhoneEventPayload = z.object({
@@ -49,11 +66,25 @@ export const AgentStatePayload = z.object({
 });
 export type AgentStatePayload = z.infer<typeof AgentStatePayload>;
 
-/** api-pages "User Config Update": `agentId` is absent, null or 0 for users who are not agents. */
+const flag = z.boolean().nullish();
+
+/**
+ * api-pages "User Config Update": `agentId` is absent, null or 0 for users who are not agents;
+ * do-not-disturb and the three forwards with their destinations; the user's mobile (where
+ * dialFromMobile calls from).
+ */
 export const UserConfigPayload = z.object({
   userId: z.number().int().nullish(),
   agentId: z.number().int().nullish(),
   fullName: text,
+  dndEnabled: flag,
+  naFwdEnabled: flag,
+  naFwdDestination: text,
+  uncFwdEnabled: flag,
+  uncFwdDestination: text,
+  busyFwdEnabled: flag,
+  busyFwdDestination: text,
+  mobileNumber: text,
 });
 export type UserConfigPayload = z.infer<typeof UserConfigPayload>;
 
@@ -86,6 +117,29 @@ const INBOUND = {
   Error: ErrorPayload,
   AgentError: ErrorPayload,
   CallHistory: CallHistoryPayload,
+  // Agent features (wire-features.ts)
+  DirectoryResult: DirectoryPayload,
+  Favorites: DirectoryPayload,
+  FavoriteUpdated: FavoriteUpdatedPayload,
+  ConferenceList: ConferenceListPayload,
+  QueueList: QueueListPayload,
+  QueueConfig: QueueConfigPayload,
+  QueueMember: QueueMemberPayload,
+  QueueMemberList: QueueMemberListPayload,
+  QueueStatistics: QueueStatisticsPayload,
+  AgentStatistics: AgentStatisticsPayload,
+  AgentListen: AgentListenPayload,
+  VoiceMailStatusUpdate: VoiceMailPayload,
+  UsersStatuses: UsersStatusesPayload,
+  UserStatusUpdate: UserStatusPayload,
+  CallbackLists: CallbackListsPayload,
+  CallbackTaken: CallbackTakenPayload,
+  CallbackReleased: CallbackUuidPayload,
+  CallbackClotured: CallbackUuidPayload,
+  CallbackStarted: CallbackStartedPayload,
+  CallbackRequestUpdated: CallbackUpdatedPayload,
+  PreferredCallbackPeriodList: CallbackPeriodsPayload,
+  Sheet: SheetPayload,
 } as const;
 type Inbound = typeof INBOUND;
 
@@ -181,4 +235,46 @@ export const clientFrames = {
   getCurrentCallsPhoneEvents: () => web('getCurrentCallsPhoneEvents'),
   getAgentStates: () => web('getAgentStates'),
   getUserCallHistory: (size: number) => web('getUserCallHistory', { size }),
+  getAgentCallHistory: (size: number) => web('getAgentCallHistory', { size }),
+  // Agent features
+  dialFromMobile: (destination: string, variables: Record<string, string> = {}) =>
+    web('dialFromMobile', { destination, variables }),
+  dialFromQueue: (
+    destination: string,
+    queueId: number,
+    callerIdName: string,
+    callerIdNumber: string,
+    variables: Record<string, string> = {},
+  ) => web('dialFromQueue', { destination, queueId, callerIdName, callerIdNumber, variables }),
+  setData: (variables: Record<string, string>) => web('setData', { variables }),
+  /** `queue`, `queuemember` (QueueList, QueueMemberList), `meetme` (getConferenceRooms). */
+  getList: (objectType: 'queue' | 'queuemember' | 'meetme') => web('getList', { objectType }),
+  setAgentQueue: (agentId: number, queueId: number, penalty: number) =>
+    web('setAgentQueue', { agentId, queueId, penalty }),
+  removeAgentFromQueue: (agentId: number, queueId: number) =>
+    web('removeAgentFromQueue', { agentId, queueId }),
+  subscribeToQueueStats: () => web('subscribeToQueueStats'),
+  subscribeToAgentStats: () => web('subscribeToAgentStats'),
+  directoryLookUp: (term: string) => web('directoryLookUp', { term }),
+  getFavorites: () => web('getFavorites'),
+  addFavorite: (contactId: string, source: string) => web('addFavorite', { contactId, source }),
+  removeFavorite: (contactId: string, source: string) =>
+    web('removeFavorite', { contactId, source }),
+  dnd: (state: boolean) => web('dnd', { state }),
+  forward: (kind: 'naFwd' | 'uncFwd' | 'busyFwd', state: boolean, destination: string) =>
+    web(kind, { state, destination }),
+  userStatusUpdate: (status: string) => web('userStatusUpdate', { status }),
+  // callback.js: Callback.* builds its frames with cti.js createMessage (claz "web").
+  getCallbackLists: () => web('getCallbackLists'),
+  getCallbackPreferredPeriods: () => web('getCallbackPreferredPeriods'),
+  takeCallback: (uuid: string) => web('takeCallback', { uuid }),
+  releaseCallback: (uuid: string) => web('releaseCallback', { uuid }),
+  startCallback: (uuid: string, number: string) => web('startCallback', { uuid, number }),
+  /** callback.js sends dueDate and periodUuid only together. */
+  updateCallbackTicket: (
+    uuid: string,
+    status: string,
+    comment: string,
+    due?: { dueDate: string; periodUuid: string },
+  ) => web('updateCallbackTicket', { uuid, status, comment, ...(due ?? {}) }),
 };
