@@ -22,7 +22,8 @@ const STATUS: Readonly<Record<string, AgentStatus>> = {
 
 /** Undefined for names we do not know: the agent state is left as it was. */
 export function agentStatusOf(event: AgentStatePayload): Omit<AgentState, 'since'> | undefined {
-  const status = STATUS[event.name];
+  // Own keys only: a name such as "hasOwnProperty" is an unknown state, not a lookup of Object's.
+  const status = Object.hasOwn(STATUS, event.name) ? STATUS[event.name] : undefined;
   if (status === undefined) return undefined;
   // `cause` is the pause reason on AgentOnPause [INFERRED, §1.8]; on other states it is noise.
   return status === 'notReady' && event.cause ? { status, reason: event.cause } : { status };

@@ -198,6 +198,13 @@ describe('xivo agent mapping (§1.8)', () => {
     expect(agentStatusOf(agentEvent(name))).toEqual(expected);
   });
 
+  it.each(['hasOwnProperty', 'toString', '__proto__', 'constructor'])(
+    'an agent state named %s is unknown, not a property of every object',
+    (name) => {
+      expect(agentStatusOf(agentEvent(name))).toBeUndefined();
+    },
+  );
+
   it('takes the pause reason from cause, and skips unknown names', () => {
     expect(agentStatusOf(agentEvent('AgentOnPause', { cause: 'lunch' }))).toEqual({
       status: 'notReady',

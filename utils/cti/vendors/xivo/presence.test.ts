@@ -221,6 +221,8 @@ describe('XiVO agent figures', () => {
       unit: 'percent',
     });
     expect(agentStatOf('AgentInboundAverageCallTime', 61)).toMatchObject({ unit: 'seconds' });
+    // A figure named like a property of every object is just an unknown figure.
+    expect(agentStatOf('toString', 3)).toMatchObject({ name: 'toString', unit: 'count' });
     expect(agentStatOf('Whatever', 'not a date')).toBeUndefined();
     expect(AgentStat.safeParse(agentStatOf('AgentOutboundTotalCalls', 3)).success).toBe(true);
   });

@@ -28,7 +28,7 @@ export function labelOf(name: string): string {
 
 /** One figure as the model has it; undefined for a value that is no number or date. */
 export function agentStatOf(name: string, value: number | string | null): AgentStat | undefined {
-  const known = KNOWN[name];
+  const known = Object.hasOwn(KNOWN, name) ? KNOWN[name] : undefined;
   if (typeof value === 'string') {
     const at = Date.parse(value);
     return Number.isFinite(at)
