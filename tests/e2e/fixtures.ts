@@ -51,6 +51,16 @@ export async function openPopup(ext: ExtensionBrowser): Promise<Page> {
 }
 
 /**
+ * The side panel's page in a tab: the same panel as Chrome's side panel, with the agent tools'
+ * tabs (Queues, Directory, Callbacks…) the popup has no room for.
+ */
+export async function openSidePanel(ext: ExtensionBrowser): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/sidepanel.html`);
+  return page;
+}
+
+/**
  * Open a page of the demo CRM (`crm.html` unless `path` says), hover a number and click its
  * trusted call button, as an agent would.
  * The default is the French number, +33 1 23 45 67 89.

@@ -4,11 +4,14 @@
  * to the portal page, the portal bridge content script forwards it, the CRM pops once; hang up,
  * disposition (with a call-back time, DispositionCall's `schedule`) and click-to-dial reach the
  * REST API; the same messages from another origin do nothing; sign-out ends the AgentLogin token.
+ * The side panel shows queuesummary's and campaignstatus's figures and schedules a call back
+ * (ScheduleDialerCall: uContact lists no scheduled calls, so there is no list to take one from);
+ * the call card tags the call's recording (TagRecord).
  */
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { startUcontactSimulator, type UcontactSimulator } from '../simulators/ucontact';
 import type { ExtensionBrowser } from '../support/chromium';
-import { clickToDial, expect, signInWith, tabsAt, test } from './fixtures';
+import { clickToDial, expect, openSidePanel, signInWith, tabsAt, test } from './fixtures';
 
 async function withSimulator(fn: (sim: UcontactSimulator) => Promise<void>): Promise<void> {
   const sim = await startUcontactSimulator();
@@ -30,6 +33,14 @@ const signIn = (ext: ExtensionBrowser): Promise<Page> =>
   signInWith(ext, { Agent: 'alice', Password: 'secret' });
 
 const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The value shown beside `label` among a queue's figures in the Queues tab. */
+const figure = (page: Page, queue: string, label: string): Locator =>
+  page
+    .getByLabel(`${queue} figures`)
+    .locator('div')
+    .filter({ has: page.getByText(label, { exact: true }) })
+    .locator('dd');
 
 /** Tomorrow at 15:30 local time: the datetime-local value and the `schedule` uContact gets. */
 function tomorrowAtHalfPastThree(): { input: string; schedule: string } {
@@ -138,5 +149,103 @@ test('uContact: signing out ends the AgentLogin token with EndSession', async ({
     const end = await sim.waitForRequest((r) => r.api === 'auth/EndSession');
     expect(end.form).toEqual({ user: 'alice', token: md5secret });
     expect(end.answer).toBe('1');
+  });
+});
+
+test('uContact: the side panel shows queuesummary’s figures live and schedules a call back with ScheduleDialerCall', async ({
+  ext,
+}) => {
+  await withSimulator(async (sim) => {
+    await ext.setUserSettings(settingsFor(sim));
+    await signIn(ext);
+    const panel = await openSidePanel(ext);
+
+    // Queues: every queue queuesummary reports, by name without uContact's suffix, with its
+    // figures; the day's counts come from campaignstatus.
+    await panel.getByRole('tab', { name: 'Queues' }).click();
+    const queues = panel.getByRole('list', { name: 'Queues' });
+    await expect(queues.getByText('Support', { exact: true })).toBeVisible();
+    await expect(queues.getByText('Sales', { exact: true })).toBeVisible();
+    await expect(figure(panel, 'Support', 'Waiting')).toHaveText('3');
+    await expect(figure(panel, 'Support', 'Agents available')).toHaveText('5');
+    await expect(figure(panel, 'Support', 'Agents signed in')).toHaveText('10');
+    await expect(figure(panel, 'Support', 'Answered')).toHaveText('41');
+    await expect(figure(panel, 'Support', 'Abandoned')).toHaveText('2');
+    await expect(figure(panel, 'Sales', 'Waiting')).toHaveText('0');
+    expect(sim.requests.items.some((r) => r.api === 'Supervisor/queuesummary')).toBe(true);
+    // uContact has no request to join or leave a queue: the panel offers neither.
+    await expect(queues.getByRole('button')).toHaveCount(0);
+
+    // More callers wait: the next read (uContact's heartbeat) shows them.
+    sim.queues[0]!.callers = 7;
+    await expect(figure(panel, 'Support', 'Waiting')).toHaveText('7', { timeout: 90_000 });
+
+    // Callbacks: uContact lists none, so the tab is the form that schedules one.
+    await panel.getByRole('tab', { name: 'Callbacks' }).click();
+    await expect(panel.getByText('No callbacks for you.')).toHaveCount(0);
+    await panel.getByRole('button', { name: 'Schedule a callback' }).click();
+    const form = panel.getByRole('form', { name: 'Schedule a callback' });
+    const at = tomorrowAtHalfPastThree();
+    await form.getByLabel('Number to call').fill('+33 1 23 45 67 89');
+    await form.getByLabel('Call at').fill(at.input);
+    await form.getByLabel('Note (optional)').fill('Wants the renewal quote');
+    await form.getByLabel('Queue (optional)').selectOption({ label: 'Support' });
+    await form.getByRole('button', { name: 'Schedule' }).click();
+
+    // The campaign by its uContact name, the number as dialled, the time as uContact writes it,
+    // this agent's extension (a progressive dialer gives the call back to them), the note.
+    const expected = {
+      calldate: at.schedule,
+      campaign: 'Support<-',
+      destination: '33123456789',
+      alternatives: '',
+      agentphone: '1001',
+      data: 'note=Wants the renewal quote',
+    };
+    const scheduled = await sim.waitForRequest((r) => r.api === 'Dialers/ScheduleDialerCall');
+    expect(JSON.parse(scheduled.form.callschedule ?? '')).toEqual(expected);
+    expect(scheduled.answer).toBe('1');
+    expect(sim.dialer.scheduled).toEqual([expected]);
+    // Accepted: the form closes, and nothing waits in the outbox.
+    await expect(form).toHaveCount(0);
+    await expect(panel.getByText(/Callback scheduled for/)).toHaveCount(0);
+    await expect(panel.getByRole('alert')).toHaveCount(0);
+  });
+});
+
+test('uContact: the call card tags the connected call’s recording with TagRecord', async ({
+  ext,
+}) => {
+  await withSimulator(async (sim) => {
+    await ext.setUserSettings(settingsFor(sim));
+    const popup = await signIn(ext);
+    const portal = await ext.context.newPage();
+    await portal.goto(`${sim.url}/portal`);
+    await expect(portal.frameLocator('#uphone').locator('#status')).toBeVisible();
+    const call = sim.ringInbound({ from: '+33123456789', name: 'Camille Dubois' });
+
+    // Answered in the portal's softphone: uContact says nothing, the panel assumes it after a
+    // moment (the assumeConnectedMs setting); the recording's actions come with it.
+    await expect(popup.getByText('In call', { exact: true })).toBeVisible();
+    const controls = popup.getByRole('group', { name: 'Call controls' });
+    await controls.getByRole('button', { name: 'Tag the recording' }).click();
+    const form = popup.getByRole('form', { name: 'Tag the recording' });
+    await form.getByLabel('Tag').fill('complaint escalated');
+    await form.getByRole('button', { name: 'Tag', exact: true }).click();
+
+    const tag = await sim.waitForRequest((r) => r.api === 'Agents/TagRecord');
+    expect(tag.form).toEqual({
+      phone: '+33123456789',
+      guid: call.guid,
+      data: 'complaint escalated',
+    });
+    expect(tag.status).toBe(200);
+    expect(sim.dialer.tags).toEqual([
+      { phone: '+33123456789', guid: call.guid, data: 'complaint escalated' },
+    ]);
+    await expect(form).toHaveCount(0);
+    await expect(popup.getByRole('alert')).toHaveCount(0);
+    // The call is still in hand.
+    await expect(controls.getByRole('button', { name: 'Hang up' })).toBeVisible();
   });
 });

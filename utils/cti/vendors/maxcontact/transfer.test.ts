@@ -149,4 +149,21 @@ describe('maxcontact transfer to a user (v1.8 "Transfer To User", assumed path)'
       message: /consult transfer first/,
     });
   });
+
+  it('does not start a consult transfer to a colleague’s UserID, which it would dial', async () => {
+    rig = await startRig();
+    const t = await signedIn(rig);
+    const call = await connectedCall(rig, t);
+    const before = rig.sim.calls(1001).map((c) => [c.CallId, c.state]);
+    await expect(
+      rig.adapter.execute({ type: 'attendedTransfer', callId: call.id, target: '1002' }),
+    ).rejects.toMatchObject({
+      code: 'unsupported',
+      message:
+        '1002 is the MaxContact user ID of Priya Shah, not a phone number: transfer the call to them with a blind transfer',
+    });
+    // The customer was neither held nor left for a consultation.
+    expect(rig.sim.requests.filter((r) => r.api === 'hold' || r.api === 'dial')).toEqual([]);
+    expect(rig.sim.calls(1001).map((c) => [c.CallId, c.state])).toEqual(before);
+  });
 });

@@ -7,7 +7,7 @@
 import { CtiError } from '../../model';
 import { dialString } from '../shared/dial';
 import type { TrackedCall } from './calls';
-import { anyData, ended, type CommandHost } from './command-host';
+import { anyData, ended, refuseUserId, type CommandHost } from './command-host';
 import { failureOf } from './http';
 import { expandPath } from './paths';
 import { DialData, telephony } from './wire';
@@ -74,6 +74,8 @@ export async function startTransfer(
     throw new CtiError('unsupported', 'Another transfer is already under way');
   }
   const phone = dialString(target, host.config);
+  // A colleague's UserID (picked by name) would be dialled as a phone number, the customer held.
+  await refuseUserId(host, target, 'transfer the call to them with a blind transfer');
   const heldByUs = call.state === 'connected';
   if (heldByUs) {
     await host.request(telephony.hold(userId, call.vendorCallId), anyData);
