@@ -11,91 +11,21 @@
  * stayed up or was stopped across the restart. (Webhooks posted while the relay process is down are
  * another matter: lost unless the sender retries, docs/relay.md.)
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { createRelay, type Relay } from '../../relay';
-import { silentLogger } from '../../relay/log';
-import {
-  startAnywhere365Simulator,
-  type Anywhere365Simulator,
-  type ReceivedRequest,
-} from '../simulators/anywhere365';
 import type { ExtensionBrowser } from '../support/chromium';
 import { stopServiceWorker } from '../support/service-worker';
-import { clickToDial, expect, openPopup, tabsAt, test } from './fixtures';
+import {
+  AGENT,
+  callCards,
+  command,
+  configure,
+  signIn,
+  withRig,
+  type Rig,
+} from './anywhere365-helpers';
+import { clickToDial, expect, tabsAt, test } from './fixtures';
 
-const AGENT = 'sip:alice@example.com';
-const SECRET = 'e2e-relay-secret-of-at-least-32-characters';
 const GAP_NOTICE = /Some phone events were lost/;
-
-interface Rig {
-  broker: Anywhere365Simulator;
-  relay: Relay;
-}
-
-/**
- * A broker simulator and a relay subscribed to it for AGENT, with a temporary data directory;
- * all closed and removed whatever happens.
- */
-async function withRig(fn: (rig: Rig) => Promise<void>): Promise<void> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'switchboard-e2e-relay-'));
-  const broker = await startAnywhere365Simulator({ dialAnswerMs: 200 });
-  try {
-    const relay = await createRelay(
-      { secret: SECRET, dataDir, anywhere365: { brokerUrl: broker.url, imAddresses: [AGENT] } },
-      { log: silentLogger },
-    );
-    try {
-      await fn({ broker, relay });
-    } finally {
-      await relay.close();
-    }
-  } finally {
-    await broker.close();
-    await rm(dataDir, { recursive: true, force: true });
-  }
-}
-
-async function configure(ext: ExtensionBrowser, rig: Rig, crm?: string): Promise<void> {
-  await ext.setUserSettings({
-    vendor: 'anywhere365',
-    connection: { anywhere365: { brokerUrl: rig.broker.url, relayUrl: rig.relay.url } },
-    ...(crm && {
-      screenPop: {
-        rules: [
-          { id: 'crm', trigger: 'ringing', direction: 'inbound', url: `${crm}?phone={e164}` },
-        ],
-      },
-    }),
-  });
-}
-
-/** Sign in from the popup with a token the admin issued, as the agent would. */
-async function signIn(ext: ExtensionBrowser, relay: Relay): Promise<Page> {
-  const popup = await openPopup(ext);
-  await expect(popup.getByLabel('Relay token')).toBeVisible();
-  await popup.getByLabel('Relay token').fill(relay.issueToken(AGENT));
-  await popup.getByRole('button', { name: 'Sign in' }).click();
-  await expect(popup.getByText('Connected', { exact: true })).toBeVisible();
-  return popup;
-}
-
-const command =
-  (type: number, number?: string) =>
-  (r: ReceivedRequest): boolean => {
-    const body = r.body as { ImAddress?: string; commandType?: number; number?: string };
-    return (
-      r.path === '/api/command' &&
-      body.ImAddress === AGENT &&
-      body.commandType === type &&
-      (number === undefined || body.number === number)
-    );
-  };
-
-/** The call cards in the panel (components/CurrentCall.tsx). */
-const callCards = (popup: Page) => popup.locator('article.sb-call');
 
 test('Anywhere365: sign-in reaches the broker, an inbound call pops once, rings, connects and ends', async ({
   ext,

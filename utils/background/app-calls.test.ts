@@ -8,8 +8,8 @@ import { startXivoSimulator, type SimCall, type XivoSimulator } from '../../test
 import type { Call } from '../cti/model';
 import { createPopLog, openSwitchboardDb, type SwitchboardDb } from '../storage/db';
 import type { Browser } from 'wxt/browser';
-import type { Reply } from '../messaging';
-import { closeApps, createHarness } from '../../tests/support/background-harness';
+import type { PanelState, Reply, StatePush } from '../messaging';
+import { closeApps, createHarness, POPUP } from '../../tests/support/background-harness';
 import type { BackgroundDeps } from './app';
 
 const CALLER = { from: '+33142685300', name: 'Camille Dubois' };
@@ -142,6 +142,27 @@ describe('dispositions with policy codes', () => {
     await expect(
       bg.command({ type: 'dispose', callId: ringing.id, code: 'sale', notes: '' }),
     ).resolves.toEqual(refused('Choose one of the disposition codes'));
+  });
+
+  it('tells an open panel once the call that ended is in history', async () => {
+    const bg = await signedIn();
+    const posted: PanelState[] = [];
+    const port = {
+      name: 'switchboard/panel',
+      sender: POPUP,
+      postMessage: (push: StatePush) => posted.push(push.state),
+      disconnect: () => undefined,
+      onDisconnect: { addListener: () => undefined },
+    };
+    bg.app.connectPanel(port as unknown as Browser.runtime.Port);
+    const simCall = sim.inboundCall(CALLER);
+    const ringing = await bg.call(simCall, 'ringing');
+    simCall.hangup();
+    // A missed call: nothing else changes after it ends, so only that push can show it.
+    await vi.waitFor(() =>
+      expect(posted.at(-1)?.recent.map((h) => h.callId)).toEqual([ringing.id]),
+    );
+    expect(posted.at(-1)?.calls).toEqual([]);
   });
 
   it('when required, going ready waits for the disposition of the last call', async () => {

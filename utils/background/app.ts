@@ -228,7 +228,7 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
   const storageFailed = storageNotices(store, log);
   const db = (deps.openDb ?? openSwitchboardDb)();
   const screenPop = screenPopOn(db, deps, settings, storageFailed);
-  const recent = createRecentCalls(db.then(createHistory), storageFailed);
+  const recent = createRecentCalls(db.then(createHistory), storageFailed, () => views.broadcast());
   const outbox = createAppOutbox({
     ...{ store, storageFailed, clock, log, outboxStore: deps.outboxStore },
     ...{ session: () => session, vendorId: () => settings().vendor, views: () => earlyViews },

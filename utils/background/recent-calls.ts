@@ -38,9 +38,15 @@ export interface RecentCalls {
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/**
+ * `recorded`: calls that ended are in the list now. The panels were told of those transitions
+ * before history had them, so the app tells them again (else an open panel would list the call
+ * only after the next change).
+ */
 export function createRecentCalls(
   history: Promise<History>,
   storageFailed: (what: string, error: unknown) => void,
+  recorded: () => void = () => undefined,
 ): RecentCalls {
   let list: HistoryEntry[] = [];
   /** Runs a storage step; a failure is reported and the step skipped. */
@@ -111,6 +117,7 @@ export function createRecentCalls(
         for (const { call } of ended) await h.upsertFromCall(call);
       });
       await refresh();
+      recorded();
     },
     async setDisposition(callId, disposition) {
       await guarded('Could not save the disposition in the call history', async () => {

@@ -126,5 +126,18 @@ describe('Anywhere365 CTI Broker simulator (§9)', () => {
     await refused.transfer('sip:bob@example.com', { refused: true });
     expect(events()).toEqual(['ali 3', 'ali 4', 'ali 6', 'bob 3', 'bob 5', 'ali 7']);
     expect(refused).toMatchObject({ agent: 'sip:alice@example.com', state: 'connected' });
+    sim.deliveries.clear();
+    // A call the agent already holds is transferred without a second OnHold.
+    const held = await sim.inboundCall();
+    await held.answer();
+    await held.hold();
+    await held.transfer('sip:bob@example.com');
+    expect(events()).toEqual(['ali 3', 'ali 4', 'ali 6', 'bob 7']);
+    expect(held).toMatchObject({ agent: 'sip:bob@example.com', state: 'connected' });
+    // An ended call is not transferred.
+    await held.hangup();
+    sim.deliveries.clear();
+    await held.transfer('sip:alice@example.com');
+    expect(events()).toEqual([]);
   });
 });

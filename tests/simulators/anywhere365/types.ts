@@ -47,7 +47,8 @@ export interface SimCall {
   hold(): Promise<void>;
   retrieve(): Promise<void>;
   /**
-   * OnHold for this agent, then Retrieve for `toAgent` (the same agent: the transfer failed).
+   * OnHold for this agent (unless the call is already on hold), then Retrieve for `toAgent`
+   * (the same agent: the transfer failed).
    * `invite`: Hunting for `toAgent` in between; `refused`: then Disconnected for `toAgent` and
    * Retrieve for this agent.
    */

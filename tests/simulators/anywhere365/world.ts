@@ -179,14 +179,16 @@ export class CallImpl implements SimCall {
    * §2.6 "Additional note": OnHold for A, then Retrieve for B (or for A when it failed). With
    * `invite`, B is first offered the call (Hunting for B: the page does not say the broker posts
    * it, so it is optional here); with `refused` too, B turns it down (Disconnected for B) and A
-   * takes the call back (Retrieve for A).
+   * takes the call back (Retrieve for A). A call A already holds (`hold()`) has had its OnHold.
    */
   async transfer(toAgent: string, o: { invite?: boolean; refused?: boolean } = {}): Promise<void> {
-    if (this.state !== 'connected') return;
+    if (this.state !== 'connected' && this.state !== 'onHold') return;
     const from = this.agent;
     const to = this.world.knows(toAgent) ?? toAgent;
-    this.state = 'onHold';
-    await this.emit('OnHold');
+    if (this.state === 'connected') {
+      this.state = 'onHold';
+      await this.emit('OnHold');
+    }
     if (o.invite || o.refused) await this.emit('Hunting', to);
     if (o.refused) await this.emit('Disconnected', to);
     this.agent = o.refused ? from : to;
