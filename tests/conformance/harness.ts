@@ -41,6 +41,11 @@ export interface ConformanceHarness {
    * without one fails the suite.
    */
   featureScenarios?: Partial<Record<CommandType, (s: FeatureScene) => Promise<void>>>;
+  /**
+   * The number an attended transfer dials, when the suite's transfer target is something else on
+   * this vendor (a MaxContact user id, which only a blind transfer takes).
+   */
+  consultTarget?: string;
   /** Where a call ends up after a command, when the vendor differs from the suite's default. */
   outcomes?: Partial<Record<CommandType, CallState[]>>;
   /** Start a fresh simulator (one per test). */

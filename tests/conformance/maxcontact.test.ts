@@ -164,6 +164,8 @@ defineConformanceSuite({
     recordingControl: 'all',
   },
   features: ['directory', 'queues', 'callData'],
+  // The suite's target is Robin Hale's user id: a consultation dials a phone number instead.
+  consultTarget: '2999',
   featureScenarios: { vendorAction: leadActions },
   async start() {
     const sim = await startMaxContactSimulator({

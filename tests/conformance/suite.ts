@@ -46,6 +46,8 @@ export function defineConformanceSuite(harness: ConformanceHarness): void {
     let rig: ConformanceRig;
     const adapters: VendorAdapter[] = [];
     const caps = new Set<CommandType>(harness.capabilities.commands);
+    /** Where an attended transfer dials: a number, where the blind target is a user id. */
+    const consultTarget = harness.consultTarget ?? TRANSFER_TARGET;
     const outcome = (type: CommandType): CallState[] =>
       harness.outcomes?.[type] ?? DEFAULT_OUTCOMES[type] ?? [];
 
@@ -115,7 +117,7 @@ export function defineConformanceSuite(harness: ConformanceHarness): void {
       await s.adapter.execute({
         type: 'attendedTransfer',
         callId: call.id,
-        target: TRANSFER_TARGET,
+        target: consultTarget,
       });
       return reaches(s.t, call, ['transferring']);
     }
@@ -249,7 +251,7 @@ export function defineConformanceSuite(harness: ConformanceHarness): void {
       },
       attendedTransfer: async (s) => {
         const call = await connected(s);
-        await run(s, { type: 'attendedTransfer', callId: call.id, target: TRANSFER_TARGET }, call);
+        await run(s, { type: 'attendedTransfer', callId: call.id, target: consultTarget }, call);
         const after = await reaches(s.t, call, ['transferring']);
         expect(after.transferTarget).toBeTruthy();
       },
