@@ -1,6 +1,12 @@
-import { startCcsSimulator, type CcsSimulator, type RestRecord } from '../simulators/ccs';
+import {
+  COLLEAGUE,
+  DEFAULT_EXTENSIONS,
+  startCcsSimulator,
+  type CcsSimulator,
+  type RestRecord,
+} from '../simulators/ccs';
 import { signInWithToken, useCcs } from './ccs-helpers';
-import { clickToDial, expect, tabsAt, test } from './fixtures';
+import { clickToDial, expect, openSidePanel, tabsAt, test } from './fixtures';
 
 let sim: CcsSimulator;
 test.beforeEach(async () => {
@@ -122,5 +128,40 @@ test('send a ringing, then a connected call to a queue chosen by name (wait_redi
     // The queue took the call: it leaves the popup.
     await expect(card).toHaveCount(0);
     await expect(controls).toHaveCount(0);
+  }
+});
+
+test('transfer a connected call to a colleague found by name in the side panel’s directory', async ({
+  ext,
+}) => {
+  // A tenant with a colleague to transfer to (api-pages §4.8's Sonny Patel).
+  const team = await startCcsSimulator({ extensions: [...DEFAULT_EXTENSIONS, COLLEAGUE] });
+  try {
+    await useCcs(ext, team);
+    await signInWithToken(ext, team);
+    const panel = await openSidePanel(ext);
+    const call = team.inboundCall({ from: '+33123456789', name: 'Camille Dubois' });
+    await expect(panel.locator('article.sb-call').getByText('Camille Dubois')).toBeVisible();
+    // Picked up on the phone: a connected call can be transferred (wait_transfer, §4.25).
+    call.answer();
+    await expect(panel.getByRole('button', { name: 'Pause recording' })).toBeVisible();
+
+    await panel.getByRole('tab', { name: 'Directory' }).click();
+    await panel.getByLabel('Search the directory').fill('Sonny');
+    const transfer = panel.getByRole('button', {
+      name: `Transfer to Sonny Patel on ${COLLEAGUE.extension}`,
+    });
+    await expect(transfer).toBeVisible();
+    await expect(panel.getByText('1 found', { exact: true })).toBeVisible();
+    await transfer.click();
+    const sent = await team.waitForRequest(request('wait_transfer'));
+    expect(sent).toMatchObject({
+      path: `/calls/${call.callId}`,
+      body: { request: 'wait_transfer', target: COLLEAGUE.extension },
+    });
+    // The colleague has the call: it leaves the agent's panel.
+    await expect(panel.locator('article.sb-call')).toHaveCount(0);
+  } finally {
+    await team.close();
   }
 });

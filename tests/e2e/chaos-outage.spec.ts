@@ -1,53 +1,15 @@
 /**
  * Chaos: the phone system goes away for longer than every step of the session's reconnect
- * backoff (utils/cti/session-timing.ts, the real schedule: no test clock), a call rings and ends
- * meanwhile, then the system comes back. History must show the call where the vendor lists its
- * call history (XiVO), or the outage where it cannot (CCS), and nothing may pop for a call that
- * is over. A live call after the outage still pops, so the rule in force would have popped the
- * missed one had it rung late.
+ * backoff (outage-helpers.ts), a call rings and ends meanwhile, then the system comes back.
+ * History must show the call where the vendor lists its call history (XiVO here; CCS in
+ * ccs-history.spec.ts), or the outage where it cannot (CCS without the Calls View permission),
+ * and nothing may pop for a call that is over. A live call after the outage still pops, so the
+ * rule in force would have popped the missed one had it rung late.
  */
-import type { Page } from '@playwright/test';
-import { BACKOFF } from '../../utils/cti/session-timing';
 import { CCS_PERMISSIONS, startCcsSimulator } from '../simulators/ccs';
 import { signInWithToken, useCcs } from './ccs-helpers';
 import { expect, signIn, tabsAt, test } from './fixtures';
-
-/** The first attempt whose backoff ceiling is the cap: every step before it is shorter. */
-const CAPPED_ATTEMPT = 1 + Math.ceil(Math.log2(BACKOFF.capMs / BACKOFF.baseMs));
-/** The whole schedule up to and past the capped step, with room for a loaded machine. */
-const OUTAGE_TIMEOUT_MS = 4 * 60_000;
-
-/** The reconnect attempt the panel shows, or 0 while it shows none. */
-async function shownAttempt(popup: Page): Promise<number> {
-  // The connection line's status, not a notice's (notices come first in the panel).
-  const text = (await popup.locator('.sb-connection').getByRole('status').textContent()) ?? '';
-  return Number(/\(attempt (\d+)\)/.exec(text)?.[1] ?? 0);
-}
-
-/** Down for longer than every backoff step, with `during` run while it is down. */
-async function longOutage(
-  popup: Page,
-  down: () => Promise<void>,
-  during: () => void,
-  up: () => Promise<void>,
-): Promise<void> {
-  await down();
-  // Past the capped step: the outage outlasts every backoff step of the schedule.
-  await expect
-    .poll(() => shownAttempt(popup), { timeout: OUTAGE_TIMEOUT_MS, intervals: [1_000] })
-    .toBeGreaterThan(CAPPED_ATTEMPT);
-  during();
-  await up();
-  await expect(popup.getByText('Connected', { exact: true })).toBeVisible({
-    timeout: BACKOFF.capMs + 60_000,
-  });
-}
-
-const popRule = (crm: string) => ({
-  screenPop: {
-    rules: [{ id: 'crm', trigger: 'ringing', direction: 'inbound', url: `${crm}?phone={e164}` }],
-  },
-});
+import { longOutage, OUTAGE_TIMEOUT_MS, popRule } from './outage-helpers';
 
 test('a call that rings and ends during a long outage is in history afterwards, and never pops', async ({
   ext,
