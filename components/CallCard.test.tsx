@@ -54,7 +54,9 @@ describe('call data on the call card', () => {
   });
 
   it('attaches key/values to the call where the vendor can, after checking the keys', async () => {
-    const { root, connector } = show({ commands: ['setCallData'] });
+    // What the store derives for a connected call of a vendor with setCallData (cti/actions.ts).
+    const talking = { ...connected, actions: [...connected.actions, 'setCallData' as const] };
+    const { root, connector } = show({ commands: ['setCallData'], calls: [talking] });
     expect(controls(root)).toEqual(['Hang up', 'Add call data']);
     click(button(root, 'Add call data'));
     const form = () => root.querySelector<HTMLFormElement>('form[aria-label="Add call data"]');

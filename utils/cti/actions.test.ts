@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deriveActions } from './actions';
 import type { Capabilities } from './adapter';
-import { CallUpdate, type CallData, type CommandType } from './model';
+import { CALL_COMMAND_TYPES, CallUpdate, type CallData, type CommandType } from './model';
 import { ALL_CAPABILITIES } from '../../tests/support/fake-adapter';
 import { CCS_CAPABILITIES } from './vendors/ccs/adapter';
 import { MAXCONTACT_CAPABILITIES } from './vendors/maxcontact/adapter';
@@ -18,8 +18,10 @@ const call = (patch: Partial<CallData>): CallData =>
     ...patch,
   });
 
+/** Every call-model command; the agent-feature commands have their own cases below. */
 const caps = (patch: Partial<Capabilities> = {}): Capabilities => ({
   ...ALL_CAPABILITIES,
+  commands: new Set(CALL_COMMAND_TYPES),
   ...patch,
 });
 
@@ -135,5 +137,16 @@ describe('deriveActions', () => {
     expect(deriveActions(call({ state: 'connected' }), caps({ commands }))).toEqual(['hangup']);
     expect(deriveActions(call({ state: 'held' }), caps({ commands }))).toEqual(['hangup']);
     expect(deriveActions(call({ state: 'ended' }), caps({ commands: new Set() }))).toEqual([]);
+  });
+
+  it('offers call data on a call the agent is in, where the vendor can attach it', () => {
+    const withData = caps({ commands: new Set<CommandType>(['setCallData', 'hangup']) });
+    for (const state of ['connected', 'held', 'transferring'] as const) {
+      expect(deriveActions(call({ state }), withData)).toContain('setCallData');
+      expect(deriveActions(call({ state }), caps())).not.toContain('setCallData');
+    }
+    for (const state of ['ringing', 'dialing', 'ended'] as const) {
+      expect(deriveActions(call({ state }), withData)).not.toContain('setCallData');
+    }
   });
 });

@@ -26,6 +26,7 @@ function byState(call: CallData, caps: Capabilities, opts: DeriveOptions): Comma
       return call.direction === 'inbound' ? ['answer', 'hangup', 'redirectToQueue'] : ['hangup'];
     case 'dialing':
       return ['hangup'];
+    // Call data goes onto a call the agent is in (connected, held, transferring).
     case 'connected':
       return [
         'hangup',
@@ -34,13 +35,14 @@ function byState(call: CallData, caps: Capabilities, opts: DeriveOptions): Comma
         'redirectToQueue',
         'attendedTransfer',
         'sendDtmf',
+        'setCallData',
         ...recordingActions(call, caps),
       ];
     case 'held':
       // A held call can still be sent on blind; an attended transfer needs the call connected.
-      return ['resume', 'hangup', 'blindTransfer'];
+      return ['resume', 'hangup', 'blindTransfer', 'setCallData'];
     case 'transferring':
-      return ['completeTransfer', 'cancelTransfer', 'hangup'];
+      return ['completeTransfer', 'cancelTransfer', 'hangup', 'setCallData'];
     case 'ended':
       return opts.disposed ? [] : ['dispose'];
   }

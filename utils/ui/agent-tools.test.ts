@@ -99,7 +99,9 @@ describe('call extras', () => {
       commands: ['setCallData'],
       features: ['callData', 'directory'],
     });
-    expect(callExtras(able, live)).toMatchObject({
+    // The store gives a live call of such a vendor the setCallData action (cti/actions.ts).
+    const withData = sampleCall({ state: 'connected', actions: ['hangup', 'setCallData'] });
+    expect(callExtras(able, withData)).toMatchObject({
       canSetData: true,
       showData: true,
       directory: true,

@@ -77,10 +77,9 @@ export const NO_EXTRAS: CallExtras = {
 };
 
 export function callExtras(state: PanelState, call: Call): CallExtras {
-  const live = call.state !== 'ended';
   return {
-    // The store derives no per-state `setCallData` action: any live call of a vendor that has it.
-    canSetData: live && (call.actions.includes('setCallData') || hasCommand(state, 'setCallData')),
+    // The store offers it on every live call of a vendor that has it (cti/actions.ts).
+    canSetData: call.actions.includes('setCallData'),
     actions: callActions(state.agentTools.vendorActions, call),
     directory: hasDirectory(state),
     showData: state.features.includes('callData'),

@@ -3,37 +3,17 @@
  * panel shows exactly these controls and sections.
  */
 import type { Capabilities } from '../../adapter';
-import type { Feature } from '../../features';
+import { FEATURES } from '../../features';
 import { CALL_COMMAND_TYPES, FEATURE_COMMAND_TYPES, type CommandType } from '../../model';
 
-/** The agent-feature commands xuc has a frame for (features.ts, commands.ts). */
-const FEATURE_COMMANDS: readonly CommandType[] = [
-  'setCallData',
-  'joinQueue',
-  'leaveQueue',
-  'takeCallback',
-  'releaseCallback',
-  'startCallback',
-  'rescheduleCallback',
-  'setDnd',
-  'setForward',
-  'addFavorite',
-  'removeFavorite',
-  'vendorAction',
-];
-
-const FEATURES: readonly Feature[] = [
-  'directory',
-  'favorites',
-  'history',
-  'queues',
-  'queueStats',
-  'callbacks',
-  'presence',
-  'voicemail',
-  'agentStats',
-  'callData',
-];
+/**
+ * The agent-feature commands xuc has a frame for (features.ts, commands.ts): all but
+ * scheduleCallback and cancelCallback, since the page has no command that creates or deletes a
+ * callback.
+ */
+const FEATURE_COMMANDS = FEATURE_COMMAND_TYPES.filter(
+  (c) => c !== 'scheduleCallback' && c !== 'cancelCallback',
+);
 
 export const XIVO_CAPABILITIES: Capabilities = {
   // Every call command but two: xuc has no qualification (disposition) command (§1.9) and no
@@ -48,6 +28,7 @@ export const XIVO_CAPABILITIES: Capabilities = {
   dispositions: 'policy',
   dispositionCallback: false,
   recordingControl: 'queueCalls',
+  // Every agent feature (features.ts): xuc publishes them all.
   features: new Set(FEATURES),
   // pauseAgent takes a reason but xuc lists none: the admin's `agent.pauseReasons` supplies them.
   pauseReasons: 'policy',
