@@ -31,7 +31,7 @@ test('a policy file sets the vendor and server, and the options page shows them 
     expect(ext.extensionId).toBe(EXTENSION_ID);
     const options = await ext.context.newPage();
     await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
-    const server = options.getByLabel('Server');
+    const server = options.getByLabel('Server', { exact: true });
     // The first managed read can take a few seconds after launch, more on a loaded machine.
     await expect(server).toHaveValue(sim.url, { timeout: 60_000 });
     await expect(server).toBeDisabled();
@@ -42,7 +42,7 @@ test('a policy file sets the vendor and server, and the options page shows them 
     const popup = await ext.context.newPage();
     await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
     await expect(popup.getByLabel('Username')).toBeVisible();
-    await expect(popup.getByLabel('Server')).toHaveCount(0);
+    await expect(popup.getByLabel('Server', { exact: true })).toHaveCount(0);
   } finally {
     await ext.close();
     rmSync(POLICY_FILE, { force: true });
