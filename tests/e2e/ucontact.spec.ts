@@ -5,7 +5,8 @@
  * disposition (with a call-back time, DispositionCall's `schedule`) and click-to-dial reach the
  * REST API; the same messages from another origin do nothing; sign-out ends the AgentLogin token.
  * The side panel shows queuesummary's and campaignstatus's figures and schedules a call back
- * (ScheduleDialerCall: uContact lists no scheduled calls, so there is no list to take one from);
+ * (ScheduleDialerCall: uContact lists no scheduled calls, so there is no list to take one from;
+ * its dialer takes the callback and starts it on the agent's phone when it is due);
  * the call card tags the call's recording (TagRecord).
  */
 import type { Locator, Page } from '@playwright/test';
@@ -152,12 +153,12 @@ test('uContact: signing out ends the AgentLogin token with EndSession', async ({
   });
 });
 
-test('uContact: the side panel shows queuesummary’s figures live and schedules a call back with ScheduleDialerCall', async ({
+test('uContact: the side panel shows queuesummary’s figures live and schedules a call back with ScheduleDialerCall, which the dialer gives back to the agent when due', async ({
   ext,
 }) => {
   await withSimulator(async (sim) => {
     await ext.setUserSettings(settingsFor(sim));
-    await signIn(ext);
+    const popup = await signIn(ext);
     const panel = await openSidePanel(ext);
 
     // Queues: every queue queuesummary reports, by name without uContact's suffix, with its
@@ -210,6 +211,23 @@ test('uContact: the side panel shows queuesummary’s figures live and schedules
     await expect(form).toHaveCount(0);
     await expect(panel.getByText(/Callback scheduled for/)).toHaveCount(0);
     await expect(panel.getByRole('alert')).toHaveCount(0);
+
+    // uContact's dialer takes the callback and starts it when it is due: the agent's phone (the
+    // portal's softphone) rings with the customer, and the panel has the call.
+    const portal = await ext.context.newPage();
+    await portal.goto(`${sim.url}/portal`);
+    await expect(portal.frameLocator('#uphone').locator('#status')).toBeVisible();
+    expect(sim.runSchedule(at.schedule.replace('15:30:00', '15:29:59'))).toEqual([]);
+    const [delivered] = sim.runSchedule(at.schedule);
+    expect(delivered).toMatchObject({ number: '33123456789', campaign: 'Support<-' });
+    expect(sim.dialer.scheduled).toEqual([]);
+    await popup.bringToFront();
+    await expect(popup.getByText('+33 1 23 45 67 89')).toBeVisible();
+    await expect(popup.getByText('In call', { exact: true })).toBeVisible();
+    await expect(popup.getByText('Queue: Support')).toBeVisible();
+    await popup.getByRole('button', { name: 'Hang up' }).click();
+    const hangup = await sim.waitForRequest((r) => r.api === 'Agents/HungupPhone');
+    expect(hangup.form).toEqual({ phone: '1001' });
   });
 });
 

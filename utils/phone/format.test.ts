@@ -3,6 +3,7 @@ import {
   formatForDial,
   formatInternational,
   formatNational,
+  toE164AsDialed,
   toE164ByLibphonenumber,
 } from './format';
 
@@ -15,6 +16,30 @@ describe('toE164ByLibphonenumber', () => {
   it('rejects what is not a phone number', () => {
     expect(toE164ByLibphonenumber('12', 'US')).toBeUndefined();
     expect(toE164ByLibphonenumber('hello', 'US')).toBeUndefined();
+  });
+});
+
+describe('toE164AsDialed', () => {
+  it('reads back what the digits dial format wrote, whatever the default country', () => {
+    const numbers = ['+33123456789', '+442079460958', '+14155552671', '+34912345678'];
+    for (const e164 of numbers) {
+      for (const defaultCountry of ['US', 'FR', 'GB', 'DE', undefined]) {
+        const written = formatForDial(e164, { format: 'digits', prefix: '', defaultCountry });
+        expect(toE164AsDialed(written, defaultCountry), `${e164} in ${defaultCountry}`).toBe(e164);
+      }
+    }
+  });
+  it('keeps a national number national', () => {
+    expect(toE164AsDialed('01 23 45 67 89', 'FR')).toBe('+33123456789');
+    expect(toE164AsDialed('(415) 555-2671', 'US')).toBe('+14155552671');
+    expect(toE164AsDialed('4155552671', 'US')).toBe('+14155552671');
+    expect(toE164AsDialed('0301234567', 'DE')).toBe('+49301234567');
+    expect(toE164AsDialed('+44 20 7946 0958', 'FR')).toBe('+442079460958');
+  });
+  it('rejects what is not a phone number', () => {
+    expect(toE164AsDialed('12', 'US')).toBeUndefined();
+    expect(toE164AsDialed('hello', 'FR')).toBeUndefined();
+    expect(toE164AsDialed('99999999999', 'US')).toBeUndefined();
   });
 });
 

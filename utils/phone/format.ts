@@ -16,6 +16,21 @@ export function toE164ByLibphonenumber(raw: string, defaultCountry?: string): st
   return parsed?.isPossible() ? parsed.number : undefined;
 }
 
+/**
+ * E.164 for a number as a platform writes the numbers it dials in the `digits` format (country
+ * code and national number, no "+": uContact's dialer). A bare run of digits that is a valid
+ * number once given its "+" is read so (national numbers start with a trunk "0" in most plans, or
+ * are no valid international number); anything else is read in the default country.
+ */
+export function toE164AsDialed(raw: string, defaultCountry?: string): string | undefined {
+  const trimmed = raw.trim();
+  if (/^[1-9]\d{7,14}$/.test(trimmed)) {
+    const international = parsePhoneNumberFromString(`+${trimmed}`);
+    if (international?.isValid()) return international.number;
+  }
+  return toE164ByLibphonenumber(trimmed, defaultCountry);
+}
+
 /** "+33 1 23 45 67 89" style, or `e164` itself when it does not parse. */
 export function formatInternational(e164: string): string {
   return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;

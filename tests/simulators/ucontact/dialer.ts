@@ -206,6 +206,18 @@ export function createDialer(world: DialerWorld) {
 
   return {
     state,
+    /**
+     * The dialer works through its schedule at `now` (`YYYY-MM-DD HH:mm:ss`): the scheduled calls
+     * due by then for one of `phones` leave the schedule, in date order, to be given to that
+     * phone (the API page: "The dialer has to be Enable and On Date To process Schedule Calls";
+     * `agentphone`: "Agent phone if progressive"). Calls for other phones stay.
+     */
+    takeDue(now: string, phones: readonly string[]): SimScheduledCall[] {
+      const due = (c: SimScheduledCall) => c.calldate <= now && phones.includes(c.agentphone);
+      const taken = state.scheduled.filter(due).sort((a, b) => (a.calldate < b.calldate ? -1 : 1));
+      state.scheduled = state.scheduled.filter((c) => !due(c));
+      return taken;
+    },
     /** The route's answer, or undefined when `name` is not one of these routes. */
     handle(name: string, form: Record<string, string>): Answer | undefined {
       return Object.hasOwn(routes, name) ? routes[name]!(form) : undefined;

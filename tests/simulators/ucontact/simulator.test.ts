@@ -183,6 +183,35 @@ describe('uContact simulator: dialer routes', () => {
     expect(sim.dialer.scheduled).toEqual([]);
   });
 
+  it('gives a due scheduled call to its agent’s portal and keeps the others', async () => {
+    await start();
+    const token = await agentLogin();
+    const portal: Record<string, unknown>[] = [];
+    sim.onPortal((m) => portal.push(m));
+    const at = (calldate: string, agentphone = '1001', destination = '14155550123') =>
+      post('Dialers/ScheduleDialerCall', schedule({ calldate, agentphone, destination }), token);
+    await at('2030-06-01 14:30:00');
+    await at('2030-06-01 14:00:00', '1001', '14155550199');
+    await at('2030-06-01 14:00:00', '2002');
+    await at('2030-06-01 16:00:00');
+    expect(sim.runSchedule('2030-06-01 13:59:59')).toEqual([]);
+    const due = sim.runSchedule('2030-06-01 14:30:00');
+    // Due first comes first; 2002 is no agent of this simulator; 16:00 is not due yet.
+    expect(due.map((c) => c.number)).toEqual(['14155550199', '14155550123']);
+    expect(sim.dialer.scheduled.map((c) => [c.calldate, c.agentphone])).toEqual([
+      ['2030-06-01 14:00:00', '2002'],
+      ['2030-06-01 16:00:00', '1001'],
+    ]);
+    expect(portal).toEqual(
+      due.map((c) => ({
+        action: 'gettingCall',
+        params: { number: c.number, campaign: 'Sales->', guid: c.guid },
+      })),
+    );
+    // Run twice, given once.
+    expect(sim.runSchedule('2030-06-01 14:30:00')).toEqual([]);
+  });
+
   it('refuses a respool to a number in the spool or with priority 1', async () => {
     await start();
     const token = await agentLogin();

@@ -6,7 +6,7 @@
  * call under way. It holds one identity (server + agent) at a time.
  */
 import { z } from 'zod';
-import { toE164ByLibphonenumber } from '../../../phone/format';
+import { toE164AsDialed } from '../../../phone/format';
 import { queueName } from './queues';
 import {
   AgentState,
@@ -187,7 +187,8 @@ export class CallTracker {
   update(call: TrackedCall): CallUpdate {
     const e164 =
       call.e164 ??
-      (call.number ? toE164ByLibphonenumber(call.number, this.defaultCountry) : undefined);
+      // The dialer's numbers come back as it dials them (`dialFormat` digits: "33123456789").
+      (call.number ? toE164AsDialed(call.number, this.defaultCountry) : undefined);
     const data: Record<string, string> = {};
     if (call.guid) data.guid = call.guid;
     if (call.campaign) data.campaign = call.campaign;
