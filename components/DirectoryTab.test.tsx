@@ -33,6 +33,13 @@ const ADA: DirectoryEntry = {
     { number: '+33 6 12 34 56 78', label: 'Mobile' },
   ],
 };
+/** A colleague only a blind transfer reaches (their user id is no phone number). */
+const GRACE: DirectoryEntry = {
+  id: 'user:2100',
+  kind: 'person',
+  name: 'Grace Hopper',
+  numbers: [{ number: '2100', label: 'User', transferOnly: true }],
+};
 const RECEPTION: DirectoryEntry = {
   id: 'speedDial:0',
   kind: 'speedDial',
@@ -141,16 +148,7 @@ describe('directory', () => {
       state: 'connected',
       actions: ['hangup', 'blindTransfer', 'attendedTransfer'],
     });
-    const colleague: DirectoryEntry = {
-      id: 'user:2100',
-      kind: 'person',
-      name: 'Grace Hopper',
-      numbers: [{ number: '2100', label: 'User', transferOnly: true }],
-    };
-    const { root } = await openDirectory(
-      DIRECTORY_STATE({ calls: [call] }),
-      directory([colleague]),
-    );
+    const { root } = await openDirectory(DIRECTORY_STATE({ calls: [call] }), directory([GRACE]));
     type(labelled(root, 'Search the directory'), 'grace');
     await settleUntil(() => entryNames(root).includes('Grace Hopper'), 'Grace');
     const names = buttons(root.querySelector('[aria-label="Directory entries"]')!).map(nameOf);
@@ -243,6 +241,49 @@ describe('transfer form with the directory', () => {
     await settle();
     expect(commands(connector.sent)).toEqual([
       { type: 'blindTransfer', callId: 'call-1', target: '+33612345678' },
+    ]);
+  });
+
+  /** The transfer form of a call that allows both kinds, a transfer-only colleague picked. */
+  async function pickTransferOnly(chooseAttendedFirst: boolean) {
+    const both = sampleCall({
+      state: 'connected',
+      actions: ['hangup', 'blindTransfer', 'attendedTransfer'],
+    });
+    const shown = showPanel(DIRECTORY_STATE({ calls: [both] }), {
+      reply: directory([GRACE]),
+      layout: 'popup',
+    });
+    const { root } = shown;
+    click(button(root, 'Transfer'));
+    if (chooseAttendedFirst) click(labelled(root, 'Attended'));
+    type(labelled(root, 'Find by name'), 'grace');
+    await settleUntil(() => queryButton(root, 'Use Grace Hopper on 2100') !== undefined, 'Grace');
+    click(button(root, 'Use Grace Hopper on 2100'));
+    return shown;
+  }
+
+  it('gives a transfer-only pick a blind transfer, whatever kind was chosen', async () => {
+    const { root, connector } = await pickTransferOnly(true);
+    // An attended transfer would dial the number: the choice goes, and the form says why.
+    expect(root.querySelector('fieldset')).toBeNull();
+    expect(text(root)).toContain('Grace Hopper takes a blind transfer only.');
+    submit(root.querySelector('form[aria-label="Transfer"]'));
+    await settle();
+    expect(commands(connector.sent)).toEqual([
+      { type: 'blindTransfer', callId: 'call-1', target: '2100' },
+    ]);
+  });
+
+  it('gives the choice back when the agent types another number over the pick', async () => {
+    const { root, connector } = await pickTransferOnly(false);
+    type(labelled(root, 'Transfer to'), '+33612345678');
+    expect(text(root)).not.toContain('takes a blind transfer only');
+    click(labelled(root, 'Attended'));
+    submit(root.querySelector('form[aria-label="Transfer"]'));
+    await settle();
+    expect(commands(connector.sent)).toEqual([
+      { type: 'attendedTransfer', callId: 'call-1', target: '+33612345678' },
     ]);
   });
 

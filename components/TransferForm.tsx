@@ -1,14 +1,16 @@
 /**
  * Transfer the call: a target number (typed, or found by name in the directory when there is
  * one) and, when the vendor offers both, the choice between blind (hand over at once) and
- * attended (talk to the target first, then "Complete transfer").
+ * attended (talk to the target first, then "Complete transfer"). A number picked from the
+ * directory that only a blind transfer takes (a colleague's user id, say) gets a blind
+ * transfer, as in the Directory tab: an attended one would dial it as a phone number.
  */
 import { useState } from 'preact/hooks';
 import type { Call } from '../utils/cti/model';
 import { Command } from '../utils/cti/model';
 import type { PanelConnector } from '../utils/ui/connector';
 import { CommandForm } from './CommandForm';
-import { TransferSearch } from './TransferSearch';
+import { TransferSearch, type TransferPick } from './TransferSearch';
 
 interface Props {
   id: string;
@@ -25,8 +27,19 @@ export function TransferForm({ id, call, connector, onDone, directory = false }:
   const kinds = (['blindTransfer', 'attendedTransfer'] as const).filter((k) =>
     call.actions.includes(k),
   );
-  const [kind, setKind] = useState<Kind>(kinds[0] ?? 'blindTransfer');
+  const [chosen, setChosen] = useState<Kind>(kinds[0] ?? 'blindTransfer');
   const [target, setTarget] = useState('');
+  const [picked, setPicked] = useState<TransferPick | undefined>();
+  // The picked transfer-only number, while the field still holds it (typing over it lifts this).
+  const blindOnly =
+    picked?.transferOnly && picked.target === target && kinds.includes('blindTransfer')
+      ? picked
+      : undefined;
+  const kind: Kind = blindOnly ? 'blindTransfer' : chosen;
+  const onPick = (pick: TransferPick) => {
+    setPicked(pick);
+    setTarget(pick.target);
+  };
   // Same rule as the background's: a clear message here beats a generic rejection there.
   const toCommand = () => {
     const parsed = Command.safeParse({ type: kind, callId: call.id, target });
@@ -56,8 +69,9 @@ export function TransferForm({ id, call, connector, onDone, directory = false }:
         />
       )}
     >
-      {directory && <TransferSearch id={`${id}-search`} connector={connector} onPick={setTarget} />}
-      {kinds.length > 1 && (
+      {directory && <TransferSearch id={`${id}-search`} connector={connector} onPick={onPick} />}
+      {blindOnly && <p class="sb-muted">{blindOnly.name} takes a blind transfer only.</p>}
+      {kinds.length > 1 && !blindOnly && (
         <fieldset class="sb-choice">
           <legend>Transfer type</legend>
           <label>
@@ -65,7 +79,7 @@ export function TransferForm({ id, call, connector, onDone, directory = false }:
               type="radio"
               name={`${id}-kind`}
               checked={kind === 'blindTransfer'}
-              onChange={() => setKind('blindTransfer')}
+              onChange={() => setChosen('blindTransfer')}
             />
             Blind
           </label>
@@ -74,7 +88,7 @@ export function TransferForm({ id, call, connector, onDone, directory = false }:
               type="radio"
               name={`${id}-kind`}
               checked={kind === 'attendedTransfer'}
-              onChange={() => setKind('attendedTransfer')}
+              onChange={() => setChosen('attendedTransfer')}
             />
             Attended
           </label>

@@ -1,17 +1,26 @@
 /**
  * Find a transfer target by name in the directory (the vendor's and the admin's speed dial):
  * picking a number fills the transfer form's target, so that the agent still chooses the kind of
- * transfer and confirms it.
+ * transfer and confirms it. A number only a blind transfer takes (DirectoryEntry numbers'
+ * `transferOnly`: a colleague's user id, say) says so to the form.
  */
 import { useState } from 'preact/hooks';
 import { dialableNumber, directoryStatusText } from '../utils/ui/agent-tools';
 import type { PanelConnector } from '../utils/ui/connector';
 import { DIRECTORY_TERM_MAX, useDirectorySearch } from './directory-search';
 
+/** A number picked from the directory. */
+export interface TransferPick {
+  target: string;
+  name: string;
+  /** Only a blind transfer takes it: a consultation would dial it as a phone number. */
+  transferOnly: boolean;
+}
+
 interface Props {
   id: string;
   connector: PanelConnector;
-  onPick(target: string): void;
+  onPick(pick: TransferPick): void;
 }
 
 export function TransferSearch({ id, connector, onPick }: Props) {
@@ -46,7 +55,11 @@ export function TransferSearch({ id, connector, onPick }: Props) {
                   class="sb-small sb-pick"
                   aria-label={`Use ${entry.name} on ${n.number}`}
                   onClick={() => {
-                    onPick(dialableNumber(n.number));
+                    onPick({
+                      target: dialableNumber(n.number),
+                      name: entry.name,
+                      transferOnly: n.transferOnly === true,
+                    });
                     setTerm('');
                   }}
                 >
