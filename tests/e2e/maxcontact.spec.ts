@@ -48,10 +48,19 @@ async function signInTo(
   return signIn(ext);
 }
 
-/** Open the call's transfer form and pick a colleague found by typing `term` in "Find by name". */
-async function pickInTransferForm(page: Page, term: string, pick: string): Promise<Locator> {
+/**
+ * Open the call's transfer form, choose the kind of transfer when `kind` says, and pick a
+ * colleague found by typing `term` in "Find by name".
+ */
+async function pickInTransferForm(
+  page: Page,
+  term: string,
+  pick: string,
+  kind?: 'Blind' | 'Attended',
+): Promise<Locator> {
   await page.getByRole('button', { name: 'Transfer', exact: true }).click();
   const form = page.getByRole('form', { name: 'Transfer' });
+  if (kind) await form.getByLabel(kind, { exact: true }).check();
   await form.getByLabel('Find by name').fill(term);
   await form.getByRole('button', { name: pick }).click();
   return form;
@@ -230,25 +239,21 @@ test('MaxContact: the transfer form finds a colleague by name; Complete Transfer
   );
 });
 
-test('MaxContact: a colleague picked by name cannot take a warm transfer, which would dial the UserID', async ({
+test('MaxContact: a colleague picked by name gets a blind transfer even after Attended was chosen', async ({
   ext,
 }) => {
   await withSimulator(async (sim) => {
     const popup = await signInTo(ext, sim);
     const call = await callInHand(sim, popup);
-    const before = sim.calls(1001).map((c) => [c.CallId, c.state]);
-    expect(before).toEqual([[call.CallId, call.state]]);
 
-    const form = await pickInTransferForm(popup, 'priya', 'Use Priya Shah on 1002');
-    await form.getByLabel('Attended').check();
-    await form.getByRole('button', { name: 'Start transfer' }).click();
+    // An attended transfer dials its target: it would call the UserID as a phone number.
+    const form = await pickInTransferForm(popup, 'priya', 'Use Priya Shah on 1002', 'Attended');
+    await expect(form.getByText('Priya Shah takes a blind transfer only.')).toBeVisible();
+    await expect(form.getByRole('group', { name: 'Transfer type' })).toHaveCount(0);
+    await form.getByRole('button', { name: 'Transfer now' }).click();
 
-    await expect(form.getByRole('alert')).toContainText(
-      '1002 is the MaxContact user ID of Priya Shah, not a phone number',
-    );
-    // Nothing happened to the customer's call: not held, no consultation dialled.
+    await expectHandedTo(sim, call, 1002, [popup]);
+    // The customer was never put on hold for a consultation, and nothing was dialled.
     expect(sim.requests.filter((r) => r.api === 'hold' || r.api === 'dial')).toEqual([]);
-    expect(sim.calls(1001).map((c) => [c.CallId, c.state])).toEqual(before);
-    await expect(popup.getByText('In call', { exact: true })).toBeVisible();
   });
 });
