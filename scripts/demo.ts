@@ -144,6 +144,18 @@ async function main(): Promise<void> {
     await crm.hover('#phone-fr');
     await crm.waitForTimeout(500);
     await crm.screenshot({ path: resolve(out, 'crm-page.png') });
+    // The side panel beside the call: the queues with their figures where the platform has them.
+    const panel = await ext.context.newPage();
+    await panel.setViewportSize({ width: 400, height: 760 });
+    await panel.goto(`chrome-extension://${ext.extensionId}/sidepanel.html`);
+    const queues = panel.getByRole('tab', { name: 'Queues' });
+    await panel.getByRole('tab', { name: 'Calls' }).waitFor();
+    if (await queues.count()) {
+      await queues.click();
+      await panel.getByRole('list', { name: 'Queues' }).waitFor();
+    }
+    await panel.screenshot({ path: resolve(out, 'sidepanel.png') });
+    await panel.close();
     console.log(`Screenshots saved to ${out}`);
     call.hangup();
     sim.startTraffic();
