@@ -28,7 +28,7 @@ export const DIAGNOSTICS_TEXT = {
 
   exportTitle: 'Export',
   exportHint:
-    'Saves everything on this page as a JSON file to send to support. Phone numbers are masked (all but a few digits) unless you include them.',
+    'Saves everything on this page as a JSON file to send to support. Phone numbers, and any other number of five digits or more, are masked (all but a few digits) unless you include phone numbers.',
   includeNumbers: 'Include phone numbers',
   exportButton: 'Export JSON',
   exported: (name: string) => `Saved ${name}`,

@@ -95,6 +95,13 @@ describe('panel/diagnostics', () => {
       source: 'default',
     });
     expect(r.settings.find((s) => s.path === 'screenPop.rules')?.source).toBe('agent');
+    expect(r.settings).toContainEqual({
+      path: 'connection.xivo.server',
+      value: sim.url,
+      source: 'agent',
+    });
+    // Only the vendor in use: other vendors' connection settings are nothing support needs.
+    expect(r.settings.every((s) => !/^connection\.(?!xivo\.)/.test(s.path))).toBe(true);
     expect(r.limits).toEqual(JOURNAL_LIMITS);
     // What the agent typed at sign-in is nowhere in it.
     expect(JSON.stringify(r)).not.toContain(ALICE.password);

@@ -40,22 +40,30 @@ function valueAt(value: unknown, path: string): unknown {
 const lockedBy = (locked: readonly string[], path: string): boolean =>
   locked.some((p) => p === path || path.startsWith(`${p}.`));
 
+/** Connection settings of other vendors than the one in use: nothing support needs. */
+const otherVendors = (path: string, vendor: string): boolean =>
+  path.startsWith('connection.') && !path.startsWith(`connection.${vendor}.`);
+
 /**
- * Every setting in force, with its source: policy (locked), the agent's own value, or the
- * default. A value under a key that names a secret is redacted, as in the logs.
+ * Every setting in force (of the connection settings, the vendor's in use), with its source:
+ * policy (locked), the agent's own value, or the default. A value under a key that names a secret
+ * is redacted, as in the logs.
  */
 export function settingSources(resolved: ResolvedSettings): SettingSource[] {
-  return leafPaths(resolved.settings).map((path) => {
-    const value = valueAt(resolved.settings, path);
-    const name = path.slice(path.lastIndexOf('.') + 1);
-    const shown = (redact({ [name]: value }) as Record<string, unknown>)[name];
-    const source = lockedBy(resolved.locked, path)
-      ? 'policy'
-      : JSON.stringify(value) === JSON.stringify(valueAt(DEFAULT_SETTINGS, path))
-        ? 'default'
-        : 'agent';
-    return { path, value: shown, source };
-  });
+  const paths = leafPaths(resolved.settings);
+  return paths
+    .filter((path) => !otherVendors(path, resolved.settings.vendor))
+    .map((path) => {
+      const value = valueAt(resolved.settings, path);
+      const name = path.slice(path.lastIndexOf('.') + 1);
+      const shown = (redact({ [name]: value }) as Record<string, unknown>)[name];
+      const source = lockedBy(resolved.locked, path)
+        ? 'policy'
+        : JSON.stringify(value) === JSON.stringify(valueAt(DEFAULT_SETTINGS, path))
+          ? 'default'
+          : 'agent';
+      return { path, value: shown, source };
+    });
 }
 
 export function diagnosticsReport(input: ReportInputs): DiagnosticsReport {
