@@ -62,7 +62,6 @@ export function Section(props: {
 }
 
 const newestFirst = <R,>(records: readonly R[]): R[] => [...records].reverse();
-const listNote = (fmt: Formats, limit: number) => T.listNote(fmt.number(limit));
 
 function connectionDetails(record: ConnectionRecord, fmt: Formats): string[] {
   const lines: string[] = [];
@@ -85,25 +84,54 @@ const Lines = ({ lines }: { lines: readonly string[] }) => (
   </>
 );
 
-export function ConnectionTimeline({ records, limit, fmt }: ListProps<ConnectionRecord>) {
+/** One list of the journal: a row per record, newest first, its time in the first column. */
+function JournalTable<R extends { at: number }>(
+  props: ListProps<R> & {
+    id: string;
+    title: string;
+    empty: string;
+    headers: string[];
+    cells(record: R): ComponentChildren;
+    data?(record: R): Record<string, string>;
+  },
+) {
+  const { records, fmt } = props;
   return (
     <Section
-      id="sb-diag-connection"
-      title={T.timelineTitle}
-      note={listNote(fmt, limit)}
-      empty={records.length === 0 ? T.timelineEmpty : undefined}
-      headers={[T.time, T.what, T.details]}
+      id={props.id}
+      title={props.title}
+      note={T.listNote(fmt.number(props.limit))}
+      empty={records.length === 0 ? props.empty : undefined}
+      headers={[T.time, ...props.headers]}
     >
       {newestFirst(records).map((record, i) => (
-        <tr key={`${record.at}-${i}`} data-kind={record.kind}>
+        <tr key={`${record.at}-${i}`} {...props.data?.(record)}>
           <td class="sb-diag-time">{fmt.time(record.at)}</td>
-          <td>{connectionText(record.kind)}</td>
-          <td>
-            <Lines lines={connectionDetails(record, fmt)} />
-          </td>
+          {props.cells(record)}
         </tr>
       ))}
     </Section>
+  );
+}
+
+export function ConnectionTimeline(props: ListProps<ConnectionRecord>) {
+  return (
+    <JournalTable
+      {...props}
+      id="sb-diag-connection"
+      title={T.timelineTitle}
+      empty={T.timelineEmpty}
+      headers={[T.what, T.details]}
+      data={(record) => ({ 'data-kind': record.kind })}
+      cells={(record) => (
+        <>
+          <td>{connectionText(record.kind)}</td>
+          <td>
+            <Lines lines={connectionDetails(record, props.fmt)} />
+          </td>
+        </>
+      )}
+    />
   );
 }
 
@@ -119,18 +147,17 @@ function popDetails(record: PopRecord): string[] {
   return record.detail ? [record.detail] : [];
 }
 
-export function PopDecisions({ records, limit, fmt }: ListProps<PopRecord>) {
+export function PopDecisions(props: ListProps<PopRecord>) {
   return (
-    <Section
+    <JournalTable
+      {...props}
       id="sb-diag-pops"
       title={T.popsTitle}
-      note={listNote(fmt, limit)}
-      empty={records.length === 0 ? T.popsEmpty : undefined}
-      headers={[T.time, T.call, T.rule, T.outcome, T.details]}
-    >
-      {newestFirst(records).map((record, i) => (
-        <tr key={`${record.at}-${i}`} data-outcome={record.outcome}>
-          <td class="sb-diag-time">{fmt.time(record.at)}</td>
+      empty={T.popsEmpty}
+      headers={[T.call, T.rule, T.outcome, T.details]}
+      data={(record) => ({ 'data-outcome': record.outcome })}
+      cells={(record) => (
+        <>
           <td>
             {record.call ? (
               <Lines
@@ -155,24 +182,23 @@ export function PopDecisions({ records, limit, fmt }: ListProps<PopRecord>) {
           <td class="sb-diag-wrap">
             <Lines lines={popDetails(record)} />
           </td>
-        </tr>
-      ))}
-    </Section>
+        </>
+      )}
+    />
   );
 }
 
-export function VendorEvents({ records, limit, fmt }: ListProps<EventRecord>) {
+export function VendorEvents(props: ListProps<EventRecord>) {
+  const { fmt } = props;
   return (
-    <Section
+    <JournalTable
+      {...props}
       id="sb-diag-events"
       title={T.eventsTitle}
-      note={listNote(fmt, limit)}
-      empty={records.length === 0 ? T.eventsEmpty : undefined}
-      headers={[T.time, T.event, T.details]}
-    >
-      {newestFirst(records).map((record, i) => (
-        <tr key={`${record.at}-${i}`}>
-          <td class="sb-diag-time">{fmt.time(record.at)}</td>
+      empty={T.eventsEmpty}
+      headers={[T.event, T.details]}
+      cells={(record) => (
+        <>
           <td>
             <code>{record.type}</code>
             {record.repeats !== undefined && record.lastAt !== undefined && (
@@ -191,8 +217,8 @@ export function VendorEvents({ records, limit, fmt }: ListProps<EventRecord>) {
               </details>
             )}
           </td>
-        </tr>
-      ))}
-    </Section>
+        </>
+      )}
+    />
   );
 }

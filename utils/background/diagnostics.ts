@@ -20,6 +20,7 @@ import type { Clock, Logger } from '../cti/adapter';
 import { redact, redactText } from '../cti/log';
 import type { Call, Connection, CtiEvent } from '../cti/model';
 import type { CallStore, KeyValueArea } from '../cti/store';
+import { isFeatureEvent } from '../cti/store-features';
 import { createOrderedWrites } from '../lib/ordered-writes';
 import type { ConnectionRecord, EventRecord, PopRecord, RuleMiss } from '../messaging';
 import { ruleMismatch } from '../screenpop/rules';
@@ -40,19 +41,11 @@ export const EVENT_MAX_CHARS = 2_000;
 export const JOURNAL_VERSION = 1;
 
 /**
- * Event types that restate a list or figures: one after another of the same type, only the
- * latest is kept, with a count. Call and agent events are always kept one by one.
+ * Events that restate a list or figures: one after another of the same type, only the latest is
+ * kept, with a count. Call and agent events are always kept one by one.
  */
-const RESTATING = new Set<CtiEvent['type']>([
-  'lists',
-  'queues',
-  'queueStats',
-  'callbacks',
-  'presence',
-  'agentStats',
-  'vendorActions',
-  'transport',
-]);
+const restates = (event: CtiEvent): boolean =>
+  isFeatureEvent(event) || event.type === 'lists' || event.type === 'transport';
 
 export interface Journal {
   timeline: ConnectionRecord[];
@@ -232,7 +225,7 @@ export function createDiagnostics(deps: DiagnosticsDeps): Diagnostics {
   function addEvent(event: CtiEvent, at: number): void {
     const last = journal.events.at(-1);
     const record = eventRecord(event, at);
-    if (last?.type === event.type && RESTATING.has(event.type)) {
+    if (last?.type === event.type && restates(event)) {
       // The latest restatement replaces the one before; the record keeps when the run began.
       journal.events[journal.events.length - 1] = {
         ...record,
