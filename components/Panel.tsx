@@ -11,6 +11,7 @@ import { AgentStateControl } from './AgentStateControl';
 import { AgentToolTabs, CallsSection } from './AgentToolTabs';
 import { ConnectionStatus } from './ConnectionStatus';
 import { CurrentCall } from './CurrentCall';
+import { DiagnosticsLink } from './diagnostics/DiagnosticsLink';
 import { DialConfirmations } from './DialConfirmations';
 import { DispositionForm } from './DispositionForm';
 import { ErrorAlert } from './ErrorAlert';
@@ -107,6 +108,7 @@ export function PanelView({ state, connector, layout = 'popup', footer }: ViewPr
           )}
         </>
       )}
+      <DiagnosticsLink />
       {footer}
     </main>
   );

@@ -101,6 +101,7 @@ export default defineBackground(() => {
     clock: systemClock,
     log: createLogger('background'),
     signedInChanged: wake.setWanted,
+    about: { version: browser.runtime.getManifest().version, browser: navigator.userAgent },
   });
 
   // The context menu and the keyboard command: dialling from the browser's own, trusted UI.

@@ -32,6 +32,7 @@ import type {
   CodeLabel,
   CommandType,
   Connection,
+  CtiEvent,
   RemoteParty,
 } from './cti/model';
 import { Command, MAX_TIME_MS } from './cti/model';
@@ -46,6 +47,9 @@ import type {
 } from './cti/features';
 import type { Notice } from './cti/store';
 import type { HistoryEntry } from './history/entry';
+import type { RuleMismatch } from './screenpop/rules';
+import type { PopDecision } from './screenpop/screen-pop';
+import type { SettingsProblem } from './settings/policy';
 
 export type { HistoryEntry, Notice };
 
@@ -176,6 +180,88 @@ export interface DialConfirmation {
   from: string;
 }
 
+// ── background → diagnostics page: `panel/diagnostics` answers a DiagnosticsReport ────────────
+
+/**
+ * One moment of the connection's story (utils/background/diagnostics.ts). Failed reconnect
+ * attempts in a row with the same reason are one `retry` record (`attempt` to `lastAttempt`).
+ */
+export interface ConnectionRecord {
+  at: number;
+  kind:
+    | 'started'
+    | 'signIn'
+    | 'signInFailed'
+    | 'connecting'
+    | 'connected'
+    | 'lost'
+    | 'retry'
+    | 'failed'
+    | 'signedOut';
+  reason?: string;
+  attempt?: number;
+  lastAttempt?: number;
+  /** When the last attempt of a `retry` record failed. */
+  lastAt?: number;
+  /** When the next attempt is due. */
+  retryAt?: number;
+}
+
+/** A normalized vendor event the session applied to the call store. */
+export interface EventRecord {
+  at: number;
+  type: CtiEvent['type'];
+  /** The event with secrets redacted (utils/cti/log.ts); absent when it was too large to keep. */
+  event?: unknown;
+  /** The size of an event too large to keep (characters of JSON). */
+  size?: number;
+  /** Events of this type that came right after it (lists, figures): kept as one record. */
+  repeats?: number;
+  lastAt?: number;
+}
+
+/** Why a screen-pop rule did not match a call. */
+export interface RuleMiss {
+  ruleId: string;
+  why: RuleMismatch;
+  /** What the rule asks for: its trigger, direction or queue pattern. */
+  wants?: string;
+}
+
+/** A screen-pop decision (utils/screenpop/screen-pop.ts) with what explains it. */
+export interface PopRecord extends PopDecision {
+  /** The URL that opened, or failed to open. */
+  url?: string;
+  call?: { direction: Call['direction']; number: string; queue?: string };
+  /** `noRule`: why each rule passed the call by; empty when there are no rules. */
+  misses?: RuleMiss[];
+}
+
+/** A setting in force and where its value comes from. */
+export interface SettingSource {
+  path: string;
+  value: unknown;
+  /** `policy`: set and locked by the administrator; `agent`: differs from the default. */
+  source: 'policy' | 'agent' | 'default';
+}
+
+export interface DiagnosticsReport {
+  at: number;
+  about: { version: string; browser: string };
+  vendor: { id: string; label: string };
+  signedIn: boolean;
+  connection: Connection;
+  /** Oldest first, as the lists below. */
+  timeline: ConnectionRecord[];
+  events: EventRecord[];
+  pops: PopRecord[];
+  outbox: (OutboxEntry & { createdAt: number })[];
+  settings: SettingSource[];
+  problems: SettingsProblem[];
+  /** How many records each list keeps at most (older ones are dropped). */
+  limits: { timeline: number; events: number; pops: number };
+}
+
 /** Name of the runtime port over which the background pushes `PanelState` updates. */
 export const PANEL_PORT = 'switchboard/panel';
 
@@ -252,6 +338,8 @@ const panelMessage = lazily(() => {
       type: z.literal('panel/saveSettings'),
       patch: z.record(z.string().max(100), z.unknown()),
     }),
+    /** What support needs to see (`DiagnosticsReport`): the diagnostics page asks for it. */
+    z.object({ type: z.literal('panel/diagnostics') }),
   ]);
 });
 export type PanelMessage = z.input<ReturnType<typeof panelMessage>>;

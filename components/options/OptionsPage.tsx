@@ -14,6 +14,7 @@ import {
   validateSettings,
   type FieldErrors,
 } from '../../utils/ui/settings-form';
+import { DiagnosticsLink } from '../diagnostics/DiagnosticsLink';
 import { AgentToolsSection } from './AgentToolsSection';
 import { ClickToDialSection } from './ClickToDialSection';
 import { ConnectionSection } from './ConnectionSection';
@@ -117,6 +118,7 @@ export function OptionsPage({ connector }: { connector: SettingsConnector }) {
   return (
     <main class="sb-options">
       <h1>Switchboard settings</h1>
+      <DiagnosticsLink />
       <SettingsProblems problems={loaded.resolved.problems} />
       {loaded.resolved.locked.length > 0 && (
         <p class="sb-muted">

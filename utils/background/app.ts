@@ -16,7 +16,7 @@ import {
   type KeyValueArea,
 } from '../cti/store';
 import { vendorDescriptor } from '../cti/vendors';
-import type { Reply } from '../messaging';
+import type { DiagnosticsReport, Reply } from '../messaging';
 import type { DialSite, DialTarget } from '../phone/dial-policy';
 import { outageNotice } from '../history/outage';
 import { createScreenPop, type ScreenPop } from '../screenpop/screen-pop';
@@ -34,11 +34,19 @@ import { STORAGE } from '../storage/registry';
 import type { Badge } from './badge';
 import { effectiveCapabilities } from './capabilities';
 import { createCommands, type Commands } from './commands';
+import {
+  createDiagnostics,
+  recordingSignIn,
+  recordingStore,
+  type Diagnostics,
+} from './diagnostics';
+import { diagnosticsReport } from './diagnostics-report';
 import { createDialConfirmations, type DialConfirmations } from './dial-confirmations';
 import type { ClickToDialSettings } from './dial-gate';
 import { createAgentTools } from './agent-tools';
 import { createMessageHandler, isConfigRequest, type MessageHandler } from './handlers';
 import { createAppOutbox, storageNotices, vendorLabel, type StorageFailed } from './outbox-app';
+import type { Outbox } from './outbox';
 import { createIncomingCallNotifier, type NotificationsApi } from './incoming-call-notification';
 import { buildPanelState, offeredDispositions } from './panel-state';
 import { createRecentCalls, type RecentCalls } from './recent-calls';
@@ -69,6 +77,8 @@ export interface BackgroundDeps {
   outboxStore?: OutboxStore;
   /** Told once at start-up and whenever an agent signs in or out (wake.ts keeps its document). */
   signedInChanged?(signedIn: boolean): void;
+  /** The extension's version and the browser, for the diagnostics report. */
+  about?: DiagnosticsReport['about'];
 }
 
 export interface BackgroundApp {
@@ -92,6 +102,7 @@ function screenPopOn(
   deps: Pick<BackgroundDeps, 'openTab' | 'log'>,
   settings: () => ResolvedSettings['settings'],
   storageFailed: StorageFailed,
+  journal: Diagnostics['pop'],
 ): ScreenPop {
   const popped = db.then((d) => createPoppedKeys(d));
   const popLog = db.then((d) => createPopLog(d));
@@ -106,8 +117,9 @@ function screenPopOn(
         }),
     },
     openTab: deps.openTab,
-    // Every decision is kept for diagnostics.
-    log: (decision) => {
+    // Every decision is kept for diagnostics: on disk without its URL, in the journal with it.
+    log: (decision, url) => {
+      journal(decision, url);
       deps.log.info(`screen-pop ${decision.outcome}`, decision);
       void popLog
         .then((l) => l.add(decision))
@@ -216,6 +228,43 @@ function sessionOf(
 
 const STORE_KEY = STORAGE.session.callStore.key;
 
+/**
+ * The call store and the diagnostics journal that watches it (diagnostics.ts): the events the
+ * session applies and the connection's changes. Only the session applies events to the store.
+ */
+function journaledStore(
+  deps: BackgroundDeps,
+  settings: () => ResolvedSettings['settings'],
+): { store: CallStore; diagnostics: Diagnostics } {
+  const store = createCallStore({ storage: deps.sessionArea, clock: deps.clock, key: STORE_KEY });
+  const diagnostics = createDiagnostics({
+    ...{ area: deps.sessionArea, key: STORAGE.session.diagnostics.key },
+    ...{ clock: deps.clock, log: deps.log },
+    call: (id) => store.getState().calls.find((call) => call.id === id),
+    rules: () => settings().screenPop.rules,
+  });
+  store.subscribe((state) => diagnostics.connectionChanged(state.connection));
+  return { store: recordingStore(store, diagnostics), diagnostics };
+}
+
+/** What the diagnostics page shows (`panel/diagnostics`), once the journal is read back. */
+async function reportOf(
+  deps: BackgroundDeps,
+  diagnostics: Diagnostics,
+  parts: { store: CallStore; outbox: Outbox; resolved: ResolvedSettings; signedIn: boolean },
+): Promise<DiagnosticsReport> {
+  await diagnostics.ready;
+  return diagnosticsReport({
+    at: deps.clock.now(),
+    about: deps.about ?? { version: '', browser: '' },
+    vendor: vendorDescriptor(parts.resolved.settings.vendor),
+    store: parts.store.getState(),
+    journal: diagnostics.journal(),
+    outbox: parts.outbox.items,
+    ...{ vendorLabel, resolved: parts.resolved, signedIn: parts.signedIn },
+  });
+}
+
 export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
   const { log, clock } = deps;
   let resolved!: ResolvedSettings;
@@ -224,10 +273,10 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
   const vendor = () => vendorDescriptor(settings().vendor);
   const capabilities = () => effectiveCapabilities(vendor().capabilities, settings());
 
-  const store = createCallStore({ storage: deps.sessionArea, clock, key: STORE_KEY });
+  const { store, diagnostics } = journaledStore(deps, settings);
   const storageFailed = storageNotices(store, log);
   const db = (deps.openDb ?? openSwitchboardDb)();
-  const screenPop = screenPopOn(db, deps, settings, storageFailed);
+  const screenPop = screenPopOn(db, deps, settings, storageFailed, diagnostics.pop);
   const recent = createRecentCalls(db.then(createHistory), storageFailed, () => views.broadcast());
   const outbox = createAppOutbox({
     ...{ store, storageFailed, clock, log, outboxStore: deps.outboxStore },
@@ -256,9 +305,7 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
   // panels see everything once the app is ready.
   const earlyViews = { broadcast: () => void (resolved && views.broadcast()) };
   const signIn = createSignIn({
-    session: () => session,
-    area: deps.sessionArea,
-    vendor,
+    ...{ session: () => session, area: deps.sessionArea, vendor },
     saveConnection: async (values) => {
       resolved = await deps.saveUserSettings({ connection: { [settings().vendor]: values } });
     },
@@ -269,9 +316,7 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
     vendorLabel: () => vendor().label,
     dispositions: () => offeredDispositions(capabilities(), store.getState(), settings()),
     ...{ recent, outbox, vendorId: () => settings().vendor },
-    screenPop,
-    broadcast: views.broadcast,
-    clock,
+    ...{ screenPop, broadcast: views.broadcast, clock },
     askToConfirm: (...args) => confirmations.ask(...args),
     postDial: postDialOf(clock, () => session, store),
   });
@@ -283,7 +328,10 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
     ...{ clock, log, localHistory: recent.read },
   });
   const handleMessage = createMessageHandler({
-    ...{ extension: deps.extension, panelState, signIn, commands, store },
+    ...{ extension: deps.extension, panelState, commands, store },
+    signIn: recordingSignIn(signIn, diagnostics),
+    diagnostics: () =>
+      reportOf(deps, diagnostics, { store, outbox, resolved, signedIn: session.signedIn }),
     session: () => session,
     ...{ vendor, settings, outbox, log, confirmations, agentTools },
     settingsStorage: { load: deps.loadSettings, save: deps.saveUserSettings },

@@ -15,6 +15,7 @@ import {
   parsePanelMessage,
   type CheckedContentMessage,
   type CheckedPanelMessage,
+  type DiagnosticsReport,
   type PanelState,
   type Reply,
 } from '../messaging';
@@ -57,6 +58,8 @@ export interface HandlerDeps {
   confirmations: DialConfirmations;
   /** The directory and the merged history (agent-tools.ts). */
   agentTools: AgentTools;
+  /** What the diagnostics page shows (diagnostics-report.ts). */
+  diagnostics(): Promise<DiagnosticsReport>;
   log: Logger;
 }
 
@@ -95,6 +98,7 @@ export function createMessageHandler(deps: HandlerDeps): MessageHandler {
     'panel/directory': async ({ term }) => ok(await deps.agentTools.directory(term)),
     'panel/history': async () => ok(await deps.agentTools.history()),
     'panel/getSettings': async () => ok(await deps.settingsStorage.load()),
+    'panel/diagnostics': async () => ok(await deps.diagnostics()),
     'panel/saveSettings': async ({ patch }) => {
       // Checked here, not only by the options page: the background is the authority.
       const problem = patchProblem(patch);

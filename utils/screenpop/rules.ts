@@ -21,16 +21,27 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${body}$`, 'i');
 }
 
-export function ruleMatches(rule: ScreenPopRule, call: Call, trigger: PopTrigger): boolean {
-  if (rule.trigger !== trigger) return false;
-  if (rule.direction !== 'any' && rule.direction !== call.direction) return false;
+/** Which of a rule's conditions a call fails, first one first (diagnostics say it). */
+export type RuleMismatch = 'trigger' | 'direction' | 'queue' | 'vendorPage';
+
+/** The first condition of `rule` that `call` fails for `trigger`; undefined when it matches. */
+export function ruleMismatch(
+  rule: ScreenPopRule,
+  call: Call,
+  trigger: PopTrigger,
+): RuleMismatch | undefined {
+  if (rule.trigger !== trigger) return 'trigger';
+  if (rule.direction !== 'any' && rule.direction !== call.direction) return 'direction';
   // A call without a queue (a direct call) matches only patterns that accept the empty name, like `*`.
-  if (rule.queue !== undefined && !globToRegExp(rule.queue).test(call.queue ?? '')) return false;
+  if (rule.queue !== undefined && !globToRegExp(rule.queue).test(call.queue ?? '')) return 'queue';
   // A rule that opens the platform's own page applies once the platform has sent one, so that a
   // rule after it serves the calls without (and a page sent later still pops).
-  if (isVendorUrlTemplate(rule.url) && !call.popUrl?.trim()) return false;
-  return true;
+  if (isVendorUrlTemplate(rule.url) && !call.popUrl?.trim()) return 'vendorPage';
+  return undefined;
 }
+
+export const ruleMatches = (rule: ScreenPopRule, call: Call, trigger: PopTrigger): boolean =>
+  ruleMismatch(rule, call, trigger) === undefined;
 
 export function matchRule(
   rules: readonly ScreenPopRule[],

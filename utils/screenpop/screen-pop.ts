@@ -42,7 +42,11 @@ export interface ScreenPopDeps {
   getSettings: () => Settings;
   popped: { claim(key: string): Promise<boolean> };
   openTab: (url: string, target: ScreenPopRule['target']) => Promise<void>;
-  log: (decision: PopDecision) => void;
+  /**
+   * Every decision; `url` is the rendered URL of a `popped` or `openFailed` one, beside the
+   * decision and never in it, for the diagnostics journal that lives in memory only.
+   */
+  log: (decision: PopDecision, url?: string) => void;
   now?: () => number;
 }
 
@@ -80,10 +84,10 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 export function createScreenPop(deps: ScreenPopDeps): ScreenPop {
   const now = deps.now ?? Date.now;
 
-  function report(decision: Omit<PopDecision, 'at'>): PopDecision {
+  function report(decision: Omit<PopDecision, 'at'>, url?: string): PopDecision {
     const full = { at: now(), ...decision };
     try {
-      deps.log(full);
+      deps.log(full, url);
     } catch {
       // Diagnostics must never stop a pop or the store's listener.
     }
@@ -105,9 +109,12 @@ export function createScreenPop(deps: ScreenPopDeps): ScreenPop {
     try {
       await deps.openTab(rendered.url, rule.target);
     } catch (error) {
-      return report({ ...base, outcome: 'openFailed', detail: message(error) });
+      return report({ ...base, outcome: 'openFailed', detail: message(error) }, rendered.url);
     }
-    return report({ ...base, outcome: 'popped', detail: new URL(rendered.url).origin });
+    return report(
+      { ...base, outcome: 'popped', detail: new URL(rendered.url).origin },
+      rendered.url,
+    );
   }
 
   async function consider(call: Call, trigger: PopTrigger): Promise<void> {

@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { JOURNAL_VERSION } from '../background/diagnostics';
 import { SESSION_VERSION } from '../cti/session';
 import { STORE_VERSION } from '../cti/store';
 import { CONTENT_CONFIG_VERSION } from '../settings/content-config';
@@ -30,6 +31,7 @@ describe('storage registry', () => {
     expect(STORAGE.session.signIn.version).toBe(SESSION_VERSION);
     expect(STORAGE.session.callStore.version).toBe(STORE_VERSION);
     expect(DATABASE.version).toBe(DB_VERSION);
+    expect(STORAGE.session.diagnostics.version).toBe(JOURNAL_VERSION);
   });
 
   it('names every key once', () => {

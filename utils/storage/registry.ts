@@ -73,6 +73,11 @@ export const STORAGE = {
     contentConfig: { area: 'session', key: 'switchboard.contentConfig', version: 1 },
     /** Dials waiting for the agent's confirmation on a trusted surface (dial-confirmations.ts). */
     dialConfirmations: { area: 'session', key: 'switchboard.dialConfirmations', version: 1 },
+    /**
+     * The diagnostics journal: connection timeline, vendor events, screen-pop decisions, each a
+     * bounded list (background/diagnostics.ts).
+     */
+    diagnostics: { area: 'session', key: 'switchboard.diagnostics', version: 1 },
   },
 } as const satisfies Record<'local' | 'session', Record<string, StorageItem>>;
 
