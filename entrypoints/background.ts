@@ -101,6 +101,10 @@ export default defineBackground(() => {
     clock: systemClock,
     log: createLogger('background'),
     signedInChanged: wake.setWanted,
+    network: {
+      errors: browser.webRequest?.onErrorOccurred,
+      hostAccess: (origins) => browser.permissions.contains({ origins }),
+    },
   });
 
   // The context menu and the keyboard command: dialling from the browser's own, trusted UI.

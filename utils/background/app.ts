@@ -43,6 +43,7 @@ import { createIncomingCallNotifier, type NotificationsApi } from './incoming-ca
 import { buildPanelState, offeredDispositions } from './panel-state';
 import { createRecentCalls, type RecentCalls } from './recent-calls';
 import { settingsChange } from './settings-changes';
+import { createNetworkWatcher, serverOrigins, type NetworkWatchDeps } from './network-watch';
 import { createSignIn } from './sign-in';
 import { createViews } from './views';
 
@@ -69,6 +70,11 @@ export interface BackgroundDeps {
   outboxStore?: OutboxStore;
   /** Told once at start-up and whenever an agent signs in or out (wake.ts keeps its document). */
   signedInChanged?(signedIn: boolean): void;
+  /**
+   * What the browser reports of the extension's failed requests and whether it may reach a server
+   * (network-watch.ts): a sign-in's network failures are told apart with them.
+   */
+  network?: Pick<NetworkWatchDeps, 'errors' | 'hostAccess'>;
 }
 
 export interface BackgroundApp {
@@ -196,7 +202,7 @@ function sessionOf(
   store: CallStore,
   createAdapter: () => VendorAdapter,
   panelOpen: () => boolean,
-  outageEnded: SessionDeps['outageEnded'],
+  hooks: Pick<SessionDeps, 'outageEnded' | 'watchNetwork'>,
 ): Session {
   return createSession({
     createAdapter,
@@ -210,7 +216,24 @@ function sessionOf(
     requestHeaders: deps.requestHeaders,
     panelOpen,
     keepAlive: deps.keepAlive,
-    outageEnded,
+    ...hooks,
+  });
+}
+
+/** Network watches over the requests to the servers of the vendor in the settings. */
+function watcherOf(
+  deps: BackgroundDeps,
+  network: NonNullable<BackgroundDeps['network']>,
+  settings: () => ResolvedSettings['settings'],
+): SessionDeps['watchNetwork'] {
+  return createNetworkWatcher({
+    ...network,
+    origin: deps.extension.origin,
+    clock: deps.clock,
+    servers: () => {
+      const { vendor, connection } = settings();
+      return serverOrigins((connection as Record<string, Record<string, unknown>>)[vendor]);
+    },
   });
 }
 
@@ -242,7 +265,8 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
       locked: resolved.locked,
       vendor: vendor(),
       capabilities: capabilities(),
-      identity: signIn.identity,
+      identity: signIn.view.identity,
+      signInProgress: signIn.view,
       recent: recent.list,
       ...{ outbox: outbox.items, vendorLabel },
     }),
@@ -301,8 +325,10 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
   const ready = (async () => {
     await Promise.all([settingsReady, confirmations.ready]);
     await signIn.restore();
-    const outages = outageRecorder(store, recent, views.broadcast);
-    session = sessionOf(deps, store, () => vendor().create(settings()), views.panelOpen, outages);
+    session = sessionOf(deps, store, () => vendor().create(settings()), views.panelOpen, {
+      outageEnded: outageRecorder(store, recent, views.broadcast),
+      watchNetwork: deps.network && watcherOf(deps, deps.network, settings),
+    });
     await store.ready;
     store.setCapabilities(capabilities());
     store.subscribe((_state, transitions) => {
