@@ -74,7 +74,7 @@ export interface BackgroundDeps {
    * What the browser reports of the extension's failed requests and whether it may reach a server
    * (network-watch.ts): a sign-in's network failures are told apart with them.
    */
-  network?: Pick<NetworkWatchDeps, 'errors' | 'hostAccess'>;
+  network?: Partial<Pick<NetworkWatchDeps, 'errors' | 'hostAccess'>>;
 }
 
 export interface BackgroundApp {
@@ -227,7 +227,8 @@ function watcherOf(
   settings: () => ResolvedSettings['settings'],
 ): SessionDeps['watchNetwork'] {
   return createNetworkWatcher({
-    ...network,
+    errors: network.errors,
+    hostAccess: network.hostAccess,
     origin: deps.extension.origin,
     clock: deps.clock,
     servers: () => {
