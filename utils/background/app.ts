@@ -6,7 +6,7 @@
  * handler map that answers every message (handlers.ts).
  */
 import type { Browser } from 'wxt/browser';
-import type { Clock, Logger, RequestHeaders, VendorAdapter } from '../cti/adapter';
+import type { Clock, Logger, RequestHeaders } from '../cti/adapter';
 import { createPostDial } from '../cti/post-dial';
 import { createSession, type Session, type SessionDeps } from '../cti/session';
 import {
@@ -16,6 +16,7 @@ import {
   type KeyValueArea,
 } from '../cti/store';
 import { vendorDescriptor } from '../cti/vendors';
+import type { VendorDescriptor } from '../cti/vendor';
 import type { Reply } from '../messaging';
 import type { DialSite, DialTarget } from '../phone/dial-policy';
 import { outageNotice } from '../history/outage';
@@ -196,16 +197,23 @@ function signedInReporter(
   };
 }
 
-/** The vendor session, its saved state in storage.session (STORAGE.session). */
+/**
+ * The vendor session of the vendor in the settings, its saved state in storage.session
+ * (STORAGE.session), with the network watch of its sign-ins.
+ */
 function sessionOf(
   deps: BackgroundDeps,
   store: CallStore,
-  createAdapter: () => VendorAdapter,
-  panelOpen: () => boolean,
-  hooks: Pick<SessionDeps, 'outageEnded' | 'watchNetwork'>,
+  app: {
+    vendor: () => VendorDescriptor;
+    settings: () => ResolvedSettings['settings'];
+    panelOpen: () => boolean;
+  },
+  outageEnded: SessionDeps['outageEnded'],
 ): Session {
+  const { vendor, settings, panelOpen } = app;
   return createSession({
-    createAdapter,
+    createAdapter: () => vendor().create(settings()),
     store,
     clock: deps.clock,
     log: deps.log,
@@ -216,7 +224,8 @@ function sessionOf(
     requestHeaders: deps.requestHeaders,
     panelOpen,
     keepAlive: deps.keepAlive,
-    ...hooks,
+    outageEnded,
+    watchNetwork: deps.network && watcherOf(deps, deps.network, settings),
   });
 }
 
@@ -266,8 +275,7 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
       locked: resolved.locked,
       vendor: vendor(),
       capabilities: capabilities(),
-      identity: signIn.view.identity,
-      signInProgress: signIn.view,
+      ...{ identity: signIn.view.identity, signInProgress: signIn.view },
       recent: recent.list,
       ...{ outbox: outbox.items, vendorLabel },
     }),
@@ -326,10 +334,8 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
   const ready = (async () => {
     await Promise.all([settingsReady, confirmations.ready]);
     await signIn.restore();
-    session = sessionOf(deps, store, () => vendor().create(settings()), views.panelOpen, {
-      outageEnded: outageRecorder(store, recent, views.broadcast),
-      watchNetwork: deps.network && watcherOf(deps, deps.network, settings),
-    });
+    const outages = outageRecorder(store, recent, views.broadcast);
+    session = sessionOf(deps, store, { vendor, settings, panelOpen: views.panelOpen }, outages);
     await store.ready;
     store.setCapabilities(capabilities());
     store.subscribe((_state, transitions) => {

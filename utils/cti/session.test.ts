@@ -92,6 +92,23 @@ async function signedInThenLost(h: Harness, failures: CtiError[]): Promise<void>
   await settle();
 }
 
+/**
+ * The sign-in ended: failed with `failed`, nobody signed in, nothing saved, and nothing retried
+ * however long one waits (the watchdog included).
+ */
+async function expectSignInEnded(
+  h: Harness,
+  failed: { reason: string; failure: ConnectFailure },
+): Promise<void> {
+  expect(h.connection()).toEqual({ status: 'failed', ...failed });
+  expect(h.session.signedIn).toBe(false);
+  expect(h.secrets.data.get(SESSION_KEY)).toBeNull();
+  await vi.advanceTimersByTimeAsync(BACKOFF.capMs * 4);
+  h.session.ensureRunning();
+  expect(h.vendor.adapters).toHaveLength(1);
+  expect(h.connection()).toEqual({ status: 'failed', ...failed });
+}
+
 /** The wait the session chose for the reconnect it just scheduled. */
 function scheduledDelay(h: Harness): number {
   const c = h.connection();
@@ -258,16 +275,7 @@ describe('session: failures and backoff', () => {
     const wrong = new CtiError('auth', 'Wrong password');
     h.vendor.script.push(wrong);
     await expect(h.session.start(CREDENTIALS)).rejects.toBe(wrong);
-    expect(h.connection()).toEqual({
-      status: 'failed',
-      reason: 'Wrong password',
-      failure: 'credentials',
-    });
-    expect(h.session.signedIn).toBe(false);
-    expect(h.secrets.data.get(SESSION_KEY)).toBeNull();
-    await vi.advanceTimersByTimeAsync(BACKOFF.capMs * 4);
-    h.session.ensureRunning();
-    expect(h.vendor.adapters).toHaveLength(1);
+    await expectSignInEnded(h, { reason: 'Wrong password', failure: 'credentials' });
   });
 
   it('stops when the token is refused during a reconnect', async () => {
@@ -341,17 +349,7 @@ describe('session: the first connection of a sign-in', () => {
       message: 'Connection refused',
       failure: undefined,
     });
-    expect(h.connection()).toEqual({
-      status: 'failed',
-      reason: 'Connection refused',
-      failure: 'network',
-    });
-    expect(h.session.signedIn).toBe(false);
-    expect(h.secrets.data.get(SESSION_KEY)).toBeNull();
-    await vi.advanceTimersByTimeAsync(BACKOFF.capMs * 4);
-    h.session.ensureRunning();
-    expect(h.vendor.adapters).toHaveLength(1);
-    expect(h.connection().status).toBe('failed');
+    await expectSignInEnded(h, { reason: 'Connection refused', failure: 'network' });
   });
 
   it('asks the network watch what a network failure was, and stops it', async () => {
