@@ -51,6 +51,10 @@ export default defineConfig({
       'contextMenus',
       // Adds MaxContact's TokenKey cookie to the extension's own requests (fetch cannot).
       'declarativeNetRequestWithHostAccess',
+      // Observes (never blocks) the failures of the extension's own requests during a sign-in,
+      // to tell a name that does not resolve from a refused connection or certificate
+      // (utils/background/network-watch.ts). No install warning beyond the host access.
+      'webRequest',
       // The offscreen document that restarts a stopped worker (utils/background/wake.ts); no
       // install warning. Firefox has no offscreen API and keeps the watchdog alarm instead.
       ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen']),

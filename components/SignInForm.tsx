@@ -1,17 +1,53 @@
 /**
  * Sign-in: the vendor's connection fields that policy leaves open (XiVO: "Server") and its
  * credential fields ("Username", "Password", "Phone number"). Credentials go straight to the
- * background and are never kept by the view after the attempt.
+ * background; the view keeps what the agent typed for another try, never a password after the
+ * attempt. While the vendor has not answered, the form stays, busy ("Signing in…"); a failure
+ * brings it back with a sentence for its kind (sign-in-text.ts) and the technical detail one click
+ * away.
  */
 import { useState } from 'preact/hooks';
+import type { SignInField } from '../utils/cti/adapter';
 import type { PanelState } from '../utils/messaging';
 import type { PanelConnector } from '../utils/ui/connector';
 import { ErrorAlert } from './ErrorAlert';
-import { useAction } from './hooks';
+import { useAction, type Action } from './hooks';
+import { fillIn, SIGN_IN_TEXT, signInFailureText } from './sign-in-text';
 
 interface Props {
   state: PanelState;
   connector: PanelConnector;
+}
+
+interface Failure {
+  message: string;
+  /** The vendor's or the browser's own words, behind "Details". */
+  detail?: string;
+}
+
+/**
+ * What to say about the last attempt: the connection's failure when the attempt ended with it (or
+ * the form opens on it), else the reply's refusal (a field left empty, an older failure).
+ */
+function failureOf(state: PanelState, action: Action): Failure | undefined {
+  const connection = state.connection;
+  const failed = connection.status === 'failed' ? connection : undefined;
+  if (action.error !== undefined && action.error !== failed?.reason) {
+    return { message: action.error };
+  }
+  if (!failed) return undefined;
+  if (!failed.failure) return { message: failed.reason };
+  const message = signInFailureText(failed.failure, {
+    vendor: state.vendorLabel,
+    detail: failed.reason,
+  });
+  return { message, detail: failed.reason };
+}
+
+/** The value a credential field shows: what the agent typed, else the last sign-in's (no secrets). */
+function shown(field: SignInField, typed: Record<string, string>, state: PanelState): string {
+  const remembered = field.type === 'password' ? undefined : state.signIn.values?.[field.key];
+  return typed[field.key] ?? remembered ?? '';
 }
 
 export function SignInForm({ state, connector }: Props) {
@@ -22,26 +58,34 @@ export function SignInForm({ state, connector }: Props) {
   const connection = Object.fromEntries(
     connectionFields.map((f) => [f.key, edited[f.key] ?? f.value]),
   );
-  const [credentials, setCredentials] = useState<Record<string, string>>({});
+  const [typed, setTyped] = useState<Record<string, string>>({});
   const action = useAction(connector);
-  const failure =
-    action.error ?? (state.connection.status === 'failed' ? state.connection.reason : undefined);
+  const cancel = useAction(connector);
+  // Another panel (the side panel, a second popup) may have started the sign-in.
+  const busy = action.pending || state.signIn.pending === true;
+  const failure = busy ? undefined : failureOf(state, action);
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();
-    const reply = await action.run({ type: 'panel/signIn', credentials, connection });
-    // Keep the username for a retry but never hold a password longer than needed.
-    const secrets = state.signIn.fields.filter((f) => f.type === 'password').map((f) => f.key);
-    setCredentials((c) =>
-      Object.fromEntries(Object.entries(c).filter(([k]) => !secrets.includes(k))),
+    const credentials = Object.fromEntries(
+      state.signIn.fields.map((f) => [f.key, shown(f, typed, state)]).filter(([, v]) => v !== ''),
     );
+    const reply = await action.run({ type: 'panel/signIn', credentials, connection });
+    // Keep the rest for a retry but never hold a password longer than needed.
+    const secrets = state.signIn.fields.filter((f) => f.type === 'password').map((f) => f.key);
+    setTyped((t) => Object.fromEntries(Object.entries(t).filter(([k]) => !secrets.includes(k))));
     return reply;
   };
 
   return (
-    <form class="sb-signin" onSubmit={onSubmit} aria-labelledby="sb-signin-title">
+    <form
+      class="sb-signin"
+      onSubmit={onSubmit}
+      aria-labelledby="sb-signin-title"
+      aria-busy={busy ? 'true' : undefined}
+    >
       <h2 id="sb-signin-title" class="sb-title">
-        Sign in to {state.vendorLabel}
+        {fillIn(SIGN_IN_TEXT.title, { vendor: state.vendorLabel })}
       </h2>
       {connectionFields.map((f) => (
         <div class="sb-field" key={`c-${f.key}`}>
@@ -56,7 +100,7 @@ export function SignInForm({ state, connector }: Props) {
             spellcheck={false}
             value={connection[f.key] ?? ''}
             onInput={(e) => setEdited({ ...edited, [f.key]: e.currentTarget.value })}
-            disabled={action.pending}
+            disabled={busy}
           />
         </div>
       ))}
@@ -68,22 +112,40 @@ export function SignInForm({ state, connector }: Props) {
             name={f.key}
             type={f.type}
             autocomplete={f.autocomplete}
-            value={credentials[f.key] ?? ''}
-            onInput={(e) => setCredentials({ ...credentials, [f.key]: e.currentTarget.value })}
+            value={shown(f, typed, state)}
+            onInput={(e) => setTyped({ ...typed, [f.key]: e.currentTarget.value })}
             required={f.required}
-            disabled={action.pending}
+            disabled={busy}
           />
         </div>
       ))}
       {state.connection.status === 'connecting' && (
         <p class="sb-muted" role="status">
-          Connecting…
+          {SIGN_IN_TEXT.connecting}
         </p>
       )}
-      <ErrorAlert message={failure} />
-      <button type="submit" class="sb-primary" disabled={action.pending}>
-        {action.pending ? 'Signing in…' : 'Sign in'}
-      </button>
+      <ErrorAlert message={failure?.message} />
+      {failure?.detail && (
+        <details class="sb-signin-detail">
+          <summary>{SIGN_IN_TEXT.details}</summary>
+          <p class="sb-muted">{failure.detail}</p>
+        </details>
+      )}
+      <ErrorAlert message={cancel.error} />
+      <div class="sb-signin-actions">
+        <button type="submit" class="sb-primary" disabled={busy}>
+          {busy ? SIGN_IN_TEXT.signingIn : SIGN_IN_TEXT.signIn}
+        </button>
+        {state.signIn.pending && (
+          <button
+            type="button"
+            disabled={cancel.pending}
+            onClick={() => cancel.run({ type: 'panel/signOut' })}
+          >
+            {SIGN_IN_TEXT.cancel}
+          </button>
+        )}
+      </div>
     </form>
   );
 }

@@ -102,6 +102,10 @@ export default defineBackground(() => {
     log: createLogger('background'),
     signedInChanged: wake.setWanted,
     about: { version: browser.runtime.getManifest().version, browser: navigator.userAgent },
+    network: {
+      errors: browser.webRequest?.onErrorOccurred,
+      hostAccess: (origins) => browser.permissions.contains({ origins }),
+    },
   });
 
   // The context menu and the keyboard command: dialling from the browser's own, trusted UI.

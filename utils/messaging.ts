@@ -114,6 +114,13 @@ export interface PanelState {
   signIn: {
     fields: SignInField[];
     connectionFields: ConnectionField[];
+    /**
+     * A sign-in waits for the vendor's answer: the form shows "Signing in…" (`identity` is absent
+     * until the vendor accepted it). Its failure comes as the connection's `failed` `failure`.
+     */
+    pending?: boolean;
+    /** What the agent typed at the last sign-in but the secrets, for the form to offer again. */
+    values?: Record<string, string>;
   };
   /** Who is signed in; absent when signed out. */
   identity?: { username: string };

@@ -11,6 +11,7 @@ import type { Command } from '../../utils/cti/model';
 import { DEFAULT_SETTINGS } from '../../utils/settings/schema';
 import { startAnywhere365Simulator, type ReceivedRequest } from '../simulators/anywhere365';
 import { defineConformanceSuite } from './suite';
+import { withConnection } from './harness';
 
 const AGENT = 'sip:alice@example.com';
 const SECRET = 'conformance-secret-of-at-least-32-chars';
@@ -58,6 +59,11 @@ defineConformanceSuite({
     };
     return {
       createAdapter: () => anywhere365.create(settings),
+      // The relay is what a sign-in reaches first (its WebSocket).
+      createAdapterAtWrongPath: () =>
+        anywhere365.create(
+          withConnection(settings, 'anywhere365', { relayUrl: `${relay.url}/nope` }),
+        ),
       credentials,
       transport: {
         fetch: globalThis.fetch,

@@ -13,6 +13,7 @@ import {
   type RestRecord,
 } from '../simulators/ccs';
 import { defineConformanceSuite } from './suite';
+import { withConnection } from './harness';
 import { NodeWebSocket } from '../simulators/shared/node-websocket';
 
 /** The REST request each command must produce (vendors/README.md §5.4). */
@@ -108,6 +109,8 @@ defineConformanceSuite({
     };
     return {
       createAdapter: () => ccs.create(settings),
+      createAdapterAtWrongPath: () =>
+        ccs.create(withConnection(settings, 'ccs', { domain: `${sim.url}/nope` })),
       credentials: { token: sim.extension.token },
       transport: {
         fetch: globalThis.fetch,

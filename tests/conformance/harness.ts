@@ -11,6 +11,7 @@ import type {
 } from '../../utils/cti/adapter';
 import type { Feature } from '../../utils/cti/features';
 import type { CallState, CallUpdate, Command, CommandType } from '../../utils/cti/model';
+import type { Settings } from '../../utils/settings/schema';
 import type { TestContext } from '../simulators/shared/context';
 
 export interface ConformanceHarness {
@@ -64,6 +65,11 @@ export interface FeatureScene {
 export interface ConformanceRig {
   /** A new adapter configured for this simulator. */
   createAdapter(): VendorAdapter;
+  /**
+   * A new adapter whose first server address (the one a sign-in reaches first) is the simulator's
+   * with a path it does not serve (`/nope`) after it: the sign-in must fail as `notFound`.
+   */
+  createAdapterAtWrongPath(): VendorAdapter;
   /** What the agent types at sign-in, keyed by the descriptor's signInFields. */
   credentials: Credentials;
   /** Transport implementations for Node (the suite supplies the rest of the AdapterContext). */
@@ -98,4 +104,15 @@ export interface SimControl {
    * the command names a call); rejects after a few seconds otherwise.
    */
   expectWire(command: Command, call?: CallUpdate): Promise<void>;
+}
+
+/** A copy of `settings` with some of `vendor`'s connection settings changed. */
+export function withConnection<V extends keyof Settings['connection']>(
+  settings: Settings,
+  vendor: V,
+  patch: Partial<Settings['connection'][V]>,
+): Settings {
+  const copy = structuredClone(settings);
+  copy.connection[vendor] = { ...copy.connection[vendor], ...patch };
+  return copy;
 }

@@ -22,7 +22,7 @@ import {
   type SimResultCode,
 } from '../simulators/maxcontact';
 import { noWebSocket } from '../simulators/shared/node-websocket';
-import type { FeatureScene } from './harness';
+import { withConnection, type FeatureScene } from './harness';
 import { defineConformanceSuite } from './suite';
 
 const USER = '1001';
@@ -187,6 +187,8 @@ defineConformanceSuite({
     };
     return {
       createAdapter: () => maxcontact.create(settings),
+      createAdapterAtWrongPath: () =>
+        maxcontact.create(withConnection(settings, 'maxcontact', { baseUrl: `${sim.url}/nope` })),
       credentials: { username: USER, password: 'secret' },
       transport: {
         fetch: globalThis.fetch,

@@ -8,6 +8,7 @@ import { systemClock, type VendorAdapter } from '../../utils/cti/adapter';
 import { createCallStore, type CallStore } from '../../utils/cti/store';
 import {
   COMMAND_TYPES,
+  connectFailureOf,
   CtiError,
   type CallState,
   type CallUpdate,
@@ -373,8 +374,18 @@ export function defineConformanceSuite(harness: ConformanceHarness): void {
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(CtiError);
       expect((error as CtiError).fatal).toBe(true);
+      // The sign-in form says the credentials were refused (sign-in-text.ts).
+      expect(connectFailureOf(error as CtiError)).toBe('credentials');
       await rig.sim.rejectAuth(false);
       await signedIn();
+    });
+
+    it('says a sign-in at an address that is not the vendor’s API is at the wrong address', async () => {
+      const adapter = rig.createAdapterAtWrongPath();
+      adapters.push(adapter);
+      const error = await adapter.connect(newContext().ctx).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CtiError);
+      expect(connectFailureOf(error as CtiError)).toBe('notFound');
     });
 
     it('gets an answer to its heartbeat, when it has one', async () => {

@@ -20,6 +20,7 @@ import {
 import { noWebSocket } from '../simulators/shared/node-websocket';
 import { UCONTACT_FEATURE_SCENARIOS } from './ucontact-features';
 import { defineConformanceSuite } from './suite';
+import { withConnection } from './harness';
 
 /** The simulator of the test that runs now (one per test): the feature scenarios inspect it. */
 let current: UcontactSimulator | undefined;
@@ -100,6 +101,8 @@ defineConformanceSuite({
         adapters.push(adapter);
         return adapter;
       },
+      createAdapterAtWrongPath: () =>
+        ucontact.create(withConnection(settings, 'ucontact', { baseUrl: `${sim.url}/nope` })),
       credentials: { agent: DEFAULT_AGENT.agent, password: DEFAULT_AGENT.password },
       transport: {
         fetch: globalThis.fetch,

@@ -8,6 +8,7 @@ import { xivo } from '../../utils/cti/vendors/xivo';
 import type { CallUpdate, Command } from '../../utils/cti/model';
 import { startXivoSimulator, type ClientFrame, type XivoSimulator } from '../simulators/xivo';
 import { defineConformanceSuite } from './suite';
+import { withConnection } from './harness';
 import { NodeWebSocket } from '../simulators/shared/node-websocket';
 import { XIVO_FEATURE_SCENARIOS, XIVO_FEATURES } from '../simulators/xivo/feature-scenarios';
 
@@ -120,6 +121,8 @@ defineConformanceSuite({
     };
     return {
       createAdapter: () => xivo.create(settings),
+      createAdapterAtWrongPath: () =>
+        xivo.create(withConnection(settings, 'xivo', { server: `${sim.url}/nope` })),
       credentials: { username: 'alice', password: 'secret', phoneNumber: '1001' },
       transport: {
         fetch: globalThis.fetch,

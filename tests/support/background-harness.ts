@@ -45,6 +45,8 @@ export interface HarnessOptions {
   outboxStore?: BackgroundDeps['outboxStore'];
   /** The settings are loaded once this settles (default at once): a slow first start. */
   settingsLoaded?: Promise<void>;
+  /** What the browser reports of failed requests (default: nothing, as where webRequest is absent). */
+  network?: BackgroundDeps['network'];
 }
 
 const apps: BackgroundApp[] = [];
@@ -87,6 +89,7 @@ export async function createHarness(opts: HarnessOptions = {}) {
     openDb: opts.openDb,
     signedInChanged: opts.signedInChanged,
     outboxStore: opts.outboxStore,
+    network: opts.network,
   });
   apps.push(app);
   await app.ready;

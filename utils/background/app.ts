@@ -6,7 +6,7 @@
  * handler map that answers every message (handlers.ts).
  */
 import type { Browser } from 'wxt/browser';
-import type { Clock, Logger, RequestHeaders, VendorAdapter } from '../cti/adapter';
+import type { Clock, Logger, RequestHeaders } from '../cti/adapter';
 import { createPostDial } from '../cti/post-dial';
 import { createSession, type Session, type SessionDeps } from '../cti/session';
 import {
@@ -16,6 +16,7 @@ import {
   type KeyValueArea,
 } from '../cti/store';
 import { vendorDescriptor } from '../cti/vendors';
+import type { VendorDescriptor } from '../cti/vendor';
 import type { DiagnosticsReport, Reply } from '../messaging';
 import type { DialSite, DialTarget } from '../phone/dial-policy';
 import { outageNotice } from '../history/outage';
@@ -51,6 +52,7 @@ import { createIncomingCallNotifier, type NotificationsApi } from './incoming-ca
 import { buildPanelState, offeredDispositions } from './panel-state';
 import { createRecentCalls, type RecentCalls } from './recent-calls';
 import { settingsChange } from './settings-changes';
+import { createNetworkWatcher, serverOrigins, type NetworkWatchDeps } from './network-watch';
 import { createSignIn } from './sign-in';
 import { createViews } from './views';
 
@@ -79,6 +81,11 @@ export interface BackgroundDeps {
   signedInChanged?(signedIn: boolean): void;
   /** The extension's version and the browser, for the diagnostics report. */
   about?: DiagnosticsReport['about'];
+  /**
+   * What the browser reports of the extension's failed requests and whether it may reach a server
+   * (network-watch.ts): a sign-in's network failures are told apart with them.
+   */
+  network?: Partial<Pick<NetworkWatchDeps, 'errors' | 'hostAccess'>>;
 }
 
 export interface BackgroundApp {
@@ -202,16 +209,23 @@ function signedInReporter(
   };
 }
 
-/** The vendor session, its saved state in storage.session (STORAGE.session). */
+/**
+ * The vendor session of the vendor in the settings, its saved state in storage.session
+ * (STORAGE.session), with the network watch of its sign-ins.
+ */
 function sessionOf(
   deps: BackgroundDeps,
   store: CallStore,
-  createAdapter: () => VendorAdapter,
-  panelOpen: () => boolean,
+  app: {
+    vendor: () => VendorDescriptor;
+    settings: () => ResolvedSettings['settings'];
+    panelOpen: () => boolean;
+  },
   outageEnded: SessionDeps['outageEnded'],
 ): Session {
+  const { vendor, settings, panelOpen } = app;
   return createSession({
-    createAdapter,
+    createAdapter: () => vendor().create(settings()),
     store,
     clock: deps.clock,
     log: deps.log,
@@ -223,6 +237,25 @@ function sessionOf(
     panelOpen,
     keepAlive: deps.keepAlive,
     outageEnded,
+    watchNetwork: deps.network && watcherOf(deps, deps.network, settings),
+  });
+}
+
+/** Network watches over the requests to the servers of the vendor in the settings. */
+function watcherOf(
+  deps: BackgroundDeps,
+  network: NonNullable<BackgroundDeps['network']>,
+  settings: () => ResolvedSettings['settings'],
+): SessionDeps['watchNetwork'] {
+  return createNetworkWatcher({
+    errors: network.errors,
+    hostAccess: network.hostAccess,
+    origin: deps.extension.origin,
+    clock: deps.clock,
+    servers: () => {
+      const { vendor, connection } = settings();
+      return serverOrigins((connection as Record<string, Record<string, unknown>>)[vendor]);
+    },
   });
 }
 
@@ -291,7 +324,7 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
       locked: resolved.locked,
       vendor: vendor(),
       capabilities: capabilities(),
-      identity: signIn.identity,
+      ...{ identity: signIn.view.identity, signInProgress: signIn.view },
       recent: recent.list,
       ...{ outbox: outbox.items, vendorLabel },
     }),
@@ -350,7 +383,7 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
     await Promise.all([settingsReady, confirmations.ready]);
     await signIn.restore();
     const outages = outageRecorder(store, recent, views.broadcast);
-    session = sessionOf(deps, store, () => vendor().create(settings()), views.panelOpen, outages);
+    session = sessionOf(deps, store, { vendor, settings, panelOpen: views.panelOpen }, outages);
     await store.ready;
     store.setCapabilities(capabilities());
     store.subscribe((_state, transitions) => {

@@ -284,6 +284,9 @@ export function recordingSignIn(signIn: SignIn, diagnostics: Diagnostics): SignI
     get identity() {
       return signIn.identity;
     },
+    get view() {
+      return signIn.view;
+    },
     restore: () => signIn.restore(),
     forget: () => signIn.forget(),
     async signIn(message) {

@@ -19,6 +19,8 @@ export interface PanelInputs {
   vendor: VendorDescriptor;
   capabilities: Capabilities;
   identity: { username: string } | undefined;
+  /** A sign-in under way, and what the agent typed at the last one (sign-in.ts `SignInView`). */
+  signInProgress?: { pending: boolean; values: Record<string, string> };
   recent: HistoryEntry[];
   /** The outbox's items (outbox.ts). */
   outbox?: readonly OutboxItem[];
@@ -145,6 +147,8 @@ export function buildPanelState(input: PanelInputs): PanelState {
         value: String(connectionSettings?.[f.key] ?? ''),
         locked: isLocked(input.locked, `connection.${settings.vendor}.${f.key}`),
       })),
+      pending: input.signInProgress?.pending ?? false,
+      values: input.signInProgress?.values ?? {},
     },
     identity: input.identity,
     notices: store.notices,

@@ -1,6 +1,9 @@
 /**
  * Signing in and out from the panel: the credentials go to the session (and nowhere else), the
  * visible connection fields become the agent's settings, and the panel is told who is signed in.
+ * A sign-in is not a session until the vendor accepted it: meanwhile the panel shows the sign-in
+ * form as "Signing in…", never the signed-in view, and after a failure the form again, with what
+ * the agent typed (but the password) and the failure's kind (the connection's `failure`).
  */
 import type { Session } from '../cti/session';
 import type { KeyValueArea } from '../cti/store';
@@ -21,9 +24,20 @@ export interface SignInDeps {
   broadcast(): void;
 }
 
+/** What the panel shows of the sign-in (PanelState `identity` and `signIn`). */
+export interface SignInView {
+  /** Who is signed in; absent when nobody is, and while a sign-in waits for the vendor. */
+  identity?: { username: string };
+  /** A sign-in waits for the vendor's answer. */
+  pending: boolean;
+  /** What the agent typed at the last sign-in, but the secrets: the form offers it again. */
+  values: Record<string, string>;
+}
+
 export interface SignIn {
-  /** Who the panel says is signed in; absent when nobody is. */
+  /** Who is signed in, or signing in (the outbox sends only their writes); absent when nobody is. */
   readonly identity: { username: string } | undefined;
+  readonly view: SignInView;
   /** Reads who was signed in before a worker restart. */
   restore(): Promise<void>;
   /** Nobody is signed in after all (the saved session was gone). */
@@ -45,12 +59,32 @@ export function whoSignedIn(vendor: VendorDescriptor, credentials: Record<string
   return field ? credentials[field.key]!.trim() : '';
 }
 
+/** The sign-in fields the agent typed that are not secrets (a password, an API token). */
+function typedValues(vendor: VendorDescriptor, credentials: Record<string, string>) {
+  return Object.fromEntries(
+    vendor.signInFields
+      .filter((f) => f.type !== 'password' && credentials[f.key] !== undefined)
+      .map((f) => [f.key, credentials[f.key]!]),
+  );
+}
+
 export function createSignIn(deps: SignInDeps): SignIn {
   let identity: { username: string } | undefined;
+  let values: Record<string, string> = {};
+  /** The sign-in waiting for the vendor, if any: a newer one supersedes it. */
+  let pending: object | undefined;
 
   return {
     get identity() {
       return identity;
+    },
+
+    get view() {
+      return {
+        ...(identity && !pending ? { identity } : {}),
+        pending: pending !== undefined,
+        values,
+      };
     },
 
     async restore() {
@@ -70,21 +104,31 @@ export function createSignIn(deps: SignInDeps): SignIn {
           return fail(`Enter your ${field.label.toLowerCase()}`);
       }
       if (Object.keys(msg.connection).length > 0) await deps.saveConnection(msg.connection);
+      const attempt = {};
+      pending = attempt;
+      values = typedValues(vendor, msg.credentials);
+      // In memory only until the vendor accepts: a worker restarted meanwhile finds nobody.
       identity = { username: whoSignedIn(vendor, msg.credentials) };
-      await deps.area.set(KEY, identity);
+      await deps.area.set(KEY, null);
+      deps.broadcast();
       try {
         await deps.session().start(msg.credentials);
+        if (pending === attempt) await deps.area.set(KEY, identity);
         return ok(undefined);
       } catch (error) {
+        if (pending === attempt) identity = undefined;
         return fail(toCtiError(error).message);
       } finally {
+        if (pending === attempt) pending = undefined;
         deps.broadcast();
       }
     },
 
     async signOut() {
+      pending = undefined;
       await deps.session().stop();
       identity = undefined;
+      values = {};
       await deps.area.set(KEY, null);
       deps.broadcast();
       return ok(undefined);

@@ -15,6 +15,32 @@ import {
 
 // ── Connection ────────────────────────────────────────────────────────────────────────────────
 
+/**
+ * Why a connection could not be made, as the agent is told (each has its sentence in
+ * components/sign-in-text.ts): the name does not resolve (`dns`), nothing listens there
+ * (`unreachable`), the certificate is refused (`tls`), a server answers but it is not the vendor's
+ * API (`notFound`: a 404, HTML for JSON, a refused WebSocket upgrade), the extension may not reach
+ * the server (`origin`), the vendor refused the credentials (`credentials`), no answer in time
+ * (`timeout`), the settings cannot work (`config`), the vendor refused for its own reason
+ * (`refused`), or a network failure nothing told apart (`network`). Adapters set the vendor's own
+ * (`credentials`, `notFound`); the session and the background's network watch find the rest
+ * (docs/architecture.md, "Sign-in failures").
+ */
+export const CONNECT_FAILURES = [
+  'unreachable',
+  'dns',
+  'tls',
+  'notFound',
+  'origin',
+  'credentials',
+  'timeout',
+  'config',
+  'refused',
+  'network',
+] as const;
+export const ConnectFailure = z.enum(CONNECT_FAILURES);
+export type ConnectFailure = z.infer<typeof ConnectFailure>;
+
 export const Connection = z.discriminatedUnion('status', [
   z.object({ status: z.literal('idle') }),
   z.object({ status: z.literal('connecting') }),
@@ -25,8 +51,13 @@ export const Connection = z.discriminatedUnion('status', [
     retryAt: z.number(),
     reason: z.string(),
   }),
-  // Retrying cannot fix this (bad credentials, forbidden, bad settings): ask the agent.
-  z.object({ status: z.literal('failed'), reason: z.string() }),
+  // Retrying cannot fix this (bad credentials, forbidden, bad settings), or the first connection
+  // of a sign-in failed: ask the agent. `reason` is the technical detail, `failure` the kind.
+  z.object({
+    status: z.literal('failed'),
+    reason: z.string(),
+    failure: ConnectFailure.optional(),
+  }),
 ]);
 export type Connection = z.infer<typeof Connection>;
 
@@ -333,12 +364,15 @@ export type CtiErrorCode =
 
 export class CtiError extends Error {
   override readonly name = 'CtiError';
+  /** What kind of connection failure this is, when the adapter or the session knows. */
+  readonly failure: ConnectFailure | undefined;
   constructor(
     readonly code: CtiErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; failure?: ConnectFailure },
   ) {
-    super(message, options);
+    super(message, options && 'cause' in options ? { cause: options.cause } : undefined);
+    this.failure = options?.failure;
   }
   /** Errors after which reconnecting with backoff is pointless. */
   get fatal(): boolean {
@@ -352,6 +386,27 @@ export const PAST_CALLBACK_MESSAGE = 'The call-back time has passed: choose a la
 export function checkCallbackAt(callbackAt: number | undefined, now: number): void {
   if (callbackAt !== undefined && callbackAt <= now) {
     throw new CtiError('rejected', PAST_CALLBACK_MESSAGE);
+  }
+}
+
+/** The failure kind of `error`: the one its adapter set, else what its code says. */
+export function connectFailureOf(error: CtiError): ConnectFailure {
+  if (error.failure) return error.failure;
+  switch (error.code) {
+    case 'auth':
+      return 'credentials';
+    case 'config':
+      return 'config';
+    case 'timeout':
+      return 'timeout';
+    // An answer that is not the vendor's API: a server answers there, but not the one expected.
+    case 'protocol':
+      return 'notFound';
+    case 'rejected':
+    case 'unsupported':
+      return 'refused';
+    case 'network':
+      return 'network';
   }
 }
 

@@ -11,14 +11,16 @@ import type {
   TimeWindow,
   VendorAdapter,
 } from './adapter';
-import type { Call, Command } from './model';
+import type { Call, Command, ConnectFailure } from './model';
 import type { CallStore, KeyValueArea } from './store';
 
 export interface Session {
   /**
-   * Sign in. Resolves once connected (resync follows). Rejects with the CtiError when the first
-   * attempt fails: fatal errors (auth/config) end the session; any other failure rejects with a
-   * message saying so, and the session keeps retrying with backoff (the panel shows the attempts).
+   * Sign in. Resolves once connected (resync follows). A sign-in is not a session until the vendor
+   * accepted it: when its first connection fails, whatever the reason, or does not open within
+   * `signInTimeoutMs`, the session ends (nobody is signed in, nothing is retried, the connection
+   * is `failed` with the failure's kind) and this rejects with the CtiError, its `failure` set.
+   * Only the connections after that one retry with backoff.
    */
   start(credentials: Credentials): Promise<void>;
   /**
@@ -73,6 +75,18 @@ export interface SessionDeps {
   keys: { session: string; checkpoint: string };
   /** An adapter's connect that has not settled by then counts as a failed attempt. */
   connectTimeoutMs?: number;
+  /**
+   * The bound on a sign-in's first connection (SIGN_IN_TIMEOUT_MS unless set): the agent hears
+   * how a sign-in went within seconds, not after the reconnects' 30 s.
+   */
+  signInTimeoutMs?: number;
+  /**
+   * Watches what the browser reports about the extension's requests while a sign-in's first
+   * connection is under way, to tell network failures apart (utils/background/network-watch.ts):
+   * fetch throws the same TypeError for a name that does not resolve, a refused connection and a
+   * refused certificate.
+   */
+  watchNetwork?: () => NetworkWatch;
   /** Header rules for the vendor's HTTP requests (AdapterContext.requestHeaders). */
   requestHeaders?: RequestHeaders;
   /** Whether the agent has a panel open (AdapterContext.panelOpen). */
@@ -97,3 +111,14 @@ export interface SessionDeps {
 
 /** `VendorAdapter.pastCalls` of the connection that is up; rejects with a CtiError. */
 export type PastCallsReader = (window: TimeWindow) => Promise<PastCall[]>;
+
+/** What the browser said about the requests of one sign-in (SessionDeps.watchNetwork). */
+export interface NetworkWatch {
+  /**
+   * The kind of the network failure the browser reported since the watch began, waiting a moment
+   * for a report still on its way; undefined when it reported nothing that tells.
+   */
+  explain(): Promise<ConnectFailure | undefined>;
+  /** Stops watching; call it once the connection opened or failed. */
+  stop(): void;
+}

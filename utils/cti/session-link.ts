@@ -14,10 +14,15 @@ import {
   type VendorAdapter,
 } from './adapter';
 import { CtiError, toCtiError, type CtiEvent } from './model';
-import type { SessionDeps } from './session-api';
+import type { NetworkWatch, SessionDeps } from './session-api';
 import { settled } from './session-timing';
 
 const CONNECT_TIMEOUT_MS = 30_000;
+/**
+ * The bound on a sign-in's first connection: with the network watch's wait and the way to the
+ * panel, the agent reads how it went within 10 s (docs/architecture.md, "Sign-in failures").
+ */
+export const SIGN_IN_TIMEOUT_MS = 8_000;
 
 export const noHeaders: RequestHeaders = { set: async () => {}, clear: async () => {} };
 
@@ -41,6 +46,8 @@ export interface Link {
   openedAt?: number;
   /** The vendor's last sign of life on this link (an event or `alive()`). */
   aliveAt?: number;
+  /** What the browser reports about the requests of a sign-in's first connection. */
+  watch?: NetworkWatch;
 }
 
 export interface LinkHooks {
@@ -85,6 +92,8 @@ export function startLink(
   hooks: LinkHooks,
 ): void {
   const { clock } = deps;
+  // Before the adapter exists: its first request may fail at once.
+  if (options.firstConnect) link.watch = deps.watchNetwork?.();
   let adapter: VendorAdapter;
   try {
     adapter = deps.createAdapter();
@@ -121,7 +130,9 @@ export function startLink(
   };
   link.connectTimer = clock.setTimeout(
     () => hooks.broken(link, new CtiError('timeout', 'The phone system did not answer in time')),
-    deps.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
+    options.firstConnect
+      ? (deps.signInTimeoutMs ?? SIGN_IN_TIMEOUT_MS)
+      : (deps.connectTimeoutMs ?? CONNECT_TIMEOUT_MS),
   );
   settled(() => adapter.connect(ctx)).then(
     () => hooks.opened(link, adapter),
@@ -152,8 +163,10 @@ export function startHeartbeat(
   }, heartbeat.intervalMs);
 }
 
-/** Stops a link's timers: nothing it scheduled runs any more. */
+/** Stops a link's timers and its network watch: nothing it scheduled runs any more. */
 export function stopTimers(link: Link, clock: Clock): void {
+  link.watch?.stop();
+  link.watch = undefined;
   clock.clearTimeout(link.connectTimer);
   clock.clearTimeout(link.stableTimer);
   clock.clearInterval(link.heartbeatTimer);

@@ -2,7 +2,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 // systemClock calls the global timers at call time, so vitest's fake timers drive it.
 import { systemClock, type Logger } from './adapter';
 import { CtiError, type Connection } from './model';
-import { BACKOFF, createSession, type SessionDeps } from './session';
+import {
+  BACKOFF,
+  createSession,
+  SIGN_IN_TIMEOUT_MS,
+  type NetworkWatch,
+  type SessionDeps,
+} from './session';
+import type { ConnectFailure } from './model';
 import { createCallStore, type KeyValueArea } from './store';
 import {
   createFakeVendor,
@@ -73,6 +80,34 @@ async function harness(
 
 /** Lets promise callbacks run without moving the clock. */
 const settle = () => vi.advanceTimersByTimeAsync(0);
+
+/**
+ * Signs in, then loses the connection: the reconnects meet `failures` first. Reconnects retry with
+ * backoff; a sign-in's first connection does not (see "session: the first connection of a sign-in").
+ */
+async function signedInThenLost(h: Harness, failures: CtiError[]): Promise<void> {
+  await h.session.start(CREDENTIALS);
+  h.vendor.script.push(...failures);
+  h.vendor.latest().loseConnection();
+  await settle();
+}
+
+/**
+ * The sign-in ended: failed with `failed`, nobody signed in, nothing saved, and nothing retried
+ * however long one waits (the watchdog included).
+ */
+async function expectSignInEnded(
+  h: Harness,
+  failed: { reason: string; failure: ConnectFailure },
+): Promise<void> {
+  expect(h.connection()).toEqual({ status: 'failed', ...failed });
+  expect(h.session.signedIn).toBe(false);
+  expect(h.secrets.data.get(SESSION_KEY)).toBeNull();
+  await vi.advanceTimersByTimeAsync(BACKOFF.capMs * 4);
+  h.session.ensureRunning();
+  expect(h.vendor.adapters).toHaveLength(1);
+  expect(h.connection()).toEqual({ status: 'failed', ...failed });
+}
 
 /** The wait the session chose for the reconnect it just scheduled. */
 function scheduledDelay(h: Harness): number {
@@ -179,8 +214,8 @@ describe('session: sign-in and commands', () => {
 describe('session: failures and backoff', () => {
   it('grows the backoff exponentially up to 30 s', async () => {
     const h = await harness({ random: () => 1 });
-    h.vendor.script.push(...Array.from({ length: 9 }, network));
-    await h.session.start(CREDENTIALS).catch(() => {});
+    // The lost connection, then eight reconnects that fail.
+    await signedInThenLost(h, Array.from({ length: 8 }, network));
     const delays: number[] = [];
     for (let i = 0; i < 9; i++) {
       const delay = scheduledDelay(h);
@@ -196,8 +231,10 @@ describe('session: failures and backoff', () => {
     const draws = [0.5, 0.1, 0.9, 0.01, 0.75, 0.3, 0.99];
     let next = 0;
     const h = await harness({ random: () => draws[next++ % draws.length]! });
-    h.vendor.script.push(...draws.map(network));
-    await h.session.start(CREDENTIALS).catch(() => {});
+    await h.session.start(CREDENTIALS);
+    // The lost connection, then a reconnect that fails for every draw after the first.
+    h.vendor.script.push(...draws.slice(1).map(network));
+    h.vendor.latest().loseConnection(network());
     for (const [i, draw] of draws.entries()) {
       const attempt = i + 1;
       const ceiling = Math.min(BACKOFF.capMs, BACKOFF.baseMs * 2 ** i);
@@ -214,22 +251,9 @@ describe('session: failures and backoff', () => {
     }
   });
 
-  it('rejects the first sign-in on a network failure with a clear message, and keeps retrying', async () => {
-    const h = await harness({ random: () => 1 });
-    h.vendor.script.push(network());
-    await expect(h.session.start(CREDENTIALS)).rejects.toMatchObject({
-      code: 'network',
-      message: 'Could not connect to the phone system: Connection refused. Retrying automatically.',
-    });
-    expect(h.session.signedIn).toBe(true);
-    await vi.advanceTimersByTimeAsync(scheduledDelay(h));
-    expect(h.connection().status).toBe('connected');
-  });
-
   it('resets the attempt counter after a stable minute, not before', async () => {
     const h = await harness({ random: () => 1 });
-    h.vendor.script.push(network(), network());
-    await h.session.start(CREDENTIALS).catch(() => {});
+    await signedInThenLost(h, [network()]);
     await vi.advanceTimersByTimeAsync(scheduledDelay(h));
     await vi.advanceTimersByTimeAsync(scheduledDelay(h));
     expect(h.connection().status).toBe('connected');
@@ -251,12 +275,7 @@ describe('session: failures and backoff', () => {
     const wrong = new CtiError('auth', 'Wrong password');
     h.vendor.script.push(wrong);
     await expect(h.session.start(CREDENTIALS)).rejects.toBe(wrong);
-    expect(h.connection()).toEqual({ status: 'failed', reason: 'Wrong password' });
-    expect(h.session.signedIn).toBe(false);
-    expect(h.secrets.data.get(SESSION_KEY)).toBeNull();
-    await vi.advanceTimersByTimeAsync(BACKOFF.capMs * 4);
-    h.session.ensureRunning();
-    expect(h.vendor.adapters).toHaveLength(1);
+    await expectSignInEnded(h, { reason: 'Wrong password', failure: 'credentials' });
   });
 
   it('stops when the token is refused during a reconnect', async () => {
@@ -265,7 +284,11 @@ describe('session: failures and backoff', () => {
     h.vendor.script.push(new CtiError('auth', 'Token expired'));
     h.vendor.latest().loseConnection();
     await vi.advanceTimersByTimeAsync(BACKOFF.capMs);
-    expect(h.connection()).toEqual({ status: 'failed', reason: 'Token expired' });
+    expect(h.connection()).toEqual({
+      status: 'failed',
+      reason: 'Token expired',
+      failure: 'credentials',
+    });
     await vi.advanceTimersByTimeAsync(BACKOFF.capMs * 4);
     expect(h.vendor.adapters).toHaveLength(2);
   });
@@ -274,17 +297,150 @@ describe('session: failures and backoff', () => {
     const h = await harness();
     h.vendor.createError = new CtiError('config', 'Enter the server address');
     await expect(h.session.start(CREDENTIALS)).rejects.toMatchObject({ code: 'config' });
-    expect(h.connection()).toEqual({ status: 'failed', reason: 'Enter the server address' });
+    expect(h.connection()).toEqual({
+      status: 'failed',
+      reason: 'Enter the server address',
+      failure: 'config',
+    });
   });
 
-  it('gives up on a connect that never settles and retries', async () => {
-    const h = await harness({ connectTimeoutMs: 10_000 });
+  it('gives up on a reconnect that never settles and retries', async () => {
+    const h = await harness({ connectTimeoutMs: 10_000, random: () => 1 });
+    await h.session.start(CREDENTIALS);
+    h.vendor.script.push('hang');
+    h.vendor.latest().loseConnection();
+    await vi.advanceTimersByTimeAsync(BACKOFF.baseMs);
+    const hung = h.vendor.latest();
+    expect(h.connection()).toEqual({ status: 'connecting' });
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(hung.aborted).toBe(true);
+    expect(h.connection()).toMatchObject({
+      status: 'reconnecting',
+      attempt: 2,
+      reason: 'The phone system did not answer in time',
+    });
+  });
+});
+
+/** A network watch that reports `seen` (after `delayMs`) and records how it was used. */
+function fakeWatch(seen: ConnectFailure | undefined, delayMs = 0) {
+  const watches: { explained: number; stopped: boolean }[] = [];
+  const watchNetwork = (): NetworkWatch => {
+    const watch = { explained: 0, stopped: false };
+    watches.push(watch);
+    return {
+      explain: async () => {
+        watch.explained += 1;
+        if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+        return seen;
+      },
+      stop: () => void (watch.stopped = true),
+    };
+  };
+  return { watches, watchNetwork };
+}
+
+describe('session: the first connection of a sign-in', () => {
+  it('ends the sign-in on a network failure: nobody signed in, nothing retried, nothing saved', async () => {
+    const h = await harness({ random: () => 1 });
+    h.vendor.script.push(network());
+    await expect(h.session.start(CREDENTIALS)).rejects.toMatchObject({
+      code: 'network',
+      message: 'Connection refused',
+      failure: undefined,
+    });
+    await expectSignInEnded(h, { reason: 'Connection refused', failure: 'network' });
+  });
+
+  it('asks the network watch what a network failure was, and stops it', async () => {
+    const { watches, watchNetwork } = fakeWatch('dns');
+    const h = await harness({ watchNetwork });
+    h.vendor.script.push(network());
+    await expect(h.session.start(CREDENTIALS)).rejects.toMatchObject({
+      code: 'network',
+      failure: 'dns',
+    });
+    expect(h.connection()).toEqual({
+      status: 'failed',
+      reason: 'Connection refused',
+      failure: 'dns',
+    });
+    expect(watches).toEqual([{ explained: 1, stopped: true }]);
+  });
+
+  it('keeps the kind the adapter gave, and never asks the watch about a refusal', async () => {
+    const { watches, watchNetwork } = fakeWatch('unreachable');
+    const h = await harness({ watchNetwork });
+    const wrongPath = new CtiError('network', 'HTTP 404', { failure: 'notFound' });
+    h.vendor.script.push(wrongPath);
+    await expect(h.session.start(CREDENTIALS)).rejects.toBe(wrongPath);
+    expect(h.connection()).toMatchObject({ failure: 'notFound' });
+    const wrong = new CtiError('auth', 'Wrong password');
+    h.vendor.script.push(wrong);
+    await expect(h.session.start(CREDENTIALS)).rejects.toBe(wrong);
+    expect(h.connection()).toMatchObject({ failure: 'credentials' });
+    expect(watches.map((w) => w.explained)).toEqual([0, 0]);
+    expect(watches.every((w) => w.stopped)).toBe(true);
+  });
+
+  it('falls back to what the error says when the watch saw nothing', async () => {
+    const h = await harness({ watchNetwork: fakeWatch(undefined).watchNetwork });
+    h.vendor.script.push(network());
+    await expect(h.session.start(CREDENTIALS)).rejects.toMatchObject({ code: 'network' });
+    expect(h.connection()).toMatchObject({ status: 'failed', failure: 'network' });
+  });
+
+  it('gives up on a first connection that does not open in time', async () => {
+    const h = await harness({ random: () => 1 });
     h.vendor.script.push('hang');
     const started = h.session.start(CREDENTIALS).catch((e: unknown) => e);
-    await vi.advanceTimersByTimeAsync(10_000);
+    await vi.advanceTimersByTimeAsync(SIGN_IN_TIMEOUT_MS - 1);
+    expect(h.connection()).toEqual({ status: 'connecting' });
+    await vi.advanceTimersByTimeAsync(1);
     expect(await started).toMatchObject({ code: 'timeout' });
     expect(h.vendor.adapters[0]?.aborted).toBe(true);
-    expect(h.connection()).toMatchObject({ status: 'reconnecting', attempt: 1 });
+    expect(h.connection()).toMatchObject({ status: 'failed', failure: 'timeout' });
+    await vi.advanceTimersByTimeAsync(BACKOFF.capMs * 2);
+    expect(h.vendor.adapters).toHaveLength(1);
+  });
+
+  it('saves the sign-in only once the vendor accepted it, and watches only its first connection', async () => {
+    const { watches, watchNetwork } = fakeWatch(undefined);
+    const h = await harness({ watchNetwork });
+    let opened!: () => void;
+    h.vendor.script.push(() => new Promise<void>((resolve) => (opened = resolve)));
+    const started = h.session.start(CREDENTIALS);
+    await settle();
+    expect(h.session.signedIn).toBe(true);
+    expect(h.secrets.data.get(SESSION_KEY)).toBeNull();
+    opened();
+    await started;
+    expect(h.secrets.data.get(SESSION_KEY)).toMatchObject({ credentials: CREDENTIALS });
+    expect(watches).toEqual([{ explained: 0, stopped: true }]);
+    h.vendor.latest().loseConnection();
+    await vi.advanceTimersByTimeAsync(BACKOFF.capMs);
+    expect(h.connection().status).toBe('connected');
+    expect(watches).toHaveLength(1);
+  });
+
+  it('leaves a sign-out or a new sign-in alone when an older failure is explained late', async () => {
+    const h = await harness({ watchNetwork: fakeWatch('unreachable', 1_000).watchNetwork });
+    h.vendor.script.push(network());
+    const first = h.session.start(CREDENTIALS).catch((e: unknown) => e);
+    await settle();
+    await h.session.stop();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(await first).toMatchObject({ failure: 'unreachable' });
+    expect(h.connection()).toEqual({ status: 'idle' });
+
+    h.vendor.script.push(network());
+    const second = h.session.start(CREDENTIALS).catch((e: unknown) => e);
+    await settle();
+    const third = h.session.start(CREDENTIALS);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(await second).toMatchObject({ failure: 'unreachable' });
+    await third;
+    expect(h.connection().status).toBe('connected');
   });
 });
 
@@ -347,8 +503,7 @@ describe('session: keeping the connection alive', () => {
 
   it('lets the watchdog restart a retry whose timer was lost with a suspended worker', async () => {
     const h = await harness({ random: () => 1 });
-    h.vendor.script.push(network());
-    await h.session.start(CREDENTIALS).catch(() => {});
+    await signedInThenLost(h, []);
     h.session.ensureRunning();
     expect(h.vendor.adapters).toHaveLength(1);
     // The clock moves on but the retry timer never fires, as in a suspended context.
@@ -404,8 +559,7 @@ describe('session: worker restart', () => {
   it('restores with the same credentials and backoff state', async () => {
     const secrets = memoryArea();
     const before = await harness({ secrets, random: () => 1 });
-    before.vendor.script.push(network(), network());
-    await before.session.start(CREDENTIALS).catch(() => {});
+    await signedInThenLost(before, [network()]);
     await vi.advanceTimersByTimeAsync(scheduledDelay(before));
     expect(secrets.data.get(SESSION_KEY)).toMatchObject({ attempt: 2 });
 

@@ -14,8 +14,15 @@ import {
   type VendorAdapter,
 } from './adapter';
 import { createCheckpoints, type Checkpoints } from './checkpoint';
-import { CtiError, toCtiError, type Call, type Command } from './model';
-import type { PastCallsReader, Session, SessionDeps } from './session-api';
+import {
+  connectFailureOf,
+  CtiError,
+  toCtiError,
+  type Call,
+  type Command,
+  type ConnectFailure,
+} from './model';
+import type { NetworkWatch, PastCallsReader, Session, SessionDeps } from './session-api';
 import {
   closeLink,
   endVendorSession,
@@ -31,7 +38,8 @@ import { BACKOFF, backoffDelay, bounded, settled } from './session-timing';
 
 export { BACKOFF, backoffDelay } from './session-timing';
 export { SESSION_VERSION } from './session-saved';
-export type { PastCallsReader, Session, SessionDeps } from './session-api';
+export type { NetworkWatch, PastCallsReader, Session, SessionDeps } from './session-api';
+export { SIGN_IN_TIMEOUT_MS } from './session-link';
 
 const DISCONNECT_WAIT_MS = 5_000;
 /** How long sign-out waits for the adapter's `signOut` before it disconnects anyway. */
@@ -59,6 +67,21 @@ function commandRefusal(
   return undefined;
 }
 
+/**
+ * The kind of a sign-in's failure: the adapter's, else what the browser reported about a network
+ * failure or a timeout (SessionDeps.watchNetwork), else what the error's code says.
+ */
+async function explainFailure(
+  error: CtiError,
+  watch: NetworkWatch | undefined,
+): Promise<ConnectFailure> {
+  if (!error.failure && watch && (error.code === 'network' || error.code === 'timeout')) {
+    const seen = await watch.explain().catch(() => undefined);
+    if (seen) return seen;
+  }
+  return connectFailureOf(error);
+}
+
 /** The session's state machine (see the file comment); `createSession` builds one. */
 class VendorSession implements Session {
   private readonly clock: Clock;
@@ -67,6 +90,8 @@ class VendorSession implements Session {
   private attempt = 0;
   /** Until the first connection after start() succeeds (AdapterContext.firstConnect). */
   private firstConnect = false;
+  /** Counts sign-ins and sign-outs: a sign-in failure still being explained knows if it is stale. */
+  private generation = 0;
   private phase: Phase = 'idle';
   private link: Link | undefined;
   private retryTimer: unknown;
@@ -209,11 +234,17 @@ class VendorSession implements Session {
     if (this.link !== current) return;
     const { clock, deps } = this;
     clock.clearTimeout(current.connectTimer);
+    current.watch?.stop();
+    current.watch = undefined;
     current.openedAt = clock.now();
     if (current.held)
       current.holdTimer = clock.setTimeout(() => this.release(current), HOLD_MAX_MS);
     this.phase = 'connected';
-    this.firstConnect = false;
+    if (this.firstConnect) {
+      this.firstConnect = false;
+      // The vendor accepted the sign-in: from now on it is a session a restarted worker restores.
+      this.save();
+    }
     deps.store.setConnection({ status: 'connected', since: clock.now() });
     deps.log.info('connected', { vendor: adapter.id, attempt: this.attempt });
     this.settleStart();
@@ -281,6 +312,7 @@ class VendorSession implements Session {
   /** The link failed to open or died: give up on fatal errors, otherwise retry with backoff. */
   private broken(current: Link, error: CtiError): void {
     if (this.link !== current) return;
+    if (this.firstConnect) return this.signInFailed(current, error);
     // What the vendor said before the link died is still true.
     this.release(current);
     // Calls after the last sign of life were not seen: the outage starts there.
@@ -310,9 +342,6 @@ class VendorSession implements Session {
       this.retryTimer = undefined;
       if (this.phase === 'waiting') this.connect();
     }, delay);
-    const why = error.message.replace(/\.$/, '');
-    const message = `Could not connect to the phone system: ${why}. Retrying automatically.`;
-    this.settleStart(new CtiError(error.code, message, { cause: error }));
   }
 
   /** Retrying cannot fix it (bad credentials, bad settings): stop and ask the agent. */
@@ -323,8 +352,40 @@ class VendorSession implements Session {
     this.offlineSince = undefined;
     this.phase = 'failed';
     this.save();
-    this.deps.store.setConnection({ status: 'failed', reason: error.message });
+    const failure = connectFailureOf(error);
+    this.deps.store.setConnection({ status: 'failed', reason: error.message, failure });
     this.settleStart(error);
+  }
+
+  /**
+   * The first connection of a sign-in failed: there is no session to keep, nothing is retried,
+   * and the agent is told what kind of failure it was. The start() promise rejects with `error`,
+   * or with a copy whose `failure` says what the browser told apart.
+   */
+  private signInFailed(current: Link, error: CtiError): void {
+    const watch = current.watch;
+    current.watch = undefined;
+    void this.close(this.detach());
+    const pending = this.pendingStart;
+    this.pendingStart = undefined;
+    this.deps.log.warn('sign-in failed', error);
+    // Nothing was saved for it (save() keeps a sign-in only once the vendor accepted it).
+    this.credentials = undefined;
+    this.attempt = 0;
+    this.firstConnect = false;
+    this.phase = 'failed';
+    const generation = this.generation;
+    void explainFailure(error, watch).then((failure) => {
+      watch?.stop();
+      // A sign-in or sign-out since then owns the connection state.
+      if (generation === this.generation) {
+        this.deps.store.setConnection({ status: 'failed', reason: error.message, failure });
+      }
+      const same = failure === connectFailureOf(error);
+      pending?.reject(
+        same ? error : new CtiError(error.code, error.message, { cause: error, failure }),
+      );
+    });
   }
 
   // ── Helpers ───────────────────────────────────────────────────────────────────────────────────
@@ -336,21 +397,26 @@ class VendorSession implements Session {
     this.attempt = 0;
     this.offlineSince = undefined;
     this.firstConnect = next !== undefined;
+    this.generation += 1;
     this.save();
     this.checkpoints.clear();
   }
 
-  /** Writes are ordered so that the last one (a sign-out's null) is the one that stays. */
+  /**
+   * Writes are ordered so that the last one (a sign-out's null) is the one that stays. A sign-in
+   * the vendor has not accepted yet is not saved: a worker restarted meanwhile finds nobody.
+   */
   private save(): void {
     const { credentials, attempt, offlineSince } = this;
-    const value = credentials
-      ? {
-          version: SESSION_VERSION,
-          credentials: { ...credentials },
-          attempt,
-          ...(offlineSince === undefined ? {} : { offlineSince }),
-        }
-      : null;
+    const value =
+      credentials && !this.firstConnect
+        ? {
+            version: SESSION_VERSION,
+            credentials: { ...credentials },
+            attempt,
+            ...(offlineSince === undefined ? {} : { offlineSince }),
+          }
+        : null;
     this.saved
       .write(value)
       .catch((error: unknown) => this.deps.log.warn('could not save the session', error));

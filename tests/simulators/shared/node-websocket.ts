@@ -4,7 +4,19 @@
  */
 import WebSocket from 'ws';
 
-export const NodeWebSocket = WebSocket as unknown as typeof globalThis.WebSocket;
+/**
+ * As in a browser, an `error` event nobody listens to is no exception: `ws` would throw it
+ * (EventEmitter), before the `close` that follows (a refused upgrade: "Unexpected server
+ * response: 404").
+ */
+class BrowserLikeWebSocket extends WebSocket {
+  constructor(...args: ConstructorParameters<typeof WebSocket>) {
+    super(...args);
+    this.on('error', () => undefined);
+  }
+}
+
+export const NodeWebSocket = BrowserLikeWebSocket as unknown as typeof globalThis.WebSocket;
 
 /** For vendors that speak HTTP only: the context type still asks for a WebSocket class. */
 export function noWebSocket(vendor: string): typeof globalThis.WebSocket {

@@ -105,6 +105,7 @@ export class BrokerClient {
       return new CtiError(
         'config',
         `No Anywhere365 CTI Broker API at ${this.base.href} (HTTP 404)`,
+        { failure: 'notFound' },
       );
     return new CtiError('rejected', `The Anywhere365 CTI Broker ${what} (HTTP ${status})`);
   }

@@ -9,6 +9,7 @@ import type { AdapterContext, Heartbeat, PastCall, TimeWindow, VendorAdapter } f
 import { systemClock } from '../../adapter';
 import type { DirectoryEntry, QueueStats } from '../../features';
 import { CtiError, type Command, type CtiEvent } from '../../model';
+import { refusedSocket } from '../shared/wrong-address';
 import { AgentNews, pauseReasons } from './agent';
 import { CCS_CAPABILITIES } from './capabilities';
 import { chooseSignIn, duringConnect, resolveIdentity, signIn } from './auth';
@@ -118,9 +119,17 @@ export class CcsAdapter implements VendorAdapter {
     // The token must work for REST before the socket is worth opening: a 401 here is a refused
     // sign-in, not a network blip.
     const agent = await duringConnect(this.readAgent(rest, me));
+    const url = socketUrl(base);
     const socket = await CcsSocket.open(
-      { WebSocket: ctx.WebSocket, clock: ctx.clock, signal: ctx.signal },
-      socketUrl(base),
+      {
+        WebSocket: ctx.WebSocket,
+        clock: ctx.clock,
+        signal: ctx.signal,
+        ...(ctx.firstConnect
+          ? { refused: (closed: CtiError) => refusedSocket(ctx, url, 'Windstream CCS', closed) }
+          : {}),
+      },
+      url,
       session.token,
       this.config.events.subscribe,
       {

@@ -88,7 +88,8 @@ async function pinLogin(
     json = undefined;
   }
   const error = httpError(response.status, json, 'the PIN sign-in');
-  if (error?.code === 'network') throw error;
+  // Server trouble, or an address without the PIN sign-in: not the agent's extension and PIN.
+  if (error?.code === 'network' || error?.failure === 'notFound') throw error;
   if (error) {
     throw new CtiError('auth', 'Windstream CCS did not accept this extension and PIN', {
       cause: error,
@@ -123,7 +124,8 @@ export async function resolveIdentity(
   try {
     items = await readExtensions(rest, routes);
   } catch (error) {
-    if (!(error instanceof CtiError) || error.code !== 'rejected') throw error;
+    // Not CCS's API at this address: the settings' ids are not the question.
+    if (!(error instanceof CtiError) || error.code !== 'rejected' || error.failure) throw error;
     throw new CtiError(
       'config',
       uuid
@@ -150,7 +152,7 @@ export async function duringConnect<T>(promise: Promise<T>): Promise<T> {
     return await promise;
   } catch (error) {
     if (error instanceof CtiError && error.code === 'rejected') {
-      throw new CtiError('config', error.message, { cause: error });
+      throw new CtiError('config', error.message, { cause: error, failure: error.failure });
     }
     throw error;
   }

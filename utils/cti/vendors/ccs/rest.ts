@@ -5,6 +5,8 @@
  *   401 `{"status":401,"reason":"Unauthorized"}`            → auth (the token is no good)
  *   403                                                     → rejected, naming the permissions
  *   400 `{"success":false,"reason":…}` (or success: true!)   → rejected with the reason
+ *   404                                                     → rejected, and during a sign-in
+ *                                                             the address is wrong (`notFound`)
  *   5xx `{"success": true,"reason":"Internal Server Error"}` → network (worth retrying)
  * The page's 500 body says `success: true`, so the HTTP status decides, never the flag.
  */
@@ -106,6 +108,8 @@ export function httpError(status: number, json: unknown, what: string): CtiError
     return new CtiError(
       'rejected',
       `Windstream CCS refused ${what}${because || ` (HTTP ${status})`}`,
+      // CCS answers a request it has but cannot do with 400: a 404 is a path it does not serve.
+      status === 404 ? { failure: 'notFound' } : undefined,
     );
   }
   // A 200 that says it failed (§4: `{"success":false,"reason":…}`).

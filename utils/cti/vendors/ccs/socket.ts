@@ -20,6 +20,11 @@ export interface SocketDeps {
   WebSocket: typeof WebSocket;
   clock: Clock;
   signal: AbortSignal;
+  /**
+   * Why a socket that never opened was refused (a sign-in's probe, shared/wrong-address.ts);
+   * absent: the close is reported as it is.
+   */
+  refused?(closed: CtiError): Promise<CtiError>;
 }
 
 export interface SocketHandlers {
@@ -79,8 +84,10 @@ export class CcsSocket {
         self.close();
         reject(error);
       };
+      let opened = false;
       socket.addEventListener('open', () => {
         if (self.socket !== socket) return;
+        opened = true;
         socket.send(clientFrames.connect(token));
         for (const request of subscribe) socket.send(clientFrames.subscribe(request));
         socket.send(clientFrames.ping());
@@ -98,12 +105,12 @@ export class CcsSocket {
           handlers.onClose(event.code);
           return;
         }
-        fail(
-          new CtiError(
-            'network',
-            `Windstream CCS closed the event socket after connect (code ${event.code}). Check that the token is valid and has the Agent Events and Call Events permissions.`,
-          ),
+        const closed = new CtiError(
+          'network',
+          `Windstream CCS closed the event socket after connect (code ${event.code}). Check that the token is valid and has the Agent Events and Call Events permissions.`,
         );
+        if (!opened && deps.refused) void deps.refused(closed).then(fail);
+        else fail(closed);
       });
     });
   }

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import type { Clock } from '../../adapter';
 import { parseBaseUrl } from '../shared/base-url';
 import { fetchText } from '../shared/http-text';
+import { notTheApi } from '../shared/wrong-address';
 import { CtiError } from '../../model';
 import {
   CallActionResponse,
@@ -83,6 +84,8 @@ export class MaxContactHttp {
         new CtiError('auth', 'MaxContact did not accept this username and password'),
       );
     }
+    // No token service at this address: the server address (or its path) is wrong.
+    if (status === 404) throw new WireFailure(notTheApi('MaxContact', 'the sign-in', status));
     if (status < 200 || status > 299) {
       throw new WireFailure(
         new CtiError('network', `MaxContact answered the sign-in with HTTP ${status}`),

@@ -10,6 +10,7 @@
 import type { AdapterContext } from '../../adapter';
 import { CtiError } from '../../model';
 import { parseBaseUrl } from './base-url';
+import { refusedSocket } from './wrong-address';
 import {
   CLOSE_REPLACED,
   CLOSE_UNAUTHORIZED,
@@ -112,7 +113,9 @@ export class RelayLink {
         reject(error);
         this.close();
       };
+      let opened = false;
       socket.addEventListener('open', () => {
+        opened = true;
         socket.send(JSON.stringify({ type: 'hello', token, after }));
       });
       socket.addEventListener('message', (event: MessageEvent) => {
@@ -153,6 +156,11 @@ export class RelayLink {
               relayError(event.code === CLOSE_REPLACED ? 'replaced' : 'unauthorized', ''))
             : (this.lostReason ??
               new CtiError('network', `The connection to the relay was lost (code ${event.code})`));
+        // Refused before it opened: a sign-in asks why (shared/wrong-address.ts).
+        if (pending && !opened && ctx.firstConnect) {
+          void refusedSocket(ctx, url.href, 'Switchboard relay', error).then(fail);
+          return;
+        }
         if (pending) return fail(error);
         ctx.signal.removeEventListener('abort', onAbort);
         const wasOpen = this.welcomed && !this.closedByUs;

@@ -22,7 +22,7 @@ import { UCONTACT_CAPABILITIES } from './capabilities';
 import { CtiError, toCtiError, type CodeLabel, type Command } from '../../model';
 import { CurrentLink } from '../shared/current-link';
 import { RelayLink, relaySocketUrl, type LiveFrame, type Welcome } from '../shared/relay-link';
-import { agentLogin, endSession, type VendorSession } from './auth';
+import { agentLogin, checkAddress, endSession, type VendorSession } from './auth';
 import { offeredActions } from './actions';
 import { CallTracker, PortalMemory, type TrackedCall } from './calls';
 import { runCommand, type CommandHost } from './commands';
@@ -124,6 +124,7 @@ export class UcontactAdapter implements VendorAdapter {
         throw new CtiError('config', 'Enter your extension: API-token sign-in cannot look it up');
       }
       http.authorization = `Bearer ${token}`;
+      if (ctx.firstConnect) await checkAddress(http);
     } else {
       const password = ctx.credentials.password ?? '';
       if (!typed || !password) throw new CtiError('auth', 'Enter your uContact agent and password');

@@ -3,6 +3,7 @@
  * password for the md5secret sent as `Authorization: Basic`; `auth/EndSession` ends a token.
  */
 import { CtiError } from '../../model';
+import { notTheApi } from '../shared/wrong-address';
 import type { UcontactHttp } from './http';
 import { AgentLoginAnswer, PATHS } from './wire';
 
@@ -21,6 +22,7 @@ export async function agentLogin(
   if (status === 401 || status === 403 || text === '0') {
     throw new CtiError('auth', 'uContact did not accept this agent and password');
   }
+  if (status === 404) throw notTheApi('uContact', 'the sign-in', status);
   if (status < 200 || status > 299) {
     throw new CtiError('network', `uContact answered the sign-in with HTTP ${status}`);
   }
@@ -34,6 +36,18 @@ export async function agentLogin(
   if (!login.success)
     throw new CtiError('protocol', 'The uContact sign-in answer has no md5secret');
   return login.data;
+}
+
+/**
+ * An API-token sign-in asks uContact nothing, so its first connection checks that uContact answers
+ * at this address: the queue figures' read, as the heartbeat does (queue-board.ts). An agent's
+ * token may not read them, so a refusal still counts as an answer; the token itself is checked by
+ * the first command.
+ */
+export async function checkAddress(http: UcontactHttp): Promise<void> {
+  const { status } = await http.post(PATHS.queueSummary, {});
+  if (status === 404) throw notTheApi('uContact', 'the queue figures', status);
+  if (status >= 500) throw new CtiError('network', `uContact answered HTTP ${status}`);
 }
 
 /**

@@ -8,6 +8,7 @@ import type { AdapterContext, Heartbeat, PastCall, TimeWindow, VendorAdapter } f
 import { systemClock } from '../../adapter';
 import type { DirectoryEntry } from '../../features';
 import { CtiError, type Command, type CtiEvent } from '../../model';
+import { refusedSocket } from '../shared/wrong-address';
 import { AgentTracker, agentLoginStep, errorNotice } from './agent';
 import {
   ctiSocketUrl,
@@ -170,8 +171,9 @@ export class XivoAdapter implements VendorAdapter {
         return;
       }
       let socket: WebSocket;
+      const url = ctiSocketUrl(base, token.value);
       try {
-        socket = new ctx.WebSocket(ctiSocketUrl(base, token.value));
+        socket = new ctx.WebSocket(url);
       } catch (cause) {
         reject(new CtiError('network', 'Cannot open the XiVO connection', { cause }));
         return;
@@ -205,8 +207,11 @@ export class XivoAdapter implements VendorAdapter {
       socket.addEventListener('message', (event: MessageEvent) => {
         if (this.socket === socket) this.onFrame(event.data);
       });
+      // A socket that closes without ever opening was refused: a sign-in asks why (onClose).
+      let opened = false;
+      socket.addEventListener('open', () => void (opened = true));
       socket.addEventListener('close', (event: CloseEvent) => {
-        if (this.socket === socket) this.onClose(event.code);
+        if (this.socket === socket) this.onClose(event.code, opened ? undefined : url);
       });
     });
   }
@@ -228,18 +233,21 @@ export class XivoAdapter implements VendorAdapter {
     if (socket && socket.readyState <= WS_OPEN) socket.close(1000);
   }
 
-  private onClose(code: number): void {
+  /** `refusedUrl`: the socket never opened (its address, for the sign-in's probe). */
+  private onClose(code: number, refusedUrl?: string): void {
     this.socket = undefined;
     this.requests.failAll(
       new CtiError('network', `The connection to XiVO was lost (code ${code})`),
     );
-    if (this.handshake) {
-      this.handshake.reject(
-        new CtiError(
-          'network',
-          `XiVO closed the connection before the session was ready (code ${code})`,
-        ),
+    const handshake = this.handshake;
+    if (handshake) {
+      const closed = new CtiError(
+        'network',
+        `XiVO closed the connection before the session was ready (code ${code})`,
       );
+      const ctx = this.ctx;
+      if (!refusedUrl || !ctx?.firstConnect) return handshake.reject(closed);
+      void refusedSocket(ctx, refusedUrl, 'XiVO', closed).then((error) => handshake.reject(error));
       return;
     }
     if (!this.ready) return;

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Checkpoint, Logger } from '../../adapter';
 import { CtiError } from '../../model';
 import { joinPath, parseBaseUrl } from '../shared/base-url';
+import { notTheApi } from '../shared/wrong-address';
 import { CTI_PATH, LOGIN_PATH, LoginError, LoginSuccess } from './wire';
 
 /** The server setting as a base URL without a trailing slash; CtiError('config') when unusable. */
@@ -49,14 +50,22 @@ export async function login(
     if (response.status === 401 || response.status === 403) {
       throw new CtiError('auth', 'XiVO refused the sign-in', { cause });
     }
-    throw new CtiError(
-      'network',
-      `The XiVO server answered the sign-in with HTTP ${response.status}`,
-      { cause },
-    );
+    // Server trouble behind a proxy (502, 503) is worth retrying; anything else that is not
+    // JSON (an HTML page, a 404) is another server than xuc.
+    if (response.status >= 500) {
+      throw new CtiError(
+        'network',
+        `The XiVO server answered the sign-in with HTTP ${response.status}`,
+        { cause },
+      );
+    }
+    throw notTheApi('XiVO', 'the sign-in', response.status);
   }
   const failure = LoginError.safeParse(body);
-  if (failure.success) throw loginError(failure.data.error, failure.data.message ?? undefined);
+  if (failure.success) {
+    throw loginError(failure.data.error, failure.data.message ?? undefined, response.status);
+  }
+  if (response.status === 404) throw notTheApi('XiVO', 'the sign-in', response.status);
   if (!response.ok) {
     throw new CtiError(
       response.status === 401 || response.status === 403 ? 'auth' : 'network',
@@ -72,7 +81,7 @@ export async function login(
   return { value: success.data.token, expiresAt };
 }
 
-function loginError(code: string, message: string | undefined): CtiError {
+function loginError(code: string, message: string | undefined, status: number): CtiError {
   switch (code) {
     case 'InvalidCredentials':
       return new CtiError('auth', 'XiVO did not accept this username and password');
@@ -84,6 +93,8 @@ function loginError(code: string, message: string | undefined): CtiError {
         `XiVO could not read the sign-in request${message ? `: ${message}` : ''}`,
       );
     default:
+      // An error answer at an address xuc does not serve: not the sign-in's address.
+      if (status === 404) return notTheApi('XiVO', 'the sign-in', status);
       // UnhandledError and the like are server trouble: worth retrying.
       return new CtiError(
         'network',
@@ -127,7 +138,9 @@ export async function forgetToken(checkpoint: Checkpoint, log: Logger): Promise<
 /** The handshake's LoggedOnError (generic.html, §1.4) as the sign-in error the agent reads. */
 export function sessionRefusal(code: string): CtiError {
   if (code === 'loggedOnTimeout') {
-    return new CtiError('network', 'XiVO could not open your CTI session in time');
+    return new CtiError('network', 'XiVO could not open your CTI session in time', {
+      failure: 'timeout',
+    });
   }
   return new CtiError(
     'auth',
