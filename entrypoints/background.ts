@@ -7,6 +7,8 @@ import { createBrowserDial } from '../utils/background/browser-dial';
 import { createContextMenu, promisedMenus } from '../utils/background/context-menu';
 import { createDialCommand } from '../utils/background/dial-command';
 import { createRequestHeaders } from '../utils/background/request-headers';
+import { isRingFailed, offscreenRingPlayer, type RingPlayer } from '../utils/background/ring';
+import { createTonePlayer } from '../utils/background/ring-tone';
 import { openPopTarget } from '../utils/background/tabs';
 import { systemClock } from '../utils/cti/adapter';
 import { createLogger } from '../utils/cti/log';
@@ -55,7 +57,7 @@ interface ChromeOffscreenGlobal {
 }
 
 /** The offscreen document that restarts this worker after a stop; nothing on Firefox. */
-function wakeDocument() {
+function wakeDocument(received: (message: unknown) => void) {
   const chrome = (globalThis as ChromeOffscreenGlobal).chrome;
   const getContexts = chrome?.runtime.getContexts?.bind(chrome.runtime);
   const log = createLogger('wake');
@@ -65,7 +67,23 @@ function wakeDocument() {
       ((await getContexts?.({ contextTypes: ['OFFSCREEN_DOCUMENT'] })) ?? []).length > 0,
     url: browser.runtime.getURL(WAKE_DOCUMENT_PATH),
     log: (message, error) => log.warn(message, error),
+    received,
   });
+}
+
+/**
+ * The ring tone's player: the wake document where there is one (a service worker has no audio),
+ * else this background page itself (Firefox); none where neither can play.
+ */
+function ringPlayer(
+  wake: ReturnType<typeof wakeDocument>,
+  failed: (reason: string) => void,
+): RingPlayer | undefined {
+  const chrome = (globalThis as ChromeOffscreenGlobal).chrome;
+  // The same test as wakeDocument's: where it keeps no document, nothing would hear the orders.
+  if (chrome?.offscreen && chrome.runtime.getContexts) return offscreenRingPlayer(wake.tell);
+  if (typeof AudioContext === 'undefined') return undefined;
+  return createTonePlayer({ audioContext: () => new AudioContext(), failed });
 }
 
 export default defineBackground(() => {
@@ -78,7 +96,11 @@ export default defineBackground(() => {
   void browser.storage.session
     .setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
     ?.catch(() => undefined);
-  const wake = wakeDocument();
+  // The wake document says when the ring tone could not play; the app tells the agent.
+  let ringFailed: ((reason: string) => void) | undefined;
+  const wake = wakeDocument((message) => {
+    if (isRingFailed(message)) ringFailed?.(message.reason);
+  });
   const app = createBackgroundApp({
     extension: { id: browser.runtime.id, origin },
     sessionArea: {
@@ -101,6 +123,10 @@ export default defineBackground(() => {
     clock: systemClock,
     log: createLogger('background'),
     signedInChanged: wake.setWanted,
+    ringPlayer: (failed) => {
+      ringFailed = failed;
+      return ringPlayer(wake, failed);
+    },
   });
 
   // The context menu and the keyboard command: dialling from the browser's own, trusted UI.

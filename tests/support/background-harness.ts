@@ -15,6 +15,7 @@ import {
   type BackgroundApp,
   type BackgroundDeps,
 } from '../../utils/background/app';
+import type { RingPlayer } from '../../utils/background/ring-tone';
 import { NodeWebSocket } from '../simulators/shared/node-websocket';
 
 export type Sender = Browser.runtime.MessageSender;
@@ -45,6 +46,8 @@ export interface HarnessOptions {
   outboxStore?: BackgroundDeps['outboxStore'];
   /** The settings are loaded once this settles (default at once): a slow first start. */
   settingsLoaded?: Promise<void>;
+  /** What plays the ring tone (default: none). */
+  ringPlayer?: RingPlayer;
 }
 
 const apps: BackgroundApp[] = [];
@@ -87,6 +90,7 @@ export async function createHarness(opts: HarnessOptions = {}) {
     openDb: opts.openDb,
     signedInChanged: opts.signedInChanged,
     outboxStore: opts.outboxStore,
+    ringPlayer: opts.ringPlayer && (() => opts.ringPlayer!),
   });
   apps.push(app);
   await app.ready;

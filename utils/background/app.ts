@@ -42,6 +42,7 @@ import { createAppOutbox, storageNotices, vendorLabel, type StorageFailed } from
 import { createIncomingCallNotifier, type NotificationsApi } from './incoming-call-notification';
 import { buildPanelState, offeredDispositions } from './panel-state';
 import { createRecentCalls, type RecentCalls } from './recent-calls';
+import { createRing, RING_TEXT, type RingPlayer } from './ring';
 import { settingsChange } from './settings-changes';
 import { createSignIn } from './sign-in';
 import { createViews } from './views';
@@ -69,6 +70,11 @@ export interface BackgroundDeps {
   outboxStore?: OutboxStore;
   /** Told once at start-up and whenever an agent signs in or out (wake.ts keeps its document). */
   signedInChanged?(signedIn: boolean): void;
+  /**
+   * What plays the ring tone (ring.ts): the wake document on Chrome, the background page on
+   * Firefox. `failed` tells the agent when it cannot play.
+   */
+  ringPlayer?(failed: (reason: string) => void): RingPlayer | undefined;
 }
 
 export interface BackgroundApp {
@@ -190,6 +196,28 @@ function signedInReporter(
   };
 }
 
+/**
+ * What follows every store change besides the views: the signed-in report (wake.ts) and the ring
+ * tone, which plays exactly while an inbound call rings (ring.ts). A settings change reaches it
+ * too: `settingsChanged` sets the store's capabilities, which every store listener hears.
+ */
+function storeFollowers(
+  deps: BackgroundDeps,
+  session: () => Session,
+  store: CallStore,
+  settings: () => ResolvedSettings['settings'],
+): () => void {
+  const reportSignedIn = signedInReporter(session, deps.signedInChanged);
+  const player = deps.ringPlayer?.((reason) =>
+    store.addNotice('warning', RING_TEXT.failed(reason)),
+  );
+  const ring = player && createRing(player);
+  return () => {
+    reportSignedIn();
+    ring?.update(store.getState(), settings().ui);
+  };
+}
+
 /** The vendor session, its saved state in storage.session (STORAGE.session). */
 function sessionOf(
   deps: BackgroundDeps,
@@ -297,7 +325,7 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
   }
 
   const settingsReady = deps.loadSettings().then((loaded) => void (resolved = loaded));
-  const reportSignedIn = signedInReporter(() => session, deps.signedInChanged);
+  const followStore = storeFollowers(deps, () => session, store, settings);
   const ready = (async () => {
     await Promise.all([settingsReady, confirmations.ready]);
     await signIn.restore();
@@ -306,7 +334,7 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
     await store.ready;
     store.setCapabilities(capabilities());
     store.subscribe((_state, transitions) => {
-      reportSignedIn();
+      followStore();
       views.broadcast();
       if (transitions.length === 0) return;
       followUp(transitions).catch((e: unknown) => log.error('call follow-up failed', e));
@@ -314,7 +342,7 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
     await recent.refresh();
     if (!(await session.restore())) signIn.forget();
     outbox.kick();
-    reportSignedIn();
+    followStore();
   })();
 
   function settingsChanged(next: ResolvedSettings): void {
