@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createBackgroundApp } from '../utils/background/app';
+import { createBackgroundApp, type BackgroundApp } from '../utils/background/app';
 import { showBadge } from '../utils/background/badge';
 import { publishContentConfig } from '../utils/background/content-config';
 import { createBrowserDial } from '../utils/background/browser-dial';
+import { createKeyboardCommands } from '../utils/background/call-keys';
 import { createContextMenu, promisedMenus } from '../utils/background/context-menu';
 import { createDialCommand } from '../utils/background/dial-command';
 import { createRequestHeaders } from '../utils/background/request-headers';
@@ -22,6 +23,8 @@ import { STORAGE } from '../utils/storage/registry';
 import { browserSettingsStorage } from '../utils/storage/user-settings';
 
 const WATCHDOG_ALARM = 'switchboard-watchdog';
+/** One id: a newer message about a shortcut replaces an older one instead of piling up. */
+const KEYBOARD_NOTIFICATION = 'switchboard-keyboard';
 const KEEP_ALIVE_MS = 20_000;
 
 /**
@@ -68,6 +71,27 @@ function wakeDocument(received: (message: unknown) => void) {
     url: browser.runtime.getURL(WAKE_DOCUMENT_PATH),
     log: (message, error) => log.warn(message, error),
     received,
+  });
+}
+
+/** Answer, hang up, hold and open the side panel from the keyboard (call-keys.ts). */
+function keyboardCommands(app: { callKey: BackgroundApp['callKey'] }) {
+  const log = createLogger('keyboard');
+  // Chrome and Edge; Firefox's manifest has `_execute_sidebar_action`, which it carries out itself.
+  const sidePanel = (browser as { sidePanel?: typeof browser.sidePanel }).sidePanel;
+  return createKeyboardCommands({
+    callKey: app.callKey,
+    openSidePanel: sidePanel && ((windowId) => sidePanel.open({ windowId })),
+    notify: (title, message) =>
+      void browser.notifications
+        .create(KEYBOARD_NOTIFICATION, {
+          type: 'basic',
+          iconUrl: browser.runtime.getURL('/icon/128.png'),
+          title,
+          message,
+        })
+        .catch((error: unknown) => log.warn('could not say why a shortcut did nothing', error)),
+    log: (message, error) => log.warn(message, error),
   });
 }
 
@@ -151,6 +175,7 @@ export default defineBackground(() => {
   });
   browser.contextMenus.onClicked.addListener(contextMenu.onClicked);
   browser.commands.onCommand.addListener(dialCommand.onCommand);
+  browser.commands.onCommand.addListener(keyboardCommands(app).onCommand);
   app.clickToDial().then(
     (click) => contextMenu.install(click.enabled),
     (error: unknown) => dialLog.warn('context menu not created', error),

@@ -40,11 +40,12 @@ import { createAgentTools } from './agent-tools';
 import { createMessageHandler, isConfigRequest, type MessageHandler } from './handlers';
 import { createAppOutbox, storageNotices, vendorLabel, type StorageFailed } from './outbox-app';
 import { createIncomingCallNotifier, type NotificationsApi } from './incoming-call-notification';
+import { runCallKey, type CallKey } from './call-keys';
 import { buildPanelState, offeredDispositions } from './panel-state';
 import { createRecentCalls, type RecentCalls } from './recent-calls';
 import { createRing, RING_TEXT, type RingPlayer } from './ring';
-import { settingsChange } from './settings-changes';
-import { createSignIn } from './sign-in';
+import { settingsChange, type SettingsChange } from './settings-changes';
+import { createSignIn, type SignIn } from './sign-in';
 import { createViews } from './views';
 
 export interface BackgroundDeps {
@@ -90,6 +91,8 @@ export interface BackgroundApp {
   clickToDial(): Promise<ClickToDialSettings>;
   /** A dial the browser's own UI asked for (browser-dial.ts), behind `content/dial`'s gate. */
   dialFromBrowser(target: DialTarget, site: DialSite): Promise<Reply<unknown>>;
+  /** A call's keyboard command (call-keys.ts): undefined when done, else why not. */
+  callKey(key: CallKey): Promise<string | undefined>;
 }
 
 /** Screen-pop with its claims and decision log in IndexedDB (DESIGN.md "Screen-pop"). */
@@ -216,6 +219,14 @@ function storeFollowers(
     reportSignedIn();
     ring?.update(store.getState(), settings().ui);
   };
+}
+
+/** A settings change while signed in (settings-changes.ts) the session must follow. */
+function sessionFollows(session: Session, signIn: SignIn, change: SettingsChange): void {
+  if (!session.signedIn) return;
+  // Another vendor's adapter cannot carry on this vendor's session.
+  if (change === 'vendor') void signIn.signOut();
+  if (change === 'adapter') session.restart();
 }
 
 /** The vendor session, its saved state in storage.session (STORAGE.session). */
@@ -349,18 +360,14 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
     const before = resolved.settings;
     resolved = next;
     store.setCapabilities(capabilities());
-    if (session.signedIn) {
-      const change = settingsChange(before, next.settings, capabilities());
-      // Another vendor's adapter cannot carry on this vendor's session.
-      if (change === 'vendor') void signIn.signOut();
-      if (change === 'adapter') session.restart();
-    }
+    sessionFollows(session, signIn, settingsChange(before, next.settings, capabilities()));
     views.broadcast();
   }
 
   // A dial's Call or Cancel, or a ringing call's Answer.
   const buttonClicked = (id: string, index: number) =>
     confirmations.onButtonClicked(id, index) || incomingCall.onButtonClicked(id, index);
+  const keyDeps = { state: store.getState, capabilities, vendorLabel: () => vendor().label };
   // Handlers wait until the settings are loaded and the session restored.
   const whenReady = <R>(fn: () => R): Promise<Awaited<R>> => ready.then(fn) as Promise<Awaited<R>>;
   return {
@@ -373,6 +380,7 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
     notificationButtonClicked: (id, index) => void whenReady(() => buttonClicked(id, index)),
     clickToDial: () => whenReady(() => settings().clickToDial),
     dialFromBrowser: (target, site) => whenReady(() => commands.dial(target, site)),
+    callKey: (key) => whenReady(() => runCallKey(key, { ...keyDeps, run: commands.run })),
   };
 }
 
