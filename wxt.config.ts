@@ -64,14 +64,40 @@ export default defineConfig({
     // broadest install warning, so declaring host access up front adds no new one.
     host_permissions: ['http://*/*', 'https://*/*'],
     storage: { managed_schema: 'managed_schema.json' },
-    // Alt+Shift+D (Option+Shift+D on macOS) is none of Chrome's, Edge's or Firefox's own
-    // shortcuts. A browser leaves it unassigned if another extension took it first; agents can
-    // set their own key at chrome://extensions/shortcuts or in Firefox's add-ons manager.
+    // Keyboard commands (docs/keyboard.md; utils/background/dial-command.ts, call-keys.ts).
+    // Alt+Shift+D, P, H, O and S (Option+Shift on macOS) are none of Chrome's, Edge's or
+    // Firefox's own shortcuts (Chrome's Alt+Shift ones are A, B, I and T). A browser leaves a key
+    // unassigned if another extension took it first; agents set their own at
+    // chrome://extensions/shortcuts or in Firefox's add-ons manager. Chrome takes at most four
+    // suggested keys: opening the side panel, needed once a day where the others are needed on
+    // every call, has none there (its toolbar button is reached with Alt+Shift+T).
     commands: {
       'dial-selection': {
         suggested_key: { default: 'Alt+Shift+D' },
         description: 'Dial selected number',
       },
+      'answer-call': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Answer the ringing call',
+      },
+      'hang-up': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: 'Hang up or decline the call',
+      },
+      'hold-resume': {
+        suggested_key: { default: 'Alt+Shift+O' },
+        description: 'Put the call on hold or resume it',
+      },
+      // Firefox opens its sidebar itself for this reserved name; Chrome's side panel is opened
+      // by the background (call-keys.ts), as the toolbar has no key of its own for it.
+      ...(browser === 'firefox'
+        ? {
+            _execute_sidebar_action: {
+              suggested_key: { default: 'Alt+Shift+S' },
+              description: 'Open the Switchboard panel',
+            },
+          }
+        : { 'open-panel': { description: 'Open the Switchboard panel' } }),
     },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '115.0' } } }

@@ -18,6 +18,7 @@ import { ErrorAlert } from './ErrorAlert';
 import { useAction } from './hooks';
 import { Notices } from './Notices';
 import { Outbox } from './Outbox';
+import { RingingAnnouncer } from './RingingAnnouncer';
 import { SignInForm } from './SignInForm';
 import './panel.css';
 
@@ -68,6 +69,7 @@ export function PanelView({ state, connector, layout = 'popup', footer }: ViewPr
 
   return (
     <main class={`sb-panel sb-panel--${layout}`}>
+      <RingingAnnouncer state={state} />
       <header class="sb-header">
         <h1 class="sb-brand">Switchboard</h1>
         <span class="sb-muted sb-vendor">

@@ -1,12 +1,15 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createBackgroundApp } from '../utils/background/app';
+import { createBackgroundApp, type BackgroundApp } from '../utils/background/app';
 import { showBadge } from '../utils/background/badge';
 import { publishContentConfig } from '../utils/background/content-config';
 import { createBrowserDial } from '../utils/background/browser-dial';
+import { createKeyboardCommands } from '../utils/background/call-keys';
 import { createContextMenu, promisedMenus } from '../utils/background/context-menu';
 import { createDialCommand } from '../utils/background/dial-command';
 import { createRequestHeaders } from '../utils/background/request-headers';
+import { isRingFailed, offscreenRingPlayer, type RingPlayer } from '../utils/background/ring';
+import { createTonePlayer } from '../utils/background/ring-tone';
 import { openPopTarget } from '../utils/background/tabs';
 import { systemClock } from '../utils/cti/adapter';
 import { createLogger } from '../utils/cti/log';
@@ -20,6 +23,8 @@ import { STORAGE } from '../utils/storage/registry';
 import { browserSettingsStorage } from '../utils/storage/user-settings';
 
 const WATCHDOG_ALARM = 'switchboard-watchdog';
+/** One id: a newer message about a shortcut replaces an older one instead of piling up. */
+const KEYBOARD_NOTIFICATION = 'switchboard-keyboard';
 const KEEP_ALIVE_MS = 20_000;
 
 /**
@@ -55,7 +60,7 @@ interface ChromeOffscreenGlobal {
 }
 
 /** The offscreen document that restarts this worker after a stop; nothing on Firefox. */
-function wakeDocument() {
+function wakeDocument(received: (message: unknown) => void) {
   const chrome = (globalThis as ChromeOffscreenGlobal).chrome;
   const getContexts = chrome?.runtime.getContexts?.bind(chrome.runtime);
   const log = createLogger('wake');
@@ -65,7 +70,44 @@ function wakeDocument() {
       ((await getContexts?.({ contextTypes: ['OFFSCREEN_DOCUMENT'] })) ?? []).length > 0,
     url: browser.runtime.getURL(WAKE_DOCUMENT_PATH),
     log: (message, error) => log.warn(message, error),
+    received,
   });
+}
+
+/** Answer, hang up, hold and open the side panel from the keyboard (call-keys.ts). */
+function keyboardCommands(app: { callKey: BackgroundApp['callKey'] }) {
+  const log = createLogger('keyboard');
+  // Chrome and Edge; Firefox's manifest has `_execute_sidebar_action`, which it carries out itself.
+  const sidePanel = (browser as { sidePanel?: typeof browser.sidePanel }).sidePanel;
+  return createKeyboardCommands({
+    callKey: app.callKey,
+    openSidePanel: sidePanel && ((windowId) => sidePanel.open({ windowId })),
+    notify: (title, message) =>
+      void browser.notifications
+        .create(KEYBOARD_NOTIFICATION, {
+          type: 'basic',
+          iconUrl: browser.runtime.getURL('/icon/128.png'),
+          title,
+          message,
+        })
+        .catch((error: unknown) => log.warn('could not say why a shortcut did nothing', error)),
+    log: (message, error) => log.warn(message, error),
+  });
+}
+
+/**
+ * The ring tone's player: the wake document where there is one (a service worker has no audio),
+ * else this background page itself (Firefox); none where neither can play.
+ */
+function ringPlayer(
+  wake: ReturnType<typeof wakeDocument>,
+  failed: (reason: string) => void,
+): RingPlayer | undefined {
+  const chrome = (globalThis as ChromeOffscreenGlobal).chrome;
+  // The same test as wakeDocument's: where it keeps no document, nothing would hear the orders.
+  if (chrome?.offscreen && chrome.runtime.getContexts) return offscreenRingPlayer(wake.tell);
+  if (typeof AudioContext === 'undefined') return undefined;
+  return createTonePlayer({ audioContext: () => new AudioContext(), failed });
 }
 
 export default defineBackground(() => {
@@ -78,7 +120,11 @@ export default defineBackground(() => {
   void browser.storage.session
     .setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
     ?.catch(() => undefined);
-  const wake = wakeDocument();
+  // The wake document says when the ring tone could not play; the app tells the agent.
+  let ringFailed: ((reason: string) => void) | undefined;
+  const wake = wakeDocument((message) => {
+    if (isRingFailed(message)) ringFailed?.(message.reason);
+  });
   const app = createBackgroundApp({
     extension: { id: browser.runtime.id, origin },
     sessionArea: {
@@ -106,6 +152,10 @@ export default defineBackground(() => {
       errors: browser.webRequest?.onErrorOccurred,
       hostAccess: (origins) => browser.permissions.contains({ origins }),
     },
+    ringPlayer: (failed) => {
+      ringFailed = failed;
+      return ringPlayer(wake, failed);
+    },
   });
 
   // The context menu and the keyboard command: dialling from the browser's own, trusted UI.
@@ -130,6 +180,7 @@ export default defineBackground(() => {
   });
   browser.contextMenus.onClicked.addListener(contextMenu.onClicked);
   browser.commands.onCommand.addListener(dialCommand.onCommand);
+  browser.commands.onCommand.addListener(keyboardCommands(app).onCommand);
   app.clickToDial().then(
     (click) => contextMenu.install(click.enabled),
     (error: unknown) => dialLog.warn('context menu not created', error),

@@ -85,6 +85,9 @@ const SHARED: Readonly<Record<string, string>> = {
 
   ui: 'User interface.',
   'ui.language': 'Interface language. This release ships English (en) only.',
+  'ui.ringSound':
+    'Play a ring tone while an incoming call rings, until it is answered, declined or taken elsewhere.',
+  'ui.ringVolume': 'Volume of the ring tone, from 0 (silent) to 100 (full).',
 };
 
 /** Every description of a settings schema built for `vendors` (buildSettingsSchema). */

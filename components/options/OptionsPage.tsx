@@ -21,6 +21,7 @@ import { ConnectionSection } from './ConnectionSection';
 import { DispositionsSection } from './DispositionsSection';
 import { SelectField } from './fields';
 import type { SettingsForm } from './form';
+import { RingSoundFields } from './RingSoundFields';
 import { ScreenPopSection } from './ScreenPopSection';
 import { SettingsProblems } from './SettingsProblems';
 import { SettingsSection } from './SettingsSection';
@@ -138,6 +139,7 @@ export function OptionsPage({ connector }: { connector: SettingsConnector }) {
             label="Language"
             options={['en', 'fr', 'es', 'de', 'nl', 'pt']}
           />
+          <RingSoundFields form={form} />
         </SettingsSection>
         <div class="sb-savebar">
           <button type="submit" class="sb-primary" disabled={busy}>

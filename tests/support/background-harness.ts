@@ -15,6 +15,7 @@ import {
   type BackgroundApp,
   type BackgroundDeps,
 } from '../../utils/background/app';
+import type { RingPlayer } from '../../utils/background/ring-tone';
 import { NodeWebSocket } from '../simulators/shared/node-websocket';
 
 export type Sender = Browser.runtime.MessageSender;
@@ -47,6 +48,8 @@ export interface HarnessOptions {
   settingsLoaded?: Promise<void>;
   /** What the browser reports of failed requests (default: nothing, as where webRequest is absent). */
   network?: BackgroundDeps['network'];
+  /** What plays the ring tone (default: none). */
+  ringPlayer?: RingPlayer;
 }
 
 const apps: BackgroundApp[] = [];
@@ -90,6 +93,7 @@ export async function createHarness(opts: HarnessOptions = {}) {
     signedInChanged: opts.signedInChanged,
     outboxStore: opts.outboxStore,
     network: opts.network,
+    ringPlayer: opts.ringPlayer && (() => opts.ringPlayer!),
   });
   apps.push(app);
   await app.ready;

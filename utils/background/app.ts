@@ -49,11 +49,13 @@ import { createMessageHandler, isConfigRequest, type MessageHandler } from './ha
 import { createAppOutbox, storageNotices, vendorLabel, type StorageFailed } from './outbox-app';
 import type { Outbox } from './outbox';
 import { createIncomingCallNotifier, type NotificationsApi } from './incoming-call-notification';
+import { runCallKey, type CallKey } from './call-keys';
 import { buildPanelState, offeredDispositions } from './panel-state';
 import { createRecentCalls, type RecentCalls } from './recent-calls';
-import { settingsChange } from './settings-changes';
+import { createRing, RING_TEXT, type RingPlayer } from './ring';
+import { settingsChange, type SettingsChange } from './settings-changes';
 import { createNetworkWatcher, serverOrigins, type NetworkWatchDeps } from './network-watch';
-import { createSignIn } from './sign-in';
+import { createSignIn, type SignIn } from './sign-in';
 import { createViews } from './views';
 
 export interface BackgroundDeps {
@@ -86,6 +88,11 @@ export interface BackgroundDeps {
    * (network-watch.ts): a sign-in's network failures are told apart with them.
    */
   network?: Partial<Pick<NetworkWatchDeps, 'errors' | 'hostAccess'>>;
+  /**
+   * What plays the ring tone (ring.ts): the wake document on Chrome, the background page on
+   * Firefox. `failed` tells the agent when it cannot play.
+   */
+  ringPlayer?(failed: (reason: string) => void): RingPlayer | undefined;
 }
 
 export interface BackgroundApp {
@@ -101,6 +108,8 @@ export interface BackgroundApp {
   clickToDial(): Promise<ClickToDialSettings>;
   /** A dial the browser's own UI asked for (browser-dial.ts), behind `content/dial`'s gate. */
   dialFromBrowser(target: DialTarget, site: DialSite): Promise<Reply<unknown>>;
+  /** A call's keyboard command (call-keys.ts): undefined when done, else why not. */
+  callKey(key: CallKey): Promise<string | undefined>;
 }
 
 /** Screen-pop with its claims and decision log in IndexedDB (DESIGN.md "Screen-pop"). */
@@ -207,6 +216,36 @@ function signedInReporter(
     last = now;
     report?.(now);
   };
+}
+
+/**
+ * What follows every store change besides the views: the signed-in report (wake.ts) and the ring
+ * tone, which plays exactly while an inbound call rings (ring.ts). A settings change reaches it
+ * too: `settingsChanged` sets the store's capabilities, which every store listener hears.
+ */
+function storeFollowers(
+  deps: BackgroundDeps,
+  session: () => Session,
+  store: CallStore,
+  settings: () => ResolvedSettings['settings'],
+): () => void {
+  const reportSignedIn = signedInReporter(session, deps.signedInChanged);
+  const player = deps.ringPlayer?.((reason) =>
+    store.addNotice('warning', RING_TEXT.failed(reason)),
+  );
+  const ring = player && createRing(player);
+  return () => {
+    reportSignedIn();
+    ring?.update(store.getState(), settings().ui);
+  };
+}
+
+/** A settings change while signed in (settings-changes.ts) the session must follow. */
+function sessionFollows(session: Session, signIn: SignIn, change: SettingsChange): void {
+  if (!session.signedIn) return;
+  // Another vendor's adapter cannot carry on this vendor's session.
+  if (change === 'vendor') void signIn.signOut();
+  if (change === 'adapter') session.restart();
 }
 
 /**
@@ -378,7 +417,7 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
   }
 
   const settingsReady = deps.loadSettings().then((loaded) => void (resolved = loaded));
-  const reportSignedIn = signedInReporter(() => session, deps.signedInChanged);
+  const followStore = storeFollowers(deps, () => session, store, settings);
   const ready = (async () => {
     await Promise.all([settingsReady, confirmations.ready]);
     await signIn.restore();
@@ -387,7 +426,7 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
     await store.ready;
     store.setCapabilities(capabilities());
     store.subscribe((_state, transitions) => {
-      reportSignedIn();
+      followStore();
       views.broadcast();
       if (transitions.length === 0) return;
       followUp(transitions).catch((e: unknown) => log.error('call follow-up failed', e));
@@ -395,25 +434,21 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
     await recent.refresh();
     if (!(await session.restore())) signIn.forget();
     outbox.kick();
-    reportSignedIn();
+    followStore();
   })();
 
   function settingsChanged(next: ResolvedSettings): void {
     const before = resolved.settings;
     resolved = next;
     store.setCapabilities(capabilities());
-    if (session.signedIn) {
-      const change = settingsChange(before, next.settings, capabilities());
-      // Another vendor's adapter cannot carry on this vendor's session.
-      if (change === 'vendor') void signIn.signOut();
-      if (change === 'adapter') session.restart();
-    }
+    sessionFollows(session, signIn, settingsChange(before, next.settings, capabilities()));
     views.broadcast();
   }
 
   // A dial's Call or Cancel, or a ringing call's Answer.
   const buttonClicked = (id: string, index: number) =>
     confirmations.onButtonClicked(id, index) || incomingCall.onButtonClicked(id, index);
+  const keyDeps = { state: store.getState, capabilities, vendorLabel: () => vendor().label };
   // Handlers wait until the settings are loaded and the session restored.
   const whenReady = <R>(fn: () => R): Promise<Awaited<R>> => ready.then(fn) as Promise<Awaited<R>>;
   return {
@@ -426,6 +461,7 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
     notificationButtonClicked: (id, index) => void whenReady(() => buttonClicked(id, index)),
     clickToDial: () => whenReady(() => settings().clickToDial),
     dialFromBrowser: (target, site) => whenReady(() => commands.dial(target, site)),
+    callKey: (key) => whenReady(() => runCallKey(key, { ...keyDeps, run: commands.run })),
   };
 }
 

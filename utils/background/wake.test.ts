@@ -45,6 +45,8 @@ function fakePort(name: string, sender: Browser.runtime.MessageSender) {
     sender,
     disconnect: vi.fn(),
     onDisconnect: { addListener: (l: () => void) => listeners.push(l) },
+    onMessage: { addListener: vi.fn() },
+    postMessage: vi.fn(),
   };
   return {
     port: port as unknown as Browser.runtime.Port,
@@ -110,6 +112,35 @@ describe('the worker keeps the offscreen document open while an agent is signed 
     close();
     await wake.sync();
     expect(state).toMatchObject({ open: false, created: 2 });
+  });
+
+  it('tells the document its orders now, and again when a new document connects', () => {
+    const { api } = fakeOffscreen();
+    const received = vi.fn();
+    const wake = createWakeDocument({
+      offscreen: api,
+      documentOpen: async () => true,
+      url: URL_,
+      log: vi.fn(),
+      received,
+    });
+    const first = fakePort(WAKE_PORT, { id: 'abc', url: URL_ });
+    wake.attach(first.port);
+    wake.tell({ type: 'ring/play', volume: 70 });
+    expect(first.port.postMessage).toHaveBeenCalledWith({ type: 'ring/play', volume: 70 });
+    // The document's word back reaches the worker.
+    const [[listener]] = vi.mocked(first.port.onMessage.addListener).mock.calls as [
+      [(m: unknown) => void],
+    ];
+    listener({ type: 'ring/failed', reason: 'no device' });
+    expect(received).toHaveBeenCalledWith({ type: 'ring/failed', reason: 'no device' });
+    // A reopened document starts knowing nothing: it gets the latest orders on connecting.
+    first.close();
+    wake.tell({ type: 'ring/stop' });
+    expect(first.port.postMessage).toHaveBeenCalledTimes(1);
+    const second = fakePort(WAKE_PORT, { id: 'abc', url: URL_ });
+    wake.attach(second.port);
+    expect(second.port.postMessage).toHaveBeenCalledWith({ type: 'ring/stop' });
   });
 
   it('refuses the wake port from anything but its document: a content script gets cut off', async () => {

@@ -10,6 +10,10 @@
  * Two halves: `createWakeDocument` runs in the worker and opens or closes the document;
  * `watchWorker` runs in the document. Browsers without `chrome.offscreen` (Firefox, whose
  * background is an event page) get no document and keep the watchdog alarm.
+ *
+ * The document also plays the ring tone (ring.ts): an extension may have only one offscreen
+ * document, and this one is open whenever a call can ring. The worker's orders go down the same
+ * port (`tell`).
  */
 import type { Browser } from 'wxt/browser';
 
@@ -20,14 +24,20 @@ export const WAKE_DOCUMENT_PATH = '/offscreen.html';
 /**
  * Chrome asks for a reason from a fixed list, and none of them names "restart the background".
  * WORKERS is the nearest in kind (the document exists for the extension's worker) and Chrome
- * limits its lifetime in no way (only AUDIO_PLAYBACK documents are closed after 30 s of silence);
- * the justification says exactly what the document does.
+ * limits its lifetime in no way; the justification says exactly what the document does.
+ *
+ * The ring tone adds no reason. AUDIO_PLAYBACK is documented to close the document after 30 s
+ * without sound, and an agent waits far longer than that between calls; that a second reason
+ * keeps it open is Chrome's implementation (a document closes once no reason's rule keeps it),
+ * not its documented contract. Chrome ties no API to a reason: Web Audio runs in a WORKERS
+ * document (measured on Chromium 156; tests/e2e/ring.spec.ts checks it on every run).
  */
 export const WAKE_REASON = 'WORKERS';
 export const WAKE_JUSTIFICATION =
   "Restarts Switchboard's background service worker within a second when the browser stops " +
-  'it while an agent is signed in, so that an incoming call is not shown late. The document ' +
-  'only holds a runtime port to the worker.';
+  'it while an agent is signed in, so that an incoming call is not shown late, and plays the ' +
+  'ring tone while a call rings. The document holds a runtime port to the worker and an audio ' +
+  'output for the ring tone, nothing else.';
 
 /** The part of `chrome.offscreen` the worker uses (Chrome and Edge ≥ 109; not Firefox). */
 export interface OffscreenApi {
@@ -47,6 +57,8 @@ export interface WakeDocumentDeps {
   /** The document's full URL (`runtime.getURL(WAKE_DOCUMENT_PATH)`). */
   url: string;
   log(message: string, error?: unknown): void;
+  /** What the document says back on its port (the ring tone could not play). */
+  received?(message: unknown): void;
 }
 
 export interface WakeDocument {
@@ -56,6 +68,11 @@ export interface WakeDocument {
   sync(): Promise<void>;
   /** A port reached the worker's `onConnect`: true when it was the document's, now kept. */
   attach(port: Browser.runtime.Port): boolean;
+  /**
+   * Tell the document what to do now (ring.ts `RingOrder`): sent at once, and again to a
+   * document that connects later, since a reopened document starts knowing nothing.
+   */
+  tell(message: unknown): void;
 }
 
 export function createWakeDocument(deps: WakeDocumentDeps): WakeDocument {
@@ -65,6 +82,16 @@ export function createWakeDocument(deps: WakeDocumentDeps): WakeDocument {
   // open: every open and close runs in this chain, after the one before.
   let chain: Promise<void> = Promise.resolve();
   const ports = new Set<Browser.runtime.Port>();
+  let orders: unknown;
+
+  function post(port: Browser.runtime.Port, message: unknown): void {
+    try {
+      port.postMessage(message);
+    } catch (error) {
+      // The document went away meanwhile: its onDisconnect opens another, which gets `orders`.
+      deps.log('could not reach the offscreen document', error);
+    }
+  }
 
   async function reconcile(): Promise<void> {
     if (!offscreen) return;
@@ -108,7 +135,13 @@ export function createWakeDocument(deps: WakeDocumentDeps): WakeDocument {
         ports.delete(port);
         void sync();
       });
+      port.onMessage.addListener((message: unknown) => deps.received?.(message));
+      if (orders !== undefined) post(port, orders);
       return true;
+    },
+    tell(message) {
+      orders = message;
+      for (const port of ports) post(port, message);
     },
   };
 }

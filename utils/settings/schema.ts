@@ -118,12 +118,19 @@ export const DirectorySettings = z
   })
   .default({ speedDial: [] });
 
+/** The ring tone's loudness when nothing says otherwise (0–100). */
+export const DEFAULT_RING_VOLUME = 70;
+
 export const Ui = z
   .object({
     // Only the languages the interface is translated into; more join as translations land.
     language: z.enum(['en']).default('en'),
+    /** A ring tone plays while an inbound call rings (background/ring.ts). */
+    ringSound: z.boolean().default(true),
+    /** The ring tone's volume, 0 (silent) to 100 (full). */
+    ringVolume: z.number().int().min(0).max(100).default(DEFAULT_RING_VOLUME),
   })
-  .default({ language: 'en' });
+  .default({ language: 'en', ringSound: true, ringVolume: DEFAULT_RING_VOLUME });
 
 type Vendors = readonly [VendorDescriptor, ...VendorDescriptor[]];
 

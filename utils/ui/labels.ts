@@ -53,6 +53,15 @@ export const CLICK_TO_DIAL_TEXT = {
   },
 } satisfies Record<string, SettingText>;
 
+/** Labels for the ring tone, `ui.ringSound` and `ui.ringVolume` (background/ring.ts). */
+export const RING_SOUND_TEXT = {
+  ringSound: {
+    label: 'Ring tone for incoming calls',
+    hint: 'Plays while a call rings and stops as soon as it is answered, declined or taken elsewhere.',
+  },
+  ringVolume: { label: 'Ring tone volume' },
+} satisfies Record<string, SettingText>;
+
 /** Labels for enum values anywhere in the settings. */
 export const OPTION_TEXT: Record<string, string> = {
   e164: 'International (+33123456789)',
