@@ -17,6 +17,7 @@ import { ErrorAlert } from './ErrorAlert';
 import { useAction } from './hooks';
 import { Notices } from './Notices';
 import { Outbox } from './Outbox';
+import { PopOutButton } from './PopOutButton';
 import { RingingAnnouncer } from './RingingAnnouncer';
 import { SignInForm } from './SignInForm';
 import './panel.css';
@@ -75,6 +76,7 @@ export function PanelView({ state, connector, layout = 'popup', footer }: ViewPr
           {state.vendorLabel}
           {!signedOut && state.identity?.username ? ` · ${state.identity.username}` : ''}
         </span>
+        <PopOutButton connector={connector} />
         {!signedOut && (
           <button
             type="button"

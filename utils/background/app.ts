@@ -42,6 +42,7 @@ import { createAppOutbox, storageNotices, vendorLabel, type StorageFailed } from
 import { createIncomingCallNotifier, type NotificationsApi } from './incoming-call-notification';
 import { runCallKey, type CallKey } from './call-keys';
 import { buildPanelState, offeredDispositions } from './panel-state';
+import type { PopOut } from './pop-out';
 import { createRecentCalls, type RecentCalls } from './recent-calls';
 import { createRing, RING_TEXT, type RingPlayer } from './ring';
 import { settingsChange, type SettingsChange } from './settings-changes';
@@ -71,6 +72,8 @@ export interface BackgroundDeps {
   outboxStore?: OutboxStore;
   /** Told once at start-up and whenever an agent signs in or out (wake.ts keeps its document). */
   signedInChanged?(signedIn: boolean): void;
+  /** The panel's own window (pop-out.ts); absent where the browser cannot open one. */
+  popOut?: PopOut;
   /**
    * What plays the ring tone (ring.ts): the wake document on Chrome, the background page on
    * Firefox. `failed` tells the agent when it cannot play.
@@ -324,7 +327,7 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
   const handleMessage = createMessageHandler({
     ...{ extension: deps.extension, panelState, signIn, commands, store },
     session: () => session,
-    ...{ vendor, settings, outbox, log, confirmations, agentTools },
+    ...{ vendor, settings, outbox, log, confirmations, agentTools, popOut: deps.popOut },
     settingsStorage: { load: deps.loadSettings, save: deps.saveUserSettings },
   });
 

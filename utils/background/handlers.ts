@@ -28,6 +28,7 @@ import { toContentConfig } from './content-config';
 import type { DialConfirmations } from './dial-confirmations';
 import { senderSite } from './dial-gate';
 import { acceptPageEvent } from './page-events';
+import { POP_OUT_TEXT, type PopOut } from './pop-out';
 import { classifySender } from './senders';
 import type { SignIn } from './sign-in';
 
@@ -58,6 +59,8 @@ export interface HandlerDeps {
   /** The directory and the merged history (agent-tools.ts). */
   agentTools: AgentTools;
   log: Logger;
+  /** The panel's own window (pop-out.ts); absent where the browser cannot open one. */
+  popOut?: Pick<PopOut, 'open'>;
 }
 
 /** Runs an outbox action; its failure (the item went meanwhile) is the agent's to read. */
@@ -94,6 +97,8 @@ export function createMessageHandler(deps: HandlerDeps): MessageHandler {
     'panel/confirmDial': (msg) => deps.confirmations.answer(msg.id, msg.call),
     'panel/directory': async ({ term }) => ok(await deps.agentTools.directory(term)),
     'panel/history': async () => ok(await deps.agentTools.history()),
+    'panel/popOut': ({ screen }) =>
+      deps.popOut ? deps.popOut.open(screen) : fail(POP_OUT_TEXT.unavailable),
     'panel/getSettings': async () => ok(await deps.settingsStorage.load()),
     'panel/saveSettings': async ({ patch }) => {
       // Checked here, not only by the options page: the background is the authority.
