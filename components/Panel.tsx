@@ -12,6 +12,7 @@ import { AgentToolTabs, CallsSection } from './AgentToolTabs';
 import { ConnectionStatus } from './ConnectionStatus';
 import { CurrentCall } from './CurrentCall';
 import { DialConfirmations } from './DialConfirmations';
+import { DisclosureKeys } from './DisclosureKeys';
 import { DispositionForm } from './DispositionForm';
 import { ErrorAlert } from './ErrorAlert';
 import { useAction } from './hooks';
@@ -70,6 +71,7 @@ export function PanelView({ state, connector, layout = 'popup', footer }: ViewPr
   return (
     <main class={`sb-panel sb-panel--${layout}`}>
       <RingingAnnouncer state={state} />
+      <DisclosureKeys />
       <header class="sb-header">
         <h1 class="sb-brand">Switchboard</h1>
         <span class="sb-muted sb-vendor">
