@@ -24,49 +24,47 @@ const escape = (el: Element) =>
     el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
   });
 
+/** The panel on a call, with the form of the button `name` opened: the root and that button. */
+async function opened(name: string) {
+  const { root } = showPanel(talking());
+  await settle();
+  const opener = button(root, name);
+  click(opener);
+  await settle();
+  return { root, opener };
+}
+
 describe('the forms a button opens', () => {
   it('close on Escape, and focus goes back to their button', async () => {
-    const { root } = showPanel(talking());
-    await settle();
-    const transfer = button(root, 'Transfer');
-    click(transfer);
-    await settle();
-    const formId = transfer.getAttribute('aria-controls')!;
+    const { root, opener } = await opened('Transfer');
+    const formId = opener.getAttribute('aria-controls')!;
     expect(document.getElementById(formId)).not.toBeNull();
     const field = labelled(root, 'Transfer to');
     field.focus();
     escape(field);
     await settle();
     expect(document.getElementById(formId)).toBeNull();
-    expect(transfer.getAttribute('aria-expanded')).toBe('false');
-    expect(document.activeElement).toBe(transfer);
+    expect(opener.getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(opener);
   });
 
   it('give focus back to their button when closed with Close', async () => {
-    const { root } = showPanel(talking());
-    await settle();
-    const transfer = button(root, 'Transfer');
-    click(transfer);
-    await settle();
+    const { root, opener } = await opened('Transfer');
     const close = button(root, 'Close');
     close.focus();
     click(close);
     await settle();
-    expect(transfer.getAttribute('aria-expanded')).toBe('false');
-    expect(document.activeElement).toBe(transfer);
+    expect(opener.getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(opener);
   });
 
   it('leave Escape alone outside such a form', async () => {
-    const { root } = showPanel(talking());
-    await settle();
-    const keypad = button(root, 'Keypad');
-    click(keypad);
-    await settle();
+    const { root, opener } = await opened('Keypad');
     const hold = button(root, 'Hold');
     hold.focus();
     escape(hold);
     await settle();
-    expect(keypad.getAttribute('aria-expanded')).toBe('true');
+    expect(opener.getAttribute('aria-expanded')).toBe('true');
     expect(document.activeElement).toBe(hold);
   });
 });

@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { checkProperty } from '../../tests/support/property';
 import { closeApps, createHarness, memoryArea } from '../../tests/support/background-harness';
-import type { WindowRecords } from '../storage/window-db';
 import {
   boundsOf,
   createPopOut,
@@ -132,18 +131,9 @@ function fakeWindows() {
   return { api, open };
 }
 
-function memoryRecords(): WindowRecords & { data: Map<string, unknown> } {
-  const data = new Map<string, unknown>();
-  return {
-    data,
-    get: async (key) => structuredClone(data.get(key)),
-    put: async (key, value) => void data.set(key, structuredClone(value)),
-  };
-}
-
 function popOutWith(
   windows = fakeWindows(),
-  records = memoryRecords(),
+  records = memoryArea(),
   area = memoryArea(),
   poll?: Parameters<typeof createPopOut>[0]['poll'],
 ) {
@@ -190,8 +180,8 @@ describe('the pop-out window', () => {
     popOut.boundsChanged({ id: 99, ...moved, state: 'normal' });
     popOut.boundsChanged({ id: 1, left: 0, top: 0, width: 1920, height: 1040, state: 'maximized' });
     popOut.boundsChanged({ id: 1, ...moved, state: 'normal' });
-    await vi.waitFor(() =>
-      expect(records.data.get('popOut')).toEqual({ version: POP_OUT_BOUNDS_VERSION, ...moved }),
+    await vi.waitFor(async () =>
+      expect(await records.get('popOut')).toEqual({ version: POP_OUT_BOUNDS_VERSION, ...moved }),
     );
     windows.open.delete(1);
     popOut.removed(1);
@@ -201,7 +191,7 @@ describe('the pop-out window', () => {
 
   it('opens a new window when the one it knew was closed while the worker was stopped', async () => {
     const area = memoryArea();
-    const records = memoryRecords();
+    const records = memoryArea();
     const windows = fakeWindows();
     await popOutWith(windows, records, area).popOut.open(SCREEN);
     // A restarted worker finds the open window by its id in storage.session…
@@ -222,7 +212,7 @@ describe('the pop-out window', () => {
       await popOut.open(SCREEN);
       Object.assign(windows.open.get(1)!, moved);
       await vi.advanceTimersByTimeAsync(POP_OUT_POLL_MS);
-      expect(records.data.get('popOut')).toEqual({ version: POP_OUT_BOUNDS_VERSION, ...moved });
+      expect(await records.get('popOut')).toEqual({ version: POP_OUT_BOUNDS_VERSION, ...moved });
       windows.open.delete(1);
       popOut.removed(1);
       await vi.advanceTimersByTimeAsync(0);
@@ -255,8 +245,8 @@ describe('the pop-out window', () => {
     const windows = fakeWindows();
     windows.api.create.mockRejectedValueOnce(new Error('Invalid value for bounds'));
     windows.api.create.mockRejectedValueOnce(new Error('Invalid value for bounds'));
-    const records = memoryRecords();
-    records.put = async () => {
+    const records = memoryArea();
+    records.set = async () => {
       throw new Error('QuotaExceededError');
     };
     const { popOut, log } = popOutWith(windows, records);

@@ -13,7 +13,6 @@
  */
 import type { KeyValueArea } from '../cti/store';
 import { fail, ok, type Reply } from '../messaging';
-import type { WindowRecords } from '../storage/window-db';
 
 export interface Bounds {
   left: number;
@@ -116,8 +115,8 @@ export interface PopOutDeps {
   /** storage.session, under `key`: the open window's id. */
   area: KeyValueArea;
   key: string;
-  records: WindowRecords;
-  /** The record's key in `records`. */
+  /** Where the place is kept (storage/window-db.ts), under `recordKey`. */
+  records: KeyValueArea;
   recordKey: string;
   /** Where the browser reports no moves (Firefox): read the place every `POP_OUT_POLL_MS`. */
   poll?: { setInterval(fn: () => void, ms: number): unknown; clearInterval(timer: unknown): void };
@@ -175,7 +174,7 @@ export function createPopOut(deps: PopOutDeps): PopOut {
     if (text === last) return;
     last = text;
     deps.records
-      .put(deps.recordKey, { version: POP_OUT_BOUNDS_VERSION, ...bounds })
+      .set(deps.recordKey, { version: POP_OUT_BOUNDS_VERSION, ...bounds })
       .catch((error: unknown) => deps.log('the pop-out window’s place was not saved', error));
   }
 

@@ -1,48 +1,33 @@
 /**
  * The pop-out window's last place and size (`WINDOWS_DATABASE` in registry.ts), in IndexedDB on
  * the extension's origin: no content script can open it (unlike `storage.local`), and it lasts
- * across browser restarts (unlike `storage.session`). Only the background opens it.
+ * across browser restarts (unlike `storage.session`). Only the background opens it, for one read
+ * when the window opens and one write when it has moved: each opens the database and closes it,
+ * so that nothing holds it open between two (nor blocks an extension update's upgrade).
  */
-import { openDB, type IDBPDatabase } from 'idb';
+import { openDB } from 'idb';
+import type { KeyValueArea } from '../cti/store';
 import { WINDOWS_DATABASE } from './registry';
 
 const { name, version, store } = WINDOWS_DATABASE;
 
-/** One record by key: what is stored is the caller's to check. */
-export interface WindowRecords {
-  get(key: string): Promise<unknown>;
-  put(key: string, record: unknown): Promise<void>;
-}
-
-function openWindowsDb(): Promise<IDBPDatabase> {
-  const db = openDB(name, version, {
+async function withDb<T>(use: (db: Awaited<ReturnType<typeof openDB>>) => Promise<T>): Promise<T> {
+  const db = await openDB(name, version, {
     upgrade(database, oldVersion) {
       if (oldVersion < 1) database.createObjectStore(store);
     },
-    blocking() {
-      // A newer version is waiting (an extension update): let it upgrade; we reopen on restart.
-      void db.then((d) => d.close());
-    },
   });
-  return db;
+  try {
+    return await use(db);
+  } finally {
+    db.close();
+  }
 }
 
-/** The database opened at the first use and kept open; a failed open is tried again next time. */
-export function indexedDbWindowRecords(
-  open: () => Promise<IDBPDatabase> = openWindowsDb,
-): WindowRecords {
-  let opened: Promise<IDBPDatabase> | undefined;
-  const db = () => {
-    opened ??= open().catch((error: unknown) => {
-      opened = undefined;
-      throw error;
-    });
-    return opened;
-  };
+/** One record by key; what is stored is the caller's to check. */
+export function indexedDbWindowRecords(): KeyValueArea {
   return {
-    get: async (key) => (await db()).get(store, key),
-    put: async (key, record) => {
-      await (await db()).put(store, record, key);
-    },
+    get: (key) => withDb((db) => db.get(store, key)),
+    set: (key, record) => withDb(async (db) => void (await db.put(store, record, key))),
   };
 }
