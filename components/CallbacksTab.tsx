@@ -91,11 +91,15 @@ function CallbackRow({ item, can, action, connector, now }: RowProps) {
   const mayAct = item.owner !== 'taken';
   const send = (type: 'takeCallback' | 'releaseCallback' | 'startCallback' | 'cancelCallback') =>
     action.run({ type: 'panel/command', command: { type, callbackId: item.id } });
-  const button = (label: string, aria: string, onClick: () => void) => (
+  const formId = `sb-callback-${safeId(item.id)}`;
+  // `opens`: the button shows and hides the reschedule form below (a disclosure).
+  const button = (label: string, aria: string, onClick: () => void, opens?: boolean) => (
     <button
       type="button"
       class="sb-small"
       aria-label={`${aria} ${who}`}
+      aria-expanded={opens}
+      aria-controls={opens ? formId : undefined}
       disabled={action.pending}
       onClick={onClick}
     >
@@ -129,8 +133,11 @@ function CallbackRow({ item, can, action, connector, now }: RowProps) {
           button('Release', 'Release callback for', () => void send('releaseCallback'))}
         {can('rescheduleCallback') &&
           mayAct &&
-          button('Reschedule', 'Reschedule callback for', () =>
-            setOpen(open === 'reschedule' ? undefined : 'reschedule'),
+          button(
+            'Reschedule',
+            'Reschedule callback for',
+            () => setOpen(open === 'reschedule' ? undefined : 'reschedule'),
+            open === 'reschedule',
           )}
         {can('cancelCallback') &&
           mayAct &&
@@ -156,7 +163,7 @@ function CallbackRow({ item, can, action, connector, now }: RowProps) {
       )}
       {open === 'reschedule' && (
         <CallbackForm
-          id={`sb-callback-${safeId(item.id)}`}
+          id={formId}
           mode={{ kind: 'reschedule', item }}
           connector={connector}
           onDone={() => setOpen(undefined)}

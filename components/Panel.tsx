@@ -13,11 +13,13 @@ import { ConnectionStatus } from './ConnectionStatus';
 import { CurrentCall } from './CurrentCall';
 import { DiagnosticsLink } from './diagnostics/DiagnosticsLink';
 import { DialConfirmations } from './DialConfirmations';
+import { DisclosureKeys } from './DisclosureKeys';
 import { DispositionForm } from './DispositionForm';
 import { ErrorAlert } from './ErrorAlert';
 import { useAction } from './hooks';
 import { Notices } from './Notices';
 import { Outbox } from './Outbox';
+import { PopOutButton } from './PopOutButton';
 import { RingingAnnouncer } from './RingingAnnouncer';
 import { SignInForm } from './SignInForm';
 import './panel.css';
@@ -70,12 +72,14 @@ export function PanelView({ state, connector, layout = 'popup', footer }: ViewPr
   return (
     <main class={`sb-panel sb-panel--${layout}`}>
       <RingingAnnouncer state={state} />
+      <DisclosureKeys />
       <header class="sb-header">
         <h1 class="sb-brand">Switchboard</h1>
         <span class="sb-muted sb-vendor">
           {state.vendorLabel}
           {!signedOut && state.identity?.username ? ` · ${state.identity.username}` : ''}
         </span>
+        <PopOutButton connector={connector} />
         {!signedOut && (
           <button
             type="button"

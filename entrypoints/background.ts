@@ -8,6 +8,7 @@ import { createKeyboardCommands } from '../utils/background/call-keys';
 import { createContextMenu, promisedMenus } from '../utils/background/context-menu';
 import { createDialCommand } from '../utils/background/dial-command';
 import { createRequestHeaders } from '../utils/background/request-headers';
+import { createPopOut, POP_OUT_FLAG } from '../utils/background/pop-out';
 import { isRingFailed, offscreenRingPlayer, type RingPlayer } from '../utils/background/ring';
 import { createTonePlayer } from '../utils/background/ring-tone';
 import { openPopTarget } from '../utils/background/tabs';
@@ -19,7 +20,8 @@ import {
   type OffscreenApi,
 } from '../utils/background/wake';
 import { PANEL_PORT, type SettingsChanged, type TabMessage } from '../utils/messaging';
-import { STORAGE } from '../utils/storage/registry';
+import { STORAGE, WINDOWS_DATABASE } from '../utils/storage/registry';
+import { indexedDbWindowRecords } from '../utils/storage/window-db';
 import { browserSettingsStorage } from '../utils/storage/user-settings';
 
 const WATCHDOG_ALARM = 'switchboard-watchdog';
@@ -72,6 +74,38 @@ function wakeDocument(received: (message: unknown) => void) {
     log: (message, error) => log.warn(message, error),
     received,
   });
+}
+
+/**
+ * The panel's own window (pop-out.ts). Its listeners are registered at start, like every other:
+ * a move or a close may be what woke this worker.
+ */
+function popOutWindow() {
+  const log = createLogger('pop-out');
+  const { windows } = browser;
+  // Chrome and Edge report moves; Firefox does not (windows.onBoundsChanged, bug 1762975).
+  const reportsMoves = Boolean((windows as Partial<typeof windows>).onBoundsChanged);
+  const popOut = createPopOut({
+    windows: {
+      create: (data) => windows.create(data),
+      get: (id) => windows.get(id),
+      update: (id, info) => windows.update(id, info),
+    },
+    url: `${browser.runtime.getURL('/sidepanel.html')}?${POP_OUT_FLAG}=1`,
+    area: {
+      get: async (key) => (await browser.storage.session.get(key))[key],
+      set: (key, value) => browser.storage.session.set({ [key]: value }),
+    },
+    key: STORAGE.session.popOutWindow.key,
+    records: indexedDbWindowRecords(),
+    recordKey: WINDOWS_DATABASE.popOut,
+    poll: reportsMoves ? undefined : { setInterval, clearInterval },
+    log: (message, error) => log.warn(message, error),
+  });
+  if (reportsMoves) windows.onBoundsChanged.addListener(popOut.boundsChanged);
+  else windows.onFocusChanged.addListener(() => void popOut.check());
+  windows.onRemoved.addListener(popOut.removed);
+  return popOut;
 }
 
 /** Answer, hang up, hold and open the side panel from the keyboard (call-keys.ts). */
@@ -152,6 +186,7 @@ export default defineBackground(() => {
       errors: browser.webRequest?.onErrorOccurred,
       hostAccess: (origins) => browser.permissions.contains({ origins }),
     },
+    popOut: popOutWindow(),
     ringPlayer: (failed) => {
       ringFailed = failed;
       return ringPlayer(wake, failed);

@@ -335,6 +335,19 @@ const panelMessage = lazily(() => {
     z.object({ type: z.literal('panel/directory'), term: z.string().max(100) }),
     /** The history merged with the vendor's own records; answered with `Found<HistoryEntry>`. */
     z.object({ type: z.literal('panel/history') }),
+    /**
+     * Open the panel in its own window, or bring it to the front (background/pop-out.ts), kept
+     * inside `screen`: the usable area of the screen the agent asked from.
+     */
+    z.object({
+      type: z.literal('panel/popOut'),
+      screen: z.object({
+        left: z.number().int().min(-100_000).max(100_000),
+        top: z.number().int().min(-100_000).max(100_000),
+        width: z.number().int().min(1).max(100_000),
+        height: z.number().int().min(1).max(100_000),
+      }),
+    }),
     /** The settings in force (`ResolvedSettings`), for the options page. */
     z.object({ type: z.literal('panel/getSettings') }),
     /**

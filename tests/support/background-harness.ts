@@ -2,9 +2,10 @@
  * A background app as the entry point builds it, with in-memory settings and session storage,
  * `ws` as the WebSocket and stubbed browser surfaces, for tests against the vendor simulators.
  */
-import { vi } from 'vitest';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
-import type { XivoSimulator } from '../simulators/xivo';
+import { startXivoSimulator, type XivoSimulator } from '../simulators/xivo';
 import { systemClock, type Logger } from '../../utils/cti/adapter';
 import type { KeyValueArea } from '../../utils/cti/store';
 import type { SwitchboardDb } from '../../utils/storage/db';
@@ -132,3 +133,22 @@ export async function createHarness(opts: HarnessOptions = {}) {
 }
 
 export type Harness = Awaited<ReturnType<typeof createHarness>>;
+
+/**
+ * For a test file: a fresh XiVO simulator and empty IndexedDB before each test, every app signed
+ * out and the simulator closed after it. Returns the current test's simulator.
+ */
+export function xivoPerTest(
+  options?: Parameters<typeof startXivoSimulator>[0],
+): () => XivoSimulator {
+  let sim: XivoSimulator | undefined;
+  beforeEach(async () => {
+    globalThis.indexedDB = new IDBFactory();
+    sim = await startXivoSimulator(options);
+  });
+  afterEach(async () => {
+    await closeApps();
+    await sim?.close();
+  });
+  return () => sim!;
+}

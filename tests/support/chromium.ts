@@ -48,7 +48,15 @@ export interface ExtensionBrowser {
  * again on it (a browser restart); without it, a fresh profile removed at `close`.
  */
 export async function launchWithExtension(
-  options: { headless?: boolean; userDataDir?: string; extensionDir?: string } = {},
+  options: {
+    headless?: boolean;
+    userDataDir?: string;
+    extensionDir?: string;
+    /** More command-line switches (`--screen-info=…` for a headless screen of another size). */
+    args?: readonly string[];
+    /** `null`: pages keep their window's size (Playwright otherwise sizes every new window). */
+    viewport?: { width: number; height: number } | null;
+  } = {},
 ): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
@@ -58,7 +66,7 @@ export async function launchWithExtension(
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: options.headless ?? true,
-    viewport: { width: 1280, height: 800 },
+    viewport: options.viewport === undefined ? { width: 1280, height: 800 } : options.viewport,
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
@@ -69,6 +77,7 @@ export async function launchWithExtension(
       '--disable-component-update',
       '--no-first-run',
       '--disable-sync',
+      ...(options.args ?? []),
     ],
   });
   const serviceWorker = async (): Promise<Worker> =>

@@ -3,26 +3,15 @@
  * XiVO simulator: the frames reach the vendor for the right call, and a key with nothing to act
  * on says why and sends nothing.
  */
-import { IDBFactory } from 'fake-indexeddb';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startXivoSimulator, type XivoSimulator } from '../../tests/simulators/xivo';
-import { closeApps, createHarness } from '../../tests/support/background-harness';
+import { describe, expect, it } from 'vitest';
+import { createHarness, xivoPerTest } from '../../tests/support/background-harness';
 import { KEY_TEXT } from './call-keys';
 
-let sim: XivoSimulator;
-
-beforeEach(async () => {
-  globalThis.indexedDB = new IDBFactory();
-  sim = await startXivoSimulator({ wrapUpMs: 50 });
-});
-
-afterEach(async () => {
-  await closeApps();
-  await sim.close();
-});
+const simulator = xivoPerTest({ wrapUpMs: 50 });
 
 describe('keyboard commands for the call in hand', () => {
   it('answer, hold, resume and hang up reach the vendor for the ringing, then the current call', async () => {
+    const sim = simulator();
     const bg = await createHarness();
     expect(await bg.app.callKey('answer')).toBe(KEY_TEXT.signedOut);
     await bg.signIn(sim);

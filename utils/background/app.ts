@@ -51,6 +51,7 @@ import type { Outbox } from './outbox';
 import { createIncomingCallNotifier, type NotificationsApi } from './incoming-call-notification';
 import { runCallKey, type CallKey } from './call-keys';
 import { buildPanelState, offeredDispositions } from './panel-state';
+import type { PopOut } from './pop-out';
 import { createRecentCalls, type RecentCalls } from './recent-calls';
 import { createRing, RING_TEXT, type RingPlayer } from './ring';
 import { settingsChange, type SettingsChange } from './settings-changes';
@@ -88,6 +89,8 @@ export interface BackgroundDeps {
    * (network-watch.ts): a sign-in's network failures are told apart with them.
    */
   network?: Partial<Pick<NetworkWatchDeps, 'errors' | 'hostAccess'>>;
+  /** The panel's own window (pop-out.ts); absent where the browser cannot open one. */
+  popOut?: PopOut;
   /**
    * What plays the ring tone (ring.ts): the wake document on Chrome, the background page on
    * Firefox. `failed` tells the agent when it cannot play.
@@ -405,7 +408,7 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
     diagnostics: () =>
       reportOf(deps, diagnostics, { store, outbox, resolved, signedIn: session.signedIn }),
     session: () => session,
-    ...{ vendor, settings, outbox, log, confirmations, agentTools },
+    ...{ vendor, settings, outbox, log, confirmations, agentTools, popOut: deps.popOut },
     settingsStorage: { load: deps.loadSettings, save: deps.saveUserSettings },
   });
 

@@ -29,6 +29,7 @@ import { toContentConfig } from './content-config';
 import type { DialConfirmations } from './dial-confirmations';
 import { senderSite } from './dial-gate';
 import { acceptPageEvent } from './page-events';
+import { POP_OUT_TEXT, type PopOut } from './pop-out';
 import { classifySender } from './senders';
 import type { SignIn } from './sign-in';
 
@@ -61,6 +62,8 @@ export interface HandlerDeps {
   /** What the diagnostics page shows (diagnostics-report.ts). */
   diagnostics(): Promise<DiagnosticsReport>;
   log: Logger;
+  /** The panel's own window (pop-out.ts); absent where the browser cannot open one. */
+  popOut?: Pick<PopOut, 'open'>;
 }
 
 /** Runs an outbox action; its failure (the item went meanwhile) is the agent's to read. */
@@ -97,6 +100,8 @@ export function createMessageHandler(deps: HandlerDeps): MessageHandler {
     'panel/confirmDial': (msg) => deps.confirmations.answer(msg.id, msg.call),
     'panel/directory': async ({ term }) => ok(await deps.agentTools.directory(term)),
     'panel/history': async () => ok(await deps.agentTools.history()),
+    'panel/popOut': ({ screen }) =>
+      deps.popOut ? deps.popOut.open(screen) : fail(POP_OUT_TEXT.unavailable),
     'panel/getSettings': async () => ok(await deps.settingsStorage.load()),
     'panel/diagnostics': async () => ok(await deps.diagnostics()),
     'panel/saveSettings': async ({ patch }) => {

@@ -78,6 +78,8 @@ export const STORAGE = {
      * bounded list (background/diagnostics.ts).
      */
     diagnostics: { area: 'session', key: 'switchboard.diagnostics', version: 1 },
+    /** The id of the panel's own window while it is open (background/pop-out.ts). */
+    popOutWindow: { area: 'session', key: 'switchboard.popOutWindow', version: 1 },
   },
 } as const satisfies Record<'local' | 'session', Record<string, StorageItem>>;
 
@@ -118,6 +120,19 @@ export const SETTINGS_DATABASE = {
   version: 1,
   store: 'settings',
   key: 'user',
+} as const;
+
+/**
+ * Where the panel's own window was last (background/pop-out.ts), to open it there again: on the
+ * extension's origin, out of content scripts' reach (utils/storage/window-db.ts). A database of
+ * its own, so that its one record never waits on the history's upgrades.
+ */
+export const WINDOWS_DATABASE = {
+  name: 'switchboard-windows',
+  version: 1,
+  store: 'bounds',
+  /** The pop-out window's last `{ version, left, top, width, height }`. */
+  popOut: 'popOut',
 } as const;
 
 /** Every `storage.local` and `storage.session` entry. */

@@ -1,0 +1,54 @@
+/**
+ * "Pop out": the panel in a small window of its own that stays put whichever tab the agent is on
+ * (utils/background/pop-out.ts opens it, or brings the open one to the front, and remembers
+ * where it was). Absent where the browser has no windows API, and in the popped-out window
+ * itself.
+ */
+import { browser } from 'wxt/browser';
+import { POP_OUT_FLAG } from '../utils/background/pop-out';
+import type { PanelConnector } from '../utils/ui/connector';
+import { useAction } from './hooks';
+
+/** Every sentence the control shows. */
+export const POP_OUT_BUTTON_TEXT = {
+  button: 'Pop out',
+  title: 'Open the panel in its own window',
+};
+
+/** `screen.avail*`: where windows may go on the screen this page is on (availLeft is not in lib.dom). */
+function usableScreen() {
+  const s = screen as Screen & { availLeft?: number; availTop?: number };
+  return {
+    left: Math.round(s.availLeft ?? 0),
+    top: Math.round(s.availTop ?? 0),
+    width: Math.max(1, Math.round(s.availWidth)),
+    height: Math.max(1, Math.round(s.availHeight)),
+  };
+}
+
+const canPopOut = (): boolean =>
+  typeof (browser as { windows?: { create?: unknown } }).windows?.create === 'function' &&
+  !new URLSearchParams(location.search).has(POP_OUT_FLAG);
+
+export function PopOutButton({ connector }: { connector: PanelConnector }) {
+  const action = useAction(connector);
+  if (!canPopOut()) return null;
+  return (
+    <>
+      <button
+        type="button"
+        class="sb-small"
+        title={POP_OUT_BUTTON_TEXT.title}
+        disabled={action.pending}
+        onClick={() => void action.run({ type: 'panel/popOut', screen: usableScreen() })}
+      >
+        {POP_OUT_BUTTON_TEXT.button}
+      </button>
+      {action.error && (
+        <span class="sb-error" role="alert">
+          {action.error}
+        </span>
+      )}
+    </>
+  );
+}
