@@ -18,6 +18,7 @@ import { AgentToolsSection } from './AgentToolsSection';
 import { ClickToDialSection } from './ClickToDialSection';
 import { ConnectionSection } from './ConnectionSection';
 import { DispositionsSection } from './DispositionsSection';
+import { HistorySection } from './HistorySection';
 import { SelectField } from './fields';
 import type { SettingsForm } from './form';
 import { ScreenPopSection } from './ScreenPopSection';
@@ -129,6 +130,7 @@ export function OptionsPage({ connector }: { connector: SettingsConnector }) {
         <ScreenPopSection form={form} />
         <DispositionsSection form={form} />
         <AgentToolsSection form={form} />
+        <HistorySection form={form} />
         <SettingsSection titleId="opt-ui-title" title="Display">
           <SelectField
             form={form}

@@ -36,6 +36,19 @@ export function formatInternational(e164: string): string {
   return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
 }
 
+/**
+ * How the agent reads a number: in national format when it is a number of `country`, the agent's
+ * own ("01 23 45 67 89" for a French agent), else in international format ("+44 20 7946 0958");
+ * `e164` itself when it does not parse.
+ */
+export function formatForCountry(e164: string, country: string | undefined): string {
+  const parsed = parsePhoneNumberFromString(e164);
+  if (!parsed) return e164;
+  return country && parsed.country === country
+    ? parsed.formatNational()
+    : parsed.formatInternational();
+}
+
 /** The national significant form for templates and CRMs ("01 23 45 67 89"). */
 export function formatNational(e164: string): string {
   return parsePhoneNumberFromString(e164)?.formatNational() ?? e164;
