@@ -3,23 +3,7 @@
  * prompt lists them, the dial box names the country a number does not fit.
  */
 import { getCountries } from 'libphonenumber-js/min';
-
-/**
- * The page's language, which the i18n layer sets on `<html lang>`, else the browser's; undefined
- * (Intl's default) when neither is a well-formed language tag.
- */
-export function panelLocale(): string | undefined {
-  const tags = [globalThis.document?.documentElement?.lang, globalThis.navigator?.language];
-  for (const tag of tags) {
-    if (!tag) continue;
-    try {
-      return Intl.getCanonicalLocales(tag)[0];
-    } catch {
-      // Not a language tag: try the next.
-    }
-  }
-  return undefined;
-}
+import { panelLocale } from './locale';
 
 const regionNames = (locale: string | undefined) =>
   new Intl.DisplayNames(locale ? [locale] : [], { type: 'region', fallback: 'code' });
