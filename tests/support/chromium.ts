@@ -46,9 +46,18 @@ export interface ExtensionBrowser {
 /**
  * `userDataDir`: a profile of the caller's, kept at `close` so that the browser can be launched
  * again on it (a browser restart); without it, a fresh profile removed at `close`.
+ * `env`: added to the browser's environment (PRACTICES.md: `LANGUAGE=fr LANG=fr_FR.UTF-8` starts
+ * Debian's Chromium in French); `args`: more command-line switches (`--accept-lang=en`: English
+ * with no region as the only preferred language).
  */
 export async function launchWithExtension(
-  options: { headless?: boolean; userDataDir?: string; extensionDir?: string } = {},
+  options: {
+    headless?: boolean;
+    userDataDir?: string;
+    extensionDir?: string;
+    env?: Record<string, string>;
+    args?: string[];
+  } = {},
 ): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
@@ -58,6 +67,7 @@ export async function launchWithExtension(
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: options.headless ?? true,
+    ...(options.env ? { env: { ...process.env, ...options.env } as Record<string, string> } : {}),
     viewport: { width: 1280, height: 800 },
     args: [
       `--disable-extensions-except=${extensionDir}`,
@@ -69,6 +79,7 @@ export async function launchWithExtension(
       '--disable-component-update',
       '--no-first-run',
       '--disable-sync',
+      ...(options.args ?? []),
     ],
   });
   const serviceWorker = async (): Promise<Worker> =>

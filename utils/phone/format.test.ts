@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { getCountries, getExampleNumber } from 'libphonenumber-js/min';
+import { getCountries, getExampleNumber, parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import examples from 'libphonenumber-js/mobile/examples';
 import { checkProperty } from '../../tests/support/property';
 import {
@@ -94,7 +94,10 @@ describe('formatForCountry', () => {
       fc.property(fc.constantFrom(...withExample), fc.constantFrom(...withExample), (of, agent) => {
         const e164 = getExampleNumber(of, examples)!.number;
         const shown = formatForCountry(e164, agent);
-        expect(shown.startsWith('+')).toBe(of !== agent);
+        // The number's country as libphonenumber places it: Saint-Martin's numbers read as
+        // Guadeloupe's, which shares its plan (+590).
+        const home = parsePhoneNumberFromString(e164)?.country;
+        expect(shown.startsWith('+')).toBe(home !== agent);
         // Read in the agent's country, what is shown is the same number.
         expect(toE164ByLibphonenumber(shown, agent)).toBe(e164);
       }),
