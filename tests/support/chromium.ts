@@ -68,6 +68,10 @@ export async function launchWithExtension(
     executablePath: chromiumPath(),
     headless: options.headless ?? true,
     ...(options.env ? { env: { ...process.env, ...options.env } as Record<string, string> } : {}),
+    // Playwright Test emulates en-US in every context it is not told otherwise about, which
+    // would hide the language the environment or the switches give the browser: a key present
+    // but undefined turns the emulation off.
+    ...(options.env || options.args ? { locale: undefined } : {}),
     viewport: { width: 1280, height: 800 },
     args: [
       `--disable-extensions-except=${extensionDir}`,
