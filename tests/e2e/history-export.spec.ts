@@ -3,6 +3,7 @@
  * Export CSV, caught as a real download (Playwright's download event) and read back.
  */
 import { readFile } from 'node:fs/promises';
+import { CSV_COLUMNS } from '../../utils/history/csv';
 import { parseCsv } from '../support/csv';
 import { expect, signIn, test } from './fixtures';
 
@@ -31,14 +32,7 @@ test('History exports the calls as a CSV file: a header, a row per call, E.164 a
   ]);
   expect(download.suggestedFilename()).toMatch(/^switchboard-history-\d{4}-\d\d-\d\d\.csv$/);
   const [header, ...rows] = parseCsv(await readFile(await download.path(), 'utf8'));
-  expect(header?.slice(0, 6)).toEqual([
-    'started_at',
-    'answered_at',
-    'ended_at',
-    'direction',
-    'number',
-    'name',
-  ]);
+  expect(header).toEqual([...CSV_COLUMNS]);
   const column = (name: string) => header!.indexOf(name);
   const row = (number: string) => rows.find((r) => r[column('number')] === number);
   expect(row('+14155552671')).toBeDefined();
