@@ -1,9 +1,9 @@
 /**
  * Searching and filtering the agent's history (the History tab): by number or name, and by kind
- * of call. Pure, and cheap enough to run over every kept entry on each keystroke: no
- * libphonenumber, only the numbering plans' split of an E.164 number.
+ * of call. Pure, and cheap enough to run over every kept entry on each keystroke: numbers are
+ * compared as digits, never parsed.
  */
-import { splitE164 } from '../phone/plans';
+import { nationalDigits } from '../phone/format';
 import { isOutage, type CallEntry, type HistoryEntry } from './entry';
 
 /** Which calls: every one, missed calls (incoming, never answered), incoming or outgoing ones. */
@@ -42,9 +42,8 @@ function numberMatches(entry: CallEntry, digits: string): boolean {
   if (digitsOf(raw).includes(digits)) return true;
   if (!e164) return false;
   if (digitsOf(e164).includes(digits)) return true;
-  const national = splitE164(e164)?.national;
   const withoutTrunk = digits.replace(/^0+/, '');
-  return national !== undefined && withoutTrunk !== '' && national.includes(withoutTrunk);
+  return withoutTrunk !== '' && nationalDigits(e164).includes(withoutTrunk);
 }
 
 function textMatches(entry: CallEntry, text: string): boolean {

@@ -8,6 +8,7 @@ import {
   formatForDial,
   formatInternational,
   formatNational,
+  nationalDigits,
   toE164AsDialed,
   toE164ByLibphonenumber,
 } from './format';
@@ -103,5 +104,16 @@ describe('formatForCountry', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('nationalDigits', () => {
+  it('is the national number libphonenumber reads, for every country’s example', () => {
+    for (const country of getCountries()) {
+      const example = getExampleNumber(country, examples);
+      if (example) expect(nationalDigits(example.number), country).toBe(example.nationalNumber);
+    }
+    expect(nationalDigits('+80012345678')).toBe('80012345678');
+    expect(nationalDigits('0612345678')).toBe('0612345678');
   });
 });

@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import type { VendorDescriptor } from '../cti/vendor';
 import { VENDORS } from '../cti/vendors';
-import { isKnownCountry } from '../phone/country';
+import { isSupportedCountry } from 'libphonenumber-js/min';
 
 export const SitesMode = z.enum(['all', 'allow', 'block']);
 
@@ -24,7 +24,11 @@ export const ClickToDial = z
     defaultCountry: z
       .string()
       .regex(/^[A-Z]{2}$/, 'Two capital letters, e.g. US')
-      .refine(isKnownCountry, 'Not a country code known to the numbering plans')
+      // The countries libphonenumber knows, which the numbering plans are generated from.
+      .refine(
+        (code): boolean => isSupportedCountry(code),
+        'Not a country code known to the numbering plans',
+      )
       .optional(),
     sites: z
       .object({
