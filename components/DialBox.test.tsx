@@ -92,3 +92,63 @@ describe('dial box routes and call data', () => {
     expect(queryButton(root, 'With call data')).toBeUndefined();
   });
 });
+
+describe('dial box: only what can be dialled', () => {
+  it('sends a national number of the agent’s country, and says why anything else is not sent', async () => {
+    const { root, connector } = show({ defaultCountry: 'FR' });
+    for (const [typed, reason] of [
+      ['hello', 'This is not a phone number: use digits, with spaces or + ( ) - . if you like'],
+      ['0123 456', 'This number is too short for France'],
+      ['+33 1 23', 'This international number is too short'],
+      ['*98', 'XiVO cannot dial codes with * or #'],
+      ['', 'Enter a number to call'],
+    ] as const) {
+      type(labelled(root, 'Number'), typed);
+      submit(dialForm(root));
+      await settle();
+      expect(alerts(root), typed).toEqual([reason]);
+      expect(labelled(root, 'Number').getAttribute('aria-invalid')).toBe('true');
+      expect(labelled(root, 'Number').getAttribute('aria-describedby')).toBe('sb-dial-error');
+    }
+    // Typing again clears a reason that was about the text before.
+    type(labelled(root, 'Number'), '01 23 45 67 89');
+    expect(alerts(root)).toEqual([]);
+    submit(dialForm(root));
+    await settle();
+    expect(dials(connector.sent)).toEqual([{ type: 'dial', number: '01 23 45 67 89' }]);
+  });
+
+  it('asks for the country before reading a national number it cannot place', async () => {
+    const { root, connector } = show({ defaultCountry: undefined });
+    type(labelled(root, 'Number'), '01 23 45 67 89');
+    submit(dialForm(root));
+    await settle();
+    expect(alerts(root)).toEqual([
+      'Choose your country to call a number without its country code, or type the number with + and its country code',
+    ]);
+    type(labelled(root, 'Number'), '+33 1 23 45 67 89');
+    submit(dialForm(root));
+    type(labelled(root, 'Number'), '1002');
+    submit(dialForm(root));
+    await settle();
+    expect(dials(connector.sent)).toEqual([
+      { type: 'dial', number: '+33 1 23 45 67 89' },
+      { type: 'dial', number: '1002' },
+    ]);
+  });
+
+  it('takes codes and extensions as the platform says', async () => {
+    const { root, connector } = show({
+      internalDial: { extensionDigits: { min: 3, max: 8 }, serviceCodes: true },
+    });
+    for (const typed of ['*98', '12345678']) {
+      type(labelled(root, 'Number'), typed);
+      submit(dialForm(root));
+      await settle();
+    }
+    expect(dials(connector.sent)).toEqual([
+      { type: 'dial', number: '*98' },
+      { type: 'dial', number: '12345678' },
+    ]);
+  });
+});

@@ -1,12 +1,18 @@
 /**
- * Place a call by typing a number. Shown only when the vendor can dial. Where the vendor allows
- * it, the agent chooses where the call goes out from (their mobile, or on behalf of one of their
- * queues) and attaches call data to the new call.
+ * Place a call by typing a number. Shown only when the vendor can dial. Only what can be dialled
+ * is sent (utils/phone/dial-input.ts): a number possible for the agent's country or written with
+ * its country code, an internal extension, a * or # code where the platform dials them; anything
+ * else gets the reason next to the field before anything is sent. Where the vendor allows it, the
+ * agent chooses where the call goes out from (their mobile, or on behalf of one of their queues)
+ * and attaches call data to the new call.
  */
 import { useState } from 'preact/hooks';
 import type { CommandInput } from '../utils/cti/model';
 import type { PanelState } from '../utils/messaging';
+import { checkDialInput, DEFAULT_INTERNAL_DIAL } from '../utils/phone/dial-input';
+import { dialInputText } from '../utils/phone/dial-input-text';
 import { commandOrProblem } from '../utils/ui/agent-tools';
+import { countryName } from '../utils/ui/countries';
 import type { PanelConnector } from '../utils/ui/connector';
 import { DataPairs, EMPTY_PAIR, pairsToData, type Pair } from './DataPairs';
 import { ErrorAlert } from './ErrorAlert';
@@ -25,6 +31,18 @@ function routeChoices(state: PanelState): { value: string; label: string }[] {
   return choices.length > 0 ? [{ value: '', label: 'My phone' }, ...choices] : [];
 }
 
+/** Why `number` cannot be dialled, in the agent's words; undefined when it can. */
+function dialProblem(number: string, state: PanelState): string | undefined {
+  const rules = { country: state.defaultCountry, ...(state.internalDial ?? DEFAULT_INTERNAL_DIAL) };
+  const verdict = checkDialInput(number, rules);
+  if (verdict.ok) return undefined;
+  return dialInputText(verdict.problem, {
+    countryName: state.defaultCountry && countryName(state.defaultCountry),
+    platform: state.vendorLabel,
+    international: verdict.international,
+  });
+}
+
 function routeOf(value: string): Route {
   if (value === 'mobile') return { kind: 'mobile' };
   if (value.startsWith('queue:')) return { kind: 'queue', queue: value.slice('queue:'.length) };
@@ -37,14 +55,18 @@ export function DialBox({ state, connector }: { state: PanelState; connector: Pa
   const [withData, setWithData] = useState(false);
   const [pairs, setPairs] = useState<Pair[]>([{ ...EMPTY_PAIR }]);
   const action = useAction(connector);
+  // Why what is typed cannot be dialled, found before sending; `action.error` is the background's.
+  const [problem, setProblem] = useState<string | undefined>();
   const routes = routeChoices(state);
   const canData = state.dialVariables;
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();
     const trimmed = number.trim();
-    if (!trimmed) {
-      action.setError('Enter a number to call');
+    const found = dialProblem(trimmed, state);
+    setProblem(found);
+    if (found) {
+      action.setError(undefined);
       return;
     }
     const chosen = routes.length > 0 ? routeOf(route) : undefined;
@@ -79,8 +101,13 @@ export function DialBox({ state, connector }: { state: PanelState; connector: Pa
           autocomplete="off"
           maxLength={64}
           value={number}
-          onInput={(e) => setNumber(e.currentTarget.value)}
-          aria-describedby={action.error ? 'sb-dial-error' : undefined}
+          onInput={(e) => {
+            setNumber(e.currentTarget.value);
+            // The reason was about what was there before.
+            setProblem(undefined);
+          }}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem || action.error ? 'sb-dial-error' : undefined}
         />
         <button type="submit" class="sb-answer" disabled={action.pending}>
           Call
@@ -124,7 +151,7 @@ export function DialBox({ state, connector }: { state: PanelState; connector: Pa
           <DataPairs id="sb-dial-data" pairs={pairs} onChange={setPairs} />
         </div>
       )}
-      <ErrorAlert id="sb-dial-error" message={action.error} />
+      <ErrorAlert id="sb-dial-error" message={problem ?? action.error} />
     </form>
   );
 }

@@ -1,11 +1,12 @@
 /**
- * Rows of call history, newest first: who, which way, when, how it went, the disposition, and a
- * call-back button when dialling is possible. Shared by the recent calls and the History section.
+ * Rows of call history, newest first: who, which way, when (date and time, in the panel's
+ * language), how it went, the disposition, and a call-back button when dialling is possible.
+ * Shared by the recent calls and the History section.
  */
 import type { CallEntry, HistoryEntry, OutageEntry } from '../utils/history/entry';
 import { outageText } from '../utils/history/outage';
-import { formatWhen } from '../utils/ui/agent-tools';
-import { directionText, formatClock, formatDuration, remoteNumber } from '../utils/ui/format';
+import { directionText, formatDuration, remoteNumber } from '../utils/ui/format';
+import { formatCallTime, isoTime } from '../utils/ui/locale';
 import type { Action } from './hooks';
 
 /** A history row; `fromVendor`: read from the phone system's own records. */
@@ -15,7 +16,7 @@ interface Props {
   entries: readonly ShownEntry[];
   canDial: boolean;
   action: Action;
-  /** Dates as well as times (the History section reaches back days). */
+  /** The time now (the year is shown only for calls of another year); the clock's when absent. */
   now?: number;
 }
 
@@ -55,9 +56,7 @@ function CallItem({
       </div>
       <div class="sb-recent-meta sb-muted">
         <span>{directionText(entry.direction)}</span>
-        <time>
-          {now === undefined ? formatClock(entry.startedAt) : formatWhen(entry.startedAt, now)}
-        </time>
+        <time dateTime={isoTime(entry.startedAt)}>{formatCallTime(entry.startedAt, now)}</time>
         <span>{outcome(entry)}</span>
         {entry.foundAfterOutage && <span>Found after an outage</span>}
         {entry.fromVendor && <span>From the phone system</span>}

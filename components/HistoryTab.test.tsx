@@ -58,8 +58,11 @@ describe('history', () => {
     expect(local).not.toContain('From the phone system');
     expect(vendor).toContain('From the phone system');
     expect(vendor).toContain('No answer');
-    // Three days back: the date is shown, not only the time.
-    expect(vendor).toMatch(/(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d+ /);
+    // Three days back: the date is shown, not only the time (in the panel's language, by Intl).
+    const shown = (options: Intl.DateTimeFormatOptions) =>
+      new Intl.DateTimeFormat(navigator.language, options).format(FROM_VENDOR.startedAt);
+    expect(vendor).toContain(shown({ weekday: 'short' }));
+    expect(vendor).toContain(shown({ month: 'short', day: 'numeric' }));
     click(button(root, 'Call back 1002'));
     await settle();
     expect(connector.sent.at(-1)).toEqual({

@@ -1,14 +1,48 @@
 /**
- * The agent's history (side panel): this browser's calls merged with the phone system's own
- * records (`panel/history`), each of the latter marked. Read when the section opens and on
- * Refresh; when the phone system's part fails, the local part still shows with the reason.
+ * The agent's history (side panel): every call this browser kept (settings `history.*`) merged
+ * with the phone system's own records (`panel/history`), each of the latter marked. The agent
+ * searches by number or name, narrows to missed, incoming, outgoing or not yet disposed calls,
+ * pages through the result, calls back, and exports what matches as CSV. Read when the section
+ * opens and on Refresh; when the phone system's part fails, the local part still shows with the
+ * reason.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { ExportedEntry } from '../utils/history/csv';
+import {
+  EMPTY_QUERY,
+  HISTORY_KINDS,
+  searchHistory,
+  type HistoryKind,
+  type HistoryQuery,
+} from '../utils/history/search';
 import type { PanelState } from '../utils/messaging';
 import type { PanelConnector } from '../utils/ui/connector';
+import { saveTextFile } from '../utils/ui/download';
+import { panelLocale } from '../utils/ui/locale';
 import { ErrorAlert } from './ErrorAlert';
 import { HistoryList, type ShownEntry } from './HistoryList';
 import { useAction, useNow } from './hooks';
+
+const TEXT = {
+  refresh: 'Refresh',
+  reading: 'Reading the history…',
+  vendorFailed: (error: string) =>
+    `Only this browser’s calls are shown. The phone system’s history could not be read: ${error}`,
+  noCalls: 'No calls yet.',
+  noMatch: 'No calls match.',
+  search: 'Search by number or name',
+  show: 'Show',
+  kinds: { all: 'All calls', missed: 'Missed', inbound: 'Incoming', outbound: 'Outgoing' },
+  undisposed: 'Not yet disposed only',
+  shown: (shown: string, total: string) => `Showing ${shown} of ${total}`,
+  more: 'Show more',
+  export: 'Export CSV',
+  exported: (count: string) => `Exported: ${count}`,
+  exportFailed: (error: string) => `The history could not be exported: ${error}`,
+} satisfies Record<string, unknown> & { kinds: Record<HistoryKind, string> };
+
+/** Rows shown at first, and added by each "Show more". */
+export const HISTORY_PAGE = 25;
 
 interface Props {
   state: PanelState;
@@ -20,11 +54,66 @@ interface Found {
   error?: string;
 }
 
+const count = (n: number) => new Intl.NumberFormat(panelLocale()).format(n);
+
+/** Writes the CSV (its module loads only now: the panel opens without it) and downloads it. */
+async function exportCsv(entries: readonly ExportedEntry[]): Promise<void> {
+  const { historyCsv, historyCsvFileName } = await import('../utils/history/csv');
+  saveTextFile(historyCsvFileName(Date.now()), historyCsv(entries), 'text/csv;charset=utf-8');
+}
+
+function SearchForm({
+  query,
+  onChange,
+}: {
+  query: HistoryQuery;
+  onChange(query: HistoryQuery): void;
+}) {
+  return (
+    <form role="search" class="sb-history-search" onSubmit={(e) => e.preventDefault()}>
+      <label for="sb-history-text">{TEXT.search}</label>
+      <input
+        id="sb-history-text"
+        type="search"
+        autocomplete="off"
+        maxLength={100}
+        value={query.text}
+        onInput={(e) => onChange({ ...query, text: e.currentTarget.value })}
+      />
+      <div class="sb-row sb-wrap">
+        <label for="sb-history-kind">{TEXT.show}</label>
+        <select
+          id="sb-history-kind"
+          value={query.kind}
+          onChange={(e) => onChange({ ...query, kind: e.currentTarget.value as HistoryKind })}
+        >
+          {HISTORY_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {TEXT.kinds[kind]}
+            </option>
+          ))}
+        </select>
+        <label class="sb-check">
+          <input
+            type="checkbox"
+            checked={query.undisposed}
+            onChange={(e) => onChange({ ...query, undisposed: e.currentTarget.checked })}
+          />
+          {TEXT.undisposed}
+        </label>
+      </div>
+    </form>
+  );
+}
+
 export function HistoryTab({ state, connector }: Props) {
   const load = useAction(connector);
   const dial = useAction(connector);
   const [found, setFound] = useState<Found | undefined>();
   const [round, setRound] = useState(0);
+  const [query, setQuery] = useState<HistoryQuery>(EMPTY_QUERY);
+  const [limit, setLimit] = useState(HISTORY_PAGE);
+  const [exported, setExported] = useState<{ ok: boolean; text: string } | undefined>();
   const now = useNow(60_000);
 
   useEffect(() => {
@@ -38,6 +127,22 @@ export function HistoryTab({ state, connector }: Props) {
     // Not on every render (`load` is new each time): on opening and on Refresh only.
   }, [connector, round]);
 
+  const matching = useMemo(() => searchHistory(found?.entries ?? [], query), [found, query]);
+  const changeQuery = (next: HistoryQuery) => {
+    setQuery(next);
+    setLimit(HISTORY_PAGE);
+    setExported(undefined);
+  };
+  const onExport = () =>
+    exportCsv(matching).then(
+      () => setExported({ ok: true, text: TEXT.exported(count(matching.length)) }),
+      (error: unknown) =>
+        setExported({
+          ok: false,
+          text: TEXT.exportFailed(error instanceof Error ? error.message : String(error)),
+        }),
+    );
+
   return (
     <div class="sb-tool">
       <div class="sb-row">
@@ -47,30 +152,65 @@ export function HistoryTab({ state, connector }: Props) {
           disabled={load.pending}
           onClick={() => setRound((n) => n + 1)}
         >
-          Refresh
+          {TEXT.refresh}
         </button>
         <span class="sb-muted" role="status">
-          {load.pending ? 'Reading the history…' : ''}
+          {load.pending ? TEXT.reading : ''}
         </span>
       </div>
       <ErrorAlert message={load.error} />
       {found?.error && (
         <p class="sb-error" role="alert">
-          Only this browser’s calls are shown. The phone system’s history could not be read:{' '}
-          {found.error}
+          {TEXT.vendorFailed(found.error)}
         </p>
       )}
       <ErrorAlert message={dial.error} />
-      {found && found.entries.length === 0 && <p class="sb-muted">No calls yet.</p>}
+      {found && found.entries.length === 0 && <p class="sb-muted">{TEXT.noCalls}</p>}
       {found && found.entries.length > 0 && (
-        <div class="sb-recent">
-          <HistoryList
-            entries={found.entries}
-            canDial={state.commands.includes('dial')}
-            action={dial}
-            now={now}
-          />
-        </div>
+        <>
+          <SearchForm query={query} onChange={changeQuery} />
+          <div class="sb-row sb-wrap">
+            <span class="sb-muted" role="status" id="sb-history-count">
+              {matching.length === 0
+                ? TEXT.noMatch
+                : TEXT.shown(count(Math.min(limit, matching.length)), count(matching.length))}
+            </span>
+            <button
+              type="button"
+              class="sb-small"
+              disabled={matching.length === 0}
+              onClick={() => void onExport()}
+            >
+              {TEXT.export}
+            </button>
+          </div>
+          {exported &&
+            (exported.ok ? (
+              <p class="sb-muted" role="status">
+                {exported.text}
+              </p>
+            ) : (
+              <ErrorAlert message={exported.text} />
+            ))}
+          <div class="sb-recent">
+            <HistoryList
+              entries={matching.slice(0, limit)}
+              canDial={state.commands.includes('dial')}
+              action={dial}
+              now={now}
+            />
+          </div>
+          {matching.length > limit && (
+            <button
+              type="button"
+              class="sb-small"
+              aria-describedby="sb-history-count"
+              onClick={() => setLimit((n) => n + HISTORY_PAGE)}
+            >
+              {TEXT.more}
+            </button>
+          )}
+        </>
       )}
     </div>
   );

@@ -7,9 +7,11 @@ import { useEffect, useState } from 'preact/hooks';
 import type { PanelState } from '../utils/messaging';
 import type { PanelConnector } from '../utils/ui/connector';
 import { callExtras } from '../utils/ui/agent-tools';
+import { setHomeCountry } from '../utils/ui/format';
 import { AgentStateControl } from './AgentStateControl';
 import { AgentToolTabs, CallsSection } from './AgentToolTabs';
 import { ConnectionStatus } from './ConnectionStatus';
+import { CountryPrompt } from './CountryPrompt';
 import { CurrentCall } from './CurrentCall';
 import { DiagnosticsLink } from './diagnostics/DiagnosticsLink';
 import { DialConfirmations } from './DialConfirmations';
@@ -68,6 +70,8 @@ function CallsInHand({ state, connector }: Omit<ViewProps, 'layout' | 'footer'>)
 export function PanelView({ state, connector, layout = 'popup', footer }: ViewProps) {
   const signOut = useAction(connector);
   const signedOut = isSignedOut(state);
+  // Numbers of the agent's country read in national format in every view below.
+  setHomeCountry(state.defaultCountry);
 
   return (
     <main class={`sb-panel sb-panel--${layout}`}>
@@ -93,6 +97,7 @@ export function PanelView({ state, connector, layout = 'popup', footer }: ViewPr
       </header>
       <ErrorAlert message={signOut.error} />
       <Notices state={state} connector={connector} />
+      <CountryPrompt state={state} connector={connector} />
       <Outbox state={state} connector={connector} />
       <DialConfirmations state={state} connector={connector} />
       {signedOut ? (

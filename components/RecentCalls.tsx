@@ -1,9 +1,22 @@
-/** The last calls from history, newest first, with a call-back button when dialling is possible. */
+/**
+ * The last calls from history (the newest `RECENT_LIMIT` the snapshot carries), newest first, a
+ * page at a time, with a call-back button when dialling is possible. The side panel's History
+ * tab searches, filters and exports the rest.
+ */
+import { useState } from 'preact/hooks';
 import type { PanelState } from '../utils/messaging';
 import type { PanelConnector } from '../utils/ui/connector';
 import { ErrorAlert } from './ErrorAlert';
 import { HistoryList } from './HistoryList';
 import { useAction } from './hooks';
+
+const TEXT = {
+  title: 'Recent calls',
+  more: 'Show more calls',
+};
+
+/** Calls shown at first, and added by each "Show more calls". */
+export const RECENT_PAGE = 10;
 
 interface Props {
   state: PanelState;
@@ -12,6 +25,7 @@ interface Props {
 
 export function RecentCalls({ state, connector }: Props) {
   const action = useAction(connector);
+  const [limit, setLimit] = useState(RECENT_PAGE);
   // A call still on screen (live or awaiting its disposition) is not listed twice.
   const onScreen = new Set(state.calls.map((c) => c.id));
   const recent = state.recent.filter((entry) => !onScreen.has(entry.callId));
@@ -19,10 +33,19 @@ export function RecentCalls({ state, connector }: Props) {
   return (
     <section class="sb-recent" aria-labelledby="sb-recent-title">
       <h2 id="sb-recent-title" class="sb-title">
-        Recent calls
+        {TEXT.title}
       </h2>
       <ErrorAlert message={action.error} />
-      <HistoryList entries={recent} canDial={state.commands.includes('dial')} action={action} />
+      <HistoryList
+        entries={recent.slice(0, limit)}
+        canDial={state.commands.includes('dial')}
+        action={action}
+      />
+      {recent.length > limit && (
+        <button type="button" class="sb-small" onClick={() => setLimit((n) => n + RECENT_PAGE)}>
+          {TEXT.more}
+        </button>
+      )}
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { createBrowserDial } from '../utils/background/browser-dial';
 import { createKeyboardCommands } from '../utils/background/call-keys';
 import { createContextMenu, promisedMenus } from '../utils/background/context-menu';
 import { createDialCommand } from '../utils/background/dial-command';
+import { browserLocales, withDefaultCountry } from '../utils/background/default-country';
 import { createRequestHeaders } from '../utils/background/request-headers';
 import { createPopOut, POP_OUT_FLAG } from '../utils/background/pop-out';
 import { isRingFailed, offscreenRingPlayer, type RingPlayer } from '../utils/background/ring';
@@ -146,8 +147,12 @@ function ringPlayer(
 
 export default defineBackground(() => {
   const origin = new URL(browser.runtime.getURL('/')).origin;
-  // Only the background reads and writes settings (utils/storage/user-settings.ts).
-  const settingsStorage = browserSettingsStorage();
+  // Only the background reads and writes settings (utils/storage/user-settings.ts). Everyone
+  // gets the agent's country resolved: policy, their choice, the browser's language region.
+  const settingsStorage = withDefaultCountry(browserSettingsStorage(), () =>
+    browserLocales({ navigator, uiLanguage: () => browser.i18n.getUILanguage() }),
+  );
+  globalThis.addEventListener('languagechange', settingsStorage.localesChanged);
   const { load: loadSettings, save: saveUserSettings, watch: watchSettings } = settingsStorage;
   // Content scripts may neither read nor write storage.session (the default, set again because
   // Chrome keeps the level across restarts; Firefox before 129 has no setAccessLevel).

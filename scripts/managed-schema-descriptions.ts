@@ -31,7 +31,7 @@ const SHARED: Readonly<Record<string, string>> = {
   clickToDial: 'Click-to-dial on web pages.',
   'clickToDial.enabled': 'Mark phone numbers on web pages and dial them with a click.',
   'clickToDial.defaultCountry':
-    'Country (ISO 3166 alpha-2, two capital letters such as US) of numbers written without a country code.',
+    "Country (ISO 3166 alpha-2, two capital letters such as FR) of numbers written without a country code. Unset by default: Switchboard then takes the agent's own choice, else the region of the browser's preferred language (fr-FR gives FR), else asks the agent once.",
   'clickToDial.sites': 'Which sites click-to-dial runs on.',
   'clickToDial.sites.mode':
     'all: every site; allow: only sites matching patterns; block: every site except those matching patterns.',
@@ -82,6 +82,12 @@ const SHARED: Readonly<Record<string, string>> = {
   'directory.speedDial[].number':
     'Number or extension dialled: digits, * and #, a leading + allowed.',
   'directory.speedDial[].detail': 'A line under the name (team, site).',
+
+  history: "The agent's call history kept in the browser.",
+  'history.retentionDays':
+    'Calls older than this many days are deleted from the history (1 to 3650). Default 30.',
+  'history.maxEntries':
+    'At most this many calls are kept in the history, the oldest deleted first (10 to 20000). Default 5000.',
 
   ui: 'User interface.',
   'ui.language': 'Interface language. This release ships English (en) only.',

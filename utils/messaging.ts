@@ -47,6 +47,7 @@ import type {
 } from './cti/features';
 import type { Notice } from './cti/store';
 import type { HistoryEntry } from './history/entry';
+import type { InternalDial } from './phone/dial-input';
 import type { RuleMismatch } from './screenpop/rules';
 import type { PopDecision } from './screenpop/screen-pop';
 import type { SettingsProblem } from './settings/policy';
@@ -92,6 +93,14 @@ export interface PanelState {
   dialVariables: boolean;
   /** Where else a dial may go out from (`dial` `route`). */
   dialRoutes: ('mobile' | 'queue')[];
+  /** What the dial box takes besides public numbers (`Capabilities.internalDial`); absent: the default. */
+  internalDial?: InternalDial;
+  /**
+   * The agent's country (ISO 3166 alpha-2) for numbers written without a country code, as the
+   * background resolved it (utils/background/default-country.ts). Absent: unknown, and the panel
+   * asks the agent for it (components/CountryPrompt.tsx).
+   */
+  defaultCountry?: string;
   /**
    * The admin's speed-dial list (`directory.speedDial`) has entries: the directory offers them
    * for every vendor, with or without a directory of its own.

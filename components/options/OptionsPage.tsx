@@ -19,6 +19,7 @@ import { AgentToolsSection } from './AgentToolsSection';
 import { ClickToDialSection } from './ClickToDialSection';
 import { ConnectionSection } from './ConnectionSection';
 import { DispositionsSection } from './DispositionsSection';
+import { HistorySection } from './HistorySection';
 import { SelectField } from './fields';
 import type { SettingsForm } from './form';
 import { RingSoundFields } from './RingSoundFields';
@@ -132,6 +133,7 @@ export function OptionsPage({ connector }: { connector: SettingsConnector }) {
         <ScreenPopSection form={form} />
         <DispositionsSection form={form} />
         <AgentToolsSection form={form} />
+        <HistorySection form={form} />
         <SettingsSection titleId="opt-ui-title" title="Display">
           <SelectField
             form={form}

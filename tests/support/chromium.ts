@@ -46,6 +46,9 @@ export interface ExtensionBrowser {
 /**
  * `userDataDir`: a profile of the caller's, kept at `close` so that the browser can be launched
  * again on it (a browser restart); without it, a fresh profile removed at `close`.
+ * `env`: added to the browser's environment (PRACTICES.md: `LANGUAGE=fr LANG=fr_FR.UTF-8` starts
+ * Debian's Chromium in French); `args`: more command-line switches (`--accept-lang=en`: English
+ * with no region as the only preferred language).
  */
 export async function launchWithExtension(
   options: {
@@ -56,6 +59,8 @@ export async function launchWithExtension(
     args?: readonly string[];
     /** `null`: pages keep their window's size (Playwright otherwise sizes every new window). */
     viewport?: { width: number; height: number } | null;
+    /** The browser's environment on top of this process's (`LANGUAGE`, `LANG` for its language). */
+    env?: Record<string, string>;
   } = {},
 ): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
@@ -66,6 +71,11 @@ export async function launchWithExtension(
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: options.headless ?? true,
+    ...(options.env ? { env: { ...process.env, ...options.env } as Record<string, string> } : {}),
+    // Playwright Test emulates en-US in every context it is not told otherwise about, which
+    // would hide the language the environment or the switches give the browser: a key present
+    // but undefined turns the emulation off.
+    ...(options.env || options.args ? { locale: undefined } : {}),
     viewport: options.viewport === undefined ? { width: 1280, height: 800 } : options.viewport,
     args: [
       `--disable-extensions-except=${extensionDir}`,

@@ -26,6 +26,8 @@ export function signedOutState(overrides: Partial<PanelState> = {}): PanelState 
     },
     dialVariables: false,
     dialRoutes: [],
+    // The agent's country is known (a state without it shows the country prompt).
+    defaultCountry: 'US',
     queues: [],
     dispositionCodes: [],
     dispositionRequired: false,

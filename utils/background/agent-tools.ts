@@ -14,8 +14,10 @@ import type { Settings, SpeedDial } from '../settings/schema';
 
 /** At most this many directory entries in one answer. */
 export const DIRECTORY_LIMIT = 50;
-/** The history section's length, and how far back the vendor's records are read. */
-export const HISTORY_LIMIT = 50;
+/**
+ * How far back the vendor's records are read. This browser's history comes whole (at most
+ * `history.maxEntries`): the History tab searches, filters and exports all of it.
+ */
 export const VENDOR_HISTORY_DAYS = 7;
 
 export interface AgentToolsDeps {
@@ -114,7 +116,7 @@ export function createAgentTools(deps: AgentToolsDeps): AgentTools {
     },
 
     async history() {
-      const local = await deps.localHistory(HISTORY_LIMIT);
+      const local = await deps.localHistory(deps.settings().history.maxEntries);
       const to = deps.clock.now();
       const from = to - VENDOR_HISTORY_DAYS * 86_400_000;
       const vendor = await vendorPart(
@@ -122,7 +124,7 @@ export function createAgentTools(deps: AgentToolsDeps): AgentTools {
         () => deps.session().query((adapter) => adapter.pastCalls?.({ from, to })),
         'vendor history',
       );
-      const entries = mergeHistory(local, vendor.found, HISTORY_LIMIT);
+      const entries = mergeHistory(local, vendor.found, local.length + vendor.found.length);
       return vendor.error ? { entries, error: vendor.error } : { entries };
     },
   };

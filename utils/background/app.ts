@@ -20,6 +20,7 @@ import type { VendorDescriptor } from '../cti/vendor';
 import type { DiagnosticsReport, Reply } from '../messaging';
 import type { DialSite, DialTarget } from '../phone/dial-policy';
 import { outageNotice } from '../history/outage';
+import type { HistoryRetention } from '../history/retention';
 import { createScreenPop, type ScreenPop } from '../screenpop/screen-pop';
 import type { ResolvedSettings } from '../settings/policy';
 import type { ScreenPopRule } from '../settings/schema';
@@ -77,7 +78,8 @@ export interface BackgroundDeps {
   WebSocket: typeof WebSocket;
   clock: Clock;
   log: Logger;
-  openDb?: () => Promise<SwitchboardDb>;
+  /** Opens the database, keeping as much history as `history` says (settings `history`). */
+  openDb?: (history: HistoryRetention) => Promise<SwitchboardDb>;
   /** Tests give the outbox their own storage (outbox-db.ts). */
   outboxStore?: OutboxStore;
   /** Told once at start-up and whenever an agent signs in or out (wake.ts keeps its document). */
@@ -145,6 +147,27 @@ function screenPopOn(
         .catch((error: unknown) => storageFailed('Could not save the screen-pop log', error));
     },
   });
+}
+
+/**
+ * This browser's history, kept as the settings say (`history.*`): the database prunes it when it
+ * opens, so it opens once they are loaded; every call recorded prunes it again.
+ */
+function historyOf(
+  deps: Pick<BackgroundDeps, 'openDb' | 'clock'>,
+  settingsReady: Promise<void>,
+  settings: () => ResolvedSettings['settings'],
+  storageFailed: StorageFailed,
+  views: () => { broadcast(): void },
+): { db: Promise<SwitchboardDb>; recent: RecentCalls } {
+  const open = deps.openDb ?? ((history) => openSwitchboardDb(undefined, history));
+  const db = settingsReady.then(() => open(settings().history));
+  const recorded = () => views().broadcast();
+  const recent = createRecentCalls(db.then(createHistory), storageFailed, recorded, {
+    retention: () => settings().history,
+    now: () => deps.clock.now(),
+  });
+  return { db, recent };
 }
 
 /** The desktop notification of a ringing call; its Answer button answers it. */
@@ -350,9 +373,9 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
 
   const { store, diagnostics } = journaledStore(deps, settings);
   const storageFailed = storageNotices(store, log);
-  const db = (deps.openDb ?? openSwitchboardDb)();
+  const settingsReady = deps.loadSettings().then((loaded) => void (resolved = loaded));
+  const { db, recent } = historyOf(deps, settingsReady, settings, storageFailed, () => views);
   const screenPop = screenPopOn(db, deps, settings, storageFailed, diagnostics.pop);
-  const recent = createRecentCalls(db.then(createHistory), storageFailed, () => views.broadcast());
   const outbox = createAppOutbox({
     ...{ store, storageFailed, clock, log, outboxStore: deps.outboxStore },
     ...{ session: () => session, vendorId: () => settings().vendor, views: () => earlyViews },
@@ -419,7 +442,6 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
     await recent.record(transitions);
   }
 
-  const settingsReady = deps.loadSettings().then((loaded) => void (resolved = loaded));
   const followStore = storeFollowers(deps, () => session, store, settings);
   const ready = (async () => {
     await Promise.all([settingsReady, confirmations.ready]);
@@ -445,6 +467,7 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
     resolved = next;
     store.setCapabilities(capabilities());
     sessionFollows(session, signIn, settingsChange(before, next.settings, capabilities()));
+    void recent.applyRetention().then((changed) => changed && views.broadcast());
     views.broadcast();
   }
 

@@ -68,7 +68,10 @@ const E164 = /^\+[1-9]\d{6,14}$/;
  * of digits, because on a page it has to guess; here the agent chose the text explicitly, so a
  * selection that is only a valid number is taken as one.
  */
-export function numberInSelection(text: string, defaultCountry: string): DialTarget | undefined {
+export function numberInSelection(
+  text: string,
+  defaultCountry: string | undefined,
+): DialTarget | undefined {
   const selected = text.slice(0, MAX_SELECTION).trim();
   // libphonenumber ignores a country it does not know, which leaves only +-prefixed numbers.
   const [first] = findPhoneNumbers(selected, { defaultCountry: defaultCountry as CountryCode });

@@ -18,6 +18,8 @@ import type { Session } from '../cti/session';
 import type { CallStore, CallTransition } from '../cti/store';
 import { fail, ok, type DialPending, type Reply } from '../messaging';
 import type { DialSite, DialTarget } from '../phone/dial-policy';
+import { isDialString } from '../phone/dial-input';
+import { DIAL_INPUT_TEXT } from '../phone/dial-input-text';
 import { toE164ByLibphonenumber } from '../phone/format';
 import type { PopDecision, ScreenPop } from '../screenpop/screen-pop';
 import type { Settings } from '../settings/schema';
@@ -272,8 +274,13 @@ export function createCommands(deps: CommandsDeps): Commands {
     if (readyBlocked) return fail('Save the disposition of your last call before going ready');
     if (cmd.type === 'dispose') return dispose(cmd);
     if (QUEUED_WRITES.has(cmd.type)) return queuedWrite(deps, cmd);
-    // The panel's dial box and its call-backs from history.
-    if (cmd.type === 'dial') return gateDial(cmd, undefined, 'the Switchboard panel', false);
+    // The panel's dial box, its call-backs from history and its directory. The dial box judges
+    // what the agent typed more finely (utils/phone/dial-input.ts); here only what no phone can
+    // dial is refused, whatever sent it.
+    if (cmd.type === 'dial') {
+      if (!isDialString(cmd.number)) return fail(DIAL_INPUT_TEXT.characters);
+      return gateDial(cmd, undefined, 'the Switchboard panel', false);
+    }
     return execute(cmd);
   }
 

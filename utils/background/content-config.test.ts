@@ -57,7 +57,8 @@ function setup(user: unknown = {}, managed: unknown = {}) {
 
 describe('toContentConfig', () => {
   it('carries the click-to-dial settings, and no portal unless uContact is the vendor', () => {
-    expect(toContentConfig(DEFAULT_SETTINGS)).toEqual({
+    const click = { ...DEFAULT_SETTINGS.clickToDial, defaultCountry: 'US' };
+    expect(toContentConfig({ ...DEFAULT_SETTINGS, clickToDial: click })).toEqual({
       version: 1,
       clickToDial: {
         enabled: true,
@@ -69,6 +70,8 @@ describe('toContentConfig', () => {
       },
       portal: { origin: '' },
     });
+    // A country still unknown is left out: the frames then find only numbers with their code.
+    expect(toContentConfig(DEFAULT_SETTINGS).clickToDial).not.toHaveProperty('defaultCountry');
     const portalOrigin = 'https://Portal.Example.com:8443/agent/#/home';
     const xivo = resolveSettings({ connection: { ucontact: { portalOrigin } } }, {}).settings;
     expect(toContentConfig(xivo).portal.origin).toBe('');

@@ -39,7 +39,7 @@ export function toContentConfig(
     version: CONTENT_CONFIG_VERSION,
     clickToDial: {
       enabled: click.enabled,
-      defaultCountry: click.defaultCountry,
+      ...(click.defaultCountry !== undefined ? { defaultCountry: click.defaultCountry } : {}),
       sites: { mode: click.sites.mode, patterns: [...click.sites.patterns] },
       blockedPrefixes: [...click.blockedPrefixes],
       confirmInternational: click.confirmInternational,

@@ -20,7 +20,8 @@ function setup(
   answer: () => Promise<unknown>,
   opts: { click?: Partial<ClickToDialSettings>; active?: Browser.tabs.Tab } = {},
 ) {
-  const click = { ...DEFAULT_SETTINGS.clickToDial, ...opts.click };
+  // A US agent's settings as the background resolves them (default-country.ts).
+  const click = { ...DEFAULT_SETTINGS.clickToDial, defaultCountry: 'US', ...opts.click };
   const notifications = { create: vi.fn(async () => 'id'), clear: vi.fn(async () => true) };
   const dialInBackground = vi.fn(async () => ({ ok: true as const, value: undefined }));
   const dial = createBrowserDial({

@@ -129,6 +129,10 @@ export function buildPanelState(input: PanelInputs): PanelState {
     },
     dialVariables: adapterCaps.dialVariables ?? false,
     dialRoutes: [...(adapterCaps.dialRoutes ?? [])],
+    ...(adapterCaps.internalDial ? { internalDial: adapterCaps.internalDial } : {}),
+    ...(settings.clickToDial.defaultCountry
+      ? { defaultCountry: settings.clickToDial.defaultCountry }
+      : {}),
     hasSpeedDial: settings.directory.speedDial.length > 0,
     queues: store.lists.queues ?? [],
     dispositionCodes: dispositions.codes,

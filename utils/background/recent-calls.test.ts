@@ -100,3 +100,49 @@ describe('outage records', () => {
     );
   });
 });
+
+describe('retention', () => {
+  const ended = (id: string, startedAt: number) => {
+    const call = {
+      id,
+      vendorCallId: id,
+      direction: 'inbound' as const,
+      state: 'ended' as const,
+      remote: { raw: '1002' },
+      startedAt,
+      endedAt: startedAt + 1_000,
+      data: {},
+      recording: 'unknown' as const,
+      actions: [],
+    };
+    return { call, previous: { ...call, state: 'connected' as const } };
+  };
+
+  it('keeps what the settings say after each call, and again when they change', async () => {
+    db = await openSwitchboardDb(() => T0);
+    const limits = { retentionDays: 30, maxEntries: 3 };
+    const r = createRecentCalls(
+      Promise.resolve(createHistory(db)),
+      (what, error) => {
+        throw new Error(`${what}: ${String(error)}`);
+      },
+      undefined,
+      { retention: () => limits, now: () => T0 },
+    );
+    // More than the panel's old ten, and one call from before the period.
+    await r.record([ended('too-old', T0 - 31 * 86_400_000)]);
+    expect(r.list.map((e) => e.callId)).toEqual([]);
+    for (let i = 1; i <= 4; i++) await r.record([ended(`c${i}`, T0 - (10 - i) * 60_000)]);
+    expect(r.list.map((e) => e.callId)).toEqual(['c4', 'c3', 'c2']);
+    limits.maxEntries = 2;
+    await r.applyRetention();
+    expect(r.list.map((e) => e.callId)).toEqual(['c4', 'c3']);
+  });
+
+  it('lists more than ten calls', async () => {
+    const r = await recent();
+    for (let i = 0; i < 25; i++) await r.record([ended(`c${i}`, T0 + i * 60_000)]);
+    expect(r.list).toHaveLength(25);
+    expect(r.list[0]?.callId).toBe('c24');
+  });
+});

@@ -1,9 +1,11 @@
 /**
  * The agent's recent calls: every call is recorded in history (IndexedDB) when it ends, and the
- * panel shows the newest few. After an outage, the calls the vendor's history lists for that
- * time are added, or the outage itself when they cannot be listed (utils/history/outage.ts). A
- * storage failure is reported (`storageFailed`) and never thrown: calls go on working without
- * history.
+ * panel shows the newest few (`RECENT_LIMIT`; the History tab reads the rest with `read`). After
+ * an outage, the calls the vendor's history lists for that time are added, or the outage itself
+ * when they cannot be listed (utils/history/outage.ts). What the settings do not keep
+ * (`history.retentionDays`, `history.maxEntries`) is deleted after every call recorded and when
+ * the settings change. A storage failure is reported (`storageFailed`) and never thrown: calls go
+ * on working without history.
  */
 import type { TimeWindow } from '../cti/adapter';
 import type { Disposition } from '../cti/model';
@@ -18,10 +20,17 @@ import {
   outageKey,
   type OutageRecord,
 } from '../history/outage';
+import type { HistoryRetention } from '../history/retention';
 import type { History } from '../storage/db';
 
-/** How many calls the panel lists. */
-export const RECENT_LIMIT = 10;
+/** How many calls the panel's snapshot carries (RecentCalls.tsx shows them a page at a time). */
+export const RECENT_LIMIT = 30;
+
+/** What history keeps, and the clock calls are stamped with. */
+export interface RetentionSource {
+  retention(): HistoryRetention;
+  now(): number;
+}
 
 export interface RecentCalls {
   /** The newest calls, newest first, as last read. */
@@ -34,6 +43,11 @@ export interface RecentCalls {
   setDisposition(callId: string, disposition: Disposition): Promise<void>;
   /** Records what happened during `outage` (SessionDeps.outageEnded). */
   recordOutage(outage: TimeWindow, pastCalls: PastCallsReader | undefined): Promise<OutageRecord>;
+  /**
+   * The settings changed: when the retention limits are not those last applied, deletes what
+   * they no longer keep and reads again. True when it did.
+   */
+  applyRetention(): Promise<boolean>;
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -41,12 +55,13 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 /**
  * `recorded`: calls that ended are in the list now. The panels were told of those transitions
  * before history had them, so the app tells them again (else an open panel would list the call
- * only after the next change).
+ * only after the next change). `retention`: what to keep; without it nothing is deleted here.
  */
 export function createRecentCalls(
   history: Promise<History>,
   storageFailed: (what: string, error: unknown) => void,
   recorded: () => void = () => undefined,
+  retention?: RetentionSource,
 ): RecentCalls {
   let list: HistoryEntry[] = [];
   /** Runs a storage step; a failure is reported and the step skipped. */
@@ -60,6 +75,15 @@ export function createRecentCalls(
   const refresh = () =>
     guarded('Could not read the call history', async () => {
       list = await (await history).recent(RECENT_LIMIT);
+    });
+  /** The limits the last pruning applied. */
+  let applied: HistoryRetention | undefined;
+  const prune = () =>
+    guarded('Could not delete old calls from the history', async () => {
+      if (!retention) return;
+      const limits = retention.retention();
+      await (await history).applyRetention(limits, retention.now());
+      applied = { ...limits };
     });
 
   async function read(limit: number): Promise<HistoryEntry[]> {
@@ -116,6 +140,7 @@ export function createRecentCalls(
         const h = await history;
         for (const { call } of ended) await h.upsertFromCall(call);
       });
+      await prune();
       await refresh();
       recorded();
     },
@@ -126,5 +151,15 @@ export function createRecentCalls(
       await refresh();
     },
     recordOutage,
+    async applyRetention() {
+      const limits = retention?.retention();
+      const same =
+        limits?.retentionDays === applied?.retentionDays &&
+        limits?.maxEntries === applied?.maxEntries;
+      if (!limits || same) return false;
+      await prune();
+      await refresh();
+      return true;
+    },
   };
 }

@@ -15,8 +15,8 @@ import { handleTelLinkClicks } from './tel-links';
 import { createTimers } from './timers';
 
 export interface ClickToDialConfig {
-  /** ISO 3166 alpha-2 from the settings; an unknown code leaves only +-prefixed numbers. */
-  defaultCountry: string;
+  /** ISO 3166 alpha-2 from the settings; an unknown code, or none, leaves only +-prefixed numbers. */
+  defaultCountry?: string | undefined;
   /** E.164 prefixes never offered for dialling ("+1900"). */
   blockedPrefixes: readonly string[];
   /** Ask for a second click before dialling outside the default country's calling code. */
@@ -46,7 +46,7 @@ export function initClickToDial(
 ): ClickToDial {
   const doc = deps.doc ?? document;
   // libphonenumber ignores a country it does not know, which is the behaviour we want.
-  const defaultCountry = config.defaultCountry as CountryCode;
+  const defaultCountry = config.defaultCountry as CountryCode | undefined;
   const timers = createTimers(signal, doc.defaultView ?? window);
   const highlighter = createHighlighter(doc, signal);
   const marks = createMarks(highlighter);

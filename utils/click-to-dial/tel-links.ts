@@ -14,7 +14,7 @@ import { OPT_OUT_ATTRIBUTE } from '../phone/opt-out';
 export interface TelLinkOptions {
   doc: Document;
   signal: AbortSignal;
-  defaultCountry: CountryCode;
+  defaultCountry: CountryCode | undefined;
   blocked(e164: string): boolean;
   /** Dial `target` (or ask first), with feedback by the link. */
   dial(target: DialTarget, anchor: DOMRectReadOnly): void;

@@ -10,6 +10,7 @@
  * relay cursor) goes through `AdapterContext.checkpoint`, which the session clears at every
  * sign-in and sign-out; an adapter keeps nothing else between connections.
  */
+import type { InternalDial } from '../phone/dial-input';
 import type { DirectoryEntry, Feature } from './features';
 import type { Call, CallDirection, Command, CommandType, CtiEvent, RemoteParty } from './model';
 
@@ -120,6 +121,12 @@ export interface Capabilities {
   dialVariables?: boolean;
   /** The `dial` command's `route` kinds the vendor can place (XiVO `dialFromMobile`, `dialFromQueue`). */
   dialRoutes?: ReadonlySet<'mobile' | 'queue'>;
+  /**
+   * What the dial box takes besides public numbers: internal extensions of the platform's length,
+   * and codes with * and # where it dials them (utils/phone/dial-input.ts). Absent:
+   * `DEFAULT_INTERNAL_DIAL` (2 to 6 digits, no codes).
+   */
+  internalDial?: InternalDial;
 }
 
 export interface Heartbeat {

@@ -48,7 +48,12 @@ export interface PageEventSource<C> {
 /** The settings an adapter is created from: its own connection and the few shared ones. */
 export interface VendorSettings<Id extends string, C> {
   connection: { [K in Id]: C };
-  clickToDial: { defaultCountry: string };
+  /**
+   * The agent's country for numbers written without a country code: the one the background
+   * resolved (policy, the agent's choice or the browser's language region); absent while it is
+   * unknown, when only numbers written with their country code can be read.
+   */
+  clickToDial: { defaultCountry?: string | undefined };
   dispositions: { codes: readonly CodeLabel[] };
 }
 

@@ -35,7 +35,8 @@ export interface PhoneMatch {
 }
 
 export interface FindOptions {
-  defaultCountry: CountryCode;
+  /** Undefined: the agent's country is unknown, and only numbers with a country code are found. */
+  defaultCountry: CountryCode | undefined;
 }
 
 /** Longest text examined per call; a huge text node is only scanned this far. */
@@ -63,7 +64,7 @@ const NONE: PhoneMatch[] = Object.freeze([]) as unknown as PhoneMatch[];
 
 interface Search {
   text: string;
-  country: CountryCode;
+  country: CountryCode | undefined;
   budget: { parses: number; tries: number };
   matches: PhoneMatch[];
 }

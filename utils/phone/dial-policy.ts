@@ -11,8 +11,11 @@ import { isSiteEnabled, type SitesSetting } from './sites';
 /** The click-to-dial settings the policy reads (`settings.clickToDial`, `ContentConfig`). */
 export interface DialRules {
   enabled: boolean;
-  /** ISO 3166 alpha-2 of numbers written without a country code. */
-  defaultCountry: string;
+  /**
+   * ISO 3166 alpha-2 of numbers written without a country code; absent while the agent's
+   * country is unknown (utils/background/default-country.ts).
+   */
+  defaultCountry?: string | undefined;
   sites: SitesSetting;
   /** E.164 prefixes never dialled ("+1900"). */
   blockedPrefixes: readonly string[];
@@ -58,15 +61,15 @@ export function isBlocked(rules: Pick<DialRules, 'blockedPrefixes'>, e164: strin
 /**
  * True when the agent must confirm before `e164` is dialled: `confirmInternational` is on and
  * the number is outside the default country. Calling codes are prefix-free, so a prefix test
- * tells home numbers from foreign ones; a country the numbering plans do not know makes every
- * number foreign.
+ * tells home numbers from foreign ones; a country the numbering plans do not know, or none,
+ * makes every number foreign.
  */
 export function needsConfirmation(
   rules: Pick<DialRules, 'confirmInternational' | 'defaultCountry'>,
   e164: string,
 ): boolean {
   if (!rules.confirmInternational) return false;
-  const code = callingCodeOf(rules.defaultCountry);
+  const code = rules.defaultCountry && callingCodeOf(rules.defaultCountry);
   return code === undefined || !e164.startsWith(`+${code}`);
 }
 

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { getCountries, getExampleNumber, parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import examples from 'libphonenumber-js/mobile/examples';
+import { checkProperty } from '../../tests/support/property';
 import {
+  formatForCountry,
   formatForDial,
   formatInternational,
   formatNational,
+  nationalDigits,
   toE164AsDialed,
   toE164ByLibphonenumber,
 } from './format';
@@ -68,5 +74,46 @@ describe('formatInternational and formatNational', () => {
   it('give back what does not parse', () => {
     expect(formatInternational('1001')).toBe('1001');
     expect(formatNational('not a number')).toBe('not a number');
+  });
+});
+
+describe('formatForCountry', () => {
+  it('writes the agent’s own numbers nationally and the rest internationally', () => {
+    expect(formatForCountry('+33123456789', 'FR')).toBe('01 23 45 67 89');
+    expect(formatForCountry('+33123456789', 'US')).toBe('+33 1 23 45 67 89');
+    expect(formatForCountry('+33123456789', undefined)).toBe('+33 1 23 45 67 89');
+    expect(formatForCountry('+14155552671', 'US')).toBe('(415) 555-2671');
+    // Canada shares +1 with the US, but is another country.
+    expect(formatForCountry('+14165550123', 'US')).toBe('+1 416 555 0123');
+    expect(formatForCountry('not a number', 'FR')).toBe('not a number');
+  });
+
+  it('is national only for the number’s own country, and always reads back as the number', () => {
+    const withExample = getCountries().filter((c) => getExampleNumber(c, examples));
+    checkProperty(
+      'number display',
+      fc.property(fc.constantFrom(...withExample), fc.constantFrom(...withExample), (of, agent) => {
+        const e164 = getExampleNumber(of, examples)!.number;
+        const shown = formatForCountry(e164, agent);
+        // The number's country as libphonenumber places it: Saint-Martin's numbers read as
+        // Guadeloupe's, which shares its plan (+590).
+        const home = parsePhoneNumberFromString(e164)?.country;
+        expect(shown.startsWith('+')).toBe(home !== agent);
+        // Read in the agent's country, what is shown is the same number.
+        expect(toE164ByLibphonenumber(shown, agent)).toBe(e164);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('nationalDigits', () => {
+  it('is the national number libphonenumber reads, for every country’s example', () => {
+    for (const country of getCountries()) {
+      const example = getExampleNumber(country, examples);
+      if (example) expect(nationalDigits(example.number), country).toBe(example.nationalNumber);
+    }
+    expect(nationalDigits('+80012345678')).toBe('80012345678');
+    expect(nationalDigits('0612345678')).toBe('0612345678');
   });
 });

@@ -2,7 +2,12 @@
  * Number normalization shared by the adapters, the panel and click-to-dial. Backed by
  * libphonenumber-js's small metadata build.
  */
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+import {
+  getCountries,
+  getCountryCallingCode,
+  parsePhoneNumberFromString,
+  type CountryCode,
+} from 'libphonenumber-js/min';
 
 export type { CountryCode };
 
@@ -34,6 +39,37 @@ export function toE164AsDialed(raw: string, defaultCountry?: string): string | u
 /** "+33 1 23 45 67 89" style, or `e164` itself when it does not parse. */
 export function formatInternational(e164: string): string {
   return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
+}
+
+/**
+ * How the agent reads a number: in national format when it is a number of `country`, the agent's
+ * own ("01 23 45 67 89" for a French agent), else in international format ("+44 20 7946 0958");
+ * `e164` itself when it does not parse.
+ */
+export function formatForCountry(e164: string, country: string | undefined): string {
+  const parsed = parsePhoneNumberFromString(e164);
+  if (!parsed) return e164;
+  return country && parsed.country === country
+    ? parsed.formatNational()
+    : parsed.formatInternational();
+}
+
+let callingCodes: ReadonlySet<string> | undefined;
+
+/**
+ * The digits of an E.164 number after its country calling code ("612345678" for +33612345678),
+ * without parsing it: fast enough to run over thousands of history entries per keystroke.
+ * Calling codes are prefix-free, so the first known one is the one. A number whose code belongs
+ * to no country (+800, +882…) or that is no E.164 gives its digits whole.
+ */
+export function nationalDigits(e164: string): string {
+  const digits = e164.replace(/\D/g, '');
+  if (!e164.startsWith('+')) return digits;
+  callingCodes ??= new Set(getCountries().map((c) => getCountryCallingCode(c)));
+  for (let length = 1; length <= 3; length++) {
+    if (callingCodes.has(digits.slice(0, length))) return digits.slice(length);
+  }
+  return digits;
 }
 
 /** The national significant form for templates and CRMs ("01 23 45 67 89"). */

@@ -56,7 +56,7 @@ export type ScanItem =
   | { kind: 'shadow'; root: ShadowRoot };
 
 export interface ScanOptions {
-  defaultCountry: CountryCode;
+  defaultCountry: CountryCode | undefined;
 }
 
 /** Our own UI. Its shadow root is closed, so this only keeps its host out of the way. */
@@ -214,7 +214,10 @@ type Parsed = { e164: string; extension?: string };
  * is a telephone number ("sip:+14155550100@pbx.example.com;user=phone"); "sip:alice@example.com"
  * names a person, not a number.
  */
-export function parseTelHref(href: string, defaultCountry: CountryCode): Parsed | undefined {
+export function parseTelHref(
+  href: string,
+  defaultCountry: CountryCode | undefined,
+): Parsed | undefined {
   const uri = /^\s*(tel|callto|sips?):(?:\/\/)?([^?#]*)/i.exec(href);
   if (!uri) return undefined;
   const sip = /^sips?$/i.test(uri[1]!);
@@ -252,7 +255,10 @@ const PHONE_VALUE = /^(\+?[\d\s().\-/]{7,40})(?:\s*(?:ext\.?|x|#)\s*(\d{1,8}))?$
 const NON_DIGIT = /\D/g;
 
 /** A phone field's value as a valid number (not merely a plausible one), or undefined. */
-export function parsePhoneValue(value: string, defaultCountry: CountryCode): Parsed | undefined {
+export function parsePhoneValue(
+  value: string,
+  defaultCountry: CountryCode | undefined,
+): Parsed | undefined {
   const parts = PHONE_VALUE.exec(value.trim());
   if (!parts) return undefined;
   const main = parts[1]!;

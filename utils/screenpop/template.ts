@@ -17,7 +17,7 @@ export type RenderResult = { ok: true; url: string } | { ok: false; reason: stri
 
 export interface RenderOptions {
   /** ISO 3166 alpha-2, for remote numbers the vendor did not send in E.164. */
-  defaultCountry: string;
+  defaultCountry: string | undefined;
   /** Origins a rendered URL may point to beyond the template's own; `https://*.example.com` allows subdomains. */
   allowedOrigins: string[];
 }
@@ -46,7 +46,7 @@ const DATA_KEY = /^data\.([A-Za-z0-9_.-]{1,100})$/;
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** The raw (not yet encoded) value of each variable, or undefined for an unknown variable. */
-function valueOf(name: string, call: Call, defaultCountry: string): string | undefined {
+function valueOf(name: string, call: Call, defaultCountry: string | undefined): string | undefined {
   const raw = call.remote.raw.trim();
   const e164 = call.remote.e164 ?? toE164ByLibphonenumber(raw, defaultCountry);
   switch (name) {
@@ -78,7 +78,11 @@ function valueOf(name: string, call: Call, defaultCountry: string): string | und
  * The extension of the remote party: the `ext.` part of a phone number ("+1 555 0100 x12"), or
  * the whole number for an internal call, where the remote is a short extension, not a phone number.
  */
-function extensionOf(raw: string, e164: string | undefined, defaultCountry: string): string {
+function extensionOf(
+  raw: string,
+  e164: string | undefined,
+  defaultCountry: string | undefined,
+): string {
   const parsed = parsePhoneNumberFromString(raw, defaultCountry as CountryCode);
   if (parsed?.ext) return parsed.ext;
   if (!e164 && /^[0-9*#]{2,8}$/.test(raw)) return raw;

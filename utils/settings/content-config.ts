@@ -22,8 +22,11 @@ export interface ContentConfig {
   version: typeof CONTENT_CONFIG_VERSION;
   clickToDial: {
     enabled: boolean;
-    /** ISO 3166 alpha-2. */
-    defaultCountry: string;
+    /**
+     * ISO 3166 alpha-2; absent while the agent's country is unknown: only numbers written with
+     * their country code are found then.
+     */
+    defaultCountry?: string;
     sites: SitesSetting;
     /** E.164 prefixes never offered for dialling ("+1900"). */
     blockedPrefixes: string[];
@@ -78,7 +81,10 @@ export function parseContentConfig(
   if (!isObj(click)) return fail('clickToDial is not an object');
   const { enabled, defaultCountry, sites, confirmInternational, telLinks } = click;
   if (typeof enabled !== 'boolean') return fail('clickToDial.enabled');
-  if (typeof defaultCountry !== 'string' || !COUNTRY.test(defaultCountry))
+  if (
+    defaultCountry !== undefined &&
+    (typeof defaultCountry !== 'string' || !COUNTRY.test(defaultCountry))
+  )
     return fail('clickToDial.defaultCountry');
   if (!isObj(sites) || typeof sites.mode !== 'string' || !SITE_MODES.includes(sites.mode))
     return fail('clickToDial.sites.mode');
@@ -104,7 +110,7 @@ export function parseContentConfig(
       version: CONTENT_CONFIG_VERSION,
       clickToDial: {
         enabled,
-        defaultCountry,
+        ...(defaultCountry !== undefined ? { defaultCountry } : {}),
         sites: { mode: sites.mode as SitesSetting['mode'], patterns: [...patterns] },
         blockedPrefixes: [...blockedPrefixes],
         confirmInternational,

@@ -9,17 +9,27 @@
 import { z } from 'zod';
 import type { VendorDescriptor } from '../cti/vendor';
 import { VENDORS } from '../cti/vendors';
+import { isSupportedCountry } from 'libphonenumber-js/min';
 
 export const SitesMode = z.enum(['all', 'allow', 'block']);
 
 export const ClickToDial = z
   .object({
     enabled: z.boolean().default(true),
-    /** ISO 3166 alpha-2, used for numbers written without a country code. */
+    /**
+     * ISO 3166 alpha-2, used for numbers written without a country code. Not set by default:
+     * the background then takes the browser's language region, or asks the agent
+     * (utils/background/default-country.ts).
+     */
     defaultCountry: z
       .string()
       .regex(/^[A-Z]{2}$/, 'Two capital letters, e.g. US')
-      .default('US'),
+      // The countries libphonenumber knows, which the numbering plans are generated from.
+      .refine(
+        (code): boolean => isSupportedCountry(code),
+        'Not a country code known to the numbering plans',
+      )
+      .optional(),
     sites: z
       .object({
         mode: SitesMode.default('all'),
@@ -42,7 +52,6 @@ export const ClickToDial = z
   })
   .default({
     enabled: true,
-    defaultCountry: 'US',
     sites: { mode: 'all', patterns: [] },
     confirmInternational: false,
     blockedPrefixes: [],
@@ -132,6 +141,17 @@ export const Ui = z
   })
   .default({ language: 'en', ringSound: true, ringVolume: DEFAULT_RING_VOLUME });
 
+/** Limits of the agent's call history (IndexedDB), applied whenever it is written or they change. */
+export const HistorySettings = z
+  .object({
+    /** Calls older than this many days are deleted. */
+    retentionDays: z.number().int().min(1).max(3650).default(30),
+    /** At most this many calls are kept; the oldest go first. */
+    maxEntries: z.number().int().min(10).max(20_000).default(5000),
+  })
+  .default({ retentionDays: 30, maxEntries: 5000 });
+export type HistorySettings = z.infer<typeof HistorySettings>;
+
 type Vendors = readonly [VendorDescriptor, ...VendorDescriptor[]];
 
 /** `connection`: one object per vendor, each filled with its own defaults (the vendor's folder). */
@@ -158,6 +178,7 @@ export function buildSettingsSchema<const Vs extends Vendors>(vendors: Vs) {
     dispositions: Dispositions,
     agent: AgentSettings,
     directory: DirectorySettings,
+    history: HistorySettings,
     ui: Ui,
   });
 }

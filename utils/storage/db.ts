@@ -2,15 +2,24 @@
  * The background's IndexedDB (DESIGN.md "Architecture": history and popped calls outlive the
  * service worker), declared in registry.ts (`DATABASE`):
  *
- * - `history`: one HistoryEntry per call, keyed by our call id, for the panel's recent calls;
+ * - `history`: one HistoryEntry per call, keyed by our call id, for the panel's recent calls and
+ *   History; kept as the settings say (`history.retentionDays`, `history.maxEntries`,
+ *   utils/history/retention.ts): when the database opens, after each call recorded and when the
+ *   settings change;
  * - `popped`: screen-pop keys already claimed, so a restart or a resync never pops twice;
  * - `popLog`: the last screen-pop decisions, for diagnostics.
  *
- * Everything older than 30 days is pruned each time the database opens (each worker start).
+ * Claims and decisions older than 30 days are pruned each time the database opens (each worker
+ * start).
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IndexNames, type StoreNames } from 'idb';
 import type { Call, Disposition } from '../cti/model';
 import { compact, historyEntryOf, isOutage, type HistoryEntry } from '../history/entry';
+import {
+  DEFAULT_HISTORY_RETENTION,
+  retentionCutoff,
+  type HistoryRetention,
+} from '../history/retention';
 import type { PopDecision } from '../screenpop/screen-pop';
 import { DATABASE } from './registry';
 
@@ -33,7 +42,11 @@ interface SwitchboardSchema extends DBSchema {
 
 export type SwitchboardDb = IDBPDatabase<SwitchboardSchema>;
 
-export async function openSwitchboardDb(now: () => number = Date.now): Promise<SwitchboardDb> {
+/** `history`: how much history to keep, the settings' `history` (the defaults until loaded). */
+export async function openSwitchboardDb(
+  now: () => number = Date.now,
+  history: HistoryRetention = DEFAULT_HISTORY_RETENTION,
+): Promise<SwitchboardDb> {
   const db = await openDB<SwitchboardSchema>(DB_NAME, DB_VERSION, {
     upgrade(database, oldVersion) {
       // One step per version, so a future store is added without touching existing data.
@@ -55,13 +68,17 @@ export async function openSwitchboardDb(now: () => number = Date.now): Promise<S
       db.close();
     },
   });
-  await pruneExpired(db, now());
+  await pruneExpired(db, now(), history);
   return db;
 }
 
-/** Delete what is older than the retention period from every store. */
-export async function pruneExpired(db: SwitchboardDb, now: number = Date.now()): Promise<void> {
-  await createHistory(db).prune(RETENTION_MS, now);
+/** Delete what is older than the retention period from every store, and history beyond its cap. */
+export async function pruneExpired(
+  db: SwitchboardDb,
+  now: number = Date.now(),
+  history: HistoryRetention = DEFAULT_HISTORY_RETENTION,
+): Promise<void> {
+  await createHistory(db).applyRetention(history, now);
   await createPoppedKeys(db).prune(RETENTION_MS, now);
   await createPopLog(db).prune(RETENTION_MS, now);
 }
@@ -102,6 +119,11 @@ export interface History {
   /** Remove the entry with this key, if any. */
   remove(callId: string): Promise<void>;
   prune(olderThanMs: number, now?: number): Promise<number>;
+  /**
+   * Deletes what `retention` does not keep: entries that began before its cutoff, then the oldest
+   * beyond `maxEntries` (utils/history/retention.ts `expiredKeys`); returns how many.
+   */
+  applyRetention(retention: HistoryRetention, now: number): Promise<number>;
 }
 
 export function createHistory(db: SwitchboardDb): History {
@@ -147,7 +169,30 @@ export function createHistory(db: SwitchboardDb): History {
 
     prune: (olderThanMs, now = Date.now()) =>
       deleteBefore(db, 'history', 'startedAt', now - olderThanMs),
+
+    async applyRetention(retention, now) {
+      const old = await deleteBefore(db, 'history', 'startedAt', retentionCutoff(retention, now));
+      return old + (await deleteOldestBeyond(db, retention.maxEntries));
+    },
   };
+}
+
+/** Deletes the oldest history entries (by `startedAt`, then key) until at most `max` remain. */
+async function deleteOldestBeyond(db: SwitchboardDb, max: number): Promise<number> {
+  const tx = db.transaction('history', 'readwrite');
+  let excess = (await tx.store.count()) - max;
+  let deleted = 0;
+  for (
+    let cursor = excess > 0 ? await tx.store.index('startedAt').openCursor() : null;
+    cursor && excess > 0;
+    cursor = await cursor.continue()
+  ) {
+    await cursor.delete();
+    excess--;
+    deleted++;
+  }
+  await tx.done;
+  return deleted;
 }
 
 export interface PoppedKeys {

@@ -164,7 +164,7 @@ describe('settings storage', () => {
     await fakeBrowser.storage.managed.set({ clickToDial: { defaultCountry: 'BE' } });
     const records = memoryRecords();
     const storage = settingsStorage(records);
-    const seen: string[] = [];
+    const seen: (string | undefined)[] = [];
     storage.watch((resolved) => seen.push(resolved.settings.clickToDial.defaultCountry));
     await Promise.all([
       storage.save({ clickToDial: { defaultCountry: 'FR', telLinks: true } }),

@@ -107,7 +107,8 @@ export function panelTabs(state: PanelState): PanelTab[] {
   if (hasDirectory(state) && hasCommand(state, 'dial', 'blindTransfer', 'attendedTransfer'))
     tabs.push('directory');
   if (f.includes('callbacks') || hasCommand(state, 'scheduleCallback')) tabs.push('callbacks');
-  if (f.includes('history')) tabs.push('history');
+  // The platform's records, or this browser's own calls to search and export.
+  if (f.includes('history') || state.recent.length > 0) tabs.push('history');
   if (hasMore(state)) tabs.push('more');
   return tabs;
 }

@@ -3,7 +3,7 @@
  * wording is tested in one place.
  */
 import type { AgentState, Call, CallState, Connection, RemoteParty } from '../cti/model';
-import { formatInternational } from '../phone/format';
+import { formatForCountry } from '../phone/format';
 import type { PanelState } from '../messaging';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -67,9 +67,23 @@ export function callStateText(call: Pick<Call, 'state' | 'transferTarget'>): str
   return CALL_STATE_TEXT[call.state];
 }
 
-/** The number as the agent should read it: international format when we know the E.164. */
-export function remoteNumber(remote: RemoteParty): string {
-  if (remote.e164) return formatInternational(remote.e164);
+let homeCountry: string | undefined;
+
+/**
+ * The agent's country for every number the panel shows (`PanelState.defaultCountry`): the panel
+ * sets it from each snapshot before its views render (components/Panel.tsx), the way a page's
+ * language is set once for all its words, so that no view has to pass it down.
+ */
+export function setHomeCountry(country: string | undefined): void {
+  homeCountry = country;
+}
+
+/**
+ * The number as the agent should read it when we know the E.164: national format for a number
+ * of the agent's country, international format otherwise (formatForCountry).
+ */
+export function remoteNumber(remote: RemoteParty, country = homeCountry): string {
+  if (remote.e164) return formatForCountry(remote.e164, country);
   return remote.raw || 'Unknown number';
 }
 

@@ -34,7 +34,7 @@ export const CLICK_TO_DIAL_TEXT = {
   enabled: { label: 'Make phone numbers on web pages clickable' },
   defaultCountry: {
     label: 'Default country',
-    hint: 'Two-letter ISO code (US, FR, GB…) for numbers written without a country code.',
+    hint: 'Two-letter ISO code (FR, US, GB…) for numbers written without a country code. Unless you or your administrator set one, it comes from your browser’s language (fr-FR: FR), or the panel asks for it.',
   },
   sitesMode: { label: 'Sites' },
   sitesPatterns: {
@@ -60,6 +60,18 @@ export const RING_SOUND_TEXT = {
     hint: 'Plays while a call rings and stops as soon as it is answered, declined or taken elsewhere.',
   },
   ringVolume: { label: 'Ring tone volume' },
+};
+
+/** Labels for `history.<key>`, by key. */
+export const HISTORY_TEXT = {
+  retentionDays: {
+    label: 'Keep calls for (days)',
+    hint: 'Calls older than this are deleted from the history in this browser (1 to 3650).',
+  },
+  maxEntries: {
+    label: 'Keep at most (calls)',
+    hint: 'Past this many calls, the oldest are deleted first (10 to 20000).',
+  },
 } satisfies Record<string, SettingText>;
 
 /** Labels for enum values anywhere in the settings. */

@@ -85,7 +85,8 @@ describe('invalid values', () => {
     };
     const { settings, locked, problems } = resolveSettings({ vendor: 'maxcontact' }, policy);
     expect(settings.vendor).toBe('maxcontact'); // the user's value stands where policy was invalid
-    expect(settings.clickToDial.defaultCountry).toBe('US');
+    // Not set, as by default: the background resolves it (utils/background/default-country.ts).
+    expect(settings.clickToDial.defaultCountry).toBeUndefined();
     expect(settings.clickToDial.enabled).toBe(false);
     expect(settings.connection.xivo.dialFormat).toBe('national');
     expect(locked.sort()).toEqual(['clickToDial.enabled', 'connection.xivo.dialFormat']);

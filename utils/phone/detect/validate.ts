@@ -21,10 +21,10 @@ const IDD = /^(?:011|00(?!0))/;
  */
 export function validate(
   digits: string,
-  country: CountryCode,
+  country: CountryCode | undefined,
   budget: { parses: number },
 ): string | undefined {
-  const key = country + digits;
+  const key = (country ?? '') + digits;
   const known = memo.get(key);
   if (known !== undefined || budget.parses <= 0) return known ?? undefined;
   budget.parses--;

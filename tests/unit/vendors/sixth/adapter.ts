@@ -25,7 +25,7 @@ export class SixthAdapter implements VendorAdapter {
 
   constructor(
     private readonly connection: { server: string },
-    private readonly defaultCountry: string,
+    private readonly defaultCountry: string | undefined,
   ) {}
 
   async connect(ctx: AdapterContext): Promise<void> {

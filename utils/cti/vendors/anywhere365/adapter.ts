@@ -39,7 +39,7 @@ export interface Anywhere365Config {
   imAddress: string;
   callbackUrl: string;
   subscribeKeys: SubscribeKeys;
-  defaultCountry: string;
+  defaultCountry: string | undefined;
   /** Read other agents' Connected / Hunting / Disconnected on our calls (settings.ts). */
   inferTransfers: boolean;
 }

@@ -13,7 +13,8 @@ const MAX_DIGITS = 20;
 
 /**
  * `ani` as the panel's remote party. A number keeps what the broker wrote (without a URI scheme,
- * domain or parameters) and gets its E.164 form when it parses. Anything else — empty,
+ * domain or parameters) and gets its E.164 form when it parses: in `defaultCountry` (the agent's
+ * country), or, while that is unknown, only when written with its country code. Anything else — empty,
  * "anonymous", a SIP address with a name, garbage — is no number: `raw` is empty and the panel
  * shows "Unknown number", never the field as it came.
  */
@@ -23,8 +24,7 @@ export function callerOf(ani: string | null | undefined, defaultCountry?: string
   const rest = scheme ? text.slice(scheme.length + 1) : text;
   const user = safeDecode(userPart(rest, scheme)).trim();
   if (!isNumber(user)) return { raw: '' };
-  const e164 =
-    defaultCountry === undefined ? undefined : toE164ByLibphonenumber(user, defaultCountry);
+  const e164 = toE164ByLibphonenumber(user, defaultCountry);
   return { raw: user, ...(e164 ? { e164 } : {}) };
 }
 

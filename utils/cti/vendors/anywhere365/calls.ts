@@ -42,7 +42,7 @@ export class CallTracker {
 
   constructor(
     private readonly now: () => number,
-    private readonly defaultCountry: string,
+    private readonly defaultCountry: string | undefined,
     /** Besides the documented Retrieve, read other agents' events as below (`otherAgent`). */
     private readonly inferTransfers = true,
   ) {}

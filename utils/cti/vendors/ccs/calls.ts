@@ -68,7 +68,7 @@ export class CallTracker {
 
   constructor(
     private readonly now: () => number,
-    private readonly defaultCountry: string,
+    private readonly defaultCountry: string | undefined,
   ) {}
 
   get(callId: string): TrackedCall | undefined {
@@ -255,7 +255,7 @@ export function belongsTo(record: CallRecord, me: Identity, lenient: boolean): b
 export function remoteOf(
   record: CallRecord,
   direction: CallDirection,
-  defaultCountry: string,
+  defaultCountry: string | undefined,
 ): RemoteParty {
   const inbound = direction === 'inbound';
   const raw = (inbound ? record.calling_number : record.called_number) ?? '';

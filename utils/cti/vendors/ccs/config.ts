@@ -36,7 +36,7 @@ export interface CcsConfig {
   routes: RouteFamily;
   /** The request that hangs up a queue call still ringing (api-pages §4.27 `wait_kill`). */
   waitingHangup: WaitingHangup;
-  defaultCountry: string;
+  defaultCountry: string | undefined;
   events: CcsEventNames;
 }
 

@@ -23,7 +23,7 @@ import { CallRecord, CallsResponse, readItems } from './wire';
 export function pastCallOf(
   record: CallRecord,
   me: Identity,
-  defaultCountry: string,
+  defaultCountry: string | undefined,
 ): PastCall | undefined {
   // CallRecord keeps every field it does not name: the times are read from those.
   const times = record as Record<string, unknown>;
@@ -67,7 +67,7 @@ export async function searchPastCalls(
   routes: Routes,
   me: Identity,
   window: TimeWindow,
-  defaultCountry: string,
+  defaultCountry: string | undefined,
 ): Promise<SearchResult> {
   const range = {
     from_datetime: utcDateTime(window.from),

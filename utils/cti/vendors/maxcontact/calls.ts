@@ -72,7 +72,7 @@ export class CallTracker {
 
   constructor(
     private readonly now: () => number,
-    private readonly defaultCountry: string,
+    private readonly defaultCountry: string | undefined,
     /** Stands in for a missing CallStartTime: unique to this adapter's lifetime. */
     private readonly sessionKey: string,
     /** Call data about a lead (its phones), once known (leads.ts). */

@@ -15,7 +15,7 @@ import type { ResultCode, TelephonyRequest } from './wire';
 
 export interface MaxContactCommandConfig extends AssumedPaths {
   dialFormat: DialFormat;
-  defaultCountry: string;
+  defaultCountry: string | undefined;
   /** connectcalls needs a result code per leg; empty: the platform's first `IsTransfer` code. */
   transferResultCode: string;
   /** The field of a `leadphones` entry that `changelead` takes (assumed, settings.ts). */

@@ -8,7 +8,7 @@ export interface DialPlan {
   dialFormat: DialFormat;
   /** The outside-line prefix, for vendors whose settings have one. */
   dialPrefix?: string;
-  defaultCountry: string;
+  defaultCountry: string | undefined;
 }
 
 export function dialString(number: string, plan: DialPlan): string {

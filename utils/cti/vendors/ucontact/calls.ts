@@ -110,7 +110,7 @@ export class CallTracker {
   constructor(
     private readonly memory: PortalMemory,
     private readonly now: () => number,
-    private readonly defaultCountry: string,
+    private readonly defaultCountry: string | undefined,
   ) {}
 
   live(): TrackedCall[] {

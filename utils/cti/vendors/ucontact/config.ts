@@ -6,7 +6,7 @@ export interface CommandConfig {
   context: string;
   callerId: string;
   dialFormat: DialFormat;
-  defaultCountry: string;
+  defaultCountry: string | undefined;
   /** The dialer `data` key a scheduled call's note goes under; empty: the note is not sent. */
   callbackNoteParam: string;
   /** TagRecord's `phone`: the customer's number or the agent's extension (actions.ts). */

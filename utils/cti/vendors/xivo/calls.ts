@@ -47,7 +47,7 @@ export class CallTracker {
 
   constructor(
     private readonly now: () => number,
-    private readonly defaultCountry: string,
+    private readonly defaultCountry: string | undefined,
   ) {}
 
   /** By our call id (`xivo:<uniqueId>`). */

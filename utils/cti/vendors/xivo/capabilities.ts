@@ -35,6 +35,9 @@ export const XIVO_CAPABILITIES: Capabilities = {
   // dial `variables` come back as USR_ call data (api-pages "Cti.dial").
   dialVariables: true,
   dialRoutes: new Set(['mobile', 'queue']),
+  // XiVO's service extensions (*98 voicemail, *8 call pick-up, *10 phone status…) are dialled
+  // like any number: xuc's `dial` hands the destination to the agent's dial plan as typed.
+  internalDial: { extensionDigits: { min: 2, max: 6 }, serviceCodes: true },
 };
 
 const FEATURE_TYPES: ReadonlySet<CommandType> = new Set(FEATURE_COMMAND_TYPES);

@@ -18,7 +18,7 @@ export interface XivoConfig {
   dialPrefix: string;
   /** The zone of the times xuc writes (call history, callback due dates); '' = the browser's. */
   historyTimeZone?: string;
-  defaultCountry: string;
+  defaultCountry: string | undefined;
   /** How long a request may wait for xuc's answer (requests.ts); default 10 s. */
   answerTimeoutS?: number;
   /** The penalty the agent joins a queue with (setAgentQueue); default 0. */

@@ -61,7 +61,7 @@ export interface HistoryContext {
   /** The agent's own line: a call from it went out. */
   phoneNumber: string | undefined;
   timeZone: string;
-  defaultCountry: string;
+  defaultCountry: string | undefined;
 }
 
 /** One history entry as a past call; undefined for one still going or unreadable. */
