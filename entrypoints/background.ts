@@ -73,6 +73,7 @@ export default defineBackground(() => {
   // Only the background reads and writes settings (utils/storage/user-settings.ts).
   const settingsStorage = browserSettingsStorage();
   const { load: loadSettings, save: saveUserSettings, watch: watchSettings } = settingsStorage;
+  const loadOwnSettings = settingsStorage.loadOwn;
   // Content scripts may neither read nor write storage.session (the default, set again because
   // Chrome keeps the level across restarts; Firefox before 129 has no setAccessLevel).
   void browser.storage.session
@@ -86,6 +87,7 @@ export default defineBackground(() => {
       set: (key, value) => browser.storage.session.set({ [key]: value }),
     },
     loadSettings,
+    loadOwnSettings,
     saveUserSettings,
     openTab: openPopTarget,
     setBadge: showBadge,

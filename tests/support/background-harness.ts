@@ -45,6 +45,10 @@ export interface HarnessOptions {
   outboxStore?: BackgroundDeps['outboxStore'];
   /** The settings are loaded once this settles (default at once): a slow first start. */
   settingsLoaded?: Promise<void>;
+  /** The agent's own settings are read once this settles (default at once). */
+  ownSettingsLoaded?: Promise<void>;
+  /** `storage.session` (default: a fresh in-memory area). */
+  sessionArea?: KeyValueArea;
 }
 
 const apps: BackgroundApp[] = [];
@@ -61,10 +65,15 @@ export async function createHarness(opts: HarnessOptions = {}) {
   const openTab = vi.fn<BackgroundDeps['openTab']>(opts.openTab ?? (async () => undefined));
   const app = createBackgroundApp({
     extension: EXTENSION,
-    sessionArea: memoryArea(),
+    sessionArea: opts.sessionArea ?? memoryArea(),
     loadSettings: async () => {
       await opts.settingsLoaded;
       return resolve();
+    },
+    // The agent's own values are at hand before the policy, as in the browser.
+    loadOwnSettings: async () => {
+      await opts.ownSettingsLoaded;
+      return resolveSettings(user, {});
     },
     saveUserSettings: async (patch) => {
       user = deepMerge(user, withoutLocked(patch, resolve().locked));

@@ -16,7 +16,7 @@ import {
   type KeyValueArea,
 } from '../cti/store';
 import { vendorDescriptor } from '../cti/vendors';
-import type { Reply } from '../messaging';
+import type { PanelState, Reply } from '../messaging';
 import type { DialSite, DialTarget } from '../phone/dial-policy';
 import { outageNotice } from '../history/outage';
 import { createScreenPop, type ScreenPop } from '../screenpop/screen-pop';
@@ -41,16 +41,22 @@ import { createMessageHandler, isConfigRequest, type MessageHandler } from './ha
 import { createAppOutbox, storageNotices, vendorLabel, type StorageFailed } from './outbox-app';
 import { createIncomingCallNotifier, type NotificationsApi } from './incoming-call-notification';
 import { buildPanelState, offeredDispositions } from './panel-state';
+import { createPanelSnapshots, type PanelSnapshots } from './panel-snapshot';
 import { createRecentCalls, type RecentCalls } from './recent-calls';
 import { settingsChange } from './settings-changes';
 import { createSignIn } from './sign-in';
-import { createViews } from './views';
+import { createViews, type Views } from './views';
 
 export interface BackgroundDeps {
   extension: { id: string; origin: string };
   /** browser.storage.session: memory only, survives a worker restart, not a browser restart. */
   sessionArea: KeyValueArea;
   loadSettings(): Promise<ResolvedSettings>;
+  /**
+   * The agent's own settings without the admin's policy, which Chromium gives only seconds after
+   * it starts: for the provisional panel snapshot of a browser start (panel-snapshot.ts).
+   */
+  loadOwnSettings?(): Promise<ResolvedSettings>;
   saveUserSettings(patch: Record<string, unknown>): Promise<ResolvedSettings>;
   openTab(url: string, target: ScreenPopRule['target']): Promise<void>;
   setBadge(badge: Badge): Promise<void>;
@@ -214,6 +220,53 @@ function sessionOf(
   });
 }
 
+/**
+ * A panel opened as the browser starts would wait seconds for the policy: it gets the sign-in
+ * form the agent's own settings give, marked provisional, until the real state replaces it.
+ */
+function provisionalSnapshot(
+  deps: BackgroundDeps,
+  snapshots: PanelSnapshots,
+  store: CallStore,
+  policyRead: () => boolean,
+): void {
+  void deps
+    .loadOwnSettings?.()
+    .then((own) => {
+      if (policyRead()) return undefined;
+      const vendor = vendorDescriptor(own.settings.vendor);
+      const state = buildPanelState({
+        store: store.getState(),
+        settings: own.settings,
+        locked: own.locked,
+        vendor,
+        capabilities: effectiveCapabilities(vendor.capabilities, own.settings),
+        // The session lives in storage.session, which is empty when there is no snapshot.
+        identity: undefined,
+        recent: [],
+      });
+      return snapshots.writeProvisional(state);
+    })
+    .catch((error: unknown) => deps.log.warn('provisional panel snapshot not saved', error));
+}
+
+/** The panels and the badge (views.ts), and the snapshot panels render first. */
+function viewsOf(
+  deps: BackgroundDeps,
+  store: CallStore,
+  panelState: () => PanelState,
+  policyRead: () => boolean,
+): { views: Views; snapshots: PanelSnapshots } {
+  const { clock, log } = deps;
+  const snapshots = createPanelSnapshots({ area: deps.sessionArea, clock, log });
+  provisionalSnapshot(deps, snapshots, store, policyRead);
+  const views = createViews({
+    ...{ extension: deps.extension, panelState, storeState: store.getState },
+    ...{ setBadge: deps.setBadge, snapshot: snapshots.write, log },
+  });
+  return { views, snapshots };
+}
+
 const STORE_KEY = STORAGE.session.callStore.key;
 
 export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
@@ -248,10 +301,7 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
     }),
     dialConfirmations: confirmations.list(),
   });
-  const views = createViews({
-    ...{ extension: deps.extension, panelState, storeState: store.getState },
-    ...{ setBadge: deps.setBadge, log },
-  });
+  const { views, snapshots } = viewsOf(deps, store, panelState, () => resolved !== undefined);
   // The outbox loads while the settings may still be loading: the panel state needs them, and the
   // panels see everything once the app is ready.
   const earlyViews = { broadcast: () => void (resolved && views.broadcast()) };
@@ -315,6 +365,8 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
     if (!(await session.restore())) signIn.forget();
     outbox.kick();
     reportSignedIn();
+    // The state as it is now replaces a provisional or older snapshot, changed or not.
+    snapshots.write(panelState());
   })();
 
   function settingsChanged(next: ResolvedSettings): void {

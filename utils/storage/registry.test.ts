@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { SESSION_VERSION } from '../cti/session';
 import { STORE_VERSION } from '../cti/store';
 import { CONTENT_CONFIG_VERSION } from '../settings/content-config';
+import { PANEL_SNAPSHOT_VERSION } from '../messaging';
 import { DB_VERSION } from './db';
 import { DATABASE, STORAGE, storageItems } from './registry';
 import { USER_SETTINGS_VERSION } from './user-settings';
@@ -29,6 +30,7 @@ describe('storage registry', () => {
     expect(STORAGE.local.contentConfig.version).toBe(CONTENT_CONFIG_VERSION);
     expect(STORAGE.session.signIn.version).toBe(SESSION_VERSION);
     expect(STORAGE.session.callStore.version).toBe(STORE_VERSION);
+    expect(STORAGE.session.panelSnapshot.version).toBe(PANEL_SNAPSHOT_VERSION);
     expect(DATABASE.version).toBe(DB_VERSION);
   });
 

@@ -73,6 +73,11 @@ export const STORAGE = {
     contentConfig: { area: 'session', key: 'switchboard.contentConfig', version: 1 },
     /** Dials waiting for the agent's confirmation on a trusted surface (dial-confirmations.ts). */
     dialConfirmations: { area: 'session', key: 'switchboard.dialConfirmations', version: 1 },
+    /**
+     * The last panel state, which panels render at once while the background answers
+     * (background/panel-snapshot.ts, `PanelSnapshot`). Extension pages read it directly.
+     */
+    panelSnapshot: { area: 'session', key: 'switchboard.panelSnapshot', version: 1 },
   },
 } as const satisfies Record<'local' | 'session', Record<string, StorageItem>>;
 
