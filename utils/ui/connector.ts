@@ -72,12 +72,13 @@ function watchSnapshot(found: (snapshot: PanelSnapshot) => void): () => void {
 }
 
 /**
- * Connects to the background. The port opens with the first subscriber; when it drops (Chrome
- * stopped the service worker, or the worker restarted), it is reopened with backoff and the
- * state is asked for again, because pushes sent while we were disconnected are lost.
+ * Connects to the background at once: the page renders right after, and every frame it spends
+ * before asking is a frame later for the live state. When the port drops (Chrome stopped the
+ * service worker, or the worker restarted), it is reopened with backoff and the state is asked
+ * for again, because pushes sent while we were disconnected are lost.
  *
  * Until the background's first state arrives, subscribers get the snapshot it keeps, read at
- * once when the connector is created (a snapshot written meanwhile, newer, replaces it).
+ * once as well (a snapshot written meanwhile, newer, replaces it).
  */
 export function createRuntimeConnector(): RuntimeConnector {
   const listeners = new Set<(state: PanelState, source: StateSource) => void>();
@@ -164,11 +165,11 @@ export function createRuntimeConnector(): RuntimeConnector {
     void refresh();
   }
 
+  open();
   return {
     subscribe(cb) {
       listeners.add(cb);
       if (latest) cb(latest.state, latest.source);
-      open();
       return () => {
         listeners.delete(cb);
       };
