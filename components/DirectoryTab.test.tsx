@@ -266,7 +266,7 @@ describe('transfer form with the directory', () => {
   it('gives a transfer-only pick a blind transfer, whatever kind was chosen', async () => {
     const { root, connector } = await pickTransferOnly(true);
     // An attended transfer would dial the number: the choice goes, and the form says why.
-    expect(root.querySelector('fieldset')).toBeNull();
+    expect(root.querySelector('fieldset.sb-choice')).toBeNull();
     expect(text(root)).toContain('Grace Hopper takes a blind transfer only.');
     submit(root.querySelector('form[aria-label="Transfer"]'));
     await settle();

@@ -5,7 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { PanelState } from '../utils/messaging';
-import type { PanelConnector } from '../utils/ui/connector';
+import type { PanelConnector, StateSource } from '../utils/ui/connector';
 import { callExtras } from '../utils/ui/agent-tools';
 import { setHomeCountry } from '../utils/ui/format';
 import { AgentStateControl } from './AgentStateControl';
@@ -19,6 +19,7 @@ import { DisclosureKeys } from './DisclosureKeys';
 import { DispositionForm } from './DispositionForm';
 import { ErrorAlert } from './ErrorAlert';
 import { useAction } from './hooks';
+import { LastKnown } from './LastKnown';
 import { Notices } from './Notices';
 import { Outbox } from './Outbox';
 import { PopOutButton } from './PopOutButton';
@@ -125,10 +126,17 @@ export function PanelView({ state, connector, layout = 'popup', footer }: ViewPr
   );
 }
 
-/** Renders whatever the connector last pushed; "Loading…" until the first snapshot arrives. */
+/**
+ * Renders whatever the connector last gave: the background's state, or until it arrives the
+ * snapshot, disabled (LastKnown); "Loading…" until there is either.
+ */
 export function Panel({ connector, layout, footer }: Omit<ViewProps, 'state'>) {
-  const [state, setState] = useState<PanelState | undefined>();
-  useEffect(() => connector.subscribe(setState), [connector]);
+  const [shown, setShown] = useState<{ state: PanelState; source: StateSource }>();
+  useEffect(
+    () => connector.subscribe((state, source = 'live') => setShown({ state, source })),
+    [connector],
+  );
+  const state = shown?.state;
   if (!state) {
     return (
       <main class={`sb-panel sb-panel--${layout ?? 'popup'}`} aria-busy="true">
@@ -138,5 +146,9 @@ export function Panel({ connector, layout, footer }: Omit<ViewProps, 'state'>) {
       </main>
     );
   }
-  return <PanelView state={state} connector={connector} layout={layout} footer={footer} />;
+  return (
+    <LastKnown source={shown.source}>
+      <PanelView state={state} connector={connector} layout={layout} footer={footer} />
+    </LastKnown>
+  );
 }

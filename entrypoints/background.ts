@@ -154,6 +154,7 @@ export default defineBackground(() => {
   );
   globalThis.addEventListener('languagechange', settingsStorage.localesChanged);
   const { load: loadSettings, save: saveUserSettings, watch: watchSettings } = settingsStorage;
+  const loadOwnSettings = settingsStorage.loadOwn;
   // Content scripts may neither read nor write storage.session (the default, set again because
   // Chrome keeps the level across restarts; Firefox before 129 has no setAccessLevel).
   void browser.storage.session
@@ -171,6 +172,7 @@ export default defineBackground(() => {
       set: (key, value) => browser.storage.session.set({ [key]: value }),
     },
     loadSettings,
+    loadOwnSettings,
     saveUserSettings,
     openTab: openPopTarget,
     setBadge: showBadge,

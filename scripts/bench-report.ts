@@ -16,11 +16,11 @@ export const BENCHMARKS_FILE = fileURLToPath(new URL('../docs/benchmarks.md', im
 /** The top of docs/benchmarks.md when a benchmark creates it. */
 export const BENCHMARKS_INTRO = `# Benchmarks
 
-This file is regenerated: \`npm run bench:relay\`, \`npm run bench:detect\` and \`npm run bench:wake\`
-each rewrite their own section (between its \`<!-- bench:… -->\` markers) and leave the rest alone.
-Every section says when, on which machine and with which command it was measured. The machines are
-shared and noisy, so treat ratios and numbers as orders of magnitude, not as guarantees: run the
-command again on your own hardware before relying on one.
+This file is regenerated: \`npm run bench:relay\`, \`npm run bench:detect\`, \`npm run bench:wake\` and
+\`npm run bench:panel\` each rewrite their own section (between its \`<!-- bench:… -->\` markers) and
+leave the rest alone. Every section says when, on which machine and with which command it was
+measured. The machines are shared and noisy, so treat ratios and numbers as orders of magnitude, not
+as guarantees: run the command again on your own hardware before relying on one.
 `;
 
 const NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;

@@ -294,6 +294,40 @@ export const isStatePush = (value: unknown): value is StatePush =>
   typeof (value as { state?: unknown }).state === 'object' &&
   (value as { state?: unknown }).state !== null;
 
+// ── background → panel, through storage.session: the last state, for a panel just opened ──────
+
+/** The version of `PanelSnapshot`; a snapshot of another version is ignored. */
+export const PANEL_SNAPSHOT_VERSION = 1;
+
+/**
+ * The last `PanelState` the background showed, kept in `storage.session`
+ * (`STORAGE.session.panelSnapshot`, utils/background/panel-snapshot.ts) so that a panel renders
+ * it at once instead of waiting for the worker. Only extension contexts can read or write that
+ * area. A view shows it as the last known state, with its controls disabled, until the
+ * background's own state arrives; nothing ever acts on it.
+ */
+export interface PanelSnapshot {
+  version: typeof PANEL_SNAPSHOT_VERSION;
+  /** When the background wrote it (epoch ms). */
+  savedAt: number;
+  /**
+   * Built from the agent's own settings before the admin's policy could be read (Chromium
+   * answers `storage.managed` only seconds after it starts): the sign-in form as it most likely
+   * is, not a state the background has shown.
+   */
+  provisional: boolean;
+  state: PanelState;
+}
+
+export const isPanelSnapshot = (value: unknown): value is PanelSnapshot =>
+  typeof value === 'object' &&
+  value !== null &&
+  (value as { version?: unknown }).version === PANEL_SNAPSHOT_VERSION &&
+  typeof (value as { savedAt?: unknown }).savedAt === 'number' &&
+  typeof (value as { provisional?: unknown }).provisional === 'boolean' &&
+  typeof (value as { state?: unknown }).state === 'object' &&
+  (value as { state?: unknown }).state !== null;
+
 // ── panel → background ────────────────────────────────────────────────────────────────────────
 
 /** A zod schema built the first time it is asked for (see the file comment). */

@@ -51,6 +51,10 @@ export interface HarnessOptions {
   network?: BackgroundDeps['network'];
   /** What plays the ring tone (default: none). */
   ringPlayer?: RingPlayer;
+  /** The agent's own settings are read once this settles (default at once). */
+  ownSettingsLoaded?: Promise<void>;
+  /** `storage.session` (default: a fresh in-memory area). */
+  sessionArea?: KeyValueArea;
 }
 
 const apps: BackgroundApp[] = [];
@@ -67,10 +71,15 @@ export async function createHarness(opts: HarnessOptions = {}) {
   const openTab = vi.fn<BackgroundDeps['openTab']>(opts.openTab ?? (async () => undefined));
   const app = createBackgroundApp({
     extension: EXTENSION,
-    sessionArea: memoryArea(),
+    sessionArea: opts.sessionArea ?? memoryArea(),
     loadSettings: async () => {
       await opts.settingsLoaded;
       return resolve();
+    },
+    // The agent's own values are at hand before the policy, as in the browser.
+    loadOwnSettings: async () => {
+      await opts.ownSettingsLoaded;
+      return resolveSettings(user, {});
     },
     saveUserSettings: async (patch) => {
       user = deepMerge(user, withoutLocked(patch, resolve().locked));

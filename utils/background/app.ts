@@ -17,7 +17,7 @@ import {
 } from '../cti/store';
 import { vendorDescriptor } from '../cti/vendors';
 import type { VendorDescriptor } from '../cti/vendor';
-import type { DiagnosticsReport, Reply } from '../messaging';
+import type { DiagnosticsReport, PanelState, Reply } from '../messaging';
 import type { DialSite, DialTarget } from '../phone/dial-policy';
 import { outageNotice } from '../history/outage';
 import type { HistoryRetention } from '../history/retention';
@@ -53,18 +53,24 @@ import { createIncomingCallNotifier, type NotificationsApi } from './incoming-ca
 import { runCallKey, type CallKey } from './call-keys';
 import { buildPanelState, offeredDispositions } from './panel-state';
 import type { PopOut } from './pop-out';
+import { createPanelSnapshots, type PanelSnapshots } from './panel-snapshot';
 import { createRecentCalls, type RecentCalls } from './recent-calls';
 import { createRing, RING_TEXT, type RingPlayer } from './ring';
 import { settingsChange, type SettingsChange } from './settings-changes';
 import { createNetworkWatcher, serverOrigins, type NetworkWatchDeps } from './network-watch';
 import { createSignIn, type SignIn } from './sign-in';
-import { createViews } from './views';
+import { createViews, type Views } from './views';
 
 export interface BackgroundDeps {
   extension: { id: string; origin: string };
   /** browser.storage.session: memory only, survives a worker restart, not a browser restart. */
   sessionArea: KeyValueArea;
   loadSettings(): Promise<ResolvedSettings>;
+  /**
+   * The agent's own settings without the admin's policy, which Chromium gives only seconds after
+   * it starts: for the provisional panel snapshot of a browser start (panel-snapshot.ts).
+   */
+  loadOwnSettings?(): Promise<ResolvedSettings>;
   saveUserSettings(patch: Record<string, unknown>): Promise<ResolvedSettings>;
   openTab(url: string, target: ScreenPopRule['target']): Promise<void>;
   setBadge(badge: Badge): Promise<void>;
@@ -324,6 +330,53 @@ function watcherOf(
   });
 }
 
+/**
+ * A panel opened as the browser starts would wait seconds for the policy: it gets the sign-in
+ * form the agent's own settings give, marked provisional, until the real state replaces it.
+ */
+function provisionalSnapshot(
+  deps: BackgroundDeps,
+  snapshots: PanelSnapshots,
+  store: CallStore,
+  policyRead: () => boolean,
+): void {
+  void deps
+    .loadOwnSettings?.()
+    .then((own) => {
+      if (policyRead()) return undefined;
+      const vendor = vendorDescriptor(own.settings.vendor);
+      const state = buildPanelState({
+        store: store.getState(),
+        settings: own.settings,
+        locked: own.locked,
+        vendor,
+        capabilities: effectiveCapabilities(vendor.capabilities, own.settings),
+        // The session lives in storage.session, which is empty when there is no snapshot.
+        identity: undefined,
+        recent: [],
+      });
+      return snapshots.writeProvisional(state);
+    })
+    .catch((error: unknown) => deps.log.warn('provisional panel snapshot not saved', error));
+}
+
+/** The panels and the badge (views.ts), and the snapshot panels render first. */
+function viewsOf(
+  deps: BackgroundDeps,
+  store: CallStore,
+  panelState: () => PanelState,
+  policyRead: () => boolean,
+): { views: Views; snapshots: PanelSnapshots } {
+  const { clock, log } = deps;
+  const snapshots = createPanelSnapshots({ area: deps.sessionArea, clock, log });
+  provisionalSnapshot(deps, snapshots, store, policyRead);
+  const views = createViews({
+    ...{ extension: deps.extension, panelState, storeState: store.getState },
+    ...{ setBadge: deps.setBadge, snapshot: snapshots.write, log },
+  });
+  return { views, snapshots };
+}
+
 const STORE_KEY = STORAGE.session.callStore.key;
 
 /**
@@ -395,10 +448,7 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
     }),
     dialConfirmations: confirmations.list(),
   });
-  const views = createViews({
-    ...{ extension: deps.extension, panelState, storeState: store.getState },
-    ...{ setBadge: deps.setBadge, log },
-  });
+  const { views, snapshots } = viewsOf(deps, store, panelState, () => resolved !== undefined);
   // The outbox loads while the settings may still be loading: the panel state needs them, and the
   // panels see everything once the app is ready.
   const earlyViews = { broadcast: () => void (resolved && views.broadcast()) };
@@ -460,6 +510,8 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
     if (!(await session.restore())) signIn.forget();
     outbox.kick();
     followStore();
+    // The state as it is now replaces a provisional or older snapshot, changed or not.
+    snapshots.write(panelState());
   })();
 
   function settingsChanged(next: ResolvedSettings): void {

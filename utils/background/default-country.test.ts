@@ -134,6 +134,7 @@ function memoryStorage(user: Record<string, unknown>, managed: Record<string, un
   const load = async () => resolveSettings(values, managed);
   const storage: SettingsStorage = {
     load,
+    loadOwn: async () => resolveSettings(values, {}),
     async save(patch) {
       values = { ...values, ...patch };
       const resolved = await load();

@@ -112,6 +112,7 @@ export function withDefaultCountry(
   storage.watch(notify);
   return {
     load: async () => resolve(await storage.load()),
+    loadOwn: async () => resolve(await storage.loadOwn()),
     save: async (patch) => resolve(await storage.save(patch)),
     watch(listener, signal) {
       listeners.add(listener);

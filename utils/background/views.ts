@@ -14,6 +14,8 @@ export interface ViewsDeps {
   panelState(): PanelState;
   storeState(): StoreState;
   setBadge(badge: Badge): Promise<void>;
+  /** Keeps the state for panels that open later (panel-snapshot.ts). */
+  snapshot?(state: PanelState): void;
   log: Logger;
 }
 
@@ -44,6 +46,7 @@ export function createViews(deps: ViewsDeps): Views {
     broadcast() {
       const push: StatePush = { type: 'state', state: deps.panelState() };
       for (const port of ports) port.postMessage(push);
+      deps.snapshot?.(push.state);
       const badge = badgeFor(deps.storeState());
       const key = `${badge.text}|${badge.color}|${badge.title}`;
       if (key === shownBadge) return;

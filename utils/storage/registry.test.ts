@@ -8,6 +8,7 @@ import { JOURNAL_VERSION } from '../background/diagnostics';
 import { SESSION_VERSION } from '../cti/session';
 import { STORE_VERSION } from '../cti/store';
 import { CONTENT_CONFIG_VERSION } from '../settings/content-config';
+import { PANEL_SNAPSHOT_VERSION } from '../messaging';
 import { DB_VERSION } from './db';
 import { DATABASE, STORAGE, storageItems } from './registry';
 import { USER_SETTINGS_VERSION } from './user-settings';
@@ -30,6 +31,7 @@ describe('storage registry', () => {
     expect(STORAGE.local.contentConfig.version).toBe(CONTENT_CONFIG_VERSION);
     expect(STORAGE.session.signIn.version).toBe(SESSION_VERSION);
     expect(STORAGE.session.callStore.version).toBe(STORE_VERSION);
+    expect(STORAGE.session.panelSnapshot.version).toBe(PANEL_SNAPSHOT_VERSION);
     expect(DATABASE.version).toBe(DB_VERSION);
     expect(STORAGE.session.diagnostics.version).toBe(JOURNAL_VERSION);
   });

@@ -80,6 +80,11 @@ export const STORAGE = {
     diagnostics: { area: 'session', key: 'switchboard.diagnostics', version: 1 },
     /** The id of the panel's own window while it is open (background/pop-out.ts). */
     popOutWindow: { area: 'session', key: 'switchboard.popOutWindow', version: 1 },
+    /**
+     * The last panel state, which panels render at once while the background answers
+     * (background/panel-snapshot.ts, `PanelSnapshot`). Extension pages read it directly.
+     */
+    panelSnapshot: { area: 'session', key: 'switchboard.panelSnapshot', version: 1 },
   },
 } as const satisfies Record<'local' | 'session', Record<string, StorageItem>>;
 

@@ -91,6 +91,12 @@ export interface SettingsStorageDeps {
 
 export interface SettingsStorage {
   load(): Promise<ResolvedSettings>;
+  /**
+   * The user's values over the defaults, without waiting for the admin's (Chromium answers
+   * `storage.managed` only seconds after it starts): nothing may act on these, only show them
+   * as provisional.
+   */
+  loadOwn(): Promise<ResolvedSettings>;
   /** Merge `patch` into the user's stored values, skipping any path policy locks. */
   save(patch: Obj): Promise<ResolvedSettings>;
   /** Calls `listener` with fresh settings after every save and every policy change. */
@@ -159,6 +165,7 @@ export function createSettingsStorage(deps: SettingsStorageDeps): SettingsStorag
 
   return {
     load,
+    loadOwn: async () => resolveSettings((await readUser()).values, {}),
     save(patch) {
       const result = writes.then(() => write(patch));
       writes = result.catch(() => undefined);

@@ -1,8 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { PANEL_PORT, type PanelMessage, type PanelState } from '../messaging';
+import {
+  PANEL_PORT,
+  PANEL_SNAPSHOT_VERSION,
+  type PanelMessage,
+  type PanelSnapshot,
+  type PanelState,
+} from '../messaging';
+import { STORAGE } from '../storage/registry';
 import { createMockConnector } from '../../tests/support/mock-connector';
-import { createRuntimeConnector } from './connector';
+import { createRuntimeConnector, type StateSource } from './connector';
 import { signedInState, signedOutState } from '../../tests/support/sample-state';
 
 /** A runtime.Port double whose events the test fires. */
@@ -104,6 +111,115 @@ describe('createRuntimeConnector', () => {
     await vi.advanceTimersByTimeAsync(1_000);
     expect(seen).toEqual([background]);
     connector.close();
+  });
+
+  describe('before the live state', () => {
+    const KEY = STORAGE.session.panelSnapshot.key;
+    const snapshot = (state: PanelState, savedAt: number, provisional = false): PanelSnapshot => ({
+      version: PANEL_SNAPSHOT_VERSION,
+      savedAt,
+      provisional,
+      state,
+    });
+    /** The background does not answer until `answer()`: the worker is still waking. */
+    function slowBackground() {
+      let answer = (): void => undefined;
+      vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(
+        () => new Promise((resolve) => (answer = () => resolve({ ok: true, value: background }))),
+      );
+      return { answer: () => answer() };
+    }
+    function watch() {
+      const connector = createRuntimeConnector();
+      const seen: [string | undefined, StateSource | undefined][] = [];
+      connector.subscribe((s, source) => seen.push([s.vendorLabel, source]));
+      return { connector, seen };
+    }
+
+    it('gives the snapshot at once, marked, then the live state', async () => {
+      await fakeBrowser.storage.session.set({
+        [KEY]: snapshot(signedInState({ vendorLabel: 'Snapshot' }), 5),
+      });
+      const worker = slowBackground();
+      const { connector, seen } = watch();
+      await flush();
+      expect(seen).toEqual([['Snapshot', 'snapshot']]);
+      worker.answer();
+      await flush();
+      expect(seen).toEqual([
+        ['Snapshot', 'snapshot'],
+        ['XiVO', 'live'],
+      ]);
+      // A snapshot written after the live state changes nothing: the port brings what is new.
+      await fakeBrowser.storage.session.set({ [KEY]: snapshot(signedInState(), 9) });
+      await flush();
+      expect(seen).toHaveLength(2);
+      // A subscriber that comes later gets the live state, marked live.
+      const late: (StateSource | undefined)[] = [];
+      connector.subscribe((_s, source) => late.push(source));
+      expect(late).toEqual(['live']);
+      connector.close();
+    });
+
+    it('shows a snapshot written after the page opened, newest first, provisional marked', async () => {
+      const worker = slowBackground();
+      const { connector, seen } = watch();
+      await flush();
+      expect(seen).toEqual([]);
+      await fakeBrowser.storage.session.set({
+        [KEY]: snapshot(signedOutState({ vendorLabel: 'Guess' }), 10, true),
+      });
+      await fakeBrowser.storage.session.set({
+        [KEY]: snapshot(signedOutState({ vendorLabel: 'Newer' }), 20),
+      });
+      await fakeBrowser.storage.session.set({
+        [KEY]: snapshot(signedOutState({ vendorLabel: 'Older' }), 15),
+      });
+      await flush();
+      expect(seen).toEqual([
+        ['Guess', 'provisional'],
+        ['Newer', 'snapshot'],
+      ]);
+      worker.answer();
+      await flush();
+      expect(seen.at(-1)).toEqual(['XiVO', 'live']);
+      connector.close();
+    });
+
+    it('keeps asking for the live state while it shows the snapshot', async () => {
+      await fakeBrowser.storage.session.set({
+        [KEY]: snapshot(signedInState({ vendorLabel: 'Snapshot' }), 5),
+      });
+      const failing = vi
+        .spyOn(fakeBrowser.runtime, 'sendMessage')
+        .mockRejectedValueOnce(new Error('Receiving end does not exist'));
+      const { connector, seen } = watch();
+      await flush();
+      expect(seen).toEqual([['Snapshot', 'snapshot']]);
+      failing.mockRestore();
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(seen.at(-1)).toEqual(['XiVO', 'live']);
+      connector.close();
+    });
+
+    it('ignores what is not a snapshot of this version, and keeps asking for the live state', async () => {
+      await fakeBrowser.storage.session.set({
+        [KEY]: { ...snapshot(signedInState(), 5), version: PANEL_SNAPSHOT_VERSION + 1 },
+      });
+      const failing = vi
+        .spyOn(fakeBrowser.runtime, 'sendMessage')
+        .mockRejectedValueOnce(new Error('Receiving end does not exist'));
+      const { connector, seen } = watch();
+      await flush();
+      expect(seen).toEqual([]);
+      await fakeBrowser.storage.session.set({ [KEY]: { state: signedInState() } });
+      await flush();
+      expect(seen).toEqual([]);
+      failing.mockRestore();
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(seen).toEqual([['XiVO', 'live']]);
+      connector.close();
+    });
   });
 
   it('turns transport failures and non-replies into errors', async () => {

@@ -6,17 +6,31 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import {
+  isPanelSnapshot,
   isReply,
   isStatePush,
   PANEL_PORT,
   type PanelMessage,
+  type PanelSnapshot,
   type PanelState,
   type Reply,
 } from '../messaging';
+import { STORAGE } from '../storage/registry';
+
+/**
+ * Where a state comes from: the background (`live`), or, until the background answers, the
+ * snapshot it keeps (`snapshot`: the last state it showed; `provisional`: the sign-in form its
+ * start-up guessed before the admin's policy could be read). Views disable every control for a
+ * state that is not live.
+ */
+export type StateSource = 'live' | 'snapshot' | 'provisional';
 
 export interface PanelConnector {
-  /** Calls `cb` with every new state (at once with the latest one, if known). */
-  subscribe(cb: (state: PanelState) => void): () => void;
+  /**
+   * Calls `cb` with every new state (at once with the latest one, if known). `source` absent:
+   * `live`.
+   */
+  subscribe(cb: (state: PanelState, source?: StateSource) => void): () => void;
   /** Never rejects: transport failures come back as `{ ok: false }`. */
   send<T = undefined>(msg: PanelMessage): Promise<Reply<T>>;
 }
@@ -34,14 +48,43 @@ export interface RuntimeConnector extends PanelConnector {
   close(): void;
 }
 
+const SNAPSHOT_KEY = STORAGE.session.panelSnapshot.key;
+
 /**
- * Connects to the background. The port opens with the first subscriber; when it drops (Chrome
- * stopped the service worker, or the worker restarted), it is reopened with backoff and the
- * state is asked for again, because pushes sent while we were disconnected are lost.
+ * Calls `found` with the snapshot in `storage.session` now and with every one written later,
+ * until the returned function is called. Extension pages may read that area (TRUSTED_CONTEXTS).
+ */
+function watchSnapshot(found: (snapshot: PanelSnapshot) => void): () => void {
+  const offer = (value: unknown) => {
+    if (isPanelSnapshot(value)) found(value);
+  };
+  const onChanged = (changes: Record<string, Browser.storage.StorageChange>, area: string) => {
+    if (area === 'session' && SNAPSHOT_KEY in changes) offer(changes[SNAPSHOT_KEY]?.newValue);
+  };
+  const session = browser.storage.session as Browser.storage.StorageArea | undefined;
+  if (!session) return () => undefined; // a browser without storage.session: live state only
+  browser.storage.onChanged.addListener(onChanged);
+  session.get(SNAPSHOT_KEY).then(
+    (items) => offer(items[SNAPSHOT_KEY]),
+    () => undefined, // no snapshot to show: the live state follows
+  );
+  return () => browser.storage.onChanged.removeListener(onChanged);
+}
+
+/**
+ * Connects to the background at once: the page renders right after, and every frame it spends
+ * before asking is a frame later for the live state. When the port drops (Chrome stopped the
+ * service worker, or the worker restarted), it is reopened with backoff and the state is asked
+ * for again, because pushes sent while we were disconnected are lost.
+ *
+ * Until the background's first state arrives, subscribers get the snapshot it keeps, read at
+ * once as well (a snapshot written meanwhile, newer, replaces it).
  */
 export function createRuntimeConnector(): RuntimeConnector {
-  const listeners = new Set<(state: PanelState) => void>();
-  let latest: PanelState | undefined;
+  const listeners = new Set<(state: PanelState, source: StateSource) => void>();
+  let latest: { state: PanelState; source: StateSource } | undefined;
+  let live = false;
+  let snapshotAt = Number.NEGATIVE_INFINITY;
   let port: Browser.runtime.Port | undefined;
   let closed = false;
   let retryDelay = RECONNECT_MIN_MS;
@@ -50,9 +93,19 @@ export function createRuntimeConnector(): RuntimeConnector {
   // Counts pushes so that a getState answer older than a push cannot overwrite it.
   let pushes = 0;
 
-  const emit = (state: PanelState) => {
-    latest = state;
-    for (const cb of listeners) cb(state);
+  const emit = (state: PanelState, source: StateSource) => {
+    latest = { state, source };
+    for (const cb of listeners) cb(state, source);
+  };
+  const stopWatching = watchSnapshot((snapshot) => {
+    if (live || closed || snapshot.savedAt < snapshotAt) return;
+    snapshotAt = snapshot.savedAt;
+    emit(snapshot.state, snapshot.provisional ? 'provisional' : 'snapshot');
+  });
+  const emitLive = (state: PanelState) => {
+    if (!live) stopWatching();
+    live = true;
+    emit(state, 'live');
   };
 
   async function send<T>(msg: PanelMessage): Promise<Reply<T>> {
@@ -69,10 +122,10 @@ export function createRuntimeConnector(): RuntimeConnector {
     const before = pushes;
     const reply = await send<PanelState>({ type: 'panel/getState' });
     if (closed) return;
-    if (reply.ok && pushes === before) emit(reply.value);
-    // Without a first state the view can only say "Loading…": keep asking (a worker that is
-    // still starting answers "Receiving end does not exist").
-    if (!reply.ok && latest === undefined && refreshTimer === undefined) {
+    if (reply.ok && pushes === before) emitLive(reply.value);
+    // Without a live state the view can only say "Loading…" or show the snapshot, disabled:
+    // keep asking (a worker that is still starting answers "Receiving end does not exist").
+    if (!reply.ok && !live && refreshTimer === undefined) {
       refreshTimer = setTimeout(() => {
         refreshTimer = undefined;
         void refresh();
@@ -101,7 +154,7 @@ export function createRuntimeConnector(): RuntimeConnector {
       if (!isStatePush(msg)) return;
       pushes++;
       retryDelay = RECONNECT_MIN_MS;
-      emit(msg.state);
+      emitLive(msg.state);
     });
     port.onDisconnect.addListener(() => {
       // Reading lastError keeps Chrome from logging "Unchecked runtime.lastError".
@@ -112,11 +165,11 @@ export function createRuntimeConnector(): RuntimeConnector {
     void refresh();
   }
 
+  open();
   return {
     subscribe(cb) {
       listeners.add(cb);
-      if (latest) cb(latest);
-      open();
+      if (latest) cb(latest.state, latest.source);
       return () => {
         listeners.delete(cb);
       };
@@ -124,6 +177,7 @@ export function createRuntimeConnector(): RuntimeConnector {
     send,
     close() {
       closed = true;
+      stopWatching();
       clearTimeout(retryTimer);
       clearTimeout(refreshTimer);
       port?.disconnect();

@@ -39,3 +39,22 @@ export const runtimeSettingsConnector: SettingsConnector = {
     signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage));
   },
 };
+
+/**
+ * `connector` with the settings asked for now, before the page that shows them has rendered (the
+ * options page asks in an effect, after its first paint): its first `load()` gets that answer,
+ * every later one asks again.
+ */
+export function askedEarly(connector: SettingsConnector): SettingsConnector {
+  let early: Promise<ResolvedSettings> | undefined = connector.load();
+  // A failure goes to the first load(); until it is taken it must not count as unhandled.
+  early.catch(() => undefined);
+  return {
+    ...connector,
+    load() {
+      const answer = early ?? connector.load();
+      early = undefined;
+      return answer;
+    },
+  };
+}
