@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { t } from '../utils/i18n/runtime';
 
 export function OpenSidePanel() {
   const [windowId, setWindowId] = useState<number | undefined>();
@@ -24,7 +25,7 @@ export function OpenSidePanel() {
   return (
     <div class="sb-row">
       <button type="button" class="sb-small" onClick={open}>
-        Open side panel
+        {t('openSidePanel.open')}
       </button>
       {error && (
         <span class="sb-error" role="alert">

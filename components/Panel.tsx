@@ -4,6 +4,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { isUiLanguageActive, setUiLanguage, t } from '../utils/i18n/runtime';
 import type { PanelState } from '../utils/messaging';
 import type { PanelConnector } from '../utils/ui/connector';
 import { callExtras } from '../utils/ui/agent-tools';
@@ -68,7 +69,7 @@ export function PanelView({ state, connector, layout = 'popup', footer }: ViewPr
   return (
     <main class={`sb-panel sb-panel--${layout}`}>
       <header class="sb-header">
-        <h1 class="sb-brand">Switchboard</h1>
+        <h1 class="sb-brand">{t('manifest.name')}</h1>
         <span class="sb-muted sb-vendor">
           {state.vendorLabel}
           {!signedOut && state.identity?.username ? ` · ${state.identity.username}` : ''}
@@ -80,7 +81,7 @@ export function PanelView({ state, connector, layout = 'popup', footer }: ViewPr
             disabled={signOut.pending}
             onClick={() => signOut.run({ type: 'panel/signOut' })}
           >
-            Sign out
+            {t('panel.signOut')}
           </button>
         )}
       </header>
@@ -112,15 +113,37 @@ export function PanelView({ state, connector, layout = 'popup', footer }: ViewPr
   );
 }
 
+/**
+ * Each snapshot, once its language (`PanelState.language`, the `ui.language` setting) is in
+ * place: at once when it already is, after loading its messages otherwise. A snapshot that comes
+ * while an older one waits for its language replaces it.
+ */
+function subscribeInLanguage(
+  connector: PanelConnector,
+  show: (state: PanelState) => void,
+): () => void {
+  let latest = 0;
+  return connector.subscribe((next) => {
+    const id = ++latest;
+    if (isUiLanguageActive(next.language)) {
+      show(next);
+      return;
+    }
+    void setUiLanguage(next.language).then(() => {
+      if (id === latest) show(next);
+    });
+  });
+}
+
 /** Renders whatever the connector last pushed; "Loading…" until the first snapshot arrives. */
 export function Panel({ connector, layout, footer }: Omit<ViewProps, 'state'>) {
   const [state, setState] = useState<PanelState | undefined>();
-  useEffect(() => connector.subscribe(setState), [connector]);
+  useEffect(() => subscribeInLanguage(connector, setState), [connector]);
   if (!state) {
     return (
       <main class={`sb-panel sb-panel--${layout ?? 'popup'}`} aria-busy="true">
         <p class="sb-muted" role="status">
-          Loading…
+          {t('panel.loading')}
         </p>
       </main>
     );

@@ -84,7 +84,8 @@ const SHARED: Readonly<Record<string, string>> = {
   'directory.speedDial[].detail': 'A line under the name (team, site).',
 
   ui: 'User interface.',
-  'ui.language': 'Interface language. This release ships English (en) only.',
+  'ui.language':
+    "Interface language: browser (the browser's language; English when it is not one of these), en, fr, es, de, nl, pt_BR, it or ar (Arabic, right to left).",
 };
 
 /** Every description of a settings schema built for `vendors` (buildSettingsSchema). */

@@ -6,7 +6,7 @@
  * the listing fails, the outage itself is recorded: "calls in this period may be missing".
  */
 import type { PastCall, TimeWindow } from '../cti/adapter';
-import { formatSpan } from '../lib/clock';
+import { formatSpan } from '../i18n/format';
 import { compact, type CallEntry, type OutageEntry } from './entry';
 
 /** The key of an outage's record: a longer outage with the same start rewrites it. */

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import type { VendorDescriptor } from '../cti/vendor';
 import { VENDORS } from '../cti/vendors';
+import { UI_LANGUAGES } from '../i18n/languages';
 
 export const SitesMode = z.enum(['all', 'allow', 'block']);
 
@@ -120,10 +121,13 @@ export const DirectorySettings = z
 
 export const Ui = z
   .object({
-    // Only the languages the interface is translated into; more join as translations land.
-    language: z.enum(['en']).default('en'),
+    /**
+     * The interface's language: `browser` follows the browser's (English when it is not one of
+     * ours), a language code overrides it (utils/i18n/, docs/architecture.md "Languages").
+     */
+    language: z.enum(UI_LANGUAGES).default('browser'),
   })
-  .default({ language: 'en' });
+  .default({ language: 'browser' });
 
 type Vendors = readonly [VendorDescriptor, ...VendorDescriptor[]];
 
