@@ -61,7 +61,7 @@ export function outboxWhat(entry: OutboxEntry, state: PanelState, now = Date.now
         : t('outbox.disposition');
     case 'setCallData':
       return entry.dataKeys?.length
-        ? t('outbox.callDataKeys', { keys: entry.dataKeys.join(', ') })
+        ? t('outbox.callDataKeys', { keys: entry.dataKeys.join(t('common.listSeparator')) })
         : t('outbox.callData');
     case 'scheduleCallback':
       return t('outbox.callbackScheduled', { when });

@@ -45,6 +45,7 @@ import { createRecentCalls, type RecentCalls } from './recent-calls';
 import { settingsChange } from './settings-changes';
 import { createSignIn } from './sign-in';
 import { createViews } from './views';
+import { isUiLanguageActive, setUiLanguage, t } from '../i18n/runtime';
 
 export interface BackgroundDeps {
   extension: { id: string; origin: string };
@@ -101,7 +102,7 @@ function screenPopOn(
       claim: async (key) =>
         (await popped).claim(key).catch((error: unknown) => {
           // No claim, no pop (it could pop twice): the agent is told why the record did not open.
-          storageFailed('Could not open the caller’s record', error);
+          storageFailed(t('storage.callerRecord'), error);
           throw error;
         }),
     },
@@ -111,7 +112,7 @@ function screenPopOn(
       deps.log.info(`screen-pop ${decision.outcome}`, decision);
       void popLog
         .then((l) => l.add(decision))
-        .catch((error: unknown) => storageFailed('Could not save the screen-pop log', error));
+        .catch((error: unknown) => storageFailed(t('storage.popLog'), error));
     },
   });
 }
@@ -216,6 +217,20 @@ function sessionOf(
 
 const STORE_KEY = STORAGE.session.callStore.key;
 
+/** The settings, with their language (ui.language) in place before anything is said. */
+async function loadSettingsInLanguage(deps: BackgroundDeps): Promise<ResolvedSettings> {
+  const loaded = await deps.loadSettings();
+  await setUiLanguage(loaded.settings.ui.language);
+  return loaded;
+}
+
+/** Tells the views now, and again once a changed ui.language is loaded (the badge's title). */
+function broadcastInLanguage(next: ResolvedSettings, broadcast: () => void): void {
+  broadcast();
+  const language = next.settings.ui.language;
+  if (!isUiLanguageActive(language)) void setUiLanguage(language).then(broadcast);
+}
+
 export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
   const { log, clock } = deps;
   let resolved!: ResolvedSettings;
@@ -296,7 +311,7 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
     await recent.record(transitions);
   }
 
-  const settingsReady = deps.loadSettings().then((loaded) => void (resolved = loaded));
+  const settingsReady = loadSettingsInLanguage(deps).then((loaded) => void (resolved = loaded));
   const reportSignedIn = signedInReporter(() => session, deps.signedInChanged);
   const ready = (async () => {
     await Promise.all([settingsReady, confirmations.ready]);
@@ -327,7 +342,7 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
       if (change === 'vendor') void signIn.signOut();
       if (change === 'adapter') session.restart();
     }
-    views.broadcast();
+    broadcastInLanguage(next, views.broadcast);
   }
 
   // A dial's Call or Cancel, or a ringing call's Answer.

@@ -25,6 +25,7 @@ import { needsConfirmation, numberRefusal, siteRefusal } from './dial-gate';
 import type { DialCommand, WaitingDial } from './dial-confirmations';
 import type { Outbox } from './outbox';
 import type { RecentCalls } from './recent-calls';
+import { t } from '../i18n/runtime';
 
 export interface CommandsDeps {
   session(): Session;
@@ -273,7 +274,7 @@ export function createCommands(deps: CommandsDeps): Commands {
     if (cmd.type === 'dispose') return dispose(cmd);
     if (QUEUED_WRITES.has(cmd.type)) return queuedWrite(deps, cmd);
     // The panel's dial box and its call-backs from history.
-    if (cmd.type === 'dial') return gateDial(cmd, undefined, 'the Switchboard panel', false);
+    if (cmd.type === 'dial') return gateDial(cmd, undefined, t('dialConfirm.fromPanel'), false);
     return execute(cmd);
   }
 

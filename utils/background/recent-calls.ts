@@ -19,6 +19,7 @@ import {
   type OutageRecord,
 } from '../history/outage';
 import type { History } from '../storage/db';
+import { t } from '../i18n/runtime';
 
 /** How many calls the panel lists. */
 export const RECENT_LIMIT = 10;
@@ -58,13 +59,13 @@ export function createRecentCalls(
     }
   };
   const refresh = () =>
-    guarded('Could not read the call history', async () => {
+    guarded(t('storage.readHistory'), async () => {
       list = await (await history).recent(RECENT_LIMIT);
     });
 
   async function read(limit: number): Promise<HistoryEntry[]> {
     let entries = list;
-    await guarded('Could not read the call history', async () => {
+    await guarded(t('storage.readHistory'), async () => {
       entries = await (await history).recent(limit);
     });
     return entries;
@@ -78,7 +79,7 @@ export function createRecentCalls(
     if (pastCalls) {
       try {
         const calls = callsDuring(await pastCalls(outage), outage);
-        await guarded('Could not save the calls found after an outage', async () => {
+        await guarded(t('storage.foundCalls'), async () => {
           const h = await history;
           for (const call of calls) {
             // Read twice (a link lost during the first reading): each call once.
@@ -92,7 +93,7 @@ export function createRecentCalls(
       }
     }
     // An earlier reading of the same outage may have failed and left the outage in history.
-    await guarded('Could not record the outage in the call history', async () => {
+    await guarded(t('storage.outage'), async () => {
       const h = await history;
       if (record.kind === 'calls') await h.remove(outageKey(outage.from));
       else await h.put(outageEntryOf(outage));
@@ -112,7 +113,7 @@ export function createRecentCalls(
         (t) => t.call.state === 'ended' && t.previous?.state !== 'ended',
       );
       if (ended.length === 0) return;
-      await guarded('Could not save the call history', async () => {
+      await guarded(t('storage.saveHistory'), async () => {
         const h = await history;
         for (const { call } of ended) await h.upsertFromCall(call);
       });
@@ -120,7 +121,7 @@ export function createRecentCalls(
       recorded();
     },
     async setDisposition(callId, disposition) {
-      await guarded('Could not save the disposition in the call history', async () => {
+      await guarded(t('storage.disposition'), async () => {
         await (await history).setDisposition(callId, disposition);
       });
       await refresh();
