@@ -53,38 +53,40 @@ export function DirectoryTab({ state, connector }: Props) {
   };
   const empty = results.term === '';
   const heading = state.features.includes('favorites')
-    ? t('directory.favouritesAndSpeedDial')
-    : t('directory.speedDial');
+    ? t('directoryTab.favouritesAndSpeedDial')
+    : t('directoryTab.speedDial');
   const found = results.entries.length;
 
   return (
     <div class="sb-tool">
       <div class="sb-field">
-        <label for="sb-directory-term">{t('directory.search')}</label>
+        <label for="sb-directory-term">{t('directoryTab.search')}</label>
         <input
           id="sb-directory-term"
           type="search"
           autocomplete="off"
           maxLength={DIRECTORY_TERM_MAX}
-          placeholder={t('directory.placeholder')}
+          placeholder={t('directoryTab.placeholder')}
           value={term}
           onInput={(e) => setTerm(e.currentTarget.value)}
           aria-describedby="sb-directory-status"
         />
       </div>
       {call && (
-        <p class="sb-muted">{t('directory.transferHint', { number: remoteNumber(call.remote) })}</p>
+        <p class="sb-muted">
+          {t('directoryTab.transferHint', { number: remoteNumber(call.remote) })}
+        </p>
       )}
       <p id="sb-directory-status" class="sb-muted" role="status">
         {results.searching
-          ? t('directory.searching')
+          ? t('directoryTab.searching')
           : found === 0
             ? empty
-              ? t('directory.empty')
+              ? t('directoryTab.empty')
               : t('common.noMatch')
             : empty
               ? heading
-              : t('directory.found', found, [formatNumber(found)])}
+              : t('directoryTab.found', found, [formatNumber(found)])}
       </p>
       {results.error && (
         <p class="sb-error" role="alert">
@@ -92,7 +94,7 @@ export function DirectoryTab({ state, connector }: Props) {
         </p>
       )}
       <ErrorAlert message={action.error} />
-      <ul class="sb-list" aria-label={t('directory.entries')}>
+      <ul class="sb-list" aria-label={t('directoryTab.entries')}>
         {results.entries.map((entry) => (
           <DirectoryItem key={entry.id} entry={entry} tools={tools} />
         ))}
@@ -113,8 +115,8 @@ function DirectoryItem({ entry, tools }: { entry: DirectoryEntry; tools: EntryTo
     <li class="sb-item">
       <div class="sb-item-head">
         <strong>{entry.name}</strong>
-        {entry.kind === 'speedDial' && <span class="sb-tag">{t('directory.speedDial')}</span>}
-        {entry.favorite && <span class="sb-tag">{t('directory.favourite')}</span>}
+        {entry.kind === 'speedDial' && <span class="sb-tag">{t('directoryTab.speedDial')}</span>}
+        {entry.favorite && <span class="sb-tag">{t('directoryTab.favourite')}</span>}
         {entry.status && (
           <span class={`sb-status sb-status--${entry.status}`}>
             {directoryStatusText(entry.status)}
@@ -141,12 +143,12 @@ function DirectoryItem({ entry, tools }: { entry: DirectoryEntry; tools: EntryTo
           disabled={action.pending}
           aria-label={
             entry.favorite
-              ? t('directory.removeFavouriteNamed', { name: entry.name })
-              : t('directory.addFavouriteNamed', { name: entry.name })
+              ? t('directoryTab.removeFavouriteNamed', { name: entry.name })
+              : t('directoryTab.addFavouriteNamed', { name: entry.name })
           }
           onClick={() => void toggleFavorite()}
         >
-          {entry.favorite ? t('directory.removeFavourite') : t('directory.addFavourite')}
+          {entry.favorite ? t('directoryTab.removeFavourite') : t('directoryTab.addFavourite')}
         </button>
       )}
     </li>
@@ -155,8 +157,8 @@ function DirectoryItem({ entry, tools }: { entry: DirectoryEntry; tools: EntryTo
 
 /** The transfers a call may allow: button text, and what its accessible name says. */
 const TRANSFERS = [
-  ['blindTransfer', 'directory.transfer', 'directory.transferNamed'],
-  ['attendedTransfer', 'directory.attended', 'directory.attendedNamed'],
+  ['blindTransfer', 'directoryTab.transfer', 'directoryTab.transferNamed'],
+  ['attendedTransfer', 'directoryTab.attended', 'directoryTab.attendedNamed'],
 ] as const;
 
 function NumberRow({
@@ -191,8 +193,8 @@ function NumberRow({
         }))
     : [];
   const dial = {
-    text: t('directory.call'),
-    aria: t('directory.callNamed', { name, number }),
+    text: t('directoryTab.call'),
+    aria: t('directoryTab.callNamed', { name, number }),
     input: { type: 'dial', number: target } as const,
   };
   const offered = [...(tools.canDial && !transferOnly ? [dial] : []), ...transfers];

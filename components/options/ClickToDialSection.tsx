@@ -15,7 +15,7 @@ export function ClickToDialSection({ form }: { form: SettingsForm }) {
     hint: text().hint,
   });
   return (
-    <SettingsSection titleId="opt-ctd-title" title={t('clickToDial.title')}>
+    <SettingsSection titleId="opt-ctd-title" title={t('clickToDialSection.title')}>
       <CheckboxField {...setting('enabled', TEXT.enabled)} />
       <TextField {...setting('defaultCountry', TEXT.defaultCountry)} />
       <SelectField {...setting('sites.mode', TEXT.sitesMode)} options={['all', 'allow', 'block']} />

@@ -141,11 +141,11 @@ export const mainNumber = (entry: Pick<DirectoryEntry, 'numbers'>): string | und
 };
 
 const STATUS_TEXT = {
-  available: 'directory.available',
-  busy: 'directory.busy',
-  away: 'directory.away',
-  offline: 'directory.offline',
-  unknown: 'directory.statusUnknown',
+  available: 'directoryTab.available',
+  busy: 'directoryTab.busy',
+  away: 'directoryTab.away',
+  offline: 'directoryTab.offline',
+  unknown: 'directoryTab.statusUnknown',
 } as const satisfies Record<DirectoryStatus, string>;
 export const directoryStatusText = (status: DirectoryStatus): string => t(STATUS_TEXT[status]);
 

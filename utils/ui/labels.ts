@@ -34,23 +34,26 @@ export function connectionText(
 
 /** Labels for `clickToDial.<key>`, by key (the options page reads them as it renders). */
 export const CLICK_TO_DIAL_TEXT = {
-  enabled: () => ({ label: t('clickToDial.enabled') }),
+  enabled: () => ({ label: t('clickToDialSection.enabled') }),
   defaultCountry: () => ({
-    label: t('clickToDial.defaultCountry'),
-    hint: t('clickToDial.defaultCountryHint'),
+    label: t('clickToDialSection.defaultCountry'),
+    hint: t('clickToDialSection.defaultCountryHint'),
   }),
-  sitesMode: () => ({ label: t('clickToDial.sitesMode') }),
+  sitesMode: () => ({ label: t('clickToDialSection.sitesMode') }),
   sitesPatterns: () => ({
-    label: t('clickToDial.sitesPatterns'),
-    hint: t('clickToDial.sitesPatternsHint'),
+    label: t('clickToDialSection.sitesPatterns'),
+    hint: t('clickToDialSection.sitesPatternsHint'),
   }),
-  sitesToSkip: () => ({ label: t('clickToDial.sitesToSkip') }),
-  confirmInternational: () => ({ label: t('clickToDial.confirmInternational') }),
+  sitesToSkip: () => ({ label: t('clickToDialSection.sitesToSkip') }),
+  confirmInternational: () => ({ label: t('clickToDialSection.confirmInternational') }),
   blockedPrefixes: () => ({
-    label: t('clickToDial.blockedPrefixes'),
-    hint: t('clickToDial.blockedPrefixesHint'),
+    label: t('clickToDialSection.blockedPrefixes'),
+    hint: t('clickToDialSection.blockedPrefixesHint'),
   }),
-  telLinks: () => ({ label: t('clickToDial.telLinks'), hint: t('clickToDial.telLinksHint') }),
+  telLinks: () => ({
+    label: t('clickToDialSection.telLinks'),
+    hint: t('clickToDialSection.telLinksHint'),
+  }),
 } satisfies Record<string, () => SettingText>;
 
 /** Labels for enum values anywhere in the settings. */
