@@ -6,8 +6,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../utils/i18n/runtime';
+import { useUiLanguage } from './hooks';
 
 export function OpenSidePanel() {
+  useUiLanguage();
   const [windowId, setWindowId] = useState<number | undefined>();
   const [error, setError] = useState<string | undefined>();
   const api = (browser as { sidePanel?: typeof browser.sidePanel }).sidePanel;

@@ -19,44 +19,27 @@ import {
   translate,
   type MessagesJson,
 } from '../../utils/i18n/messages';
+import { MESSAGE_PIECES } from '../support/message-pieces';
 import { checkProperty } from '../support/property';
 
-/** Pieces messages are made of: text, `$` in every position, substitutions, plural bars. */
-const piece = fc.constantFrom(
-  'a',
-  'Call',
-  ' ',
-  'é',
-  '’',
-  '$',
-  '$$',
-  '$1',
-  '$2',
-  '$3',
-  '$9',
-  '$0',
-  '$a',
-  '1',
-  '{n}',
-  '{who}',
-  '{x_1}',
-  '{',
-  '}',
-  '|',
-  ' | ',
-);
+const piece = fc.constantFrom(...MESSAGE_PIECES);
 const text = fc.array(piece, { maxLength: 12 }).map((parts) => parts.join(''));
 const substitution = fc.oneof(
   fc.constantFrom('', 'x', '$1', '$$', '{n}', 'Ada Lovelace'),
   fc.string({ maxLength: 6 }),
 );
 
-/** Chromium's rules read another way: runs of `$`, then `$` and the character after it. */
+/**
+ * Chromium's rules read another way, on UTF-8 bytes: runs of `$`, then `$` and the byte after it
+ * (the rest of a character of several bytes is not UTF-8 any more: U+FFFD for each byte).
+ */
 function reference(format: string, subs: readonly string[]): string {
-  return format.replace(/\$\$+|\$([\s\S])?/g, (match, next?: string) => {
+  return format.replace(/\$\$+|\$(.)?/gsu, (match, next?: string) => {
     if (match.length > 1 && match[1] === '$') return match.slice(1);
-    if (next !== undefined && next >= '1' && next <= '9') return subs[Number(next) - 1] ?? '';
-    return '';
+    if (next === undefined) return '';
+    if (next >= '1' && next <= '9') return subs[Number(next) - 1] ?? '';
+    const bytes = new TextEncoder().encode(next).length;
+    return '\uFFFD'.repeat(bytes - 1);
   });
 }
 

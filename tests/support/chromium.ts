@@ -46,9 +46,17 @@ export interface ExtensionBrowser {
 /**
  * `userDataDir`: a profile of the caller's, kept at `close` so that the browser can be launched
  * again on it (a browser restart); without it, a fresh profile removed at `close`.
+ * `env`: added to the browser's environment. Debian's Chromium takes its language from there:
+ * `{ LANGUAGE: 'fr', LANG: 'fr_FR.UTF-8' }` starts it in French, with the chromium-l10n package
+ * installed.
  */
 export async function launchWithExtension(
-  options: { headless?: boolean; userDataDir?: string; extensionDir?: string } = {},
+  options: {
+    headless?: boolean;
+    userDataDir?: string;
+    extensionDir?: string;
+    env?: Record<string, string>;
+  } = {},
 ): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
@@ -59,6 +67,9 @@ export async function launchWithExtension(
     executablePath: chromiumPath(),
     headless: options.headless ?? true,
     viewport: { width: 1280, height: 800 },
+    // Playwright's test runner gives every context its `locale` (en-US), which reaches Chromium
+    // as --lang: a browser started in another language must go without, for `env` to decide.
+    ...(options.env ? { env: { ...process.env, ...options.env }, locale: undefined } : {}),
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,

@@ -59,10 +59,15 @@ export function prepareMessages(json: MessagesJson): PreparedMessages {
   return prepared;
 }
 
+/** UTF-8 bytes of a code point. */
+const utf8Length = (codePoint: number): number =>
+  codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+
 /**
  * Chromium's `base::ReplaceStringPlaceholders`, which `getMessage` applies to every message: `$1`
  * to `$9` become the substitutions (nothing when there are fewer), a run of n `$` becomes n − 1,
- * and `$` before anything else disappears with that character.
+ * and `$` before anything else disappears with that character. Chromium works on UTF-8 bytes:
+ * before a character of several bytes, only the first goes, and the rest read as U+FFFD each.
  */
 export function replaceSubstitutions(format: string, substitutions: readonly string[]): string {
   let out = '';
@@ -82,8 +87,10 @@ export function replaceSubstitutions(format: string, substitutions: readonly str
       i--;
       continue;
     }
-    const digit = format.charCodeAt(i) - 48;
-    if (digit >= 1 && digit <= 9) out += substitutions[digit - 1] ?? '';
+    const codePoint = format.codePointAt(i)!;
+    if (codePoint >= 0x31 && codePoint <= 0x39) out += substitutions[codePoint - 0x31] ?? '';
+    out += '\uFFFD'.repeat(utf8Length(codePoint) - 1);
+    if (codePoint > 0xffff) i++;
   }
   return out;
 }
