@@ -30,8 +30,7 @@ export const BACKOFF_MS = [5_000, 15_000, 30_000, 60_000, 120_000, 300_000] as c
 /** The vendor refused: trying the same write again cannot succeed. */
 const DEFINITIVE = new Set(['rejected', 'unsupported', 'config']);
 
-export const INTERRUPTED_CALLBACK =
-  'Switchboard stopped while sending this, and it may have reached the phone system. Sending it again could schedule the call-back twice: check there, then send it again or discard it';
+export const INTERRUPTED_CALLBACK = () => t('outboxReasons.interrupted');
 
 function withAccount(account: string | undefined): { account?: string } {
   return account ? { account } : {};
@@ -195,10 +194,10 @@ class OutboxService implements Outbox {
   private waitReason(item: OutboxItem): string | undefined {
     const connected = this.deps.connectedVendor();
     const label = this.deps.vendorLabel(item.vendor);
-    if (connected === undefined) return `Waiting for the connection to ${label}`;
-    if (connected !== item.vendor) return `Waiting for you to sign in to ${label}`;
+    if (connected === undefined) return t('outboxReasons.connection', { vendor: label });
+    if (connected !== item.vendor) return t('outboxReasons.signIn', { vendor: label });
     if (item.account !== undefined && item.account !== this.deps.signedInAccount())
-      return `Waiting for ${item.account} to sign in to ${label}`;
+      return t('outboxReasons.account', { account: item.account, vendor: label });
     return undefined;
   }
 
@@ -311,7 +310,7 @@ class OutboxService implements Outbox {
       ? {
           ...rest,
           status: 'uncertain',
-          reason: INTERRUPTED_CALLBACK,
+          reason: INTERRUPTED_CALLBACK(),
           nextAt: Number.MAX_SAFE_INTEGER,
         }
       : { ...rest, status: 'pending', nextAt: this.deps.clock.now() };

@@ -13,6 +13,7 @@ import {
   type PanelState,
   type Reply,
 } from '../messaging';
+import { t } from '../i18n/runtime';
 
 export interface PanelConnector {
   /** Calls `cb` with every new state (at once with the latest one, if known). */
@@ -59,7 +60,7 @@ export function createRuntimeConnector(): RuntimeConnector {
     try {
       const answer: unknown = await browser.runtime.sendMessage(msg);
       if (isReply(answer)) return answer as Reply<T>;
-      return { ok: false, error: 'The extension did not answer. Try again in a moment.' };
+      return { ok: false, error: t('connector.noAnswer') };
     } catch (error) {
       return { ok: false, error: errorText(error) };
     }
