@@ -17,7 +17,9 @@ export const GECKO_ID = 'switchboard@switchboard-cti.org';
 
 export default defineConfig({
   imports: false,
-  modules: ['@wxt-dev/webextension-polyfill'],
+  // @wxt-dev/i18n: locales/<lang>.yml become _locales/<lang>/messages.json and typed keys
+  // (utils/i18n/, docs/architecture.md "Languages").
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   vite: () => ({
     plugins: [preact()],
     build: {
@@ -39,9 +41,9 @@ export default defineConfig({
     },
   }),
   manifest: ({ browser }) => ({
-    name: 'Switchboard',
-    description:
-      "Your contact center's phone in the browser: click-to-dial, screen-pop and call controls.",
+    default_locale: 'en',
+    name: '__MSG_manifest_name__',
+    description: '__MSG_manifest_description__',
     permissions: [
       'storage',
       'alarms',
@@ -74,7 +76,7 @@ export default defineConfig({
     commands: {
       'dial-selection': {
         suggested_key: { default: 'Alt+Shift+D' },
-        description: 'Dial selected number',
+        description: '__MSG_manifest_dialSelection__',
       },
       'answer-call': {
         suggested_key: { default: 'Alt+Shift+P' },

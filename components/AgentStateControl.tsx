@@ -10,6 +10,7 @@ import { agentStateText } from '../utils/ui/format';
 import { CallTimer } from './CallTimer';
 import { ErrorAlert } from './ErrorAlert';
 import { useAction } from './hooks';
+import { t } from '../utils/i18n/runtime';
 
 interface Props {
   state: PanelState;
@@ -34,15 +35,17 @@ export function AgentStateControl({ state, connector, dispositionOwed }: Props) 
   return (
     <section class="sb-agent" aria-labelledby="sb-agent-title">
       <h2 id="sb-agent-title" class="sb-visually-hidden">
-        Availability
+        {t('agentState.title')}
       </h2>
       <p class={`sb-agent-state sb-agent-state--${agent.status}`}>
         <span class="sb-dot" aria-hidden="true" />
         <span>{agentStateText({ ...agent, reason: reasonLabel })}</span>
-        {agent.since !== undefined && <CallTimer from={agent.since} label="Time in this state" />}
+        {agent.since !== undefined && (
+          <CallTimer from={agent.since} label={t('agentState.timeInState')} />
+        )}
       </p>
       {agentStates.length > 0 && (
-        <div class="sb-row sb-wrap" role="group" aria-label="Change availability">
+        <div class="sb-row sb-wrap" role="group" aria-label={t('agentState.change')}>
           {allowed('ready') && (
             <button
               type="button"
@@ -51,13 +54,13 @@ export function AgentStateControl({ state, connector, dispositionOwed }: Props) 
               aria-describedby={dispositionOwed ? 'sb-ready-blocked' : undefined}
               onClick={() => set('ready')}
             >
-              Ready
+              {t('agentState.ready')}
             </button>
           )}
           {allowed('notReady') && pauseReasons.length > 0 && (
             <>
               <label for="sb-pause-reason" class="sb-visually-hidden">
-                Pause reason
+                {t('agentState.pauseReason')}
               </label>
               <select
                 id="sb-pause-reason"
@@ -65,7 +68,7 @@ export function AgentStateControl({ state, connector, dispositionOwed }: Props) 
                 onChange={(e) => setReason(e.currentTarget.value)}
                 disabled={action.pending}
               >
-                <option value="">No reason</option>
+                <option value="">{t('agentState.noReason')}</option>
                 {pauseReasons.map((r) => (
                   <option key={r.code} value={r.code}>
                     {r.label}
@@ -81,7 +84,7 @@ export function AgentStateControl({ state, connector, dispositionOwed }: Props) 
               disabled={action.pending}
               onClick={() => set('notReady', reason || undefined)}
             >
-              Not ready
+              {t('agentState.notReady')}
             </button>
           )}
           {allowed('loggedOut') && (
@@ -91,14 +94,14 @@ export function AgentStateControl({ state, connector, dispositionOwed }: Props) 
               disabled={action.pending}
               onClick={() => set('loggedOut')}
             >
-              Log out
+              {t('agentState.logOut')}
             </button>
           )}
         </div>
       )}
       {dispositionOwed && allowed('ready') && (
         <p id="sb-ready-blocked" class="sb-muted">
-          Save the disposition of your last call before going ready.
+          {t('agentState.readyBlocked')}
         </p>
       )}
       <ErrorAlert message={action.error} />

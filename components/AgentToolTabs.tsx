@@ -5,7 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { PanelState } from '../utils/messaging';
-import { panelTabs, TAB_TEXT, type PanelTab } from '../utils/ui/agent-tools';
+import { panelTabs, tabText, type PanelTab } from '../utils/ui/agent-tools';
 import type { PanelConnector } from '../utils/ui/connector';
 import { CallbacksTab } from './CallbacksTab';
 import { DialBox } from './DialBox';
@@ -15,6 +15,7 @@ import { MoreTab } from './MoreTab';
 import { QueuesTab } from './QueuesTab';
 import { RecentCalls } from './RecentCalls';
 import { Tabs } from './Tabs';
+import { t } from '../utils/i18n/runtime';
 
 interface Props {
   state: PanelState;
@@ -50,8 +51,8 @@ export function AgentToolTabs({ state, connector }: Props) {
   return (
     <Tabs<PanelTab>
       idBase="sb-tools"
-      label="Agent tools"
-      tabs={tabs.map((id) => ({ id, label: TAB_TEXT[id] }))}
+      label={t('tabs.label')}
+      tabs={tabs.map((id) => ({ id, label: tabText(id) }))}
       selected={selected}
       onSelect={setChosen}
     >

@@ -15,18 +15,19 @@ import { useAction } from './hooks';
 import { QueueForm } from './QueueForm';
 import { TransferForm } from './TransferForm';
 import { VendorActionForm } from './VendorActionForm';
+import { t } from '../utils/i18n/runtime';
 
 /** Commands that act on the call at once, with their button text, in display order. */
-const DIRECT: [SimpleCommand, string][] = [
-  ['answer', 'Answer'],
-  ['hangup', 'Hang up'],
-  ['hold', 'Hold'],
-  ['resume', 'Resume'],
-  ['completeTransfer', 'Complete transfer'],
-  ['cancelTransfer', 'Cancel transfer'],
-  ['pauseRecording', 'Pause recording'],
-  ['resumeRecording', 'Resume recording'],
-];
+const DIRECT = [
+  ['answer', 'callControls.answer'],
+  ['hangup', 'callControls.hangup'],
+  ['hold', 'callControls.hold'],
+  ['resume', 'callControls.resume'],
+  ['completeTransfer', 'callControls.completeTransfer'],
+  ['cancelTransfer', 'callControls.cancelTransfer'],
+  ['pauseRecording', 'callControls.pauseRecording'],
+  ['resumeRecording', 'callControls.resumeRecording'],
+] as const satisfies readonly (readonly [SimpleCommand, string])[];
 
 type SimpleCommand =
   | 'answer'
@@ -72,7 +73,7 @@ export function CallControls({
   const controls: (Control | false)[] = [
     (can('blindTransfer') || can('attendedTransfer')) && {
       key: 'transfer',
-      label: 'Transfer',
+      label: t('callControls.transfer'),
       form: (id, done) => (
         <TransferForm id={id} {...base} onDone={done} directory={extras.directory} />
       ),
@@ -80,22 +81,22 @@ export function CallControls({
     can('redirectToQueue') &&
       queues.length > 0 && {
         key: 'queue',
-        label: 'Send to queue',
+        label: t('callControls.sendToQueue'),
         form: (id, done) => <QueueForm id={id} {...base} queues={queues} onDone={done} />,
       },
     canOpenRecord && {
       key: 'record',
-      label: 'Open record',
+      label: t('callControls.openRecord'),
       onClick: () => void action.run({ type: 'panel/popRecord', callId: call.id }),
     },
     can('sendDtmf') && {
       key: 'keypad',
-      label: 'Keypad',
+      label: t('callControls.keypad'),
       form: (id) => <DtmfPad id={id} callId={call.id} connector={connector} />,
     },
     extras.canSetData && {
       key: 'data',
-      label: 'Add call data',
+      label: t('callControls.addData'),
       form: (id, done) => <CallDataForm id={id} {...base} onDone={done} />,
     },
     ...extras.actions.map((a) => ({
@@ -112,8 +113,8 @@ export function CallControls({
 
   return (
     <div class="sb-controls">
-      <div class="sb-row sb-wrap" role="group" aria-label="Call controls">
-        {DIRECT.filter(([c]) => can(c)).map(([c, text]) => (
+      <div class="sb-row sb-wrap" role="group" aria-label={t('callControls.group')}>
+        {DIRECT.filter(([c]) => can(c)).map(([c, key]) => (
           <button
             key={c}
             type="button"
@@ -123,7 +124,7 @@ export function CallControls({
               action.run({ type: 'panel/command', command: { type: c, callId: call.id } })
             }
           >
-            {text}
+            {t(key)}
           </button>
         ))}
         {offered.map((c) =>

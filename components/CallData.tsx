@@ -11,12 +11,13 @@ import { DataPairs, EMPTY_PAIR, pairsToData, type Pair } from './DataPairs';
 import { ErrorAlert } from './ErrorAlert';
 import { FormButtons } from './FormButtons';
 import { useAction } from './hooks';
+import { t } from '../utils/i18n/runtime';
 
 export function CallDataList({ call }: { call: Call }) {
   const entries = Object.entries(call.data);
   if (entries.length === 0) return null;
   return (
-    <dl class="sb-data" aria-label="Call data">
+    <dl class="sb-data" aria-label={t('callData.list')}>
       {entries.map(([key, value]) => (
         <div key={key} class="sb-data-row">
           <dt>{key}</dt>
@@ -41,7 +42,7 @@ export function CallDataForm({ id, call, connector, onDone }: FormProps) {
     event.preventDefault();
     const data = pairsToData(pairs);
     if (Object.keys(data).length === 0) {
-      action.setError('Enter a key and a value');
+      action.setError(t('callData.needPair'));
       return;
     }
     const command = commandOrProblem({ type: 'setCallData', callId: call.id, data });
@@ -53,10 +54,10 @@ export function CallDataForm({ id, call, connector, onDone }: FormProps) {
     if (reply.ok) onDone();
   };
   return (
-    <form id={id} class="sb-subform" onSubmit={onSubmit} aria-label="Add call data" noValidate>
+    <form id={id} class="sb-subform" onSubmit={onSubmit} aria-label={t('callData.form')} noValidate>
       <DataPairs id={id} pairs={pairs} onChange={setPairs} />
       <ErrorAlert message={action.error} />
-      <FormButtons submitText="Attach to the call" pending={action.pending} onClose={onDone} />
+      <FormButtons submitText={t('callData.submit')} pending={action.pending} onClose={onDone} />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 /** Talking time (ringing time before the answer), or time in a state, ticking every second. */
 import { formatDuration } from '../utils/ui/format';
 import { useNow } from './hooks';
+import { t } from '../utils/i18n/runtime';
 
 interface Props {
   from: number;
@@ -9,12 +10,12 @@ interface Props {
   label?: string;
 }
 
-export function CallTimer({ from, until, label = 'Duration' }: Props) {
+export function CallTimer({ from, until, label = t('callTimer.duration') }: Props) {
   const now = useNow(1000, until === undefined);
-  const end = until ?? now;
+  const time = formatDuration((until ?? now) - from);
   return (
-    <time class="sb-timer" aria-label={`${label} ${formatDuration(end - from)}`}>
-      {formatDuration(end - from)}
+    <time class="sb-timer" aria-label={t('callTimer.spoken', { label, time })}>
+      {time}
     </time>
   );
 }

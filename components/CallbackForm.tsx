@@ -12,6 +12,7 @@ import { fromLocalInput, toLocalInput } from '../utils/ui/datetime';
 import { ErrorAlert } from './ErrorAlert';
 import { FormButtons } from './FormButtons';
 import { useAction } from './hooks';
+import { t } from '../utils/i18n/runtime';
 
 export type CallbackFormMode =
   { kind: 'schedule'; queues: readonly QueueInfo[] } | { kind: 'reschedule'; item: CallbackItem };
@@ -34,12 +35,12 @@ interface Typed {
 /** The command for what the agent typed, or what to correct first. */
 function toCommand(mode: CallbackFormMode, typed: Typed, now: number): CommandInput | string {
   const at = fromLocalInput(typed.at);
-  if (at === undefined) return 'Enter the date and time in full';
+  if (at === undefined) return t('callbackForm.incomplete');
   if (at <= now) return PAST_CALLBACK_MESSAGE;
   if (mode.kind === 'reschedule') {
     const until = typed.until.trim() ? fromLocalInput(typed.until) : undefined;
-    if (typed.until.trim() && until === undefined) return 'Enter the end of the window in full';
-    if (until !== undefined && until <= at) return 'The window must end after it starts';
+    if (typed.until.trim() && until === undefined) return t('callbackForm.incompleteUntil');
+    if (until !== undefined && until <= at) return t('callbackForm.windowOrder');
     return {
       type: 'rescheduleCallback',
       callbackId: mode.item.id,
@@ -47,7 +48,7 @@ function toCommand(mode: CallbackFormMode, typed: Typed, now: number): CommandIn
       ...(until !== undefined ? { until } : {}),
     };
   }
-  if (!typed.number.trim()) return 'Enter the number to call back';
+  if (!typed.number.trim()) return t('callbackForm.needNumber');
   return {
     type: 'scheduleCallback',
     number: typed.number.trim(),
@@ -101,34 +102,38 @@ export function CallbackForm({ id, mode, connector, onDone }: Props) {
       id={id}
       class="sb-subform"
       onSubmit={onSubmit}
-      aria-label={schedule ? 'Schedule a callback' : 'Reschedule the callback'}
+      aria-label={schedule ? t('callbackForm.scheduleTitle') : t('callbackForm.rescheduleTitle')}
       noValidate
     >
       {schedule &&
-        field('number', 'Number to call', <input {...text('number')} type="tel" maxLength={64} />)}
+        field(
+          'number',
+          t('callbackForm.number'),
+          <input {...text('number')} type="tel" maxLength={64} />,
+        )}
       {field(
         'at',
-        schedule ? 'Call at' : 'New time',
+        schedule ? t('callbackForm.callAt') : t('callbackForm.newTime'),
         <input {...text('at')} type="datetime-local" />,
       )}
       {!schedule &&
-        field(
-          'until',
-          'Window ends (optional)',
-          <input {...text('until')} type="datetime-local" />,
-        )}
+        field('until', t('callbackForm.until'), <input {...text('until')} type="datetime-local" />)}
       {schedule &&
-        field('note', 'Note (optional)', <textarea {...text('note')} rows={2} maxLength={2000} />)}
+        field(
+          'note',
+          t('callbackForm.note'),
+          <textarea {...text('note')} rows={2} maxLength={2000} />,
+        )}
       {queues.length > 0 &&
         field(
           'queue',
-          'Queue (optional)',
+          t('callbackForm.queue'),
           <select
             id={`${id}-queue`}
             value={typed.queue}
             onChange={(e) => set({ queue: e.currentTarget.value })}
           >
-            <option value="">None</option>
+            <option value="">{t('callbackForm.noQueue')}</option>
             {queues.map((q) => (
               <option key={q.id} value={q.id}>
                 {q.name || q.id}
@@ -138,7 +143,7 @@ export function CallbackForm({ id, mode, connector, onDone }: Props) {
         )}
       <ErrorAlert message={action.error} />
       <FormButtons
-        submitText={schedule ? 'Schedule' : 'Reschedule'}
+        submitText={schedule ? t('callbackForm.schedule') : t('callbackForm.reschedule')}
         pending={action.pending}
         onClose={onDone}
       />

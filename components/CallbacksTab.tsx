@@ -12,6 +12,7 @@ import type { PanelConnector } from '../utils/ui/connector';
 import { CallbackForm } from './CallbackForm';
 import { ErrorAlert } from './ErrorAlert';
 import { useAction, useNow, type Action } from './hooks';
+import { t } from '../utils/i18n/runtime';
 
 interface Props {
   state: PanelState;
@@ -38,7 +39,7 @@ export function CallbacksTab({ state, connector }: Props) {
             aria-controls={scheduling ? 'sb-callback-new' : undefined}
             onClick={() => setScheduling(!scheduling)}
           >
-            Schedule a callback
+            {t('callbacks.schedule')}
           </button>
           {scheduling && (
             <CallbackForm
@@ -50,10 +51,10 @@ export function CallbacksTab({ state, connector }: Props) {
           )}
         </div>
       )}
-      {listed && items.length === 0 && <p class="sb-muted">No callbacks for you.</p>}
+      {listed && items.length === 0 && <p class="sb-muted">{t('callbacks.none')}</p>}
       <ErrorAlert message={action.error} />
       {items.length > 0 && (
-        <ul class="sb-list" aria-label="Callbacks">
+        <ul class="sb-list" aria-label={t('callbacks.list')}>
           {items.map((item) => (
             <CallbackRow
               key={item.id}
@@ -78,32 +79,47 @@ interface RowProps {
   now: number;
 }
 
+/** "Due: Tue, Jan 7, 8:30 AM to 10:00 AM (due)". */
 function dueText(item: CallbackItem, now: number): string {
-  if (item.dueAt === undefined) return 'As soon as possible';
-  const until = item.dueUntil !== undefined ? ` to ${formatWhen(item.dueUntil, now)}` : '';
-  const late = item.dueAt < now ? ' (due)' : '';
-  return `${formatWhen(item.dueAt, now)}${until}${late}`;
+  if (item.dueAt === undefined) return t('callbacks.due', { when: t('callbacks.asap') });
+  const from = formatWhen(item.dueAt, now);
+  const when =
+    item.dueUntil !== undefined
+      ? t('callbacks.dueWindow', { from, until: formatWhen(item.dueUntil, now) })
+      : t('callbacks.due', { when: from });
+  return item.dueAt < now ? t('callbacks.late', { when }) : when;
 }
+
+/** The callback's row: what each button says, and what its accessible name says. */
+const BUTTONS = {
+  take: ['callbacks.take', 'callbacks.takeFor'],
+  call: ['callbacks.callNow', 'callbacks.callBack'],
+  release: ['callbacks.release', 'callbacks.releaseFor'],
+  reschedule: ['callbacks.reschedule', 'callbacks.rescheduleFor'],
+  cancel: ['callbacks.cancel', 'callbacks.cancelFor'],
+} as const;
 
 function CallbackRow({ item, can, action, connector, now }: RowProps) {
   const [open, setOpen] = useState<'reschedule' | 'cancel' | undefined>();
-  const who = item.name ? `${item.name} (${item.number})` : item.number;
+  const who = item.name
+    ? t('callbacks.nameAndNumber', { name: item.name, number: item.number })
+    : item.number;
   const mayAct = item.owner !== 'taken';
   const send = (type: 'takeCallback' | 'releaseCallback' | 'startCallback' | 'cancelCallback') =>
     action.run({ type: 'panel/command', command: { type, callbackId: item.id } });
   const formId = `sb-callback-${safeId(item.id)}`;
   // `opens`: the button shows and hides the reschedule form below (a disclosure).
-  const button = (label: string, aria: string, onClick: () => void, opens?: boolean) => (
+  const button = (kind: keyof typeof BUTTONS, onClick: () => void, opens?: boolean) => (
     <button
       type="button"
       class="sb-small"
-      aria-label={`${aria} ${who}`}
+      aria-label={t(BUTTONS[kind][1], { who })}
       aria-expanded={opens}
       aria-controls={opens ? formId : undefined}
       disabled={action.pending}
       onClick={onClick}
     >
-      {label}
+      {t(BUTTONS[kind][0])}
     </button>
   );
   return (
@@ -116,7 +132,7 @@ function CallbackRow({ item, can, action, connector, now }: RowProps) {
         </span>
       </div>
       <p class="sb-muted">
-        Due: {dueText(item, now)}
+        {dueText(item, now)}
         {item.queue ? ` · ${item.queue}` : ''}
         {item.detail ? ` · ${item.detail}` : ''}
       </p>
@@ -124,28 +140,23 @@ function CallbackRow({ item, can, action, connector, now }: RowProps) {
       <div class="sb-row sb-wrap">
         {can('takeCallback') &&
           item.owner === 'open' &&
-          button('Take', 'Take callback for', () => void send('takeCallback'))}
-        {can('startCallback') &&
-          mayAct &&
-          button('Call now', 'Call back', () => void send('startCallback'))}
+          button('take', () => void send('takeCallback'))}
+        {can('startCallback') && mayAct && button('call', () => void send('startCallback'))}
         {can('releaseCallback') &&
           item.owner === 'mine' &&
-          button('Release', 'Release callback for', () => void send('releaseCallback'))}
+          button('release', () => void send('releaseCallback'))}
         {can('rescheduleCallback') &&
           mayAct &&
           button(
-            'Reschedule',
-            'Reschedule callback for',
+            'reschedule',
             () => setOpen(open === 'reschedule' ? undefined : 'reschedule'),
             open === 'reschedule',
           )}
-        {can('cancelCallback') &&
-          mayAct &&
-          button('Cancel', 'Cancel callback for', () => setOpen('cancel'))}
+        {can('cancelCallback') && mayAct && button('cancel', () => setOpen('cancel'))}
       </div>
       {open === 'cancel' && (
-        <div class="sb-row sb-wrap" role="group" aria-label="Confirm cancellation">
-          <p>Cancel the callback to {who}?</p>
+        <div class="sb-row sb-wrap" role="group" aria-label={t('callbacks.confirmCancel')}>
+          <p>{t('callbacks.cancelQuestion', { who })}</p>
           <button
             type="button"
             class="sb-small"
@@ -154,10 +165,10 @@ function CallbackRow({ item, can, action, connector, now }: RowProps) {
               if ((await send('cancelCallback')).ok) setOpen(undefined);
             }}
           >
-            Cancel the callback
+            {t('callbacks.cancelIt')}
           </button>
           <button type="button" class="sb-small" onClick={() => setOpen(undefined)}>
-            Keep it
+            {t('common.keepIt')}
           </button>
         </div>
       )}

@@ -9,6 +9,7 @@ import { callClockStart, callStateText, directionText, remoteNumber } from '../u
 import { CallControls } from './CallControls';
 import { CallDataList } from './CallData';
 import { CallTimer } from './CallTimer';
+import { t } from '../utils/i18n/runtime';
 
 interface Props {
   call: Call;
@@ -38,9 +39,9 @@ export function CurrentCall({ call, queues, canOpenRecord, connector, extras = N
       <p class="sb-call-meta">
         <span class={`sb-badge sb-badge--${call.state}`}>{callStateText(call)}</span>
         <span>{directionText(call.direction)}</span>
-        {call.queue && <span>Queue: {call.queue}</span>}
-        {call.recording === 'on' && <span>Recording</span>}
-        {call.recording === 'paused' && <span>Recording paused</span>}
+        {call.queue && <span>{t('currentCall.queue', { queue: call.queue })}</span>}
+        {call.recording === 'on' && <span>{t('currentCall.recording')}</span>}
+        {call.recording === 'paused' && <span>{t('currentCall.recordingPaused')}</span>}
       </p>
       {extras.showData && <CallDataList call={call} />}
       <CallControls

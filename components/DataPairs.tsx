@@ -2,6 +2,9 @@
  * Call data as the agent types it: rows of key and value, with "Add another" and "Remove". Used
  * where call data goes to the vendor: attached to a live call, or passed with a dial.
  */
+import { formatNumber } from '../utils/i18n/format';
+import { t } from '../utils/i18n/runtime';
+
 export interface Pair {
   key: string;
   value: string;
@@ -29,13 +32,17 @@ export function DataPairs({ id, pairs, onChange, max = 20 }: Props) {
   const set = (index: number, change: Partial<Pair>) =>
     onChange(pairs.map((p, i) => (i === index ? { ...p, ...change } : p)));
   // Row 1 is "Key" and "Value"; later rows are numbered so that each control has its own name.
-  const suffix = (i: number) => (i === 0 ? '' : ` ${i + 1}`);
+  const n = (i: number) => formatNumber(i + 1);
+  const key = (i: number) =>
+    i === 0 ? t('dataPairs.key') : t('dataPairs.keyNumbered', { n: n(i) });
+  const value = (i: number) =>
+    i === 0 ? t('dataPairs.value') : t('dataPairs.valueNumbered', { n: n(i) });
   return (
     <div class="sb-pairs">
       {pairs.map((pair, i) => (
         <div class="sb-pair" key={i}>
           <div class="sb-field">
-            <label for={`${id}-key-${i}`}>{`Key${suffix(i)}`}</label>
+            <label for={`${id}-key-${i}`}>{key(i)}</label>
             <input
               id={`${id}-key-${i}`}
               type="text"
@@ -47,7 +54,7 @@ export function DataPairs({ id, pairs, onChange, max = 20 }: Props) {
             />
           </div>
           <div class="sb-field">
-            <label for={`${id}-value-${i}`}>{`Value${suffix(i)}`}</label>
+            <label for={`${id}-value-${i}`}>{value(i)}</label>
             <input
               id={`${id}-value-${i}`}
               type="text"
@@ -61,10 +68,10 @@ export function DataPairs({ id, pairs, onChange, max = 20 }: Props) {
             <button
               type="button"
               class="sb-small"
-              aria-label={`Remove key${suffix(i) || ' 1'}`}
+              aria-label={t('dataPairs.removeKey', { n: n(i) })}
               onClick={() => onChange(pairs.filter((_, j) => j !== i))}
             >
-              Remove
+              {t('dataPairs.remove')}
             </button>
           )}
         </div>
@@ -75,7 +82,7 @@ export function DataPairs({ id, pairs, onChange, max = 20 }: Props) {
           class="sb-small"
           onClick={() => onChange([...pairs, { ...EMPTY_PAIR }])}
         >
-          Add another value
+          {t('dataPairs.addAnother')}
         </button>
       )}
     </div>

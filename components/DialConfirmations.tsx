@@ -7,6 +7,7 @@ import type { PanelConnector } from '../utils/ui/connector';
 import { remoteNumber } from '../utils/ui/format';
 import { ErrorAlert } from './ErrorAlert';
 import { useAction } from './hooks';
+import { t } from '../utils/i18n/runtime';
 
 export function DialConfirmations({
   state,
@@ -19,33 +20,32 @@ export function DialConfirmations({
   const waiting = state.dialConfirmations ?? [];
   if (waiting.length === 0) return null;
   return (
-    <section class="sb-confirmations" aria-label="Calls to confirm">
+    <section class="sb-confirmations" aria-label={t('dialConfirmations.title')}>
       <ul>
         {waiting.map((dial) => {
-          const number =
-            remoteNumber({ e164: dial.e164, raw: dial.e164 }) +
-            (dial.extension ? ` ext. ${dial.extension}` : '');
+          const e164 = remoteNumber({ e164: dial.e164, raw: dial.e164 });
+          const number = dial.extension
+            ? t('dialConfirmations.withExtension', { number: e164, extension: dial.extension })
+            : e164;
           return (
             <li key={dial.id} class="sb-notice sb-notice--warning">
-              <p>
-                Call {number}? It is outside your default country. Asked from {dial.from}.
-              </p>
+              <p>{t('dialConfirmations.question', { number, from: dial.from })}</p>
               <button
                 type="button"
-                aria-label={`Call ${number}`}
+                aria-label={t('dialConfirmations.callNumber', { number })}
                 disabled={action.pending}
                 onClick={() => action.run({ type: 'panel/confirmDial', id: dial.id, call: true })}
               >
-                Call
+                {t('dialConfirmations.call')}
               </button>
               <button
                 type="button"
                 class="sb-small"
-                aria-label={`Cancel the call to ${number}`}
+                aria-label={t('dialConfirmations.cancelNumber', { number })}
                 disabled={action.pending}
                 onClick={() => action.run({ type: 'panel/confirmDial', id: dial.id, call: false })}
               >
-                Cancel
+                {t('common.cancel')}
               </button>
             </li>
           );

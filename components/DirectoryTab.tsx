@@ -19,6 +19,8 @@ import { remoteNumber } from '../utils/ui/format';
 import { DIRECTORY_TERM_MAX, useDirectorySearch } from './directory-search';
 import { ErrorAlert } from './ErrorAlert';
 import { useAction, type Action } from './hooks';
+import { formatNumber } from '../utils/i18n/format';
+import { t } from '../utils/i18n/runtime';
 
 interface Props {
   state: PanelState;
@@ -50,44 +52,49 @@ export function DirectoryTab({ state, connector }: Props) {
     refresh: results.refresh,
   };
   const empty = results.term === '';
-  const heading = state.features.includes('favorites') ? 'Favourites and speed dial' : 'Speed dial';
+  const heading = state.features.includes('favorites')
+    ? t('directoryTab.favouritesAndSpeedDial')
+    : t('directoryTab.speedDial');
+  const found = results.entries.length;
 
   return (
     <div class="sb-tool">
       <div class="sb-field">
-        <label for="sb-directory-term">Search the directory</label>
+        <label for="sb-directory-term">{t('directoryTab.search')}</label>
         <input
           id="sb-directory-term"
           type="search"
           autocomplete="off"
           maxLength={DIRECTORY_TERM_MAX}
-          placeholder="Name, team or number"
+          placeholder={t('directoryTab.placeholder')}
           value={term}
           onInput={(e) => setTerm(e.currentTarget.value)}
           aria-describedby="sb-directory-status"
         />
       </div>
       {call && (
-        <p class="sb-muted">Transfer buttons act on the call with {remoteNumber(call.remote)}.</p>
+        <p class="sb-muted">
+          {t('directoryTab.transferHint', { number: remoteNumber(call.remote) })}
+        </p>
       )}
       <p id="sb-directory-status" class="sb-muted" role="status">
         {results.searching
-          ? 'Searching…'
-          : results.entries.length === 0
+          ? t('directoryTab.searching')
+          : found === 0
             ? empty
-              ? 'No favourites or speed-dial entries yet.'
-              : 'No match.'
+              ? t('directoryTab.empty')
+              : t('common.noMatch')
             : empty
               ? heading
-              : `${results.entries.length} found`}
+              : t('directoryTab.found', found, [formatNumber(found)])}
       </p>
       {results.error && (
         <p class="sb-error" role="alert">
-          The phone system’s directory could not be searched: {results.error}
+          {t('common.directoryFailed', { error: results.error })}
         </p>
       )}
       <ErrorAlert message={action.error} />
-      <ul class="sb-list" aria-label="Directory entries">
+      <ul class="sb-list" aria-label={t('directoryTab.entries')}>
         {results.entries.map((entry) => (
           <DirectoryItem key={entry.id} entry={entry} tools={tools} />
         ))}
@@ -108,8 +115,8 @@ function DirectoryItem({ entry, tools }: { entry: DirectoryEntry; tools: EntryTo
     <li class="sb-item">
       <div class="sb-item-head">
         <strong>{entry.name}</strong>
-        {entry.kind === 'speedDial' && <span class="sb-tag">Speed dial</span>}
-        {entry.favorite && <span class="sb-tag">Favourite</span>}
+        {entry.kind === 'speedDial' && <span class="sb-tag">{t('directoryTab.speedDial')}</span>}
+        {entry.favorite && <span class="sb-tag">{t('directoryTab.favourite')}</span>}
         {entry.status && (
           <span class={`sb-status sb-status--${entry.status}`}>
             {directoryStatusText(entry.status)}
@@ -134,10 +141,14 @@ function DirectoryItem({ entry, tools }: { entry: DirectoryEntry; tools: EntryTo
           type="button"
           class="sb-small"
           disabled={action.pending}
-          aria-label={`${entry.favorite ? 'Remove from favourites' : 'Add to favourites'}: ${entry.name}`}
+          aria-label={
+            entry.favorite
+              ? t('directoryTab.removeFavouriteNamed', { name: entry.name })
+              : t('directoryTab.addFavouriteNamed', { name: entry.name })
+          }
           onClick={() => void toggleFavorite()}
         >
-          {entry.favorite ? 'Remove from favourites' : 'Add to favourites'}
+          {entry.favorite ? t('directoryTab.removeFavourite') : t('directoryTab.addFavourite')}
         </button>
       )}
     </li>
@@ -146,8 +157,8 @@ function DirectoryItem({ entry, tools }: { entry: DirectoryEntry; tools: EntryTo
 
 /** The transfers a call may allow: button text, and what its accessible name says. */
 const TRANSFERS = [
-  ['blindTransfer', 'Transfer', 'Transfer'],
-  ['attendedTransfer', 'Attended', 'Attended transfer'],
+  ['blindTransfer', 'directoryTab.transfer', 'directoryTab.transferNamed'],
+  ['attendedTransfer', 'directoryTab.attended', 'directoryTab.attendedNamed'],
 ] as const;
 
 function NumberRow({
@@ -166,7 +177,7 @@ function NumberRow({
 }) {
   const { action, call } = tools;
   const target = dialableNumber(number);
-  const who = `${name} on ${number}`;
+
   const send = (input: Parameters<typeof commandOrProblem>[0]) => {
     const command = commandOrProblem(input);
     if (typeof command === 'string') action.setError(command);
@@ -175,18 +186,18 @@ function NumberRow({
   const transfers = call
     ? TRANSFERS.filter(([kind]) => call.actions.includes(kind))
         .filter(([kind]) => !transferOnly || kind === 'blindTransfer')
-        .map(([kind, text, what]) => ({
-          text,
-          aria: `${what} to ${who}`,
+        .map(([kind, text, aria]) => ({
+          text: t(text),
+          aria: t(aria, { name, number }),
           input: { type: kind, callId: call.id, target } as const,
         }))
     : [];
-  const offered = [
-    ...(tools.canDial && !transferOnly
-      ? [{ text: 'Call', aria: `Call ${who}`, input: { type: 'dial', number: target } as const }]
-      : []),
-    ...transfers,
-  ];
+  const dial = {
+    text: t('directoryTab.call'),
+    aria: t('directoryTab.callNamed', { name, number }),
+    input: { type: 'dial', number: target } as const,
+  };
+  const offered = [...(tools.canDial && !transferOnly ? [dial] : []), ...transfers];
   return (
     <li class="sb-row sb-wrap">
       <span class="sb-number">{number}</span>

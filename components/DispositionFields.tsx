@@ -3,6 +3,7 @@
  * a choice among the codes on offer (or a typed code where there is no list) and free notes.
  */
 import type { CodeLabel } from '../utils/cti/model';
+import { t } from '../utils/i18n/runtime';
 
 interface Props {
   /** The fields' ids start with it. */
@@ -20,7 +21,7 @@ export function DispositionFields({ base, codes, code, onCode, notes, onNotes, r
   return (
     <>
       <div class="sb-field">
-        <label for={`${base}-code`}>Disposition</label>
+        <label for={`${base}-code`}>{t('disposition.code')}</label>
         {codes.length > 0 ? (
           <select
             id={`${base}-code`}
@@ -28,7 +29,7 @@ export function DispositionFields({ base, codes, code, onCode, notes, onNotes, r
             onChange={(e) => onCode(e.currentTarget.value)}
             required
           >
-            <option value="">Choose…</option>
+            <option value="">{t('common.choose')}</option>
             {codes.map((c) => (
               <option key={c.code} value={c.code}>
                 {c.label}
@@ -48,7 +49,7 @@ export function DispositionFields({ base, codes, code, onCode, notes, onNotes, r
         )}
       </div>
       <div class="sb-field">
-        <label for={`${base}-notes`}>Notes</label>
+        <label for={`${base}-notes`}>{t('disposition.notes')}</label>
         <textarea
           id={`${base}-notes`}
           rows={rows}

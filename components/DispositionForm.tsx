@@ -8,18 +8,17 @@ import { PAST_CALLBACK_MESSAGE, type Call } from '../utils/cti/model';
 import type { PanelState } from '../utils/messaging';
 import type { PanelConnector } from '../utils/ui/connector';
 import { fromLocalInput, toLocalInput } from '../utils/ui/datetime';
-import { directionText, remoteNumber } from '../utils/ui/format';
+import { remoteNumber } from '../utils/ui/format';
 import { DispositionFields } from './DispositionFields';
 import { ErrorAlert } from './ErrorAlert';
 import { useAction, useNow } from './hooks';
+import { t } from '../utils/i18n/runtime';
 
 interface Props {
   call: Call;
   state: PanelState;
   connector: PanelConnector;
 }
-
-const INCOMPLETE_CALLBACK = 'Enter the call-back date and time in full, or clear the field';
 
 export function DispositionForm({ call, state, connector }: Props) {
   const [code, setCode] = useState('');
@@ -39,7 +38,11 @@ export function DispositionForm({ call, state, connector }: Props) {
     if (!callback.trim() && !callbackInput.current?.validity?.badInput) return undefined;
     const at = fromLocalInput(callback);
     const problem =
-      at === undefined ? INCOMPLETE_CALLBACK : at <= Date.now() ? PAST_CALLBACK_MESSAGE : '';
+      at === undefined
+        ? t('disposition.incompleteCallback')
+        : at <= Date.now()
+          ? PAST_CALLBACK_MESSAGE
+          : '';
     setCallbackError(problem || undefined);
     return problem ? null : at;
   };
@@ -47,7 +50,7 @@ export function DispositionForm({ call, state, connector }: Props) {
   const onSubmit = async (event: Event) => {
     event.preventDefault();
     if (!code.trim()) {
-      action.setError('Choose a disposition');
+      action.setError(t('disposition.chooseCode'));
       return;
     }
     action.setError(undefined);
@@ -72,16 +75,16 @@ export function DispositionForm({ call, state, connector }: Props) {
     // code) next to the field, rather than the browser's bubble.
     <form class="sb-dispo" onSubmit={onSubmit} aria-labelledby={`${base}-title`} noValidate>
       <h2 id={`${base}-title`} class="sb-title">
-        Wrap up: {remoteNumber(call.remote)}
+        {t('disposition.title', { number: remoteNumber(call.remote) })}
       </h2>
       <p class="sb-muted">
-        {directionText(call.direction)} call ended
+        {call.direction === 'inbound'
+          ? t('disposition.inboundEnded')
+          : t('disposition.outboundEnded')}
         {call.remote.name ? ` · ${call.remote.name}` : ''}
         {call.queue ? ` · ${call.queue}` : ''}
       </p>
-      {state.dispositionRequired && (
-        <p class="sb-note">You must save a disposition before going ready.</p>
-      )}
+      {state.dispositionRequired && <p class="sb-note">{t('disposition.required')}</p>}
       <DispositionFields
         base={base}
         codes={codes}
@@ -92,7 +95,7 @@ export function DispositionForm({ call, state, connector }: Props) {
       />
       {state.dispositionCallback && (
         <div class="sb-field">
-          <label for={`${base}-callback`}>Call back at</label>
+          <label for={`${base}-callback`}>{t('disposition.callbackAt')}</label>
           <input
             id={`${base}-callback`}
             ref={callbackInput}
@@ -107,15 +110,14 @@ export function DispositionForm({ call, state, connector }: Props) {
             aria-describedby={callbackError ? `${callbackHint} ${callbackErrorId}` : callbackHint}
           />
           <p id={callbackHint} class="sb-muted">
-            Optional. {state.vendorLabel} calls this number back then if the disposition is set up
-            to reschedule.
+            {t('disposition.callbackHint', { vendor: state.vendorLabel })}
           </p>
           <ErrorAlert id={callbackErrorId} message={callbackError} />
         </div>
       )}
       <ErrorAlert message={action.error} />
       <button type="submit" class="sb-primary" disabled={action.pending}>
-        Save disposition
+        {t('disposition.save')}
       </button>
     </form>
   );

@@ -2,6 +2,7 @@
 import { ErrorAlert } from './ErrorAlert';
 import { useAction } from './hooks';
 import type { PanelConnector } from '../utils/ui/connector';
+import { t } from '../utils/i18n/runtime';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
 
@@ -26,7 +27,7 @@ export function DtmfPad({ id, callId, connector }: Props) {
 
   return (
     <div id={id} class="sb-subform">
-      <div class="sb-dtmf" role="group" aria-label="Keypad digits" onKeyDown={onKeyDown}>
+      <div class="sb-dtmf" role="group" aria-label={t('dtmf.digits')} onKeyDown={onKeyDown}>
         {KEYS.map((k) => (
           <button key={k} type="button" onClick={() => press(k)}>
             {k}

@@ -1,3 +1,5 @@
+import { t } from '../utils/i18n/runtime';
+
 /** The end of a small form under the controls: its submit button and Close. */
 export function FormButtons({
   submitText,
@@ -15,7 +17,7 @@ export function FormButtons({
         {submitText}
       </button>
       <button type="button" onClick={onClose}>
-        Close
+        {t('common.close')}
       </button>
     </div>
   );

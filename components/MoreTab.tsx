@@ -10,6 +10,7 @@ import type { PanelConnector } from '../utils/ui/connector';
 import { useNow } from './hooks';
 import { PresenceControls } from './PresenceControls';
 import { VendorActionForm } from './VendorActionForm';
+import { t } from '../utils/i18n/runtime';
 
 interface Props {
   state: PanelState;
@@ -33,10 +34,10 @@ function AgentFigures({ state }: { state: PanelState }) {
   return (
     <section class="sb-tool" aria-labelledby="sb-figures-title">
       <h2 id="sb-figures-title" class="sb-title">
-        My figures
+        {t('more.figures')}
       </h2>
       {stats.length === 0 ? (
-        <p class="sb-muted">No figures from the phone system yet.</p>
+        <p class="sb-muted">{t('more.noFigures')}</p>
       ) : (
         <dl class="sb-figures">
           {stats.map((stat) => (
@@ -63,9 +64,9 @@ function ActionsMenu({
   return (
     <section class="sb-tool" aria-labelledby="sb-actions-title">
       <h2 id="sb-actions-title" class="sb-title">
-        Other actions
+        {t('more.otherActions')}
       </h2>
-      <div class="sb-row sb-wrap" role="group" aria-label="Other actions">
+      <div class="sb-row sb-wrap" role="group" aria-label={t('more.otherActions')}>
         {actions.map((a) => (
           <button
             key={a.id}

@@ -2,12 +2,13 @@
 import type { PanelState } from '../utils/messaging';
 import type { PanelConnector } from '../utils/ui/connector';
 import { useAction } from './hooks';
+import { t } from '../utils/i18n/runtime';
 
 export function Notices({ state, connector }: { state: PanelState; connector: PanelConnector }) {
   const action = useAction(connector);
   if (state.notices.length === 0) return null;
   return (
-    <ul class="sb-notices" aria-label="Notices">
+    <ul class="sb-notices" aria-label={t('notices.title')}>
       {state.notices.map((n) => (
         <li key={n.id} class={`sb-notice sb-notice--${n.level}`}>
           {/* Polite even for errors: notices are not the answer to what the agent just did, and
@@ -16,7 +17,7 @@ export function Notices({ state, connector }: { state: PanelState; connector: Pa
           <button
             type="button"
             class="sb-small"
-            aria-label="Dismiss notice"
+            aria-label={t('notices.dismiss')}
             disabled={action.pending}
             onClick={() => action.run({ type: 'panel/dismissNotice', id: n.id })}
           >

@@ -5,8 +5,11 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { t } from '../utils/i18n/runtime';
+import { useUiLanguage } from './hooks';
 
 export function OpenSidePanel() {
+  useUiLanguage();
   const [windowId, setWindowId] = useState<number | undefined>();
   const [error, setError] = useState<string | undefined>();
   const api = (browser as { sidePanel?: typeof browser.sidePanel }).sidePanel;
@@ -24,7 +27,7 @@ export function OpenSidePanel() {
   return (
     <div class="sb-row">
       <button type="button" class="sb-small" onClick={open}>
-        Open side panel
+        {t('openSidePanel.open')}
       </button>
       {error && (
         <span class="sb-error" role="alert">

@@ -67,8 +67,8 @@ describe('outbox', () => {
     );
     const [data, scheduled, moved, cancelled] = items(root);
     expect(data).toContain('1002 · Call data (ticket, order)');
-    expect(scheduled).toContain('0611223344 · Callback scheduled for Sat 4 May 2030 10:30');
-    expect(moved).toContain('Ada (+33123456789) · Callback moved to Sat 4 May 2030 10:30');
+    expect(scheduled).toContain('0611223344 · Callback scheduled for Sat, 4 May 2030, 10:30');
+    expect(moved).toContain('Ada (+33123456789) · Callback moved to Sat, 4 May 2030, 10:30');
     expect(cancelled).toContain('XiVO · Callback cancelled');
     expect(text(root.querySelector('.sb-outbox h2'))).toBe(
       '1 request waiting to send, 3 requests needing your attention',

@@ -13,34 +13,42 @@ import { formatClock, remoteNumber } from '../utils/ui/format';
 import { DispositionFields } from './DispositionFields';
 import { ErrorAlert } from './ErrorAlert';
 import { useAction, type Action } from './hooks';
+import { formatNumber } from '../utils/i18n/format';
+import { t } from '../utils/i18n/runtime';
 
 interface Props {
   state: PanelState;
   connector: PanelConnector;
 }
 
-/** "1 disposition", "2 dispositions"; "requests" once other kinds of write are queued too. */
-const noun = (dispositions: boolean, n: number) =>
-  `${n} ${dispositions ? 'disposition' : 'request'}${n === 1 ? '' : 's'}`;
-
-/** "2 dispositions waiting to send", "1 disposition needing your attention": the headline. */
+/**
+ * "2 dispositions waiting to send", "1 disposition needing your attention": the headline;
+ * "requests" once other kinds of write are queued too.
+ */
 export function outboxHeadline(entries: readonly OutboxEntry[]): string {
-  const kind = entries.every((e) => e.kind === 'dispose');
+  const dispositions = entries.every((e) => e.kind === 'dispose');
   const waiting = entries.filter((e) => e.status === 'waiting').length;
   const held = entries.length - waiting;
-  const parts = [
-    ...(waiting > 0 ? [`${noun(kind, waiting)} waiting to send`] : []),
-    ...(held > 0 ? [`${noun(kind, held)} needing your attention`] : []),
-  ];
-  return parts.join(', ');
+  const count = (n: number): [string] => [formatNumber(n)];
+  const waitingText = dispositions
+    ? t('outbox.dispositionsWaiting', waiting, count(waiting))
+    : t('outbox.requestsWaiting', waiting, count(waiting));
+  const heldText = dispositions
+    ? t('outbox.dispositionsHeld', held, count(held))
+    : t('outbox.requestsHeld', held, count(held));
+  if (waiting > 0 && held > 0) return t('outbox.both', { waiting: waitingText, held: heldText });
+  return waiting > 0 ? waitingText : held > 0 ? heldText : '';
 }
 
 function statusText(entry: OutboxEntry): string {
-  if (entry.status === 'rejected') return `${entry.vendorLabel} refused it: ${entry.reason ?? ''}`;
+  if (entry.status === 'rejected')
+    return t('outbox.refused', { vendor: entry.vendorLabel, reason: entry.reason ?? '' });
   if (entry.status === 'uncertain') return entry.reason ?? '';
+  const notSent = entry.reason
+    ? t('outbox.notSentBecause', { reason: entry.reason })
+    : t('outbox.notSent');
   const next = entry.nextAt !== undefined && entry.nextAt > Date.now();
-  const when = next ? ` Next try at ${formatClock(entry.nextAt!)}.` : '';
-  return `Not sent yet${entry.reason ? `: ${entry.reason}` : ''}.${when}`;
+  return next ? `${notSent} ${t('outbox.nextTry', { time: formatClock(entry.nextAt!) })}` : notSent;
 }
 
 /** What the write is, in the agent's words: the disposition, the callback, the call data. */
@@ -50,15 +58,17 @@ export function outboxWhat(entry: OutboxEntry, state: PanelState, now = Date.now
     case 'dispose':
       return entry.code
         ? (state.dispositionCodes.find((c) => c.code === entry.code)?.label ?? entry.code)
-        : 'Disposition';
+        : t('outbox.disposition');
     case 'setCallData':
-      return `Call data${entry.dataKeys?.length ? ` (${entry.dataKeys.join(', ')})` : ''}`;
+      return entry.dataKeys?.length
+        ? t('outbox.callDataKeys', { keys: entry.dataKeys.join(t('common.listSeparator')) })
+        : t('outbox.callData');
     case 'scheduleCallback':
-      return `Callback scheduled for ${when}`;
+      return t('outbox.callbackScheduled', { when });
     case 'rescheduleCallback':
-      return `Callback moved to ${when}`;
+      return t('outbox.callbackMoved', { when });
     case 'cancelCallback':
-      return 'Callback cancelled';
+      return t('outbox.callbackCancelled');
     default:
       return entry.kind;
   }
@@ -69,17 +79,26 @@ function outboxWho(entry: OutboxEntry, state: PanelState): string {
   if (entry.remote) return remoteNumber(entry.remote);
   if (entry.number) return entry.number;
   const callback = state.agentTools.callbacks.find((c) => c.id === entry.callbackId);
-  if (callback) return callback.name ? `${callback.name} (${callback.number})` : callback.number;
+  if (callback)
+    return callback.name
+      ? t('callbacks.nameAndNumber', { name: callback.name, number: callback.number })
+      : callback.number;
   return entry.vendorLabel;
 }
 
-const KIND_NOUN: Partial<Record<OutboxEntry['kind'], string>> = {
-  dispose: 'disposition',
-  setCallData: 'call data',
-  scheduleCallback: 'callback',
-  rescheduleCallback: 'change to the callback',
-  cancelCallback: 'cancellation',
-};
+/** "<vendor> will never get this disposition. Discard it?", by kind of write. */
+const NEVER = {
+  dispose: 'outbox.neverDispose',
+  setCallData: 'outbox.neverCallData',
+  scheduleCallback: 'outbox.neverSchedule',
+  rescheduleCallback: 'outbox.neverReschedule',
+  cancelCallback: 'outbox.neverCancel',
+} as const satisfies Partial<Record<OutboxEntry['kind'], string>>;
+
+const neverText = (entry: OutboxEntry): string =>
+  t(NEVER[entry.kind as keyof typeof NEVER] ?? 'outbox.neverRequest', {
+    vendor: entry.vendorLabel,
+  });
 
 function EditForm({
   entry,
@@ -102,7 +121,7 @@ function EditForm({
     event.preventDefault();
     const at = callback.trim() ? fromLocalInput(callback) : undefined;
     if (callback.trim() && at === undefined) {
-      action.setError('Enter the call-back date and time in full, or clear the field');
+      action.setError(t('disposition.incompleteCallback'));
       return;
     }
     const reply = await action.run({
@@ -127,7 +146,7 @@ function EditForm({
       />
       {state.dispositionCallback && (
         <div class="sb-field">
-          <label for={`${base}-callback`}>Call back at</label>
+          <label for={`${base}-callback`}>{t('disposition.callbackAt')}</label>
           <input
             id={`${base}-callback`}
             type="datetime-local"
@@ -137,10 +156,10 @@ function EditForm({
         </div>
       )}
       <button type="submit" class="sb-primary" disabled={action.pending}>
-        Send corrected disposition
+        {t('outbox.sendCorrected')}
       </button>
       <button type="button" class="sb-small" onClick={done}>
-        Cancel
+        {t('common.cancel')}
       </button>
     </form>
   );
@@ -174,24 +193,21 @@ function OutboxItem({ entry, state, connector }: { entry: OutboxEntry } & Props)
             disabled={action.pending}
             onClick={() => send('retry')}
           >
-            Send again
+            {t('outbox.sendAgain')}
           </button>
           {editable && (
             <button type="button" class="sb-small" onClick={() => setEditing(true)}>
-              Edit
+              {t('outbox.edit')}
             </button>
           )}
           <button type="button" class="sb-small" onClick={() => setConfirming(true)}>
-            Discard
+            {t('outbox.discard')}
           </button>
         </div>
       )}
       {confirming && (
-        <div class="sb-actions" role="group" aria-label="Confirm discard">
-          <p>
-            {entry.vendorLabel} will never get this {KIND_NOUN[entry.kind] ?? 'request'}. Discard
-            it?
-          </p>
+        <div class="sb-actions" role="group" aria-label={t('outbox.confirmDiscard')}>
+          <p>{neverText(entry)}</p>
           <button
             type="button"
             class="sb-small"
@@ -200,10 +216,10 @@ function OutboxItem({ entry, state, connector }: { entry: OutboxEntry } & Props)
               if ((await send('discard')).ok) setConfirming(false);
             }}
           >
-            Discard for good
+            {t('outbox.discardForGood')}
           </button>
           <button type="button" class="sb-small" onClick={() => setConfirming(false)}>
-            Keep it
+            {t('common.keepIt')}
           </button>
         </div>
       )}

@@ -4,6 +4,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { isUiLanguageActive, setUiLanguage, t } from '../utils/i18n/runtime';
 import type { PanelState } from '../utils/messaging';
 import type { PanelConnector, StateSource } from '../utils/ui/connector';
 import { callExtras } from '../utils/ui/agent-tools';
@@ -79,7 +80,7 @@ export function PanelView({ state, connector, layout = 'popup', footer }: ViewPr
       <RingingAnnouncer state={state} />
       <DisclosureKeys />
       <header class="sb-header">
-        <h1 class="sb-brand">Switchboard</h1>
+        <h1 class="sb-brand">{t('manifest.name')}</h1>
         <span class="sb-muted sb-vendor">
           {state.vendorLabel}
           {!signedOut && state.identity?.username ? ` · ${state.identity.username}` : ''}
@@ -92,7 +93,7 @@ export function PanelView({ state, connector, layout = 'popup', footer }: ViewPr
             disabled={signOut.pending}
             onClick={() => signOut.run({ type: 'panel/signOut' })}
           >
-            Sign out
+            {t('panel.signOut')}
           </button>
         )}
       </header>
@@ -127,21 +128,40 @@ export function PanelView({ state, connector, layout = 'popup', footer }: ViewPr
 }
 
 /**
+ * Each state, once its language (`PanelState.language`, the `ui.language` setting) is in place: at
+ * once when it already is, after loading its messages otherwise. A state that comes while an
+ * older one waits for its language replaces it.
+ */
+function subscribeInLanguage(
+  connector: PanelConnector,
+  show: (shown: { state: PanelState; source: StateSource }) => void,
+): () => void {
+  let latest = 0;
+  return connector.subscribe((state, source = 'live') => {
+    const id = ++latest;
+    if (isUiLanguageActive(state.language)) {
+      show({ state, source });
+      return;
+    }
+    void setUiLanguage(state.language).then(() => {
+      if (id === latest) show({ state, source });
+    });
+  });
+}
+
+/**
  * Renders whatever the connector last gave: the background's state, or until it arrives the
  * snapshot, disabled (LastKnown); "Loading…" until there is either.
  */
 export function Panel({ connector, layout, footer }: Omit<ViewProps, 'state'>) {
   const [shown, setShown] = useState<{ state: PanelState; source: StateSource }>();
-  useEffect(
-    () => connector.subscribe((state, source = 'live') => setShown({ state, source })),
-    [connector],
-  );
+  useEffect(() => subscribeInLanguage(connector, setShown), [connector]);
   const state = shown?.state;
   if (!state) {
     return (
       <main class={`sb-panel sb-panel--${layout ?? 'popup'}`} aria-busy="true">
         <p class="sb-muted" role="status">
-          Loading…
+          {t('panel.loading')}
         </p>
       </main>
     );

@@ -10,6 +10,8 @@ import { commandOrProblem, FORWARD_KINDS, forwardKindText } from '../utils/ui/ag
 import type { PanelConnector } from '../utils/ui/connector';
 import { ErrorAlert } from './ErrorAlert';
 import { useAction } from './hooks';
+import { formatNumber } from '../utils/i18n/format';
+import { t } from '../utils/i18n/runtime';
 
 interface Props {
   state: PanelState;
@@ -31,7 +33,7 @@ export function PresenceControls({ state, connector }: Props) {
   return (
     <section class="sb-tool" aria-labelledby="sb-presence-title">
       <h2 id="sb-presence-title" class="sb-title">
-        Presence
+        {t('presence.title')}
       </h2>
       {canDnd ? (
         <div class="sb-row">
@@ -46,11 +48,13 @@ export function PresenceControls({ state, connector }: Props) {
               })
             }
           >
-            Do not disturb
+            {t('presence.dnd')}
           </button>
         </div>
       ) : (
-        presence.dnd !== undefined && <p>Do not disturb: {presence.dnd ? 'on' : 'off'}</p>
+        presence.dnd !== undefined && (
+          <p>{presence.dnd ? t('presence.dndOn') : t('presence.dndOff')}</p>
+        )
       )}
       <ErrorAlert message={action.error} />
       {kinds.map((kind) =>
@@ -71,17 +75,28 @@ export function PresenceControls({ state, connector }: Props) {
   );
 }
 
-/** "off", "on, to 1002". */
-const forwardState = (forward: Forward | undefined): string =>
-  forward?.enabled ? `on, to ${forward.destination}` : 'off';
-
+/** "Forward all calls: on, to 1002", "Forward when busy: off". */
 const forwardText = (kind: ForwardKind, forward: Forward | undefined): string =>
-  `${forwardKindText(kind)}: ${forwardState(forward)}`;
+  forward?.enabled
+    ? t('presence.forwardOn', { kind: forwardKindText(kind), destination: forward.destination })
+    : t('presence.forwardOff', { kind: forwardKindText(kind) });
+
+/** "Now on, to 1002", "Now off". */
+const nowText = (forward: Forward | undefined): string =>
+  forward?.enabled
+    ? t('presence.nowOn', { destination: forward.destination })
+    : t('presence.nowOff');
 
 export function voicemailText(voicemail: PanelState['agentTools']['presence']['voicemail']) {
-  if (!voicemail) return 'Voicemail: no count from the phone system yet';
-  const old = voicemail.old !== undefined ? `, ${voicemail.old} old` : '';
-  return voicemail.new === 0 && !old ? 'No new voicemail' : `Voicemail: ${voicemail.new} new${old}`;
+  if (!voicemail) return t('presence.voicemailUnknown');
+  if (voicemail.old !== undefined)
+    return t('presence.voicemailNewOld', {
+      new: formatNumber(voicemail.new),
+      old: formatNumber(voicemail.old),
+    });
+  return voicemail.new === 0
+    ? t('presence.noVoicemail')
+    : t('presence.voicemailNew', { new: formatNumber(voicemail.new) });
 }
 
 function ForwardForm({
@@ -101,7 +116,7 @@ function ForwardForm({
   const onSubmit = async (event: Event) => {
     event.preventDefault();
     if (enabled && !destination.trim()) {
-      action.setError('Enter the number to forward to');
+      action.setError(t('presence.needDestination'));
       return;
     }
     const command = commandOrProblem({ type: 'setForward', kind, enabled, destination });
@@ -119,28 +134,28 @@ function ForwardForm({
           />
           {name}
         </label>
-        <span class="sb-muted">Now {forwardState(current)}</span>
+        <span class="sb-muted">{nowText(current)}</span>
       </div>
       <div class="sb-row">
         <label for={`${base}-to`} class="sb-visually-hidden">
-          {`${name} to`}
+          {t('presence.forwardTo', { kind: name })}
         </label>
         <input
           id={`${base}-to`}
           type="tel"
           inputMode="tel"
           maxLength={64}
-          placeholder="Number"
+          placeholder={t('presence.number')}
           value={destination}
           onInput={(e) => setDestination(e.currentTarget.value)}
         />
         <button
           type="submit"
           class="sb-small"
-          aria-label={`Save: ${name}`}
+          aria-label={t('presence.saveNamed', { kind: name })}
           disabled={action.pending}
         >
-          Save
+          {t('presence.save')}
         </button>
       </div>
       <ErrorAlert message={action.error} />

@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 import type { Call, CodeLabel } from '../utils/cti/model';
 import type { PanelConnector } from '../utils/ui/connector';
 import { CommandForm } from './CommandForm';
+import { t } from '../utils/i18n/runtime';
 
 interface Props {
   id: string;
@@ -21,19 +22,19 @@ export function QueueForm({ id, call, queues, connector, onDone }: Props) {
   return (
     <CommandForm
       id={id}
-      name="Send to queue"
-      submitText="Send to queue"
+      name={t('queueForm.title')}
+      submitText={t('queueForm.title')}
       connector={connector}
       onDone={onDone}
       // No default choice: sending a caller to the wrong queue cannot be undone from here.
       command={() =>
-        queue ? { type: 'redirectToQueue', callId: call.id, queue } : 'Choose a queue'
+        queue ? { type: 'redirectToQueue', callId: call.id, queue } : t('queueForm.chooseQueue')
       }
-      label="Queue"
+      label={t('queueForm.queue')}
       fieldKey="queue"
       field={(field) => (
         <select {...field} value={queue} onChange={(e) => setQueue(e.currentTarget.value)}>
-          <option value="">Choose…</option>
+          <option value="">{t('common.choose')}</option>
           {queues.map((q) => (
             <option key={q.code} value={q.code}>
               {q.label}

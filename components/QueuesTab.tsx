@@ -9,6 +9,8 @@ import type { PanelConnector } from '../utils/ui/connector';
 import { formatDuration } from '../utils/ui/format';
 import { ErrorAlert } from './ErrorAlert';
 import { useAction, useNow, type Action } from './hooks';
+import { formatNumber } from '../utils/i18n/format';
+import { t } from '../utils/i18n/runtime';
 
 interface Props {
   state: PanelState;
@@ -46,11 +48,11 @@ export function QueuesTab({ state, connector }: Props) {
     canLeave: state.commands.includes('leaveQueue'),
     now,
   };
-  if (rows.length === 0) return <p class="sb-muted">You are in no queue.</p>;
+  if (rows.length === 0) return <p class="sb-muted">{t('queues.none')}</p>;
   return (
     <div class="sb-tool">
       <ErrorAlert message={action.error} />
-      <ul class="sb-list" aria-label="Queues">
+      <ul class="sb-list" aria-label={t('queues.list')}>
         {rows.map(({ queue, stats }) => (
           <QueueRow key={queue.id} queue={queue} stats={stats} {...tools} />
         ))}
@@ -74,18 +76,23 @@ function QueueRow({ queue, stats, action, canJoin, canLeave, now }: RowProps) {
     action.run({ type: 'panel/command', command: { type, queue: queue.id } });
   // Where membership is unknown, both are offered: the vendor says no if it does not apply.
   const offered = [
-    ...(canJoin && queue.member !== true ? [['joinQueue', 'Join'] as const] : []),
-    ...(canLeave && queue.member !== false ? [['leaveQueue', 'Leave'] as const] : []),
+    ...(canJoin && queue.member !== true
+      ? [['joinQueue', t('queues.join'), t('queues.joinQueue', { name })] as const]
+      : []),
+    ...(canLeave && queue.member !== false
+      ? [['leaveQueue', t('queues.leave'), t('queues.leaveQueue', { name })] as const]
+      : []),
   ];
   const wait = stats && longestWaitMs(stats, now);
-  const figures: [string, string | number | undefined][] = stats
+  const count = (n: number | undefined) => (n === undefined ? undefined : formatNumber(n));
+  const figures: [string, string | undefined][] = stats
     ? [
-        ['Waiting', stats.waiting],
-        ['Longest wait', wait === undefined ? undefined : formatDuration(wait)],
-        ['Agents available', stats.agentsAvailable],
-        ['Agents signed in', stats.agentsLoggedIn],
-        ['Answered', stats.answered],
-        ['Abandoned', stats.abandoned],
+        [t('queues.waiting'), count(stats.waiting)],
+        [t('queues.longestWait'), wait === undefined ? undefined : formatDuration(wait)],
+        [t('queues.agentsAvailable'), count(stats.agentsAvailable)],
+        [t('queues.agentsSignedIn'), count(stats.agentsLoggedIn)],
+        [t('queues.answered'), count(stats.answered)],
+        [t('queues.abandoned'), count(stats.abandoned)],
       ]
     : [];
   const shown = figures.filter(([, value]) => value !== undefined);
@@ -96,12 +103,12 @@ function QueueRow({ queue, stats, action, canJoin, canLeave, now }: RowProps) {
         {queue.number && <span class="sb-muted">{queue.number}</span>}
         {queue.member !== undefined && (
           <span class={`sb-tag${queue.member ? ' sb-tag--on' : ''}`}>
-            {queue.member ? 'Member' : 'Not a member'}
+            {queue.member ? t('queues.member') : t('queues.notMember')}
           </span>
         )}
       </div>
       {shown.length > 0 && (
-        <dl class="sb-figures" aria-label={`${name} figures`}>
+        <dl class="sb-figures" aria-label={t('queues.figures', { name })}>
           {shown.map(([label, value]) => (
             <div key={label}>
               <dt>{label}</dt>
@@ -111,12 +118,12 @@ function QueueRow({ queue, stats, action, canJoin, canLeave, now }: RowProps) {
         </dl>
       )}
       <div class="sb-row">
-        {offered.map(([type, text]) => (
+        {offered.map(([type, text, aria]) => (
           <button
             key={type}
             type="button"
             class="sb-small"
-            aria-label={`${text} ${name}`}
+            aria-label={aria}
             disabled={action.pending}
             onClick={() => void send(type)}
           >

@@ -11,6 +11,7 @@ import { Command } from '../utils/cti/model';
 import type { PanelConnector } from '../utils/ui/connector';
 import { CommandForm } from './CommandForm';
 import { TransferSearch, type TransferPick } from './TransferSearch';
+import { t } from '../utils/i18n/runtime';
 
 interface Props {
   id: string;
@@ -45,18 +46,18 @@ export function TransferForm({ id, call, connector, onDone, directory = false }:
     const parsed = Command.safeParse({ type: kind, callId: call.id, target });
     return parsed.success
       ? parsed.data
-      : (parsed.error.issues[0]?.message ?? 'Enter a valid number');
+      : (parsed.error.issues[0]?.message ?? t('transferForm.invalidNumber'));
   };
 
   return (
     <CommandForm
       id={id}
-      name="Transfer"
-      submitText={kind === 'attendedTransfer' ? 'Start transfer' : 'Transfer now'}
+      name={t('transferForm.title')}
+      submitText={kind === 'attendedTransfer' ? t('transferForm.start') : t('transferForm.now')}
       connector={connector}
       onDone={onDone}
       command={toCommand}
-      label="Transfer to"
+      label={t('transferForm.target')}
       fieldKey="target"
       field={(field) => (
         <input
@@ -70,10 +71,10 @@ export function TransferForm({ id, call, connector, onDone, directory = false }:
       )}
     >
       {directory && <TransferSearch id={`${id}-search`} connector={connector} onPick={onPick} />}
-      {blindOnly && <p class="sb-muted">{blindOnly.name} takes a blind transfer only.</p>}
+      {blindOnly && <p class="sb-muted">{t('transferForm.blindOnly', { name: blindOnly.name })}</p>}
       {kinds.length > 1 && !blindOnly && (
         <fieldset class="sb-choice">
-          <legend>Transfer type</legend>
+          <legend>{t('transferForm.kind')}</legend>
           <label>
             <input
               type="radio"
@@ -81,7 +82,7 @@ export function TransferForm({ id, call, connector, onDone, directory = false }:
               checked={kind === 'blindTransfer'}
               onChange={() => setChosen('blindTransfer')}
             />
-            Blind
+            {t('transferForm.blind')}
           </label>
           <label>
             <input
@@ -90,7 +91,7 @@ export function TransferForm({ id, call, connector, onDone, directory = false }:
               checked={kind === 'attendedTransfer'}
               onChange={() => setChosen('attendedTransfer')}
             />
-            Attended
+            {t('transferForm.attended')}
           </label>
         </fieldset>
       )}

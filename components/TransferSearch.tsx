@@ -8,6 +8,7 @@ import { useState } from 'preact/hooks';
 import { dialableNumber, directoryStatusText } from '../utils/ui/agent-tools';
 import type { PanelConnector } from '../utils/ui/connector';
 import { DIRECTORY_TERM_MAX, useDirectorySearch } from './directory-search';
+import { t } from '../utils/i18n/runtime';
 
 /** A number picked from the directory. */
 export interface TransferPick {
@@ -30,7 +31,7 @@ export function TransferSearch({ id, connector, onPick }: Props) {
   const shown = results.entries;
   return (
     <div class="sb-field">
-      <label for={id}>Find by name</label>
+      <label for={id}>{t('transferSearch.findByName')}</label>
       <input
         id={id}
         type="search"
@@ -39,21 +40,23 @@ export function TransferSearch({ id, connector, onPick }: Props) {
         value={term}
         onInput={(e) => setTerm(e.currentTarget.value)}
       />
-      {term.trim() && !results.searching && shown.length === 0 && <p class="sb-muted">No match.</p>}
+      {term.trim() && !results.searching && shown.length === 0 && (
+        <p class="sb-muted">{t('common.noMatch')}</p>
+      )}
       {term.trim() && results.error && (
         <p class="sb-error" role="alert">
-          The phone system’s directory could not be searched: {results.error}
+          {t('common.directoryFailed', { error: results.error })}
         </p>
       )}
       {shown.length > 0 && (
-        <ul class="sb-list sb-picks" aria-label="Transfer targets found">
+        <ul class="sb-list sb-picks" aria-label={t('transferSearch.found')}>
           {shown.flatMap((entry) =>
             entry.numbers.map((n, i) => (
               <li key={`${entry.id}-${i}`}>
                 <button
                   type="button"
                   class="sb-small sb-pick"
-                  aria-label={`Use ${entry.name} on ${n.number}`}
+                  aria-label={t('transferSearch.use', { name: entry.name, number: n.number })}
                   onClick={() => {
                     onPick({
                       target: dialableNumber(n.number),

@@ -11,6 +11,7 @@ import { fromLocalInput } from '../utils/ui/datetime';
 import { ErrorAlert } from './ErrorAlert';
 import { FormButtons } from './FormButtons';
 import { useAction } from './hooks';
+import { t } from '../utils/i18n/runtime';
 
 type Field = VendorAction['fields'][number];
 
@@ -32,14 +33,14 @@ export function actionValues(
   for (const field of fields) {
     const value = (typed[field.key] ?? '').trim();
     if (!value) {
-      if (field.required) return `Fill in “${field.label}”`;
+      if (field.required) return t('vendorAction.fillIn', { label: field.label });
       continue;
     }
     if (field.kind === 'number' && !Number.isFinite(Number(value)))
-      return `“${field.label}” must be a number`;
+      return t('vendorAction.notNumber', { label: field.label });
     if (field.kind === 'datetime') {
       const at = fromLocalInput(value);
-      if (at === undefined) return `Enter “${field.label}” as a full date and time`;
+      if (at === undefined) return t('vendorAction.notDateTime', { label: field.label });
       values[field.key] = String(at);
       continue;
     }
@@ -64,7 +65,7 @@ function FieldInput({
     case 'choice':
       return (
         <select {...common} onChange={(e) => onValue(e.currentTarget.value)}>
-          <option value="">Choose…</option>
+          <option value="">{t('common.choose')}</option>
           {(field.options ?? []).map((o) => (
             <option key={o.code} value={o.code}>
               {o.label}
@@ -124,8 +125,7 @@ export function VendorActionForm({ id, action: vendorAction, callId, connector, 
       {vendorAction.fields.map((field) => (
         <div class="sb-field" key={field.key}>
           <label for={`${id}-${safeId(field.key)}`}>
-            {field.label}
-            {field.required ? '' : ' (optional)'}
+            {field.required ? field.label : t('common.optionalField', { label: field.label })}
           </label>
           <FieldInput
             id={`${id}-${safeId(field.key)}`}

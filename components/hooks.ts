@@ -4,6 +4,7 @@
  * of the agent's last action.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { activeUiLanguage, onUiLanguageChange } from '../utils/i18n/runtime';
 import type { PanelMessage, Reply } from '../utils/messaging';
 import type { PanelConnector } from '../utils/ui/connector';
 
@@ -59,4 +60,15 @@ export function useAction(connector: PanelConnector): Action {
     [connector],
   );
   return { run, pending, error, setError };
+}
+
+/**
+ * Renders the component again when the interface's language changes. Views re-render with every
+ * state anyway; an element made once and passed down unchanged (the popup's footer) is skipped
+ * by Preact's diff, so it follows the language itself.
+ */
+export function useUiLanguage(): string {
+  const [language, setLanguage] = useState(activeUiLanguage);
+  useEffect(() => onUiLanguageChange(() => setLanguage(activeUiLanguage())), []);
+  return language;
 }

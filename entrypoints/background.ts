@@ -15,6 +15,7 @@ import { createTonePlayer } from '../utils/background/ring-tone';
 import { openPopTarget } from '../utils/background/tabs';
 import { systemClock } from '../utils/cti/adapter';
 import { createLogger } from '../utils/cti/log';
+import { onUiLanguageChange } from '../utils/i18n/runtime';
 import {
   createWakeDocument,
   WAKE_DOCUMENT_PATH,
@@ -228,6 +229,8 @@ export default defineBackground(() => {
     (error: unknown) => dialLog.warn('context menu not created', error),
   );
   watchSettings((resolved) => contextMenu.setEnabled(resolved.settings.clickToDial.enabled));
+  // The app puts the interface's language (ui.language) in place; the menu follows it.
+  onUiLanguageChange(() => contextMenu.relabel());
 
   // Every listener is registered synchronously: Chrome may have woken this worker for an event.
   browser.runtime.onMessage.addListener((message, sender) => app.handleMessage(message, sender));

@@ -5,6 +5,7 @@
  * table and every file under utils/ to them.
  */
 const LAYERS = [
+  ['utils/i18n/'],
   ['utils/lib/'],
   ['utils/phone/'],
   ['utils/cti/core'],

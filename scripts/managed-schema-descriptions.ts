@@ -90,7 +90,8 @@ const SHARED: Readonly<Record<string, string>> = {
     'At most this many calls are kept in the history, the oldest deleted first (10 to 20000). Default 5000.',
 
   ui: 'User interface.',
-  'ui.language': 'Interface language. This release ships English (en) only.',
+  'ui.language':
+    "Interface language: browser (the browser's language; English when it is not one of these), en, fr, es, de, nl, pt_BR, it or ar (Arabic, right to left).",
   'ui.ringSound':
     'Play a ring tone while an incoming call rings, until it is answered, declined or taken elsewhere.',
   'ui.ringVolume': 'Volume of the ring tone, from 0 (silent) to 100 (full).',

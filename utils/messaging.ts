@@ -47,6 +47,7 @@ import type {
 } from './cti/features';
 import type { Notice } from './cti/store';
 import type { HistoryEntry } from './history/entry';
+import type { UiLanguage } from './i18n/languages';
 import type { InternalDial } from './phone/dial-input';
 import type { RuleMismatch } from './screenpop/rules';
 import type { PopDecision } from './screenpop/screen-pop';
@@ -67,6 +68,11 @@ export interface ConnectionField {
 }
 
 export interface PanelState {
+  /**
+   * The `ui.language` setting: the panel puts it in place before it renders this state
+   * (utils/i18n/runtime.ts). Absent: the browser's language.
+   */
+  language?: UiLanguage;
   /** The vendor's registry id. */
   vendor: string;
   vendorLabel: string;

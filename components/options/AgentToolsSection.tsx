@@ -5,20 +5,30 @@
 import { SettingsSection } from './SettingsSection';
 import type { SettingsForm } from './form';
 import { SettingsTable, type Column } from './SettingsTable';
+import { t } from '../../utils/i18n/runtime';
 
-const PAUSE_COLUMNS: readonly Column[] = [
-  { key: 'code', header: 'Code', label: 'Pause code' },
-  { key: 'label', header: 'Label', label: 'Pause label' },
+const pauseColumns = (): readonly Column[] => [
+  { key: 'code', header: t('agentToolsSection.code'), label: t('agentToolsSection.pauseCode') },
+  { key: 'label', header: t('agentToolsSection.label'), label: t('agentToolsSection.pauseLabel') },
 ];
 
-const SPEED_DIAL_COLUMNS: readonly Column[] = [
-  { key: 'name', header: 'Name', label: 'Speed-dial name' },
-  { key: 'number', header: 'Number', label: 'Speed-dial number', placeholder: '+33123456789' },
+const speedDialColumns = (): readonly Column[] => [
+  {
+    key: 'name',
+    header: t('agentToolsSection.name'),
+    label: t('agentToolsSection.speedDialName'),
+  },
+  {
+    key: 'number',
+    header: t('agentToolsSection.number'),
+    label: t('agentToolsSection.speedDialNumber'),
+    placeholder: '+33123456789',
+  },
   {
     key: 'detail',
-    header: 'Detail',
-    label: 'Speed-dial detail',
-    placeholder: 'team, site',
+    header: t('agentToolsSection.detail'),
+    label: t('agentToolsSection.speedDialDetail'),
+    placeholder: t('agentToolsSection.detailPlaceholder'),
     optional: true,
   },
 ];
@@ -26,15 +36,15 @@ const SPEED_DIAL_COLUMNS: readonly Column[] = [
 /** One card: the pause reasons, then the speed dial. */
 export function AgentToolsSection({ form }: { form: SettingsForm }) {
   return (
-    <SettingsSection titleId="opt-tools-title" title="Agent tools">
+    <SettingsSection titleId="opt-tools-title" title={t('agentToolsSection.title')}>
       <SettingsTable
         form={form}
         path="agent.pauseReasons"
         titleId="opt-pause-title"
-        title="Pause reasons"
-        description="Offered when going not ready, with phone systems that take a reason but list none of their own."
+        title={t('agentToolsSection.pauseReasons')}
+        description={t('agentToolsSection.pauseReasonsHint')}
         items={form.draft.agent.pauseReasons}
-        columns={PAUSE_COLUMNS}
+        columns={pauseColumns()}
         itemName="reason"
         newItem={() => ({ code: '', label: '' })}
       />
@@ -42,10 +52,10 @@ export function AgentToolsSection({ form }: { form: SettingsForm }) {
         form={form}
         path="directory.speedDial"
         titleId="opt-speed-title"
-        title="Speed dial"
-        description="Numbers every agent finds in the directory, to call or to transfer to, whatever the phone system."
+        title={t('agentToolsSection.speedDial')}
+        description={t('agentToolsSection.speedDialHint')}
         items={form.draft.directory.speedDial}
-        columns={SPEED_DIAL_COLUMNS}
+        columns={speedDialColumns()}
         itemName="entry"
         newItem={() => ({ name: '', number: '' })}
         scroll

@@ -4,15 +4,16 @@ import { connectionFields } from '../../utils/ui/schema-fields';
 import { CheckboxField, FieldNotes, ListField, SelectField, TextField } from './fields';
 import { fieldMeta, type SettingsForm } from './form';
 import { SettingsSection } from './SettingsSection';
+import { t } from '../../utils/i18n/runtime';
 
 export function ConnectionSection({ form }: { form: SettingsForm }) {
   const vendor = form.draft.vendor;
   const fields = connectionFields(vendor);
   const vendorMeta = fieldMeta(form, 'vendor');
   return (
-    <SettingsSection titleId="opt-connection-title" title="Contact center">
+    <SettingsSection titleId="opt-connection-title" title={t('connectionSection.title')}>
       <div class="sb-field">
-        <label for={vendorMeta.id}>Vendor</label>
+        <label for={vendorMeta.id}>{t('connectionSection.vendor')}</label>
         <select
           id={vendorMeta.id}
           value={vendor}

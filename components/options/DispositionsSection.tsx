@@ -3,26 +3,29 @@ import { CheckboxField } from './fields';
 import type { SettingsForm } from './form';
 import { SettingsSection } from './SettingsSection';
 import { SettingsTable, type Column } from './SettingsTable';
+import { t } from '../../utils/i18n/runtime';
 
-const REQUIRED_LABEL = 'Require a disposition before the agent goes ready again';
-
-const COLUMNS: readonly Column[] = [
-  { key: 'code', header: 'Code' },
-  { key: 'label', header: 'Label' },
+const columns = (): readonly Column[] => [
+  { key: 'code', header: t('dispositionsSection.code') },
+  { key: 'label', header: t('dispositionsSection.label') },
 ];
 
 export function DispositionsSection({ form }: { form: SettingsForm }) {
   return (
-    <SettingsSection titleId="opt-dispo-title" title="Dispositions">
-      <CheckboxField form={form} path="dispositions.required" label={REQUIRED_LABEL} />
+    <SettingsSection titleId="opt-dispo-title" title={t('dispositionsSection.title')}>
+      <CheckboxField
+        form={form}
+        path="dispositions.required"
+        label={t('dispositionsSection.required')}
+      />
       <SettingsTable
         form={form}
         path="dispositions.codes"
         titleId="opt-codes-title"
-        title="Disposition codes"
-        description="Used with vendors that have no result codes of their own."
+        title={t('dispositionsSection.codes')}
+        description={t('dispositionsSection.codesHint')}
         items={form.draft.dispositions.codes}
-        columns={COLUMNS}
+        columns={columns()}
         itemName="code"
         newItem={() => ({ code: '', label: '' })}
       />

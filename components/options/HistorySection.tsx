@@ -1,4 +1,5 @@
 /** How long this browser keeps the agent's call history, and how many calls at most. */
+import { t } from '../../utils/i18n/runtime';
 import { HISTORY_TEXT as TEXT, type SettingText } from '../../utils/ui/labels';
 import { FieldNotes } from './fields';
 import { fieldMeta, type SettingsForm } from './form';
@@ -42,9 +43,9 @@ function NumberField({
 
 export function HistorySection({ form }: { form: SettingsForm }) {
   return (
-    <SettingsSection titleId="opt-history-title" title="Call history">
-      <NumberField form={form} path="history.retentionDays" text={TEXT.retentionDays} />
-      <NumberField form={form} path="history.maxEntries" text={TEXT.maxEntries} />
+    <SettingsSection titleId="opt-history-title" title={t('historySection.title')}>
+      <NumberField form={form} path="history.retentionDays" text={TEXT.retentionDays()} />
+      <NumberField form={form} path="history.maxEntries" text={TEXT.maxEntries()} />
     </SettingsSection>
   );
 }

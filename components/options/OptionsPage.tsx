@@ -3,7 +3,9 @@
  * validates the draft with the schema before saving, saves only what changed, and follows policy
  * changes live (a setting that becomes managed is disabled and takes the admin's value at once).
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { UI_LANGUAGES } from '../../utils/i18n/languages';
+import { isUiLanguageActive, setUiLanguage, t } from '../../utils/i18n/runtime';
 import { isLocked, type ResolvedSettings } from '../../utils/settings/policy';
 import type { Settings } from '../../utils/settings/schema';
 import type { SettingsConnector } from '../../utils/ui/settings-connector';
@@ -37,16 +39,33 @@ interface Loaded {
 type Status =
   { kind: 'idle' } | { kind: 'saved' } | { kind: 'invalid' } | { kind: 'failed'; message: string };
 
+/**
+ * Runs `show` with settings once their `ui.language` is in place: at once when it already is,
+ * after loading its messages otherwise; settings that come meanwhile replace those waiting.
+ */
+function useInLanguage() {
+  const latest = useRef(0);
+  return (show: (resolved: ResolvedSettings) => void) => (resolved: ResolvedSettings) => {
+    const id = ++latest.current;
+    const language = resolved.settings.ui.language;
+    if (isUiLanguageActive(language)) return show(resolved);
+    void setUiLanguage(language).then(() => {
+      if (id === latest.current) show(resolved);
+    });
+  };
+}
+
 export function OptionsPage({ connector }: { connector: SettingsConnector }) {
   const [loaded, setLoaded] = useState<Loaded | undefined>();
   const [loadError, setLoadError] = useState<string | undefined>();
   const [showErrors, setShowErrors] = useState(false);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const inLanguage = useInLanguage();
 
   useEffect(() => {
     const controller = new AbortController();
-    const apply = (resolved: ResolvedSettings) =>
+    const apply = inLanguage((resolved: ResolvedSettings) =>
       setLoaded((prev) =>
         prev
           ? {
@@ -56,7 +75,8 @@ export function OptionsPage({ connector }: { connector: SettingsConnector }) {
               ),
             }
           : { resolved, draft: resolved.settings },
-      );
+      ),
+    );
     connector.watch(apply, controller.signal);
     connector
       .load()
@@ -71,7 +91,7 @@ export function OptionsPage({ connector }: { connector: SettingsConnector }) {
     return (
       <main class="sb-options">
         <p class="sb-error" role="alert">
-          Could not read the settings: {loadError}
+          {t('options.readFailed', { error: loadError })}
         </p>
       </main>
     );
@@ -79,7 +99,7 @@ export function OptionsPage({ connector }: { connector: SettingsConnector }) {
   if (!loaded) {
     return (
       <main class="sb-options" aria-busy="true">
-        <p role="status">Loading…</p>
+        <p role="status">{t('options.loading')}</p>
       </main>
     );
   }
@@ -107,9 +127,11 @@ export function OptionsPage({ connector }: { connector: SettingsConnector }) {
       const resolved = await connector.save(
         changedLeaves(loaded.resolved.settings, validation.value),
       );
-      setLoaded({ resolved, draft: resolved.settings });
-      setShowErrors(false);
-      setStatus({ kind: 'saved' });
+      inLanguage(() => {
+        setLoaded({ resolved, draft: resolved.settings });
+        setShowErrors(false);
+        setStatus({ kind: 'saved' });
+      })(resolved);
     } catch (e) {
       setStatus({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
     } finally {
@@ -119,14 +141,10 @@ export function OptionsPage({ connector }: { connector: SettingsConnector }) {
 
   return (
     <main class="sb-options">
-      <h1>Switchboard settings</h1>
+      <h1>{t('options.title')}</h1>
       <DiagnosticsLink />
       <SettingsProblems problems={loaded.resolved.problems} />
-      {loaded.resolved.locked.length > 0 && (
-        <p class="sb-muted">
-          Some settings are set by your administrator and cannot be changed here.
-        </p>
-      )}
+      {loaded.resolved.locked.length > 0 && <p class="sb-muted">{t('options.someManaged')}</p>}
       <form onSubmit={onSubmit} noValidate>
         <ConnectionSection form={form} />
         <ClickToDialSection form={form} />
@@ -134,18 +152,19 @@ export function OptionsPage({ connector }: { connector: SettingsConnector }) {
         <DispositionsSection form={form} />
         <AgentToolsSection form={form} />
         <HistorySection form={form} />
-        <SettingsSection titleId="opt-ui-title" title="Display">
+        <SettingsSection titleId="opt-ui-title" title={t('options.display')}>
           <SelectField
             form={form}
             path="ui.language"
-            label="Language"
-            options={['en', 'fr', 'es', 'de', 'nl', 'pt']}
+            label={t('options.language')}
+            hint={t('options.languageHint')}
+            options={UI_LANGUAGES}
           />
           <RingSoundFields form={form} />
         </SettingsSection>
         <div class="sb-savebar">
           <button type="submit" class="sb-primary" disabled={busy}>
-            {busy ? 'Saving…' : 'Save'}
+            {busy ? t('options.saving') : t('options.save')}
           </button>
           <StatusText status={status} />
         </div>
@@ -159,17 +178,17 @@ function StatusText({ status }: { status: Status }) {
     case 'idle':
       return <span role="status" />;
     case 'saved':
-      return <span role="status">Saved</span>;
+      return <span role="status">{t('options.saved')}</span>;
     case 'invalid':
       return (
         <span class="sb-error" role="alert">
-          Some values are not valid: see the messages above.
+          {t('options.invalid')}
         </span>
       );
     case 'failed':
       return (
         <span class="sb-error" role="alert">
-          Could not save: {status.message}
+          {t('options.saveFailed', { error: status.message })}
         </span>
       );
   }

@@ -2,6 +2,7 @@
  * The ring tone's settings in the Display section: on or off, and its volume (background/ring.ts
  * plays it). Either may be set by policy, which disables its control.
  */
+import { formatPercent } from '../../utils/i18n/format';
 import { RING_SOUND_TEXT as TEXT } from '../../utils/ui/labels';
 import { CheckboxField, FieldNotes } from './fields';
 import { fieldMeta, type SettingsForm } from './form';
@@ -17,11 +18,11 @@ export function RingSoundFields({ form }: { form: SettingsForm }) {
       <CheckboxField
         form={form}
         path="ui.ringSound"
-        label={TEXT.ringSound.label}
-        hint={TEXT.ringSound.hint}
+        label={TEXT.ringSound().label}
+        hint={TEXT.ringSound().hint}
       />
       <div class="sb-field">
-        <label for={meta.id}>{TEXT.ringVolume.label}</label>
+        <label for={meta.id}>{TEXT.ringVolume().label}</label>
         <div class="sb-row">
           <input
             id={meta.id}
@@ -36,7 +37,7 @@ export function RingSoundFields({ form }: { form: SettingsForm }) {
             onInput={(e) => form.set(VOLUME, Number(e.currentTarget.value))}
           />
           <output id={valueId} for={meta.id}>
-            {new Intl.NumberFormat(undefined, { style: 'percent' }).format(volume / 100)}
+            {formatPercent(volume)}
           </output>
         </div>
         <FieldNotes meta={meta} />

@@ -7,14 +7,49 @@ import { ListField } from './fields';
 import type { SettingsForm } from './form';
 import { SettingsSection } from './SettingsSection';
 import { SettingsTable, type Column } from './SettingsTable';
+import { t } from '../../utils/i18n/runtime';
 
-const COLUMNS: readonly Column[] = [
-  { key: 'id', header: 'ID', label: 'Rule ID' },
-  { key: 'trigger', header: 'When', options: ['ringing', 'answered', 'manual'] },
-  { key: 'direction', header: 'Direction', options: ['inbound', 'outbound', 'any'] },
-  { key: 'queue', header: 'Queue', placeholder: 'any', optional: true },
-  { key: 'url', header: 'URL template', placeholder: 'https://crm.example.com/search?q={e164}' },
-  { key: 'target', header: 'Opens in', options: ['newTab', 'reuseTab', 'window'] },
+const columns = (): readonly Column[] => [
+  { key: 'id', header: t('screenPopSection.id'), label: t('screenPopSection.ruleId') },
+  {
+    key: 'trigger',
+    header: t('screenPopSection.when'),
+    options: ['ringing', 'answered', 'manual'],
+  },
+  {
+    key: 'direction',
+    header: t('screenPopSection.direction'),
+    options: ['inbound', 'outbound', 'any'],
+  },
+  {
+    key: 'queue',
+    header: t('screenPopSection.queue'),
+    placeholder: t('screenPopSection.anyQueue'),
+    optional: true,
+  },
+  {
+    key: 'url',
+    header: t('screenPopSection.url'),
+    placeholder: 'https://crm.example.com/search?q={e164}',
+  },
+  {
+    key: 'target',
+    header: t('screenPopSection.target'),
+    options: ['newTab', 'reuseTab', 'window'],
+  },
+];
+
+/** The template variables, as a rule's URL writes them. */
+const VARIABLES = [
+  '{e164}',
+  '{national}',
+  '{digits}',
+  '{extension}',
+  '{name}',
+  '{queue}',
+  '{callId}',
+  '{direction}',
+  '{data.KEY}',
 ];
 
 /** A fresh rule with an id not yet taken, so that adding twice gives two valid ids. */
@@ -32,17 +67,13 @@ function RulesTable({ form }: { form: SettingsForm }) {
       form={form}
       path="screenPop.rules"
       titleId="opt-rules-title"
-      title="Rules"
-      description={
-        <>
-          The first matching rule opens its URL once per call. Variables: {'{e164}'}, {'{national}'}
-          , {'{digits}'}, {'{extension}'}, {'{name}'}, {'{queue}'}, {'{callId}'}, {'{direction}'},{' '}
-          {'{data.KEY}'}. A URL of {'{vendorUrl}'} alone opens the page the phone system sends for
-          the call, when its origin is an allowed origin.
-        </>
-      }
+      title={t('screenPopSection.rules')}
+      description={t('screenPopSection.rulesHint', {
+        variables: VARIABLES.join(t('common.listSeparator')),
+        vendorUrl: '{vendorUrl}',
+      })}
       items={form.draft.screenPop.rules}
-      columns={COLUMNS}
+      columns={columns()}
       itemName="rule"
       newItem={newRule}
       scroll
@@ -52,13 +83,13 @@ function RulesTable({ form }: { form: SettingsForm }) {
 
 export function ScreenPopSection({ form }: { form: SettingsForm }) {
   return (
-    <SettingsSection titleId="opt-pop-title" title="Screen-pop">
+    <SettingsSection titleId="opt-pop-title" title={t('screenPopSection.title')}>
       <RulesTable form={form} />
       <ListField
         form={form}
         path="screenPop.allowedOrigins"
-        label="Allowed origins"
-        hint="One per line (https://crm.example.com): extra origins a rule's URL may open, beyond the template's own."
+        label={t('screenPopSection.allowedOrigins')}
+        hint={t('screenPopSection.allowedOriginsHint')}
       />
     </SettingsSection>
   );

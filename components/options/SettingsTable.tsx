@@ -8,6 +8,17 @@ import type { ComponentChildren } from 'preact';
 import { CellInput, CellSelect, RemoveCell, type CellProps } from './cells';
 import { FieldNotes } from './fields';
 import { fieldMeta, type SettingsForm } from './form';
+import { formatNumber } from '../../utils/i18n/format';
+import { t } from '../../utils/i18n/runtime';
+
+/** The kinds of row a table can have, each with its own button texts. */
+const ITEM_TEXT = {
+  rule: { add: 'settingsTable.addRule', remove: 'settingsTable.removeRule' },
+  code: { add: 'settingsTable.addCode', remove: 'settingsTable.removeCode' },
+  reason: { add: 'settingsTable.addReason', remove: 'settingsTable.removeReason' },
+  entry: { add: 'settingsTable.addEntry', remove: 'settingsTable.removeEntry' },
+} as const;
+type ItemName = keyof typeof ITEM_TEXT;
 
 export interface Column {
   /** The item's field that the column edits. */
@@ -33,7 +44,7 @@ interface Props<T> {
   items: readonly T[];
   columns: readonly Column[];
   /** What one row is, for its buttons: "rule" gives "Add rule" and "Remove rule 2". */
-  itemName: string;
+  itemName: ItemName;
   newItem(items: readonly T[]): T;
   /** A wide table scrolls sideways in its own box instead of widening the page. */
   scroll?: boolean;
@@ -63,7 +74,7 @@ export function SettingsTable<T>({
             </th>
           ))}
           <th scope="col">
-            <span class="sb-visually-hidden">Remove</span>
+            <span class="sb-visually-hidden">{t('settingsTable.remove')}</span>
           </th>
         </tr>
       </thead>
@@ -76,12 +87,15 @@ export function SettingsTable<T>({
                 column={column}
                 form={form}
                 path={`${path}.${i}.${column.key}`}
-                label={`${column.label ?? column.header} ${i + 1}`}
+                label={t('settingsTable.cell', {
+                  column: column.label ?? column.header,
+                  row: formatNumber(i + 1),
+                })}
                 disabled={disabled}
               />
             ))}
             <RemoveCell
-              label={`Remove ${itemName} ${i + 1}`}
+              label={t(ITEM_TEXT[itemName].remove, { row: formatNumber(i + 1) })}
               disabled={disabled}
               onRemove={() =>
                 form.set(
@@ -109,7 +123,7 @@ export function SettingsTable<T>({
           disabled={disabled}
           onClick={() => form.set(path, [...items, newItem(items)])}
         >
-          {`Add ${itemName}`}
+          {t(ITEM_TEXT[itemName].add)}
         </button>
       </div>
     </div>

@@ -5,6 +5,7 @@
 import { FieldNotes } from './fields';
 import { fieldMeta, type SettingsForm } from './form';
 import { optionText } from '../../utils/ui/labels';
+import { t } from '../../utils/i18n/runtime';
 
 export interface CellProps {
   form: SettingsForm;
@@ -103,7 +104,7 @@ export function RemoveCell({
         disabled={disabled}
         onClick={onRemove}
       >
-        Remove
+        {t('settingsTable.remove')}
       </button>
     </td>
   );

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { linesToList, sameValue } from '../../utils/ui/settings-form';
 import { optionText } from '../../utils/ui/labels';
 import { fieldMeta, type FieldMeta, type SettingsForm } from './form';
+import { t } from '../../utils/i18n/runtime';
 
 interface BaseProps {
   form: SettingsForm;
@@ -15,14 +16,12 @@ interface BaseProps {
   hint?: string;
 }
 
-export const MANAGED_TEXT = 'Managed by your organization';
-
 export function FieldNotes({ meta, hint }: { meta: FieldMeta; hint?: string }) {
   return (
     <>
       {meta.locked && (
         <p id={`${meta.id}-managed`} class="sb-managed">
-          {MANAGED_TEXT}
+          {t('fields.managed')}
         </p>
       )}
       {hint && (

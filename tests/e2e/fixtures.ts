@@ -108,9 +108,8 @@ export async function signInWith(
   return popup;
 }
 
-/** Sign in from the popup as the XiVO agent would, and wait until the panel says Connected. */
-export async function signIn(ext: ExtensionBrowser, sim: XivoSimulator): Promise<Page> {
-  const popup = await openPopup(ext);
+/** Fill the popup's sign-in form as the XiVO agent would, and send it. */
+export async function submitXivoSignIn(popup: Page, sim: XivoSimulator): Promise<void> {
   // The form appears once the background's first state arrives.
   await expect(popup.getByLabel('Username')).toBeVisible();
   const server = popup.getByLabel('Server');
@@ -119,6 +118,12 @@ export async function signIn(ext: ExtensionBrowser, sim: XivoSimulator): Promise
   await popup.getByLabel('Password').fill(AGENT.password);
   await popup.getByLabel('Phone number').fill(AGENT.phoneNumber);
   await popup.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Sign in from the popup as the XiVO agent would, and wait until the panel says Connected. */
+export async function signIn(ext: ExtensionBrowser, sim: XivoSimulator): Promise<Page> {
+  const popup = await openPopup(ext);
+  await submitXivoSignIn(popup, sim);
   await expect(popup.getByText('Connected', { exact: true })).toBeVisible();
   return popup;
 }

@@ -46,9 +46,10 @@ export interface ExtensionBrowser {
 /**
  * `userDataDir`: a profile of the caller's, kept at `close` so that the browser can be launched
  * again on it (a browser restart); without it, a fresh profile removed at `close`.
- * `env`: added to the browser's environment (PRACTICES.md: `LANGUAGE=fr LANG=fr_FR.UTF-8` starts
- * Debian's Chromium in French); `args`: more command-line switches (`--accept-lang=en`: English
- * with no region as the only preferred language).
+ * `env`: added to the browser's environment. Debian's Chromium takes its language from there:
+ * `{ LANGUAGE: 'fr', LANG: 'fr_FR.UTF-8' }` starts it in French, with the chromium-l10n package
+ * installed. `args`: more command-line switches (`--accept-lang=en`: English with no region as
+ * the only preferred language).
  */
 export async function launchWithExtension(
   options: {

@@ -60,6 +60,7 @@ import { settingsChange, type SettingsChange } from './settings-changes';
 import { createNetworkWatcher, serverOrigins, type NetworkWatchDeps } from './network-watch';
 import { createSignIn, type SignIn } from './sign-in';
 import { createViews, type Views } from './views';
+import { isUiLanguageActive, setUiLanguage, t } from '../i18n/runtime';
 
 export interface BackgroundDeps {
   extension: { id: string; origin: string };
@@ -139,7 +140,7 @@ function screenPopOn(
       claim: async (key) =>
         (await popped).claim(key).catch((error: unknown) => {
           // No claim, no pop (it could pop twice): the agent is told why the record did not open.
-          storageFailed('Could not open the caller’s record', error);
+          storageFailed(t('storage.callerRecord'), error);
           throw error;
         }),
     },
@@ -150,7 +151,7 @@ function screenPopOn(
       deps.log.info(`screen-pop ${decision.outcome}`, decision);
       void popLog
         .then((l) => l.add(decision))
-        .catch((error: unknown) => storageFailed('Could not save the screen-pop log', error));
+        .catch((error: unknown) => storageFailed(t('storage.popLog'), error));
     },
   });
 }
@@ -416,6 +417,20 @@ async function reportOf(
   });
 }
 
+/** The settings, with their language (ui.language) in place before anything is said. */
+async function loadSettingsInLanguage(deps: BackgroundDeps): Promise<ResolvedSettings> {
+  const loaded = await deps.loadSettings();
+  await setUiLanguage(loaded.settings.ui.language);
+  return loaded;
+}
+
+/** Tells the views now, and again once a changed ui.language is loaded (the badge's title). */
+function broadcastInLanguage(next: ResolvedSettings, broadcast: () => void): void {
+  broadcast();
+  const language = next.settings.ui.language;
+  if (!isUiLanguageActive(language)) void setUiLanguage(language).then(broadcast);
+}
+
 export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
   const { log, clock } = deps;
   let resolved!: ResolvedSettings;
@@ -426,7 +441,7 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
 
   const { store, diagnostics } = journaledStore(deps, settings);
   const storageFailed = storageNotices(store, log);
-  const settingsReady = deps.loadSettings().then((loaded) => void (resolved = loaded));
+  const settingsReady = loadSettingsInLanguage(deps).then((loaded) => void (resolved = loaded));
   const { db, recent } = historyOf(deps, settingsReady, settings, storageFailed, () => views);
   const screenPop = screenPopOn(db, deps, settings, storageFailed, diagnostics.pop);
   const outbox = createAppOutbox({
@@ -520,7 +535,7 @@ export function createBackgroundApp(deps: BackgroundDeps): BackgroundApp {
     store.setCapabilities(capabilities());
     sessionFollows(session, signIn, settingsChange(before, next.settings, capabilities()));
     void recent.applyRetention().then((changed) => changed && views.broadcast());
-    views.broadcast();
+    broadcastInLanguage(next, views.broadcast);
   }
 
   // A dial's Call or Cancel, or a ringing call's Answer.

@@ -4,6 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { StoreState } from '../cti/store';
+import { t } from '../i18n/runtime';
 
 export interface Badge {
   text: string;
@@ -19,19 +20,23 @@ export function badgeFor(state: Pick<StoreState, 'connection' | 'calls'>): Badge
   const ringing = live.find((c) => c.state === 'ringing' && c.direction === 'inbound');
   if (ringing) {
     const who = ringing.remote.name ?? ringing.remote.e164 ?? ringing.remote.raw;
-    return { text: 'RING', color: COLOR.red, title: `Switchboard: incoming call from ${who}` };
+    return { text: 'RING', color: COLOR.red, title: t('badge.ringing', { who }) };
   }
   if (live.some((c) => c.state === 'held') && !live.some((c) => c.state === 'connected')) {
-    return { text: 'HOLD', color: COLOR.amber, title: 'Switchboard: call on hold' };
+    return { text: 'HOLD', color: COLOR.amber, title: t('badge.held') };
   }
-  if (live.length > 0) return { text: 'CALL', color: COLOR.green, title: 'Switchboard: on a call' };
+  if (live.length > 0) return { text: 'CALL', color: COLOR.green, title: t('badge.onCall') };
   if (state.connection.status === 'failed') {
-    return { text: '!', color: COLOR.red, title: `Switchboard: ${state.connection.reason}` };
+    return {
+      text: '!',
+      color: COLOR.red,
+      title: t('badge.failed', { reason: state.connection.reason }),
+    };
   }
   if (state.connection.status === 'reconnecting') {
-    return { text: '…', color: COLOR.amber, title: 'Switchboard: reconnecting' };
+    return { text: '…', color: COLOR.amber, title: t('badge.reconnecting') };
   }
-  return { text: '', color: COLOR.green, title: 'Switchboard' };
+  return { text: '', color: COLOR.green, title: t('badge.idle') };
 }
 
 /** `browserAction` on Firefox MV2, `action` elsewhere. */

@@ -92,10 +92,15 @@ describe('dialling from the browser', () => {
       {
         type: 'basic',
         iconUrl: 'icon.png',
-        title: NOTIFICATION_TITLE,
-        message: NO_NUMBER_SELECTED,
+        title: NOTIFICATION_TITLE(),
+        message: NO_NUMBER_SELECTED(),
       },
-      { type: 'basic', iconUrl: 'icon.png', title: NOTIFICATION_TITLE, message: NO_NUMBER_IN_LINK },
+      {
+        type: 'basic',
+        iconUrl: 'icon.png',
+        title: NOTIFICATION_TITLE(),
+        message: NO_NUMBER_IN_LINK(),
+      },
     ]);
     // One notification id: the newer message replaces the older.
     expect(deps.notifications.create.mock.calls.map((c) => (c as unknown[])[0])).toEqual([
@@ -134,7 +139,7 @@ describe('dialling from the browser', () => {
     const { deps, browserDial, messages } = setup();
     deps.settings.mockRejectedValueOnce(new Error('storage gone'));
     await browserDial.dial(selection('+33 1 23 45 67 89'), CRM);
-    expect(messages()).toEqual([UNEXPECTED_FAILURE]);
+    expect(messages()).toEqual([UNEXPECTED_FAILURE()]);
     expect(deps.log).toHaveBeenCalled();
   });
 });

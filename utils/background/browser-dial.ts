@@ -16,6 +16,7 @@ import type { DialSite, DialTarget } from '../phone/dial-policy';
 import { parseTelHref } from '../phone/scan';
 import { numberRefusal, siteRefusal, type ClickToDialSettings } from './dial-gate';
 import type { NotificationsApi } from './incoming-call-notification';
+import { t } from '../i18n/runtime';
 
 /** The tab the agent acted in. `url` is missing on pages the extension may not read. */
 export interface DialTab {
@@ -52,10 +53,10 @@ export interface BrowserDial {
 }
 
 export const NOTIFICATION_ID = 'switchboard-dial';
-export const NOTIFICATION_TITLE = 'Call not started';
-export const NO_NUMBER_SELECTED = 'No phone number in the selection';
-export const NO_NUMBER_IN_LINK = 'This link has no phone number Switchboard can dial';
-export const UNEXPECTED_FAILURE = 'Switchboard could not start the call. Try again.';
+export const NOTIFICATION_TITLE = () => t('browserDial.notStarted');
+export const NO_NUMBER_SELECTED = () => t('browserDial.noNumberSelected');
+export const NO_NUMBER_IN_LINK = () => t('browserDial.noNumberInLink');
+export const UNEXPECTED_FAILURE = () => t('browserDial.failed');
 
 /** Far more than any number with its label; the detector bounds its own work beyond that. */
 const MAX_SELECTION = 10_000;
@@ -91,7 +92,7 @@ export function createBrowserDial(deps: BrowserDialDeps): BrowserDial {
       .create(NOTIFICATION_ID, {
         type: 'basic',
         iconUrl: deps.iconUrl,
-        title: NOTIFICATION_TITLE,
+        title: NOTIFICATION_TITLE(),
         message,
       })
       .catch((error: unknown) => deps.log('could not show why no call started', error));
@@ -107,7 +108,7 @@ export function createBrowserDial(deps: BrowserDialDeps): BrowserDial {
         ? numberInSelection(source.text, click.defaultCountry)
         : parseTelHref(source.url, click.defaultCountry as CountryCode);
     if (!target)
-      return notify(source.kind === 'selection' ? NO_NUMBER_SELECTED : NO_NUMBER_IN_LINK);
+      return notify(source.kind === 'selection' ? NO_NUMBER_SELECTED() : NO_NUMBER_IN_LINK());
     const blocked = numberRefusal(click, target.e164);
     if (blocked) return notify(blocked);
     // The background's gate decides, with the settings of the moment: a number abroad under
@@ -120,7 +121,7 @@ export function createBrowserDial(deps: BrowserDialDeps): BrowserDial {
     dial: (source, tab) =>
       dial(source, tab).catch((error: unknown) => {
         deps.log('dialling from the browser failed', error);
-        notify(UNEXPECTED_FAILURE);
+        notify(UNEXPECTED_FAILURE());
       }),
     siteRefusal: async (tab) => siteRefusal(await deps.settings(), siteOf(tab)),
     notify,

@@ -27,6 +27,7 @@ import { needsConfirmation, numberRefusal, siteRefusal } from './dial-gate';
 import type { DialCommand, WaitingDial } from './dial-confirmations';
 import type { Outbox } from './outbox';
 import type { RecentCalls } from './recent-calls';
+import { t } from '../i18n/runtime';
 
 export interface CommandsDeps {
   session(): Session;
@@ -75,11 +76,11 @@ export interface Commands {
 }
 
 const POP_FAILURES: Partial<Record<PopDecision['outcome'], (detail: string) => string>> = {
-  noRule: () => 'No screen-pop rule opens a record for this call',
-  ended: () => 'That call has ended',
-  badTemplate: (detail) => `The screen-pop rule could not make a page address: ${detail}`,
-  openFailed: (detail) => `Could not open the record: ${detail}`,
-  error: (detail) => `Could not open the record: ${detail}`,
+  noRule: () => t('commands.noRule'),
+  ended: () => t('commands.ended'),
+  badTemplate: (detail) => t('commands.badTemplate', { detail }),
+  openFailed: (detail) => t('commands.openFailed', { detail }),
+  error: (detail) => t('commands.openFailed', { detail }),
 };
 
 /** What the call and history keep of a disposition the agent saved. */
@@ -127,10 +128,10 @@ async function editQueued(
   change: { code: string; notes: string; callbackAt?: number },
 ): Promise<Reply<unknown>> {
   const item = deps.outbox.items.find((i) => i.key === key);
-  if (item?.command.type !== 'dispose') return fail('That disposition has already been sent');
+  if (item?.command.type !== 'dispose') return fail(t('commands.alreadySent'));
   const offered = deps.dispositions();
   const code = offered.codes.find((c) => c.code === change.code);
-  if (!code || item.vendor !== deps.vendorId()) return fail('Choose one of the disposition codes');
+  if (!code || item.vendor !== deps.vendorId()) return fail(t('commands.chooseCode'));
   if (change.callbackAt !== undefined && !offered.callback)
     return fail(`${deps.vendorLabel()} cannot schedule a call back`);
   try {
@@ -161,7 +162,7 @@ async function queuedWrite(deps: CommandsDeps, cmd: Command): Promise<Reply<unkn
     'callId' in cmd && cmd.callId !== undefined
       ? store.getState().calls.find((c) => c.id === cmd.callId)
       : undefined;
-  if ('callId' in cmd && !call) return fail('That call is no longer active');
+  if ('callId' in cmd && !call) return fail(t('commands.noLongerActive'));
   if ('at' in cmd) {
     try {
       checkCallbackAt(cmd.at, deps.clock.now());
@@ -171,8 +172,7 @@ async function queuedWrite(deps: CommandsDeps, cmd: Command): Promise<Reply<unkn
   }
   const outcome = await deps.outbox.submit(deps.vendorId(), cmd, call);
   if (outcome.status === 'rejected') return fail(outcome.reason);
-  if (outcome.status === 'failed')
-    return fail(`Not sent (${outcome.reason}) and could not be kept to send later: try again`);
+  if (outcome.status === 'failed') return fail(t('commands.notKept', { reason: outcome.reason }));
   return ok(undefined);
 }
 
@@ -202,9 +202,7 @@ export function createCommands(deps: CommandsDeps): Commands {
     const outcome = await deps.outbox.submit(deps.vendorId(), cmd, call);
     if (outcome.status === 'rejected') return fail(outcome.reason);
     if (outcome.status === 'failed') {
-      return fail(
-        `The disposition was not sent (${outcome.reason}) and could not be kept to send later: save it again`,
-      );
+      return fail(t('commands.dispositionNotKept', { reason: outcome.reason }));
     }
     return undefined;
   }
@@ -212,10 +210,10 @@ export function createCommands(deps: CommandsDeps): Commands {
   async function dispose(cmd: Extract<Command, { type: 'dispose' }>): Promise<Reply<unknown>> {
     const offered = deps.dispositions();
     const code = offered.codes.find((c) => c.code === cmd.code);
-    if (!code) return fail('Choose one of the disposition codes');
+    if (!code) return fail(t('commands.chooseCode'));
     // A stale panel or a made-up id must not be told "saved" when nothing was.
     if (!store.getState().calls.some((c) => c.id === cmd.callId))
-      return fail('That call is no longer waiting for a disposition');
+      return fail(t('commands.noLongerWaiting'));
     if (cmd.callbackAt !== undefined && !offered.callback)
       return fail(`${deps.vendorLabel()} cannot schedule a call back`);
     try {
@@ -271,7 +269,7 @@ export function createCommands(deps: CommandsDeps): Commands {
       cmd.state === 'ready' &&
       deps.settings().dispositions.required &&
       awaitingDisposition();
-    if (readyBlocked) return fail('Save the disposition of your last call before going ready');
+    if (readyBlocked) return fail(t('commands.readyBlocked'));
     if (cmd.type === 'dispose') return dispose(cmd);
     if (QUEUED_WRITES.has(cmd.type)) return queuedWrite(deps, cmd);
     // The panel's dial box, its call-backs from history and its directory. The dial box judges
@@ -279,7 +277,7 @@ export function createCommands(deps: CommandsDeps): Commands {
     // dial is refused, whatever sent it.
     if (cmd.type === 'dial') {
       if (!isDialString(cmd.number)) return fail(DIAL_INPUT_TEXT.characters);
-      return gateDial(cmd, undefined, 'the Switchboard panel', false);
+      return gateDial(cmd, undefined, t('dialConfirm.fromPanel'), false);
     }
     return execute(cmd);
   }
@@ -303,7 +301,7 @@ export function createCommands(deps: CommandsDeps): Commands {
 
     async popRecord(callId) {
       const call = store.getState().calls.find((c) => c.id === callId);
-      if (!call) return fail('That call has ended');
+      if (!call) return fail(t('commands.ended'));
       const decision = await deps.screenPop.popManually(call);
       const failure = POP_FAILURES[decision.outcome];
       return failure ? fail(failure(decision.detail ?? '')) : ok(undefined);

@@ -8,6 +8,7 @@
  */
 import type { Browser, WxtBrowser } from 'wxt/browser';
 import type { BrowserDial } from './browser-dial';
+import { t } from '../i18n/runtime';
 
 export const SELECTION_ITEM = 'switchboard-call-selection';
 export const LINK_ITEM = 'switchboard-call-link';
@@ -30,6 +31,8 @@ export interface ContextMenu {
   install(enabled: boolean): void;
   /** Show or hide the items after a settings change. */
   setEnabled(enabled: boolean): void;
+  /** Word the items again in the interface's language, after it changed. */
+  relabel(): void;
   onClicked(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab): void;
 }
 
@@ -71,13 +74,13 @@ export function createContextMenu(deps: {
         await menus.create({
           id: SELECTION_ITEM,
           // The browser puts the selected text (shortened) in place of %s.
-          title: 'Call “%s”',
+          title: t('contextMenu.callSelection'),
           contexts: ['selection'],
           visible,
         });
         await menus.create({
           id: LINK_ITEM,
-          title: 'Call with Switchboard',
+          title: t('contextMenu.callLink'),
           contexts: ['link'],
           // Chrome and Firefox accept schemes here that match patterns elsewhere do not.
           targetUrlPatterns: ['tel:*', 'callto:*', 'sip:*', 'sips:*'],
@@ -92,6 +95,15 @@ export function createContextMenu(deps: {
         Promise.all([
           menus.update(SELECTION_ITEM, { visible: enabled }),
           menus.update(LINK_ITEM, { visible: enabled }),
+        ]),
+      );
+    },
+    relabel() {
+      if (!installed) return;
+      run(() =>
+        Promise.all([
+          menus.update(SELECTION_ITEM, { title: t('contextMenu.callSelection') }),
+          menus.update(LINK_ITEM, { title: t('contextMenu.callLink') }),
         ]),
       );
     },

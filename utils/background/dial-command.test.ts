@@ -77,12 +77,12 @@ describe('the Dial selected number command', () => {
     for (const answer of [undefined, null, {}, { text: '   ' }, { text: 42 }, 'text']) {
       const t = setup(async () => answer);
       await t.press(CRM);
-      expect(t.messages()).toEqual([SELECT_A_NUMBER_FIRST]);
+      expect(t.messages()).toEqual([SELECT_A_NUMBER_FIRST()]);
       expect(t.dialInBackground).not.toHaveBeenCalled();
     }
     const noTab = setup(async () => ({ text: '+33 1 23 45 67 89' }));
     await noTab.press(undefined);
-    expect(noTab.messages()).toEqual([SELECT_A_NUMBER_FIRST]);
+    expect(noTab.messages()).toEqual([SELECT_A_NUMBER_FIRST()]);
     expect(noTab.sendToTab).not.toHaveBeenCalled();
   });
 
@@ -91,7 +91,7 @@ describe('the Dial selected number command', () => {
       throw new Error('Could not establish connection. Receiving end does not exist.');
     });
     await t.press({ id: 3 } as Browser.tabs.Tab);
-    expect(t.messages()).toEqual([SELECTION_UNREADABLE]);
+    expect(t.messages()).toEqual([SELECTION_UNREADABLE()]);
     expect(t.dialInBackground).not.toHaveBeenCalled();
   });
 
@@ -107,14 +107,14 @@ describe('the Dial selected number command', () => {
   it('says when the selection holds no number', async () => {
     const t = setup(async () => ({ text: 'Order #20240115-77' }));
     await t.press(CRM);
-    expect(t.messages()).toEqual([NO_NUMBER_SELECTED]);
+    expect(t.messages()).toEqual([NO_NUMBER_SELECTED()]);
   });
 
   it('reports an unexpected failure instead of failing silently', async () => {
     const t = setup(async () => ({ text: '+33 1 23 45 67 89' }));
     t.activeTab.mockRejectedValueOnce(new Error('no window'));
     await t.press(undefined);
-    expect(t.messages()).toEqual([UNEXPECTED_FAILURE]);
+    expect(t.messages()).toEqual([UNEXPECTED_FAILURE()]);
     expect(t.log).toHaveBeenCalled();
   });
 

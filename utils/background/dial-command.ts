@@ -10,13 +10,13 @@
 import type { Browser } from 'wxt/browser';
 import type { TabMessage, TabSelection } from '../messaging';
 import { UNEXPECTED_FAILURE, type BrowserDial } from './browser-dial';
+import { t } from '../i18n/runtime';
 
 /** The command's name in the manifest (wxt.config.ts). */
 export const DIAL_SELECTION = 'dial-selection';
 
-export const SELECT_A_NUMBER_FIRST = 'Select a phone number on the page first';
-export const SELECTION_UNREADABLE =
-  'Switchboard cannot read the selection on this page. Select a phone number on a web page, or dial it from the Switchboard panel.';
+export const SELECT_A_NUMBER_FIRST = () => t('browserDial.selectFirst');
+export const SELECTION_UNREADABLE = () => t('browserDial.unreadable');
 
 export interface DialCommand {
   onCommand(command: string, tab?: Browser.tabs.Tab): void;
@@ -34,7 +34,7 @@ export function createDialCommand(deps: {
 
   async function dialSelection(given: Browser.tabs.Tab | undefined): Promise<void> {
     const tab = given ?? (await deps.activeTab());
-    if (tab?.id === undefined) return dial.notify(SELECT_A_NUMBER_FIRST);
+    if (tab?.id === undefined) return dial.notify(SELECT_A_NUMBER_FIRST());
     const where = { id: tab.id, url: tab.url };
     // Say "not on this site" rather than "cannot read this page" where click-to-dial is off.
     const refused = await dial.siteRefusal(where);
@@ -44,10 +44,10 @@ export function createDialCommand(deps: {
       answer = await deps.sendToTab(tab.id, { type: 'tab/selection' });
     } catch {
       // No content script in the tab: a browser page, the PDF viewer, the web store.
-      return dial.notify(SELECTION_UNREADABLE);
+      return dial.notify(SELECTION_UNREADABLE());
     }
     const text = selectionText(answer);
-    if (!text.trim()) return dial.notify(SELECT_A_NUMBER_FIRST);
+    if (!text.trim()) return dial.notify(SELECT_A_NUMBER_FIRST());
     await dial.dial({ kind: 'selection', text }, where);
   }
 
@@ -56,7 +56,7 @@ export function createDialCommand(deps: {
       if (command !== DIAL_SELECTION) return;
       dialSelection(tab).catch((error: unknown) => {
         deps.log('dial-selection command failed', error);
-        dial.notify(UNEXPECTED_FAILURE);
+        dial.notify(UNEXPECTED_FAILURE());
       });
     },
   };

@@ -83,7 +83,7 @@ describe('confirmInternational, enforced by the background', () => {
     expect(await waiting()).toEqual([]);
     expect(shown.size).toBe(0);
     // Answered once: a second yes finds nothing to dial.
-    await expect(bg.send(forged)).resolves.toEqual({ ok: false, error: EXPIRED });
+    await expect(bg.send(forged)).resolves.toEqual({ ok: false, error: EXPIRED() });
     expect(dials(sim)).toHaveLength(1);
   });
 
@@ -124,7 +124,7 @@ describe('confirmInternational, enforced by the background', () => {
     }
     await expect(bg.send({ type: 'content/dial', e164: FOREIGN }, CRM)).resolves.toEqual({
       ok: false,
-      error: TOO_MANY,
+      error: TOO_MANY(),
     });
   });
 });

@@ -21,6 +21,7 @@ import { fail, ok, type DialConfirmation, type DialPending, type Reply } from '.
 import type { DialSite } from '../phone/dial-policy';
 import { formatInternational } from '../phone/format';
 import type { NotificationsApi } from './incoming-call-notification';
+import { t } from '../i18n/runtime';
 
 export type DialCommand = Extract<Command, { type: 'dial' }>;
 
@@ -39,8 +40,8 @@ export const CONFIRM_TTL_MS = 2 * 60_000;
 /** A page that asks again and again gets no more than this many questions at once. */
 export const MAX_WAITING = 5;
 export const NOTIFICATION_PREFIX = 'switchboard-confirm:';
-export const TOO_MANY = 'Too many calls are waiting for your confirmation';
-export const EXPIRED = 'That call is no longer waiting: dial it again';
+export const TOO_MANY = () => t('dialConfirm.tooMany');
+export const EXPIRED = () => t('dialConfirm.expired');
 
 export interface DialConfirmationsDeps {
   area: KeyValueArea;
@@ -102,13 +103,15 @@ export function createDialConfirmations(deps: DialConfirmationsDeps): DialConfir
     return deps.notifications.create(NOTIFICATION_PREFIX + dial.id, {
       type: 'basic',
       iconUrl: deps.iconUrl,
-      title: `Call ${number}?`,
+      title: t('dialConfirm.title', { number }),
       message: deps.supportsButtons
-        ? `This number is outside your default country. Asked from ${dial.from}.`
-        : `This number is outside your default country. Asked from ${dial.from}. ` +
-          'Confirm it in the Switchboard panel.',
+        ? t('dialConfirm.outside', { from: dial.from })
+        : t('dialConfirm.outsideInPanel', { from: dial.from }),
       ...(deps.supportsButtons
-        ? { requireInteraction: true, buttons: [{ title: 'Call' }, { title: 'Cancel' }] }
+        ? {
+            requireInteraction: true,
+            buttons: [{ title: t('dialConfirm.call') }, { title: t('dialConfirm.cancel') }],
+          }
         : {}),
     });
   }
@@ -124,7 +127,7 @@ export function createDialConfirmations(deps: DialConfirmationsDeps): DialConfir
     await ready;
     const dial = take(id);
     await save();
-    if (!dial) return fail(EXPIRED);
+    if (!dial) return fail(EXPIRED());
     return call ? deps.dial(dial) : ok(undefined);
   }
 
@@ -132,7 +135,7 @@ export function createDialConfirmations(deps: DialConfirmationsDeps): DialConfir
     ready,
     async ask(command, e164, site, from) {
       await ready;
-      if (live().length >= MAX_WAITING) return fail(TOO_MANY);
+      if (live().length >= MAX_WAITING) return fail(TOO_MANY());
       const dial: WaitingDial = {
         id: `${deps.clock.now().toString(36)}-${(counter++).toString(36)}`,
         command,

@@ -13,24 +13,25 @@ import {
   type DialSite,
 } from '../phone/dial-policy';
 import type { Settings } from '../settings/schema';
+import { t } from '../i18n/runtime';
 
 export type ClickToDialSettings = Settings['clickToDial'];
 
-export const REFUSAL_MESSAGES: Readonly<Record<DialRefusal, string>> = {
-  off: 'Click-to-dial is turned off',
-  site: 'Click-to-dial is not enabled on this site',
-  blocked: 'Your organization does not allow calls to this number',
-};
+const REFUSAL_MESSAGES = {
+  off: 'dialGate.off',
+  site: 'dialGate.site',
+  blocked: 'dialGate.blocked',
+} as const satisfies Record<DialRefusal, string>;
 
 /** Why click-to-dial may not dial from `site`; undefined when it may. */
 export function siteRefusal(click: ClickToDialSettings, site: DialSite): string | undefined {
   const refusal = policySiteRefusal(click, site);
-  return refusal && REFUSAL_MESSAGES[refusal];
+  return refusal && t(REFUSAL_MESSAGES[refusal]);
 }
 
 /** Why `e164` may not be dialled (settings `blockedPrefixes`); undefined when it may. */
 export function numberRefusal(click: ClickToDialSettings, e164: string): string | undefined {
-  return isBlocked(click, e164) ? REFUSAL_MESSAGES.blocked : undefined;
+  return isBlocked(click, e164) ? t(REFUSAL_MESSAGES.blocked) : undefined;
 }
 
 /** Both checks, site first: the reason for a refused dial, or undefined. */

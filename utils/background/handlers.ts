@@ -32,6 +32,7 @@ import { acceptPageEvent } from './page-events';
 import { POP_OUT_TEXT, type PopOut } from './pop-out';
 import { classifySender } from './senders';
 import type { SignIn } from './sign-in';
+import { t } from '../i18n/runtime';
 
 type Sender = Browser.runtime.MessageSender;
 type Handlers<M extends { type: string }> = {
@@ -107,14 +108,13 @@ export function createMessageHandler(deps: HandlerDeps): MessageHandler {
     'panel/saveSettings': async ({ patch }) => {
       // Checked here, not only by the options page: the background is the authority.
       const problem = patchProblem(patch);
-      if (problem) return fail(`Not saved: ${problem}`);
+      if (problem) return fail(t('handlers.notSaved', { problem }));
       try {
         return ok(await deps.settingsStorage.save(patch));
       } catch (error) {
         deps.log.error('settings not saved', error);
-        return fail(
-          `Settings could not be saved: ${error instanceof Error ? error.message : String(error)}`,
-        );
+        const reason = error instanceof Error ? error.message : String(error);
+        return fail(t('handlers.saveFailed', { reason }));
       }
     },
   };
@@ -131,9 +131,11 @@ export function createMessageHandler(deps: HandlerDeps): MessageHandler {
       const source = acceptPageEvent(vendor, connection, sender, msg.payload);
       if (!source) {
         deps.log.warn('page event from a page that is not the vendor’s dropped');
-        return fail('Not allowed');
+        return fail(t('handlers.notAllowed'));
       }
-      return deps.session().deliver(source, msg.payload) ? ok(undefined) : fail('Not connected');
+      return deps.session().deliver(source, msg.payload)
+        ? ok(undefined)
+        : fail(t('handlers.notConnected'));
     },
   };
 
@@ -149,11 +151,11 @@ export function createMessageHandler(deps: HandlerDeps): MessageHandler {
     const kind = classifySender(sender, deps.extension);
     if (kind === 'extensionPage') {
       const parsed = parsePanelMessage(message);
-      return parsed.success ? dispatch(panel, parsed.data, sender) : fail('Invalid request');
+      return parsed.success ? dispatch(panel, parsed.data, sender) : fail(t('handlers.invalid'));
     }
     if (kind === 'contentScript') {
       const parsed = parseContentMessage(message);
-      return parsed.success ? dispatch(content, parsed.data, sender) : fail('Invalid request');
+      return parsed.success ? dispatch(content, parsed.data, sender) : fail(t('handlers.invalid'));
     }
     // Our own content script in a frame without an origin the browser reports (Firefox's
     // about:blank frames) may read its config, which is no secret, and ask nothing else.
@@ -161,7 +163,7 @@ export function createMessageHandler(deps: HandlerDeps): MessageHandler {
       return ok(toContentConfig(deps.settings()));
     }
     deps.log.warn('message from an unknown sender dropped');
-    return fail('Not allowed');
+    return fail(t('handlers.notAllowed'));
   };
 }
 

@@ -5,6 +5,7 @@
 import type { Call } from '../cti/model';
 import type { CallTransition } from '../cti/store';
 import { formatInternational } from '../phone/format';
+import { t } from '../i18n/runtime';
 
 export interface NotificationsApi {
   create(id: string, options: NotificationOptions): Promise<unknown>;
@@ -43,11 +44,16 @@ export function createIncomingCallNotifier(deps: {
       .create(id, {
         type: 'basic',
         iconUrl: deps.iconUrl,
-        title: call.remote.name ? `Incoming call: ${call.remote.name}` : 'Incoming call',
+        title: call.remote.name
+          ? t('incomingCall.titleNamed', { name: call.remote.name })
+          : t('incomingCall.title'),
         message: number,
-        contextMessage: call.queue ? `Queue: ${call.queue}` : undefined,
+        contextMessage: call.queue ? t('incomingCall.queue', { queue: call.queue }) : undefined,
         ...(deps.supportsButtons
-          ? { requireInteraction: true, buttons: canAnswer ? [{ title: 'Answer' }] : [] }
+          ? {
+              requireInteraction: true,
+              buttons: canAnswer ? [{ title: t('incomingCall.answer') }] : [],
+            }
           : {}),
       })
       .catch((error: unknown) => deps.log('could not show the incoming call', error));

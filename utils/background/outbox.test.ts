@@ -238,7 +238,7 @@ describe('outbox', () => {
       expect.objectContaining({
         key: 'callback',
         status: 'uncertain',
-        reason: INTERRUPTED_CALLBACK,
+        reason: INTERRUPTED_CALLBACK(),
       }),
     ]);
     await outbox.retry('callback');

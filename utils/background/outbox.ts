@@ -22,6 +22,7 @@
 import type { Clock, Logger } from '../cti/adapter';
 import { toCtiError, type Call, type Command } from '../cti/model';
 import type { OutboxItem, OutboxStore } from '../storage/outbox-db';
+import { t } from '../i18n/runtime';
 
 /** Waits after the 1st, 2nd… failed attempt; the last one repeats for ever. */
 export const BACKOFF_MS = [5_000, 15_000, 30_000, 60_000, 120_000, 300_000] as const;
@@ -29,8 +30,7 @@ export const BACKOFF_MS = [5_000, 15_000, 30_000, 60_000, 120_000, 300_000] as c
 /** The vendor refused: trying the same write again cannot succeed. */
 const DEFINITIVE = new Set(['rejected', 'unsupported', 'config']);
 
-export const INTERRUPTED_CALLBACK =
-  'Switchboard stopped while sending this, and it may have reached the phone system. Sending it again could schedule the call-back twice: check there, then send it again or discard it';
+export const INTERRUPTED_CALLBACK = () => t('outboxReasons.interrupted');
 
 function withAccount(account: string | undefined): { account?: string } {
   return account ? { account } : {};
@@ -186,7 +186,7 @@ class OutboxService implements Outbox {
       this.delivered.delete(key);
     } catch (error) {
       // Kept out of every later attempt until the record can go (`clearDelivered`).
-      this.deps.storageFailed('Could not clear a sent item from the outbox', error);
+      this.deps.storageFailed(t('storage.clearOutbox'), error);
     }
   }
 
@@ -194,10 +194,10 @@ class OutboxService implements Outbox {
   private waitReason(item: OutboxItem): string | undefined {
     const connected = this.deps.connectedVendor();
     const label = this.deps.vendorLabel(item.vendor);
-    if (connected === undefined) return `Waiting for the connection to ${label}`;
-    if (connected !== item.vendor) return `Waiting for you to sign in to ${label}`;
+    if (connected === undefined) return t('outboxReasons.connection', { vendor: label });
+    if (connected !== item.vendor) return t('outboxReasons.signIn', { vendor: label });
     if (item.account !== undefined && item.account !== this.deps.signedInAccount())
-      return `Waiting for ${item.account} to sign in to ${label}`;
+      return t('outboxReasons.account', { account: item.account, vendor: label });
     return undefined;
   }
 
@@ -214,7 +214,7 @@ class OutboxService implements Outbox {
       sendingSince: clock.now(),
     };
     // Write-ahead: without this record a cut-short attempt could not be told at the next start.
-    await this.save(sending, 'Could not record a send in the outbox');
+    await this.save(sending, t('storage.recordSend'));
     try {
       await this.deps.send(sending);
     } catch (error) {
@@ -226,7 +226,7 @@ class OutboxService implements Outbox {
         reason: failure.message,
         nextAt: definitive ? Number.MAX_SAFE_INTEGER : clock.now() + backoffMs(sending.attempts),
       };
-      const stored = await this.save(next, 'Could not update the outbox');
+      const stored = await this.save(next, t('storage.updateOutbox'));
       const outcome: FirstOutcome = definitive
         ? { status: 'rejected', reason: failure.message }
         : { status: 'queued', reason: failure.message };
@@ -241,10 +241,7 @@ class OutboxService implements Outbox {
   private async first(item: OutboxItem): Promise<FirstOutcome> {
     const waiting = this.waitReason(item);
     if (waiting) {
-      const kept = await this.save(
-        { ...item, reason: waiting },
-        'Could not keep the write in the outbox',
-      );
+      const kept = await this.save({ ...item, reason: waiting }, t('storage.keepWrite'));
       if (kept) return { status: 'queued', reason: waiting };
       this.removeLocal(item.key);
       return { status: 'failed', reason: waiting };
@@ -313,7 +310,7 @@ class OutboxService implements Outbox {
       ? {
           ...rest,
           status: 'uncertain',
-          reason: INTERRUPTED_CALLBACK,
+          reason: INTERRUPTED_CALLBACK(),
           nextAt: Number.MAX_SAFE_INTEGER,
         }
       : { ...rest, status: 'pending', nextAt: this.deps.clock.now() };
@@ -325,10 +322,10 @@ class OutboxService implements Outbox {
       this.list = stored.map((item) => this.recovered(item));
       this.deps.changed();
       for (const [index, item] of this.list.entries()) {
-        if (item !== stored[index]) await this.save(item, 'Could not update the outbox');
+        if (item !== stored[index]) await this.save(item, t('storage.updateOutbox'));
       }
     } catch (error) {
-      this.deps.storageFailed('Could not read the outbox', error);
+      this.deps.storageFailed(t('storage.readOutbox'), error);
     }
   }
 
@@ -347,7 +344,7 @@ class OutboxService implements Outbox {
       status: 'pending',
       nextAt: this.deps.clock.now(),
     };
-    return this.save(next, 'Could not update the outbox');
+    return this.save(next, t('storage.updateOutbox'));
   }
 }
 

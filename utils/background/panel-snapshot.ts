@@ -46,6 +46,7 @@ const PANEL_STATE_FIELDS = {
   dialConfirmations: true,
   defaultCountry: true,
   internalDial: true,
+  language: true,
 } as const satisfies Record<keyof PanelState, true>;
 
 /** What a snapshot keeps of `state`: the fields `PanelState` declares, nothing else. */

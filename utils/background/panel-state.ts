@@ -108,6 +108,7 @@ export function buildPanelState(input: PanelInputs): PanelState {
   ];
   const dispositions = offeredDispositions(adapterCaps, store, settings);
   return {
+    language: settings.ui.language,
     vendor: settings.vendor,
     vendorLabel: vendor.label,
     connection: store.connection,

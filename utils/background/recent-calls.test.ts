@@ -57,7 +57,7 @@ describe('outage records', () => {
     expect(r.list[1]).not.toHaveProperty('answeredAt');
     expect(r.list[0]).toMatchObject({ foundAfterOutage: true, answeredAt: T0 + 65_000 });
     expect(outageNotice(OUTAGE, { kind: 'calls', found: 2, missed: 1 })?.message).toMatch(
-      /^You missed a call while offline \d\d:\d\d:\d\d–\d\d:\d\d:\d\d: see Recent calls$/,
+      /^You missed a call while offline \d\d:\d\d:\d\d\s–\s\d\d:\d\d:\d\d: see Recent calls$/,
     );
   });
 
@@ -68,7 +68,7 @@ describe('outage records', () => {
       { kind: 'outage', callId: `outage:${T0}`, startedAt: T0, endedAt: OUTAGE.to },
     ]);
     expect(outageText(OUTAGE.from, OUTAGE.to)).toMatch(
-      /^Offline \d\d:\d\d:\d\d–\d\d:\d\d:\d\d: calls in this period may be missing$/,
+      /^Offline \d\d:\d\d:\d\d\s–\s\d\d:\d\d:\d\d: calls in this period may be missing$/,
     );
     // Nothing to add: the panel lists the outage.
     expect(outageNotice(OUTAGE, { kind: 'outage' })).toBeUndefined();

@@ -22,6 +22,7 @@ import {
 } from '../history/outage';
 import type { HistoryRetention } from '../history/retention';
 import type { History } from '../storage/db';
+import { t } from '../i18n/runtime';
 
 /** How many calls the panel's snapshot carries (RecentCalls.tsx shows them a page at a time). */
 export const RECENT_LIMIT = 30;
@@ -73,7 +74,7 @@ export function createRecentCalls(
     }
   };
   const refresh = () =>
-    guarded('Could not read the call history', async () => {
+    guarded(t('storage.readHistory'), async () => {
       list = await (await history).recent(RECENT_LIMIT);
     });
   /** The limits the last pruning applied. */
@@ -88,7 +89,7 @@ export function createRecentCalls(
 
   async function read(limit: number): Promise<HistoryEntry[]> {
     let entries = list;
-    await guarded('Could not read the call history', async () => {
+    await guarded(t('storage.readHistory'), async () => {
       entries = await (await history).recent(limit);
     });
     return entries;
@@ -102,7 +103,7 @@ export function createRecentCalls(
     if (pastCalls) {
       try {
         const calls = callsDuring(await pastCalls(outage), outage);
-        await guarded('Could not save the calls found after an outage', async () => {
+        await guarded(t('storage.foundCalls'), async () => {
           const h = await history;
           for (const call of calls) {
             // Read twice (a link lost during the first reading): each call once.
@@ -116,7 +117,7 @@ export function createRecentCalls(
       }
     }
     // An earlier reading of the same outage may have failed and left the outage in history.
-    await guarded('Could not record the outage in the call history', async () => {
+    await guarded(t('storage.outage'), async () => {
       const h = await history;
       if (record.kind === 'calls') await h.remove(outageKey(outage.from));
       else await h.put(outageEntryOf(outage));
@@ -136,7 +137,7 @@ export function createRecentCalls(
         (t) => t.call.state === 'ended' && t.previous?.state !== 'ended',
       );
       if (ended.length === 0) return;
-      await guarded('Could not save the call history', async () => {
+      await guarded(t('storage.saveHistory'), async () => {
         const h = await history;
         for (const { call } of ended) await h.upsertFromCall(call);
       });
@@ -145,7 +146,7 @@ export function createRecentCalls(
       recorded();
     },
     async setDisposition(callId, disposition) {
-      await guarded('Could not save the disposition in the call history', async () => {
+      await guarded(t('storage.disposition'), async () => {
         await (await history).setDisposition(callId, disposition);
       });
       await refresh();

@@ -7,6 +7,7 @@
  */
 import type { Clock } from './adapter';
 import type { CallTransition } from './store';
+import { t } from '../i18n/runtime';
 
 /** How long after the answer the extension is keyed in: a desk phone's pause (",") is 2 s. */
 export const EXTENSION_PAUSE_MS = 2000;
@@ -47,7 +48,7 @@ export function createPostDial(deps: PostDialDeps): PostDial {
       pending = undefined;
       deps.sendDtmf(callId, current.extension).catch((error: unknown) => {
         const why = error instanceof Error ? error.message : String(error);
-        deps.notice('warning', `Could not dial extension ${current.extension}: ${why}`);
+        deps.notice('warning', t('postDial.failed', { extension: current.extension, reason: why }));
       });
     }, EXTENSION_PAUSE_MS);
   }
@@ -57,7 +58,7 @@ export function createPostDial(deps: PostDialDeps): PostDial {
       forget();
       if (!target.extension) return;
       if (!canSendDtmf) {
-        deps.notice('info', `When the call is answered, dial extension ${target.extension}`);
+        deps.notice('info', t('postDial.waiting', { extension: target.extension }));
         return;
       }
       pending = { e164: target.e164, extension: target.extension };

@@ -35,6 +35,7 @@ import {
   type LinkHooks,
 } from './session-link';
 import { BACKOFF, backoffDelay, bounded, settled } from './session-timing';
+import { t } from '../i18n/runtime';
 
 export { BACKOFF, backoffDelay } from './session-timing';
 export { SESSION_VERSION } from './session-saved';
@@ -272,7 +273,7 @@ class VendorSession implements Session {
     if (error.fatal || error.code === 'network' || error.code === 'timeout')
       return this.broken(current, error);
     this.deps.log.warn('resync failed', error);
-    this.deps.store.addNotice('warning', `Could not load your current calls: ${error.message}`);
+    this.deps.store.addNotice('warning', t('session.loadCallsFailed', { reason: error.message }));
     void this.recordOutage(current, adapter);
   }
 

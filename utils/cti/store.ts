@@ -26,6 +26,7 @@ import {
   type Notice,
   type StoreState,
 } from './store-state';
+import { t } from '../i18n/runtime';
 
 export { initialState } from './store-state';
 export type { CallTransition, Notice, StoreState } from './store-state';
@@ -105,7 +106,7 @@ function persistence(
         log.warn('could not save the call state', error);
         if (failing) return;
         failing = true;
-        failed(storageFailureMessage('Could not save the calls for a restart', error));
+        failed(storageFailureMessage(t('storage.callsForRestart'), error));
       },
     );
   };

@@ -6,8 +6,9 @@
  * the listing fails, the outage itself is recorded: "calls in this period may be missing".
  */
 import type { PastCall, TimeWindow } from '../cti/adapter';
-import { formatSpan } from '../lib/clock';
+import { formatNumber, formatSpan } from '../i18n/format';
 import { compact, type CallEntry, type OutageEntry } from './entry';
+import { t } from '../i18n/runtime';
 
 /** The key of an outage's record: a longer outage with the same start rewrites it. */
 export const outageKey = (from: number): string => `outage:${from}`;
@@ -58,9 +59,9 @@ export type OutageRecord =
   /** The calls could not be listed: the outage is in history. `failure`: why the listing failed. */
   | { kind: 'outage'; failure?: string };
 
-/** "Offline 10:02:11–10:05:40: calls in this period may be missing": an outage in the panel. */
+/** "Offline 10:02:11 – 10:05:40: calls in this period may be missing": an outage in the panel. */
 export const outageText = (from: number, to: number): string =>
-  `Offline ${formatSpan(from, to)}: calls in this period may be missing`;
+  t('outage.offline', { span: formatSpan(from, to) });
 
 /** What the panel tells the agent about an outage's record; undefined: history says enough. */
 export function outageNotice(
@@ -72,13 +73,15 @@ export function outageNotice(
     if (record.failure === undefined) return undefined;
     return {
       level: 'warning',
-      message: `Could not read the call history after being offline ${span} (${record.failure}): calls in this period may be missing`,
+      message: t('outage.unreadHistory', { span, reason: record.failure }),
     };
   }
   if (record.missed === 0) return undefined;
-  const calls = record.missed === 1 ? 'a call' : `${record.missed} calls`;
   return {
     level: 'warning',
-    message: `You missed ${calls} while offline ${span}: see Recent calls`,
+    message:
+      record.missed === 1
+        ? t('outage.missedOne', { span })
+        : t('outage.missedMany', { span, count: formatNumber(record.missed) }),
   };
 }

@@ -4,6 +4,8 @@
  * carry on with what still works, and show this as a notice.
  */
 
+import { t } from '../i18n/runtime';
+
 /** The browser has no room left for the extension's data (every engine's name for it). */
 export function isQuotaError(error: unknown): boolean {
   const name = (error as { name?: unknown } | null)?.name;
@@ -21,9 +23,7 @@ export function isQuotaError(error: unknown): boolean {
 
 /** `what`: what could not be done, as a sentence start ("Could not save the call history"). */
 export function storageFailureMessage(what: string, error: unknown): string {
-  if (isQuotaError(error)) {
-    return `${what}: the browser has no storage space left for Switchboard. Free disk space or clear other sites’ data; calls still work`;
-  }
+  if (isQuotaError(error)) return t('storage.full', { what });
   const detail = error instanceof Error ? error.message : String(error);
-  return `${what}: the browser’s storage failed (${detail || 'no reason given'}); calls still work`;
+  return t('storage.failed', { what, detail: detail || t('storage.noReason') });
 }

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { VendorDescriptor } from '../cti/vendor';
 import { VENDORS } from '../cti/vendors';
 import { isSupportedCountry } from 'libphonenumber-js/min';
+import { UI_LANGUAGES } from '../i18n/languages';
 
 export const SitesMode = z.enum(['all', 'allow', 'block']);
 
@@ -132,14 +133,17 @@ export const DEFAULT_RING_VOLUME = 70;
 
 export const Ui = z
   .object({
-    // Only the languages the interface is translated into; more join as translations land.
-    language: z.enum(['en']).default('en'),
+    /**
+     * The interface's language: `browser` follows the browser's (English when it is not one of
+     * ours), a language code overrides it (utils/i18n/, docs/architecture.md "Languages").
+     */
+    language: z.enum(UI_LANGUAGES).default('browser'),
     /** A ring tone plays while an inbound call rings (background/ring.ts). */
     ringSound: z.boolean().default(true),
     /** The ring tone's volume, 0 (silent) to 100 (full). */
     ringVolume: z.number().int().min(0).max(100).default(DEFAULT_RING_VOLUME),
   })
-  .default({ language: 'en', ringSound: true, ringVolume: DEFAULT_RING_VOLUME });
+  .default({ language: 'browser', ringSound: true, ringVolume: DEFAULT_RING_VOLUME });
 
 /** Limits of the agent's call history (IndexedDB), applied whenever it is written or they change. */
 export const HistorySettings = z

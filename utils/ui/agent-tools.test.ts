@@ -148,8 +148,14 @@ describe('numbers and wording', () => {
 
   it('dates a time only when it is not today', () => {
     const now = new Date(2025, 0, 6, 15, 0).getTime();
-    expect(formatWhen(new Date(2025, 0, 6, 8, 30).getTime(), now)).toBe('08:30');
-    expect(formatWhen(new Date(2025, 0, 7, 8, 30).getTime(), now)).toBe('Tue 7 Jan 08:30');
-    expect(formatWhen(new Date(2024, 11, 31, 23, 5).getTime(), now)).toBe('Tue 31 Dec 2024 23:05');
+    // Intl's wording in the locale: British, American, French.
+    const at = (...parts: [number, number, number, number, number]) => new Date(...parts).getTime();
+    const spaced = (text: string) => text.replace(/\s/g, ' ');
+    expect(formatWhen(at(2025, 0, 6, 8, 30), now, 'en-GB')).toBe('08:30');
+    expect(formatWhen(at(2025, 0, 7, 8, 30), now, 'en-GB')).toBe('Tue 7 Jan, 08:30');
+    expect(formatWhen(at(2024, 11, 31, 23, 5), now, 'en-GB')).toBe('Tue, 31 Dec 2024, 23:05');
+    expect(spaced(formatWhen(at(2025, 0, 6, 8, 30), now, 'en-US'))).toBe('8:30 AM');
+    expect(spaced(formatWhen(at(2025, 0, 7, 8, 30), now, 'en-US'))).toBe('Tue, Jan 7, 8:30 AM');
+    expect(formatWhen(at(2025, 0, 7, 8, 30), now, 'fr')).toBe('mar. 7 janv., 08:30');
   });
 });

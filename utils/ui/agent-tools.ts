@@ -12,19 +12,23 @@ import type {
   VendorAction,
 } from '../cti/features';
 import { Command, type Call, type CommandInput, type CommandType } from '../cti/model';
+import { formatDuration, formatNumber, formatPercent, formatWhen } from '../i18n/format';
+import { t } from '../i18n/runtime';
 import type { PanelState } from '../messaging';
-import { formatDuration } from './format';
+
+export { formatWhen } from '../i18n/format';
 
 export type PanelTab = 'calls' | 'queues' | 'directory' | 'callbacks' | 'history' | 'more';
 
-export const TAB_TEXT: Record<PanelTab, string> = {
-  calls: 'Calls',
-  queues: 'Queues',
-  directory: 'Directory',
-  callbacks: 'Callbacks',
-  history: 'History',
-  more: 'More',
-};
+const TAB_TEXT = {
+  calls: 'tabs.calls',
+  queues: 'tabs.queues',
+  directory: 'tabs.directory',
+  callbacks: 'tabs.callbacks',
+  history: 'tabs.history',
+  more: 'tabs.more',
+} as const satisfies Record<PanelTab, string>;
+export const tabText = (tab: PanelTab): string => t(TAB_TEXT[tab]);
 
 type Pick2 = Pick<PanelState, 'features' | 'commands'>;
 
@@ -137,62 +141,45 @@ export const mainNumber = (entry: Pick<DirectoryEntry, 'numbers'>): string | und
   return first ? dialableNumber(first) : undefined;
 };
 
-const STATUS_TEXT: Record<DirectoryStatus, string> = {
-  available: 'Available',
-  busy: 'Busy',
-  away: 'Away',
-  offline: 'Offline',
-  unknown: 'Status unknown',
-};
-export const directoryStatusText = (status: DirectoryStatus): string => STATUS_TEXT[status];
+const STATUS_TEXT = {
+  available: 'directoryTab.available',
+  busy: 'directoryTab.busy',
+  away: 'directoryTab.away',
+  offline: 'directoryTab.offline',
+  unknown: 'directoryTab.statusUnknown',
+} as const satisfies Record<DirectoryStatus, string>;
+export const directoryStatusText = (status: DirectoryStatus): string => t(STATUS_TEXT[status]);
 
-const OWNER_TEXT: Record<CallbackItem['owner'], string> = {
-  mine: 'Yours',
-  open: 'Open to anyone',
-  taken: 'Taken by a colleague',
-};
-export const callbackOwnerText = (owner: CallbackItem['owner']): string => OWNER_TEXT[owner];
+const OWNER_TEXT = {
+  mine: 'callbacks.mine',
+  open: 'callbacks.open',
+  taken: 'callbacks.taken',
+} as const satisfies Record<CallbackItem['owner'], string>;
+export const callbackOwnerText = (owner: CallbackItem['owner']): string => t(OWNER_TEXT[owner]);
 
 export const FORWARD_KINDS: readonly ForwardKind[] = ['unconditional', 'noAnswer', 'busy'];
-const FORWARD_TEXT: Record<ForwardKind, string> = {
-  unconditional: 'Forward all calls',
-  noAnswer: 'Forward when not answered',
-  busy: 'Forward when busy',
-};
-export const forwardKindText = (kind: ForwardKind): string => FORWARD_TEXT[kind];
-
-const pad = (n: number) => String(n).padStart(2, '0');
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "14:30" today; "Mon 6 Jan 14:30" on another day (the agent's local time). */
-export function formatWhen(epochMs: number, now: number): string {
-  const d = new Date(epochMs);
-  const today = new Date(now);
-  const time = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
-  const sameDay =
-    d.getFullYear() === today.getFullYear() &&
-    d.getMonth() === today.getMonth() &&
-    d.getDate() === today.getDate();
-  if (sameDay) return time;
-  const year = d.getFullYear() === today.getFullYear() ? '' : ` ${d.getFullYear()}`;
-  return `${DAYS[d.getDay()]} ${d.getDate()} ${MONTHS[d.getMonth()]}${year} ${time}`;
-}
+const FORWARD_TEXT = {
+  unconditional: 'presence.forwardAll',
+  noAnswer: 'presence.forwardNoAnswer',
+  busy: 'presence.forwardBusy',
+} as const satisfies Record<ForwardKind, string>;
+export const forwardKindText = (kind: ForwardKind): string => t(FORWARD_TEXT[kind]);
 
 /**
- * One of the agent's figures as read: a count as is, seconds as a duration ("4:05"), a percent
- * rounded ("87%"), a time (epoch ms) as the time of day.
+ * One of the agent's figures as read, in the interface's locale: a count as is (one decimal at
+ * most), seconds as a duration ("4:05"), a percent rounded ("87%"), a time (epoch ms) as the time
+ * of day.
  */
 export function formatStat(stat: Pick<AgentStat, 'value' | 'unit'>, now = Date.now()): string {
   switch (stat.unit) {
     case 'seconds':
       return formatDuration(stat.value * 1000);
     case 'percent':
-      return `${Math.round(stat.value)}%`;
+      return formatPercent(stat.value);
     case 'time':
       return formatWhen(stat.value, now);
     case 'count':
-      return Number.isInteger(stat.value) ? String(stat.value) : stat.value.toFixed(1);
+      return formatNumber(stat.value, { maximumFractionDigits: 1 });
   }
 }
 
@@ -204,7 +191,7 @@ export function commandOrProblem(input: CommandInput): Command | string {
   const parsed = Command.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  return issue ? innermost(issue).message : 'Check the values';
+  return issue ? innermost(issue).message : t('agentTools.checkValues');
 }
 
 /** A bad record key's own message ("A call data key is…"), not the record's "Invalid key". */

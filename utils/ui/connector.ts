@@ -15,6 +15,7 @@ import {
   type PanelState,
   type Reply,
 } from '../messaging';
+import { t } from '../i18n/runtime';
 import { STORAGE } from '../storage/registry';
 
 /**
@@ -112,7 +113,7 @@ export function createRuntimeConnector(): RuntimeConnector {
     try {
       const answer: unknown = await browser.runtime.sendMessage(msg);
       if (isReply(answer)) return answer as Reply<T>;
-      return { ok: false, error: 'The extension did not answer. Try again in a moment.' };
+      return { ok: false, error: t('connector.noAnswer') };
     } catch (error) {
       return { ok: false, error: errorText(error) };
     }

@@ -15,7 +15,11 @@ describe('panel wording', () => {
     expect(formatDuration(754_000)).toBe('12:34');
     expect(formatDuration(3_723_000)).toBe('1:02:03');
     expect(formatDuration(-5_000)).toBe('0:00');
-    expect(formatClock(new Date(2025, 0, 6, 14, 3, 22).getTime())).toBe('14:03:22');
+    const at = new Date(2025, 0, 6, 14, 3, 22).getTime();
+    // Intl's clock in the locale: 24 hours in Britain and France, 12 in the US.
+    expect(formatClock(at, 'en-GB')).toBe('14:03:22');
+    expect(formatClock(at, 'fr')).toBe('14:03:22');
+    expect(formatClock(at, 'en-US').replace(/\s/g, ' ')).toBe('2:03:22 PM');
   });
 
   it('describes the connection', () => {

@@ -1,23 +1,14 @@
 /**
  * Text the panel shows, computed from the model. Pure functions so that views stay pure and the
- * wording is tested in one place.
+ * wording is tested in one place; the words come from locales/*.yml (utils/i18n/).
  */
 import type { AgentState, Call, CallState, Connection, RemoteParty } from '../cti/model';
+import { formatNumber } from '../i18n/format';
+import { t } from '../i18n/runtime';
 import { formatForCountry } from '../phone/format';
 import type { PanelState } from '../messaging';
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-export { formatClock } from '../lib/clock';
-
-/** "0:07", "12:34", "1:02:03". Negative spans (clock skew) show as 0:00. */
-export function formatDuration(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
-}
+export { formatClock, formatDuration } from '../i18n/format';
 
 export const secondsUntil = (at: number, now: number): number =>
   Math.max(0, Math.ceil((at - now) / 1000));
@@ -25,46 +16,51 @@ export const secondsUntil = (at: number, now: number): number =>
 export function connectionText(connection: Connection, now: number): string {
   switch (connection.status) {
     case 'idle':
-      return 'Signed out';
+      return t('status.signedOut');
     case 'connecting':
-      return 'Connecting…';
+      return t('status.connecting');
     case 'connected':
-      return 'Connected';
+      return t('status.connected');
     case 'reconnecting':
-      return `Reconnecting in ${secondsUntil(connection.retryAt, now)} s (attempt ${connection.attempt})`;
+      return t('status.reconnecting', {
+        seconds: formatNumber(secondsUntil(connection.retryAt, now)),
+        attempt: formatNumber(connection.attempt),
+      });
     case 'failed':
-      return `Connection failed: ${connection.reason}`;
+      return t('status.failed', { reason: connection.reason });
   }
 }
 
 export function agentStateText(agent: AgentState): string {
   switch (agent.status) {
     case 'ready':
-      return 'Ready';
+      return t('status.ready');
     case 'notReady':
-      return agent.reason ? `Not ready (${agent.reason})` : 'Not ready';
+      return agent.reason
+        ? t('status.notReadyReason', { reason: agent.reason })
+        : t('status.notReady');
     case 'wrapUp':
-      return 'Wrap-up';
+      return t('status.wrapUp');
     case 'loggedOut':
-      return 'Logged out';
+      return t('status.loggedOut');
   }
 }
 
-const CALL_STATE_TEXT: Record<CallState, string> = {
-  ringing: 'Ringing',
-  dialing: 'Dialing',
+const CALL_STATE_TEXT = {
+  ringing: 'status.ringing',
+  dialing: 'status.dialing',
   // Not "Connected": that word is the connection's state, shown on the same screen.
-  connected: 'In call',
-  held: 'On hold',
-  transferring: 'Transferring',
-  ended: 'Ended',
-};
+  connected: 'status.inCall',
+  held: 'status.onHold',
+  transferring: 'status.transferring',
+  ended: 'status.ended',
+} as const satisfies Record<CallState, string>;
 
 export function callStateText(call: Pick<Call, 'state' | 'transferTarget'>): string {
   if (call.state === 'transferring' && call.transferTarget) {
-    return `Transferring to ${call.transferTarget}`;
+    return t('status.transferringTo', { target: call.transferTarget });
   }
-  return CALL_STATE_TEXT[call.state];
+  return t(CALL_STATE_TEXT[call.state]);
 }
 
 let homeCountry: string | undefined;
@@ -84,11 +80,11 @@ export function setHomeCountry(country: string | undefined): void {
  */
 export function remoteNumber(remote: RemoteParty, country = homeCountry): string {
   if (remote.e164) return formatForCountry(remote.e164, country);
-  return remote.raw || 'Unknown number';
+  return remote.raw || t('status.unknownNumber');
 }
 
 export const directionText = (direction: Call['direction']): string =>
-  direction === 'inbound' ? 'Incoming' : 'Outgoing';
+  direction === 'inbound' ? t('status.inbound') : t('status.outbound');
 
 /** When the call's clock starts: talking time once answered, ringing time before. */
 export const callClockStart = (call: Pick<Call, 'answeredAt' | 'startedAt'>): number =>
@@ -96,8 +92,8 @@ export const callClockStart = (call: Pick<Call, 'answeredAt' | 'startedAt'>): nu
 
 /** How calls reach the panel: pushed by the vendor, or polled (and how often). */
 export function transportText(transport: NonNullable<PanelState['transport']>): string {
-  if (transport.mode === 'events') return 'Live events';
-  if (transport.intervalMs === undefined) return 'Polling';
-  const seconds = transport.intervalMs / 1000;
-  return `Polling every ${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
+  if (transport.mode === 'events') return t('status.liveEvents');
+  if (transport.intervalMs === undefined) return t('status.polling');
+  const seconds = formatNumber(transport.intervalMs / 1000, { maximumFractionDigits: 1 });
+  return t('status.pollingEvery', { seconds });
 }

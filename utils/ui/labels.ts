@@ -1,10 +1,13 @@
 /**
  * Human names for settings. The settings schema documents its keys in comments, which do not
- * exist at run time, so the options page's wording lives here; each vendor's connection settings
- * are worded in its own folder (`VendorDescriptor.connection.fields`).
+ * exist at run time, so the options page's wording lives here (its words in locales/*.yml); each
+ * vendor's connection settings are worded in its own folder (`VendorDescriptor.connection.fields`,
+ * English for now).
  */
 import type { ConnectionFieldText, VendorDescriptor } from '../cti/vendor';
 import { VENDORS } from '../cti/vendors';
+import { isLanguage, LANGUAGE_NAMES } from '../i18n/languages';
+import { t } from '../i18n/runtime';
 
 export interface SettingText {
   label: string;
@@ -29,77 +32,75 @@ export function connectionText(
   return fields[key] ?? { label: humanize(key), policy: '' };
 }
 
-/** Labels for `clickToDial.<key>`, by key. */
+/** Labels for `clickToDial.<key>`, by key (the options page reads them as it renders). */
 export const CLICK_TO_DIAL_TEXT = {
-  enabled: { label: 'Make phone numbers on web pages clickable' },
-  defaultCountry: {
-    label: 'Default country',
-    hint: 'Two-letter ISO code (FR, US, GB…) for numbers written without a country code. Unless you or your administrator set one, it comes from your browser’s language (fr-FR: FR), or the panel asks for it.',
-  },
-  sitesMode: { label: 'Sites' },
-  sitesPatterns: {
-    label: 'Site patterns',
-    hint: 'One per line: a host name (crm.example.com) or a match pattern (https://*.example.com/*).',
-  },
-  sitesToSkip: { label: 'Sites to skip' },
-  confirmInternational: { label: 'Ask before calling a number in another country' },
-  blockedPrefixes: {
-    label: 'Blocked prefixes',
-    hint: 'One E.164 prefix per line (+1900): numbers starting with it are never dialled.',
-  },
-  telLinks: {
-    label: 'Call phone links (tel:, callto:, sip:) with Switchboard',
-    hint: 'Otherwise such links open the computer’s default calling app.',
-  },
-} satisfies Record<string, SettingText>;
+  enabled: () => ({ label: t('clickToDialSection.enabled') }),
+  defaultCountry: () => ({
+    label: t('clickToDialSection.defaultCountry'),
+    hint: t('clickToDialSection.defaultCountryHint'),
+  }),
+  sitesMode: () => ({ label: t('clickToDialSection.sitesMode') }),
+  sitesPatterns: () => ({
+    label: t('clickToDialSection.sitesPatterns'),
+    hint: t('clickToDialSection.sitesPatternsHint'),
+  }),
+  sitesToSkip: () => ({ label: t('clickToDialSection.sitesToSkip') }),
+  confirmInternational: () => ({ label: t('clickToDialSection.confirmInternational') }),
+  blockedPrefixes: () => ({
+    label: t('clickToDialSection.blockedPrefixes'),
+    hint: t('clickToDialSection.blockedPrefixesHint'),
+  }),
+  telLinks: () => ({
+    label: t('clickToDialSection.telLinks'),
+    hint: t('clickToDialSection.telLinksHint'),
+  }),
+} satisfies Record<string, () => SettingText>;
 
 /** Labels for the ring tone, `ui.ringSound` and `ui.ringVolume` (background/ring.ts). */
 export const RING_SOUND_TEXT = {
-  ringSound: {
-    label: 'Ring tone for incoming calls',
-    hint: 'Plays while a call rings and stops as soon as it is answered, declined or taken elsewhere.',
-  },
-  ringVolume: { label: 'Ring tone volume' },
-};
+  ringSound: () => ({ label: t('options.ringSound'), hint: t('options.ringSoundHint') }),
+  ringVolume: () => ({ label: t('options.ringVolume') }),
+} satisfies Record<string, () => SettingText>;
 
 /** Labels for `history.<key>`, by key. */
 export const HISTORY_TEXT = {
-  retentionDays: {
-    label: 'Keep calls for (days)',
-    hint: 'Calls older than this are deleted from the history in this browser (1 to 3650).',
-  },
-  maxEntries: {
-    label: 'Keep at most (calls)',
-    hint: 'Past this many calls, the oldest are deleted first (10 to 20000).',
-  },
-} satisfies Record<string, SettingText>;
+  retentionDays: () => ({
+    label: t('historySection.retentionDays'),
+    hint: t('historySection.retentionDaysHint'),
+  }),
+  maxEntries: () => ({
+    label: t('historySection.maxEntries'),
+    hint: t('historySection.maxEntriesHint'),
+  }),
+} satisfies Record<string, () => SettingText>;
 
 /** Labels for enum values anywhere in the settings. */
-export const OPTION_TEXT: Record<string, string> = {
-  e164: 'International (+33123456789)',
-  national: 'National (0123456789)',
-  digits: 'Digits only (33123456789)',
-  all: 'On every site',
-  allow: 'Only on the sites listed',
-  block: 'On every site except those listed',
-  ringing: 'When it rings',
-  answered: 'When answered',
-  manual: 'Only on request',
-  inbound: 'Incoming',
-  outbound: 'Outgoing',
-  any: 'Any',
-  newTab: 'New tab',
-  reuseTab: 'Same tab',
-  window: 'New window',
-  en: 'English',
-  fr: 'Français',
-  es: 'Español',
-  de: 'Deutsch',
-  nl: 'Nederlands',
-  pt: 'Português',
-};
+const OPTION_TEXT = {
+  browser: 'optionValues.browser',
+  e164: 'optionValues.e164',
+  national: 'optionValues.national',
+  digits: 'optionValues.digits',
+  all: 'optionValues.all',
+  allow: 'optionValues.allow',
+  block: 'optionValues.block',
+  ringing: 'optionValues.ringing',
+  answered: 'optionValues.answered',
+  manual: 'optionValues.manual',
+  inbound: 'optionValues.inbound',
+  outbound: 'optionValues.outbound',
+  any: 'optionValues.any',
+  newTab: 'optionValues.newTab',
+  reuseTab: 'optionValues.reuseTab',
+  window: 'optionValues.window',
+} as const;
 
-export const optionText = (value: string): string => OPTION_TEXT[value] ?? value;
+/** A setting's value in words; each language is named in its own (`LANGUAGE_NAMES`). */
+export function optionText(value: string): string {
+  if (isLanguage(value)) return LANGUAGE_NAMES[value];
+  return Object.prototype.hasOwnProperty.call(OPTION_TEXT, value)
+    ? t(OPTION_TEXT[value as keyof typeof OPTION_TEXT])
+    : value;
+}
 
 /** "dialPrefix" → "Dial prefix". */
 export function humanize(key: string): string {

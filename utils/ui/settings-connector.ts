@@ -7,6 +7,7 @@
 import { browser } from 'wxt/browser';
 import { isReply, isSettingsChanged, type PanelMessage } from '../messaging';
 import type { ResolvedSettings } from '../settings/policy';
+import { t } from '../i18n/runtime';
 
 export interface SettingsConnector {
   load(): Promise<ResolvedSettings>;
@@ -15,11 +16,9 @@ export interface SettingsConnector {
   watch(listener: (settings: ResolvedSettings) => void, signal: AbortSignal): void;
 }
 
-const NO_ANSWER = 'Switchboard did not answer. Reload this page and try again.';
-
 async function ask(message: PanelMessage): Promise<ResolvedSettings> {
   const reply: unknown = await browser.runtime.sendMessage(message);
-  if (!isReply(reply)) throw new Error(NO_ANSWER);
+  if (!isReply(reply)) throw new Error(t('connector.noSettings'));
   if (!reply.ok) throw new Error(reply.error);
   return reply.value as ResolvedSettings;
 }
