@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { stopServiceWorker } from '../support/service-worker';
 import { expect, signIn, tabsAt, test } from './fixtures';
@@ -54,6 +55,11 @@ test('the diagnostics page shows the connection and the pop, across a worker res
   await expect(
     rows(page, 'sb-diag-events').filter({ hasText: 'callUpsert' }).first(),
   ).toBeVisible();
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.map((v) => `${colorScheme} ${v.id}: ${v.nodes.length}`)).toEqual([]);
+  }
 
   const masked = await exportFile(page);
   expect(masked.name).toMatch(/^switchboard-diagnostics-.*\.json$/);
