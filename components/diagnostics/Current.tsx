@@ -2,50 +2,57 @@
  * What holds now: the outbox's waiting writes, and the settings in force with their sources.
  */
 import type { DiagnosticsReport } from '../../utils/messaging';
-import { oneLine, type Formats } from './format';
+import { formatDateTime, formatNumber } from '../../utils/i18n/format';
+import { t } from '../../utils/i18n/runtime';
+import { oneLine } from './format';
 import { Section } from './Journal';
-import { DIAGNOSTICS_TEXT as T, outboxKindText, outboxStatusText, sourceText } from './text';
+import { outboxKindText, outboxStatusText, settingsHintText, sourceText } from './text';
 
 interface Props {
   report: DiagnosticsReport;
-  fmt: Formats;
 }
 
-export function OutboxItems({ report, fmt }: Props) {
+export function OutboxItems({ report }: Props) {
   const items = report.outbox;
   return (
     <Section
       id="sb-diag-outbox"
-      title={T.outboxTitle}
-      empty={items.length === 0 ? T.outboxEmpty : undefined}
-      headers={[T.item, T.status, T.attempts, T.lastError, T.nextAttempt]}
+      title={t('diagnostics.outboxTitle')}
+      empty={items.length === 0 ? t('diagnostics.outboxEmpty') : undefined}
+      headers={[
+        t('diagnostics.item'),
+        t('diagnostics.status'),
+        t('diagnostics.attempts'),
+        t('diagnostics.lastError'),
+        t('diagnostics.nextAttempt'),
+      ]}
     >
       {items.map((item) => (
         <tr key={item.key}>
           <td>
             <div>{outboxKindText(item.kind)}</div>
             <div class="sb-muted">{item.remote?.e164 ?? item.remote?.raw ?? item.callId}</div>
-            <div class="sb-muted">{fmt.time(item.createdAt)}</div>
+            <div class="sb-muted">{formatDateTime(item.createdAt)}</div>
           </td>
           <td>{outboxStatusText(item.status)}</td>
-          <td>{fmt.number(item.attempts)}</td>
+          <td>{formatNumber(item.attempts)}</td>
           <td class="sb-diag-wrap">{item.reason}</td>
-          <td>{item.nextAt === undefined ? '' : fmt.time(item.nextAt)}</td>
+          <td>{item.nextAt === undefined ? '' : formatDateTime(item.nextAt)}</td>
         </tr>
       ))}
     </Section>
   );
 }
 
-export function SettingsSources({ report, fmt }: Props) {
+export function SettingsSources({ report }: Props) {
   const locked = report.settings.filter((s) => s.source === 'policy').length;
   return (
     <>
       <Section
         id="sb-diag-settings"
-        title={T.settingsTitle}
-        note={T.settingsHint(fmt.number(locked))}
-        headers={[T.setting, T.value, T.source]}
+        title={t('diagnostics.settingsTitle')}
+        note={settingsHintText(locked)}
+        headers={[t('diagnostics.setting'), t('diagnostics.value'), t('diagnostics.source')]}
       >
         {report.settings.map((setting) => (
           <tr key={setting.path} data-source={setting.source}>
@@ -62,8 +69,8 @@ export function SettingsSources({ report, fmt }: Props) {
       {report.problems.length > 0 && (
         <Section
           id="sb-diag-problems"
-          title={T.problemsTitle}
-          headers={[T.source, T.setting, T.details]}
+          title={t('diagnostics.problemsTitle')}
+          headers={[t('diagnostics.source'), t('diagnostics.setting'), t('diagnostics.details')]}
         >
           {report.problems.map((problem, i) => (
             <tr key={i}>

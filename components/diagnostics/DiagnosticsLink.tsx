@@ -1,5 +1,5 @@
 /** A link to the diagnostics page, in a tab of its own (entrypoints/diagnostics/). */
-import { DIAGNOSTICS_TEXT } from './text';
+import { t } from '../../utils/i18n/runtime';
 
 export function DiagnosticsLink() {
   return (
@@ -11,7 +11,7 @@ export function DiagnosticsLink() {
       rel="noopener"
       style={{ alignSelf: 'flex-start', color: 'var(--sb-accent)' }}
     >
-      {DIAGNOSTICS_TEXT.link}
+      {t('diagnostics.link')}
     </a>
   );
 }

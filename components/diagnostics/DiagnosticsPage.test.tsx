@@ -1,11 +1,17 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { followUiLanguage } from '../../utils/i18n/document';
+import { formatDateTime, formatNumber } from '../../utils/i18n/format';
+import { resetUiLanguage } from '../../utils/i18n/runtime';
 import type { DiagnosticsReport, PanelMessage, Reply } from '../../utils/messaging';
+import { messagesJson } from '../../tests/support/locales';
 import { createMockConnector } from '../../tests/support/mock-connector';
 import { showPanel, settleUntil, unmountPanels } from '../../tests/support/panel-view';
 import { signedInState, signedOutState } from '../../tests/support/sample-state';
 import { alerts, button, click, labelled, mount, settle, text } from '../../tests/support/test-dom';
 import { DiagnosticsPage, type Download } from './DiagnosticsPage';
+import { exportJson } from './export';
 
 const T0 = Date.UTC(2026, 2, 4, 9, 0, 0);
 const NUMBER = '+33123456789';
@@ -112,17 +118,15 @@ const mounted: (() => void)[] = [];
 afterEach(() => {
   for (const unmount of mounted.splice(0)) unmount();
   unmountPanels();
+  vi.unstubAllGlobals();
+  vi.stubGlobal('chrome', fakeBrowser);
+  vi.stubGlobal('browser', fakeBrowser);
 });
 
 function showPage(reply: Replier, download: Download = () => {}, refreshMs = 60_000) {
   const connector = createMockConnector(signedOutState(), (msg) => reply(msg));
   const view = mount(
-    <DiagnosticsPage
-      connector={connector}
-      locale="en-GB"
-      refreshMs={refreshMs}
-      download={download}
-    />,
+    <DiagnosticsPage connector={connector} refreshMs={refreshMs} download={download} />,
   );
   mounted.push(view.unmount);
   return { root: view.container, connector };
@@ -141,6 +145,8 @@ describe('DiagnosticsPage', () => {
     const { root } = showPage(answering(() => sampleReport()));
     await settleUntil(() => text(root).includes('XiVO'), 'the report');
     expect(text(root.querySelector('.sb-diag-about'))).toContain('1.4.0');
+    // Times and numbers in the browser's locale (en-GB in the tests), to the second.
+    expect(text(root)).toContain(`Updated at ${formatDateTime(T0 + 60_000, 'en-GB')}`);
     const timeline = rows(root, 'sb-diag-connection');
     // Newest first.
     expect(timeline[0]).toContain('Connected');
@@ -171,12 +177,13 @@ describe('DiagnosticsPage', () => {
     const events = rows(root, 'sb-diag-events');
     expect(events[0]).toContain('Too large to keep (9,000 characters).');
     expect(events[1]).toContain('queueStats');
-    expect(events[1]).toContain('4 more like it until');
+    expect(events[1]).toContain(`4 more like it until ${formatDateTime(T0 + 45_000, 'en-GB')}`);
     expect(events[2]).toContain('callUpsert');
 
     const settings = rows(root, 'sb-diag-settings');
     expect(settings).toContainEqual('clickToDial.defaultCountryFRPolicy (locked)');
     expect(text(root.querySelector('#sb-diag-settings'))).toContain('policy (1 here)');
+    expect(text(root.querySelector('#sb-diag-pops'))).toContain('Newest first. Keeps the last 50.');
     expect(rows(root, 'sb-diag-problems')[0]).toContain('Expected array');
   });
 
@@ -253,6 +260,76 @@ describe('DiagnosticsPage', () => {
     expect(JSON.parse(included).phoneNumbers).toBe('included');
     expect(included).toContain(NUMBER);
     expect(included).toContain('phone=%2B33123456789');
+  });
+});
+
+describe('the diagnostics page in the agent’s language', () => {
+  /** The report with the agent's `ui.language` among the settings in force. */
+  const inLanguage = (language: string): DiagnosticsReport => {
+    const report = sampleReport();
+    const setting = { path: 'ui.language', value: language, source: 'agent' as const };
+    return { ...report, settings: [...report.settings, setting] };
+  };
+
+  it('follows ui.language: French text and formats, then Arabic right to left', async () => {
+    const files = { fr: await messagesJson('fr'), ar: await messagesJson('ar') };
+    vi.stubGlobal('fetch', async (url: string) => {
+      const language = /\/_locales\/(fr|ar)\/messages\.json$/.exec(url)?.[1] as 'fr' | 'ar';
+      return new Response(JSON.stringify(files[language]));
+    });
+    const unfollow = followUiLanguage(document, 'diagnostics.title');
+    mounted.push(() => {
+      resetUiLanguage();
+      unfollow();
+    });
+    let report = inLanguage('fr');
+    const download = vi.fn<Download>();
+    const { root } = showPage(
+      answering(() => report),
+      download,
+      20,
+    );
+    await settleUntil(() => text(root).includes('Diagnostic de Switchboard'), 'French');
+    expect(document.title).toBe('Diagnostic de Switchboard');
+    expect(document.documentElement.lang).toBe('fr');
+    expect(document.documentElement.dir).toBe('ltr');
+    expect(text(root)).toContain(`Mis à jour le ${formatDateTime(T0 + 60_000, 'fr')}`);
+    expect(formatDateTime(T0, 'fr')).not.toBe(formatDateTime(T0, 'en-GB'));
+
+    const timeline = rows(root, 'sb-diag-connection');
+    expect(timeline[1]).toContain('Échec d’une tentative de reconnexion');
+    expect(timeline[1]).toContain('Tentatives 2 à 3');
+    expect(timeline.at(-1)).toContain('Connexion lancée par l’agent');
+    const pops = rows(root, 'sb-diag-pops');
+    expect(pops[1]).toContain('Non ouverte : aucune règle ne correspond');
+    expect(pops[1]).toContain(
+      'La règle « crm » concerne les files correspondant à « support », et cet appel est arrivé par « billing ».',
+    );
+    expect(pops[2]).toContain(`Appel entrant, ${NUMBER}`);
+    expect(rows(root, 'sb-diag-outbox')[0]).toContain('En attente d’envoi');
+    // French groups digits with a narrow no-break space (text() reads every space as one).
+    expect(formatNumber(9_000, {}, 'fr')).toBe('9\u202f000');
+    expect(rows(root, 'sb-diag-events')[0]).toContain(
+      'Trop volumineux pour être conservé (9 000 caractères).',
+    );
+    expect(text(root.querySelector('#sb-diag-pops'))).toContain(
+      'Les plus récents d’abord. Les 50 derniers sont conservés.',
+    );
+    expect(rows(root, 'sb-diag-settings')).toContainEqual(
+      'clickToDial.defaultCountryFRStratégie (verrouillé)',
+    );
+    for (const english of ['Connection lost', 'Screen-pop decisions', 'Settings in force'])
+      expect(text(root)).not.toContain(english);
+
+    // What support's tools read stays as it is: the export is not translated.
+    click(button(root, 'Exporter en JSON'));
+    expect(download.mock.calls[0]![1]).toBe(exportJson(report, false));
+
+    report = inLanguage('ar');
+    await settleUntil(() => document.documentElement.dir === 'rtl', 'Arabic');
+    expect(document.documentElement.lang).toBe('ar');
+    expect(document.title).toBe('تشخيص Switchboard');
+    await settleUntil(() => text(root).includes('قرارات فتح ملفات العملاء'), 'the Arabic page');
   });
 });
 

@@ -2,15 +2,17 @@
  * The diagnostics page, for support (docs/architecture.md "Diagnostics"): the connection timeline,
  * the screen-pop decisions, the outbox, the recent vendor events and the settings in force, as
  * the background's `panel/diagnostics` reports them, refreshed while the page is open; and a JSON
- * export that masks phone numbers unless the agent includes them (export.ts).
+ * export that masks phone numbers unless the agent includes them (export.ts). It is in the
+ * report's `ui.language` (useReport.ts), as the options page is in the settings' one.
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
+import { formatDateTime } from '../../utils/i18n/format';
+import { t } from '../../utils/i18n/runtime';
 import type { DiagnosticsReport } from '../../utils/messaging';
 import { OutboxItems, SettingsSources } from './Current';
 import { exportFileName, exportJson } from './export';
-import { formatsFor } from './format';
 import { ConnectionTimeline, PopDecisions, VendorEvents } from './Journal';
-import { connectionNowText, DIAGNOSTICS_TEXT as T } from './text';
+import { connectionNowText } from './text';
 import { useReport, type ReportSender } from './useReport';
 import '../panel.css';
 import '../options/options.css';
@@ -31,69 +33,70 @@ export const downloadFile: Download = (name, text) => {
 
 interface Props {
   connector: ReportSender;
-  /** The locale dates and numbers are shown in. */
-  locale: string;
   /** How often the report is asked for again while the page is visible. */
   refreshMs?: number;
   download?: Download;
 }
 
-export function DiagnosticsPage({ connector, locale, refreshMs = 2_000, download }: Props) {
+export function DiagnosticsPage({ connector, refreshMs = 2_000, download }: Props) {
   const [paused, setPaused] = useState(false);
   const { report, error } = useReport(connector, refreshMs, paused);
-  const fmt = useMemo(() => formatsFor(locale), [locale]);
 
   if (!report) {
     return (
       <main class="sb-options sb-diag" aria-busy={!error}>
-        <h1>{T.title}</h1>
+        <h1>{t('diagnostics.title')}</h1>
         {error ? (
           <p class="sb-error" role="alert">
-            {T.loadFailed(error)}
+            {t('diagnostics.loadFailed', { error })}
           </p>
         ) : (
-          <p role="status">{T.loading}</p>
+          <p role="status">{t('diagnostics.loading')}</p>
         )}
       </main>
     );
   }
   return (
     <main class="sb-options sb-diag">
-      <h1>{T.title}</h1>
-      <p class="sb-muted">{T.intro}</p>
+      <h1>{t('diagnostics.title')}</h1>
+      <p class="sb-muted">{t('diagnostics.intro')}</p>
       <div class="sb-row sb-wrap">
-        <span role="status">{T.updatedAt(fmt.time(report.at))}</span>
+        <span role="status">{t('diagnostics.updatedAt', { time: formatDateTime(report.at) })}</span>
         <button type="button" class="sb-small" onClick={() => setPaused(!paused)}>
-          {paused ? T.resume : T.pause}
+          {paused ? t('diagnostics.resume') : t('diagnostics.pause')}
         </button>
       </div>
       {error && (
         <p class="sb-error" role="alert">
-          {T.refreshFailed(error)}
+          {t('diagnostics.refreshFailed', { error })}
         </p>
       )}
       <About report={report} />
       <Export report={report} download={download ?? downloadFile} />
-      <ConnectionTimeline records={report.timeline} limit={report.limits.timeline} fmt={fmt} />
-      <PopDecisions records={report.pops} limit={report.limits.pops} fmt={fmt} />
-      <OutboxItems report={report} fmt={fmt} />
-      <VendorEvents records={report.events} limit={report.limits.events} fmt={fmt} />
-      <SettingsSources report={report} fmt={fmt} />
+      <ConnectionTimeline records={report.timeline} limit={report.limits.timeline} />
+      <PopDecisions records={report.pops} limit={report.limits.pops} />
+      <OutboxItems report={report} />
+      <VendorEvents records={report.events} limit={report.limits.events} />
+      <SettingsSources report={report} />
     </main>
   );
 }
 
 function About({ report }: { report: DiagnosticsReport }) {
+  const unknown = t('diagnostics.unknown');
   const rows: [string, string][] = [
-    [T.version, report.about.version || T.unknown],
-    [T.browser, report.about.browser || T.unknown],
-    [T.vendor, report.vendor.label],
-    [T.session, report.signedIn ? T.signedIn : T.signedOut],
-    [T.connection, connectionNowText(report.connection.status)],
+    [t('diagnostics.version'), report.about.version || unknown],
+    [t('diagnostics.browser'), report.about.browser || unknown],
+    [t('diagnostics.vendor'), report.vendor.label],
+    [
+      t('diagnostics.session'),
+      report.signedIn ? t('diagnostics.signedIn') : t('diagnostics.signedOut'),
+    ],
+    [t('diagnostics.connection'), connectionNowText(report.connection.status)],
   ];
   return (
     <section class="sb-section" aria-labelledby="sb-diag-about-title">
-      <h2 id="sb-diag-about-title">{T.aboutTitle}</h2>
+      <h2 id="sb-diag-about-title">{t('diagnostics.aboutTitle')}</h2>
       <dl class="sb-diag-about">
         {rows.map(([label, value]) => (
           <div key={label}>
@@ -116,8 +119,8 @@ function Export({ report, download }: { report: DiagnosticsReport; download: Dow
   };
   return (
     <section class="sb-section" aria-labelledby="sb-diag-export-title">
-      <h2 id="sb-diag-export-title">{T.exportTitle}</h2>
-      <p class="sb-muted">{T.exportHint}</p>
+      <h2 id="sb-diag-export-title">{t('diagnostics.exportTitle')}</h2>
+      <p class="sb-muted">{t('diagnostics.exportHint')}</p>
       <div class="sb-row sb-wrap">
         <label class="sb-row">
           <input
@@ -125,12 +128,12 @@ function Export({ report, download }: { report: DiagnosticsReport; download: Dow
             checked={includeNumbers}
             onChange={(e) => setIncludeNumbers((e.target as HTMLInputElement).checked)}
           />
-          {T.includeNumbers}
+          {t('diagnostics.includeNumbers')}
         </label>
         <button type="button" class="sb-primary" onClick={save}>
-          {T.exportButton}
+          {t('diagnostics.exportButton')}
         </button>
-        <span role="status">{saved ? T.exported(saved) : ''}</span>
+        <span role="status">{saved ? t('diagnostics.exported', { name: saved }) : ''}</span>
       </div>
     </section>
   );

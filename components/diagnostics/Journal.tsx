@@ -4,25 +4,28 @@
  */
 import type { ComponentChildren } from 'preact';
 import type { ConnectionRecord, EventRecord, PopRecord } from '../../utils/messaging';
-import { oneLine, type Formats } from './format';
+import { formatDateTime } from '../../utils/i18n/format';
+import { t } from '../../utils/i18n/runtime';
+import { oneLine } from './format';
 import {
   attemptsText,
   callText,
   connectionText,
-  DIAGNOSTICS_TEXT as T,
   lastFailureText,
+  listNoteText,
   missText,
   nextAttemptText,
   noRulesText,
   outcomeText,
   queueText,
+  repeatedText,
+  tooLargeText,
   triggerText,
 } from './text';
 
 interface ListProps<R> {
   records: readonly R[];
   limit: number;
-  fmt: Formats;
 }
 
 /** A section with a title, a note on order and size, and a table (or a line when empty). */
@@ -63,15 +66,12 @@ export function Section(props: {
 
 const newestFirst = <R,>(records: readonly R[]): R[] => [...records].reverse();
 
-function connectionDetails(record: ConnectionRecord, fmt: Formats): string[] {
+function connectionDetails(record: ConnectionRecord): string[] {
   const lines: string[] = [];
   if (record.reason) lines.push(record.reason);
-  if (record.attempt !== undefined) {
-    const last = record.lastAttempt === undefined ? undefined : fmt.number(record.lastAttempt);
-    lines.push(attemptsText(fmt.number(record.attempt), last));
-  }
-  if (record.lastAt !== undefined) lines.push(lastFailureText(fmt.time(record.lastAt)));
-  if (record.retryAt !== undefined) lines.push(nextAttemptText(fmt.time(record.retryAt)));
+  if (record.attempt !== undefined) lines.push(attemptsText(record.attempt, record.lastAttempt));
+  if (record.lastAt !== undefined) lines.push(lastFailureText(record.lastAt));
+  if (record.retryAt !== undefined) lines.push(nextAttemptText(record.retryAt));
   return lines;
 }
 
@@ -95,18 +95,18 @@ function JournalTable<R extends { at: number }>(
     data?(record: R): Record<string, string>;
   },
 ) {
-  const { records, fmt } = props;
+  const { records } = props;
   return (
     <Section
       id={props.id}
       title={props.title}
-      note={T.listNote(fmt.number(props.limit))}
+      note={listNoteText(props.limit)}
       empty={records.length === 0 ? props.empty : undefined}
-      headers={[T.time, ...props.headers]}
+      headers={[t('diagnostics.time'), ...props.headers]}
     >
       {newestFirst(records).map((record, i) => (
         <tr key={`${record.at}-${i}`} {...props.data?.(record)}>
-          <td class="sb-diag-time">{fmt.time(record.at)}</td>
+          <td class="sb-diag-time">{formatDateTime(record.at)}</td>
           {props.cells(record)}
         </tr>
       ))}
@@ -119,15 +119,15 @@ export function ConnectionTimeline(props: ListProps<ConnectionRecord>) {
     <JournalTable
       {...props}
       id="sb-diag-connection"
-      title={T.timelineTitle}
-      empty={T.timelineEmpty}
-      headers={[T.what, T.details]}
+      title={t('diagnostics.timelineTitle')}
+      empty={t('diagnostics.timelineEmpty')}
+      headers={[t('diagnostics.what'), t('diagnostics.details')]}
       data={(record) => ({ 'data-kind': record.kind })}
       cells={(record) => (
         <>
           <td>{connectionText(record.kind)}</td>
           <td>
-            <Lines lines={connectionDetails(record, props.fmt)} />
+            <Lines lines={connectionDetails(record)} />
           </td>
         </>
       )}
@@ -139,7 +139,7 @@ function popDetails(record: PopRecord): string[] {
   if (record.outcome === 'noRule') {
     const misses = record.misses ?? [];
     return misses.length === 0 && record.call
-      ? [noRulesText]
+      ? [noRulesText()]
       : misses.map((miss) => missText(miss, record.call));
   }
   if (record.url)
@@ -152,9 +152,14 @@ export function PopDecisions(props: ListProps<PopRecord>) {
     <JournalTable
       {...props}
       id="sb-diag-pops"
-      title={T.popsTitle}
-      empty={T.popsEmpty}
-      headers={[T.call, T.rule, T.outcome, T.details]}
+      title={t('diagnostics.popsTitle')}
+      empty={t('diagnostics.popsEmpty')}
+      headers={[
+        t('diagnostics.call'),
+        t('diagnostics.rule'),
+        t('diagnostics.outcome'),
+        t('diagnostics.details'),
+      ]}
       data={(record) => ({ 'data-outcome': record.outcome })}
       cells={(record) => (
         <>
@@ -189,27 +194,24 @@ export function PopDecisions(props: ListProps<PopRecord>) {
 }
 
 export function VendorEvents(props: ListProps<EventRecord>) {
-  const { fmt } = props;
   return (
     <JournalTable
       {...props}
       id="sb-diag-events"
-      title={T.eventsTitle}
-      empty={T.eventsEmpty}
-      headers={[T.event, T.details]}
+      title={t('diagnostics.eventsTitle')}
+      empty={t('diagnostics.eventsEmpty')}
+      headers={[t('diagnostics.event'), t('diagnostics.details')]}
       cells={(record) => (
         <>
           <td>
             <code>{record.type}</code>
             {record.repeats !== undefined && record.lastAt !== undefined && (
-              <div class="sb-muted">
-                {T.repeated(fmt.number(record.repeats), fmt.time(record.lastAt))}
-              </div>
+              <div class="sb-muted">{repeatedText(record.repeats, record.lastAt)}</div>
             )}
           </td>
           <td class="sb-diag-wrap">
             {record.event === undefined ? (
-              T.tooLarge(fmt.number(record.size ?? 0))
+              tooLargeText(record.size ?? 0)
             ) : (
               <details>
                 <summary>{oneLine(record.event)}</summary>

@@ -1,17 +1,7 @@
 /**
- * Dates, times and numbers of the diagnostics page through Intl, in the locale the page is given.
+ * Values of the diagnostics page shown as they are (JSON), in a table cell. Dates, times and
+ * numbers are formatted in the interface's language by utils/i18n/format.ts.
  */
-export interface Formats {
-  /** Date and time, to the second: support lines it up with server logs. */
-  time(epochMs: number): string;
-  number(value: number): string;
-}
-
-export function formatsFor(locale: string): Formats {
-  const time = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' });
-  const number = new Intl.NumberFormat(locale);
-  return { time: (epochMs) => time.format(epochMs), number: (value) => number.format(value) };
-}
 
 /** A value on one line, for a table cell: JSON, shortened past `max` characters. */
 export function oneLine(value: unknown, max = 160): string {

@@ -1,167 +1,157 @@
 /**
- * Every English string of the diagnostics page, in one place for translation: whole sentences,
- * with the values (already formatted with Intl by the caller) passed in.
+ * The words of the diagnostics page that depend on a value: a record's kind, a decision, a
+ * count. Whole sentences from the `diagnostics` group of locales/*.yml, with the values
+ * formatted through Intl in the interface's language (utils/i18n/format.ts). The page's fixed
+ * labels are `t('diagnostics.…')` where they are shown.
  */
-import type { ConnectionRecord, PopRecord, RuleMiss, SettingSource } from '../../utils/messaging';
+import type { CallDirection, Connection } from '../../utils/cti/model';
+import { formatDateTime, formatNumber } from '../../utils/i18n/format';
+import { t } from '../../utils/i18n/runtime';
+import type {
+  ConnectionRecord,
+  OutboxEntry,
+  PopRecord,
+  RuleMiss,
+  SettingSource,
+} from '../../utils/messaging';
 
-export const DIAGNOSTICS_TEXT = {
-  title: 'Switchboard diagnostics',
-  intro:
-    'What Switchboard saw and decided, for your support team. It updates while this page is open.',
-  loading: 'Loading…',
-  loadFailed: (error: string) => `Could not read the diagnostics: ${error}`,
-  refreshFailed: (error: string) => `The last update failed: ${error}`,
-  updatedAt: (time: string) => `Updated at ${time}`,
-  pause: 'Pause updates',
-  resume: 'Resume updates',
-  link: 'Diagnostics',
+const CONNECTION = {
+  started: 'diagnostics.timelineStarted',
+  signIn: 'diagnostics.timelineSignIn',
+  signInFailed: 'diagnostics.timelineSignInFailed',
+  connecting: 'diagnostics.timelineConnecting',
+  connected: 'diagnostics.timelineConnected',
+  lost: 'diagnostics.timelineLost',
+  retry: 'diagnostics.timelineRetry',
+  failed: 'diagnostics.timelineFailed',
+  signedOut: 'diagnostics.timelineSignedOut',
+} as const satisfies Record<ConnectionRecord['kind'], string>;
 
-  aboutTitle: 'About',
-  version: 'Extension version',
-  browser: 'Browser',
-  vendor: 'Phone system',
-  unknown: 'Unknown',
-  signedIn: 'Signed in',
-  signedOut: 'Signed out',
-  session: 'Agent',
-  connection: 'Connection',
+export const connectionText = (kind: ConnectionRecord['kind']): string => t(CONNECTION[kind]);
 
-  exportTitle: 'Export',
-  exportHint:
-    'Saves everything on this page as a JSON file to send to support. Phone numbers, and any other number of five digits or more, are masked (all but a few digits) unless you include phone numbers.',
-  includeNumbers: 'Include phone numbers',
-  exportButton: 'Export JSON',
-  exported: (name: string) => `Saved ${name}`,
+/** "Attempt 2", or "Attempts 2 to 9" for a run of attempts that failed for one reason. */
+export const attemptsText = (first: number, last?: number): string =>
+  last === undefined
+    ? t('diagnostics.attempt', { attempt: formatNumber(first) })
+    : t('diagnostics.attemptRange', { first: formatNumber(first), last: formatNumber(last) });
+export const lastFailureText = (at: number): string =>
+  t('diagnostics.lastFailure', { time: formatDateTime(at) });
+export const nextAttemptText = (at: number): string =>
+  t('diagnostics.nextAttemptAt', { time: formatDateTime(at) });
 
-  time: 'Time',
-  what: 'What',
-  details: 'Details',
-  listNote: (count: string) => `Newest first. Keeps the last ${count}.`,
+/** Under each list of the journal: its order and how many records it keeps. */
+export const listNoteText = (limit: number): string =>
+  t('diagnostics.listNote', limit, { count: formatNumber(limit) });
 
-  timelineTitle: 'Connection',
-  timelineEmpty: 'Nothing yet.',
+const OUTCOME = {
+  popped: 'diagnostics.outcomePopped',
+  noRule: 'diagnostics.outcomeNoRule',
+  alreadyPopped: 'diagnostics.outcomeAlreadyPopped',
+  badTemplate: 'diagnostics.outcomeBadTemplate',
+  openFailed: 'diagnostics.outcomeOpenFailed',
+  ended: 'diagnostics.outcomeEnded',
+  error: 'diagnostics.outcomeError',
+} as const satisfies Record<PopRecord['outcome'], string>;
 
-  popsTitle: 'Screen-pop decisions',
-  popsEmpty: 'No call has been considered for a screen-pop yet.',
-  call: 'Call',
-  outcome: 'Decision',
-  rule: 'Rule',
+export const outcomeText = (outcome: PopRecord['outcome']): string => t(OUTCOME[outcome]);
 
-  outboxTitle: 'Outbox',
-  outboxEmpty: 'Nothing waits to be sent.',
-  item: 'Item',
-  status: 'Status',
-  attempts: 'Attempts',
-  lastError: 'Last error',
-  nextAttempt: 'Next attempt',
-
-  eventsTitle: 'Recent phone-system events',
-  eventsEmpty: 'No event from the phone system yet.',
-  event: 'Event',
-  repeated: (count: string, last: string) => `${count} more like it until ${last}`,
-  tooLarge: (size: string) => `Too large to keep (${size} characters).`,
-
-  settingsTitle: 'Settings in force',
-  settingsHint: (locked: string) =>
-    `Values of secrets are hidden. Settings set by policy (${locked} here) cannot be changed by the agent.`,
-  setting: 'Setting',
-  value: 'Value',
-  source: 'Source',
-  problemsTitle: 'Problems found in the settings',
+/** The three moments a rule can open its page at (utils/settings/schema.ts `PopTrigger`). */
+const TRIGGER = {
+  ringing: 'diagnostics.triggerRinging',
+  answered: 'diagnostics.triggerAnswered',
+  manual: 'diagnostics.triggerManual',
 } as const;
 
-const CONNECTION_TEXT: Record<ConnectionRecord['kind'], string> = {
-  started: 'Switchboard started (browser start, update, or a restart of its background)',
-  signIn: 'Sign-in started by the agent',
-  signInFailed: 'Sign-in failed',
-  connecting: 'Connecting to the phone system',
-  connected: 'Connected',
-  lost: 'Connection lost',
-  retry: 'Reconnect attempt failed',
-  failed: 'Stopped: the agent must sign in again',
-  signedOut: 'Signed out',
-};
+const MISSED_TRIGGER = {
+  ringing: 'diagnostics.missRinging',
+  answered: 'diagnostics.missAnswered',
+  manual: 'diagnostics.missManual',
+} as const satisfies Record<keyof typeof TRIGGER, string>;
 
-export const connectionText = (kind: ConnectionRecord['kind']): string => CONNECTION_TEXT[kind];
+const isTrigger = (value: string | undefined): value is keyof typeof TRIGGER =>
+  value !== undefined && Object.hasOwn(TRIGGER, value);
 
-export const attemptsText = (first: string, last?: string): string =>
-  last === undefined ? `Attempt ${first}` : `Attempts ${first} to ${last}`;
-export const lastFailureText = (time: string): string => `Last failure at ${time}`;
-export const nextAttemptText = (time: string): string => `Next attempt at ${time}`;
+/** A trigger in words; one this version does not know (a newer journal's) as it is. */
+export const triggerText = (trigger: string): string =>
+  isTrigger(trigger) ? t(TRIGGER[trigger]) : trigger;
 
-const OUTCOME_TEXT: Record<PopRecord['outcome'], string> = {
-  popped: 'Opened',
-  noRule: 'Not opened: no rule matched',
-  alreadyPopped: 'Not opened: already opened for this call',
-  badTemplate: 'Not opened: the rule’s address was refused',
-  openFailed: 'Not opened: the browser could not open it',
-  ended: 'Nothing to open: the call had ended',
-  error: 'Not opened: something failed',
-};
+const CALL = {
+  inbound: 'diagnostics.callInbound',
+  outbound: 'diagnostics.callOutbound',
+} as const satisfies Record<CallDirection, string>;
 
-export const outcomeText = (outcome: PopRecord['outcome']): string => OUTCOME_TEXT[outcome];
-
-const TRIGGER_TEXT: Record<string, string> = {
-  ringing: 'when it rings',
-  answered: 'when it is answered',
-  manual: 'when the agent asks (Open record)',
-};
-
-export const triggerText = (trigger: string): string => TRIGGER_TEXT[trigger] ?? trigger;
-
-const DIRECTION_TEXT: Record<string, string> = { inbound: 'Inbound', outbound: 'Outbound' };
-export const directionText = (direction: string): string => DIRECTION_TEXT[direction] ?? direction;
-
-export const callText = (direction: string, number: string): string =>
-  `${directionText(direction)} call, ${number}`;
-export const queueText = (queue: string): string => `Queue: ${queue}`;
-export const noRulesText = 'No screen-pop rule is set.';
+export const callText = (direction: CallDirection, number: string): string =>
+  t(CALL[direction], { number });
+export const queueText = (queue: string): string => t('diagnostics.queue', { queue });
+export const noRulesText = (): string => t('diagnostics.noRules');
 
 /** Why a rule passed a call by, for the agent's support team. */
 export function missText(miss: RuleMiss, call?: PopRecord['call']): string {
   const rule = miss.ruleId;
   switch (miss.why) {
     case 'trigger':
-      return `Rule “${rule}” opens ${triggerText(miss.wants ?? '')}.`;
+      return isTrigger(miss.wants)
+        ? t(MISSED_TRIGGER[miss.wants], { rule })
+        : t('diagnostics.missOtherTrigger', { rule, trigger: miss.wants ?? '' });
     case 'direction':
-      return `Rule “${rule}” is for ${miss.wants === 'outbound' ? 'outbound' : 'inbound'} calls only.`;
+      return miss.wants === 'outbound'
+        ? t('diagnostics.missOutbound', { rule })
+        : t('diagnostics.missInbound', { rule });
     case 'queue':
       return call?.queue
-        ? `Rule “${rule}” is for queues matching “${miss.wants ?? ''}”, and this call came through “${call.queue}”.`
-        : `Rule “${rule}” is for queues matching “${miss.wants ?? ''}”, and this call came through no queue.`;
+        ? t('diagnostics.missQueue', { rule, pattern: miss.wants ?? '', queue: call.queue })
+        : t('diagnostics.missNoQueue', { rule, pattern: miss.wants ?? '' });
     case 'vendorPage':
-      return `Rule “${rule}” opens the phone system’s own page, and the phone system sent none for this call.`;
+      return t('diagnostics.missVendorPage', { rule });
   }
 }
 
-const STATUS_TEXT: Record<string, string> = {
-  waiting: 'Waiting to be sent',
-  rejected: 'Refused by the phone system',
-  uncertain: 'Held: it may have been sent already',
-};
-export const outboxStatusText = (status: string): string => STATUS_TEXT[status] ?? status;
+/** "4 more like it until 09:00:45": a run of events of one type kept as one record. */
+export const repeatedText = (count: number, lastAt: number): string =>
+  t('diagnostics.repeated', count, { count: formatNumber(count), last: formatDateTime(lastAt) });
 
-const KIND_TEXT: Record<string, string> = {
-  dispose: 'Disposition',
-  scheduleCallback: 'Call-back to schedule',
-  rescheduleCallback: 'Call-back to move',
-  cancelCallback: 'Call-back to cancel',
-  setCallData: 'Call data',
-};
-export const outboxKindText = (kind: string): string => KIND_TEXT[kind] ?? kind;
+export const tooLargeText = (size: number): string =>
+  t('diagnostics.tooLarge', size, { size: formatNumber(size) });
 
-const SOURCE_TEXT: Record<SettingSource['source'], string> = {
-  policy: 'Policy (locked)',
-  agent: 'Agent',
-  default: 'Default',
-};
-export const sourceText = (source: SettingSource['source']): string => SOURCE_TEXT[source];
+const STATUS = {
+  waiting: 'diagnostics.statusWaiting',
+  rejected: 'diagnostics.statusRejected',
+  uncertain: 'diagnostics.statusUncertain',
+} as const satisfies Record<OutboxEntry['status'], string>;
 
-const CONNECTION_NOW: Record<string, string> = {
-  idle: 'Not connected',
-  connecting: 'Connecting',
-  connected: 'Connected',
-  reconnecting: 'Reconnecting',
-  failed: 'Stopped',
-};
-export const connectionNowText = (status: string): string => CONNECTION_NOW[status] ?? status;
+export const outboxStatusText = (status: OutboxEntry['status']): string => t(STATUS[status]);
+
+const KIND = {
+  dispose: 'diagnostics.kindDispose',
+  scheduleCallback: 'diagnostics.kindScheduleCallback',
+  rescheduleCallback: 'diagnostics.kindRescheduleCallback',
+  cancelCallback: 'diagnostics.kindCancelCallback',
+  setCallData: 'diagnostics.kindSetCallData',
+} as const;
+
+/** What an outbox item is (the writes the outbox queues); any other command as it is named. */
+export const outboxKindText = (kind: string): string =>
+  Object.hasOwn(KIND, kind) ? t(KIND[kind as keyof typeof KIND]) : kind;
+
+const SOURCE = {
+  policy: 'diagnostics.sourcePolicy',
+  agent: 'diagnostics.sourceAgent',
+  default: 'diagnostics.sourceDefault',
+} as const satisfies Record<SettingSource['source'], string>;
+
+export const sourceText = (source: SettingSource['source']): string => t(SOURCE[source]);
+
+/** The note above the settings: how many of them policy sets. */
+export const settingsHintText = (locked: number): string =>
+  t('diagnostics.settingsHint', locked, { count: formatNumber(locked) });
+
+const CONNECTION_NOW = {
+  idle: 'diagnostics.nowIdle',
+  connecting: 'diagnostics.nowConnecting',
+  connected: 'diagnostics.nowConnected',
+  reconnecting: 'diagnostics.nowReconnecting',
+  failed: 'diagnostics.nowFailed',
+} as const satisfies Record<Connection['status'], string>;
+
+export const connectionNowText = (status: Connection['status']): string =>
+  t(CONNECTION_NOW[status]);

@@ -26,6 +26,7 @@ function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}): I
 /** The locale's own time patterns: "2:03:22 PM", "14:03:22"; "2:03 PM", "14:03". */
 const TIME: Intl.DateTimeFormatOptions = { timeStyle: 'medium' };
 const SHORT_TIME: Intl.DateTimeFormatOptions = { timeStyle: 'short' };
+const DATE_TIME: Intl.DateTimeFormatOptions = { dateStyle: 'short', timeStyle: 'medium' };
 
 /**
  * The short time's hour and clock as fields, to go with a date's fields (a style cannot): the
@@ -55,6 +56,13 @@ export const formatPercent = (value: number, locale = currentLocale()): string =
 /** The time of day with seconds: "2:03:22 PM", "14:03:22". */
 export const formatClock = (epochMs: number, locale = currentLocale()): string =>
   dateFormat(locale, TIME).format(epochMs);
+
+/**
+ * A date and a time to the second, as support lines them up with server logs:
+ * "04/03/2026, 09:01:00" in en-GB, "04/03/2026 09:01:00" in French.
+ */
+export const formatDateTime = (epochMs: number, locale = currentLocale()): string =>
+  dateFormat(locale, DATE_TIME).format(epochMs);
 
 /** Two times of one span: "2:03:22 – 2:05:40 PM", "14:03:22 – 14:05:40". */
 export const formatSpan = (from: number, to: number, locale = currentLocale()): string =>
