@@ -72,7 +72,8 @@ export default defineConfig({
     // unassigned if another extension took it first; agents set their own at
     // chrome://extensions/shortcuts or in Firefox's add-ons manager. Chrome takes at most four
     // suggested keys: opening the side panel, needed once a day where the others are needed on
-    // every call, has none there (its toolbar button is reached with Alt+Shift+T).
+    // every call, has none there (its toolbar button is reached with Alt+Shift+T). Their
+    // descriptions, which the shortcuts pages list, are messages (locales/*.yml `manifest`).
     commands: {
       'dial-selection': {
         suggested_key: { default: 'Alt+Shift+D' },
@@ -80,15 +81,15 @@ export default defineConfig({
       },
       'answer-call': {
         suggested_key: { default: 'Alt+Shift+P' },
-        description: 'Answer the ringing call',
+        description: '__MSG_manifest_answerCall__',
       },
       'hang-up': {
         suggested_key: { default: 'Alt+Shift+H' },
-        description: 'Hang up or decline the call',
+        description: '__MSG_manifest_hangUp__',
       },
       'hold-resume': {
         suggested_key: { default: 'Alt+Shift+O' },
-        description: 'Put the call on hold or resume it',
+        description: '__MSG_manifest_holdResume__',
       },
       // Firefox opens its sidebar itself for this reserved name; Chrome's side panel is opened
       // by the background (call-keys.ts), as the toolbar has no key of its own for it.
@@ -96,10 +97,10 @@ export default defineConfig({
         ? {
             _execute_sidebar_action: {
               suggested_key: { default: 'Alt+Shift+S' },
-              description: 'Open the Switchboard panel',
+              description: '__MSG_manifest_openPanel__',
             },
           }
-        : { 'open-panel': { description: 'Open the Switchboard panel' } }),
+        : { 'open-panel': { description: '__MSG_manifest_openPanel__' } }),
     },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '115.0' } } }

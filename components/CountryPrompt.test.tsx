@@ -3,7 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { PanelState } from '../utils/messaging';
 import { showPanel, unmountPanels } from '../tests/support/panel-view';
 import { signedInState, signedOutState } from '../tests/support/sample-state';
+import { preparedMessages } from '../tests/support/locales';
 import { alerts, choose, labelled, settle, submit, text } from '../tests/support/test-dom';
+import { setMessages } from '../utils/i18n/runtime';
 
 afterEach(unmountPanels);
 
@@ -66,5 +68,21 @@ describe('country prompt', () => {
     await settle();
     expect(alerts(root)).toEqual(['Settings could not be saved: disk full']);
     expect(form(root)).not.toBeNull();
+  });
+
+  it('asks in the agent’s language, country names and their order included', async () => {
+    setMessages('de', await preparedMessages('de'));
+    const { root } = showPanel(withoutCountry(signedInState({ language: 'de' })));
+    expect(text(root.querySelector('#sb-country-title'))).toBe('Ihr Land');
+    expect(text(root)).toContain('Nummern ohne Ländervorwahl werden als Nummern dieses Landes');
+    const country = labelled<HTMLSelectElement>(root, 'Land');
+    const names = [...country.options].map((o) => o.text);
+    expect(names[0]).toBe('Auswählen…');
+    expect(names).toContain('Frankreich');
+    expect(names.indexOf('Österreich')).toBeLessThan(names.indexOf('Polen'));
+    submit(form(root));
+    await settle();
+    expect(alerts(root)).toEqual(['Wählen Sie Ihr Land aus']);
+    expect(text(form(root)!.querySelector('button[type="submit"]'))).toBe('Speichern');
   });
 });

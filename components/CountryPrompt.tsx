@@ -3,23 +3,15 @@
  * (utils/background/default-country.ts): numbers written without a country code are read as
  * numbers of that country. The answer is saved as the agent's setting
  * (`clickToDial.defaultCountry`, `panel/saveSettings`); the next snapshot carries it and the
- * prompt is gone for good.
+ * prompt is gone for good. Its words: locales/*.yml `countryPrompt`.
  */
 import { useMemo, useState } from 'preact/hooks';
+import { locale, t } from '../utils/i18n/runtime';
 import type { PanelState } from '../utils/messaging';
 import { countryChoices } from '../utils/ui/countries';
 import type { PanelConnector } from '../utils/ui/connector';
 import { ErrorAlert } from './ErrorAlert';
 import { useAction } from './hooks';
-
-const TEXT = {
-  title: 'Your country',
-  why: 'Numbers written without a country code are read as numbers of this country.',
-  label: 'Country',
-  choose: 'Choose…',
-  save: 'Save',
-  missing: 'Choose your country',
-};
 
 interface Props {
   state: PanelState;
@@ -33,13 +25,14 @@ export function CountryPrompt({ state, connector }: Props) {
 function CountryForm({ connector }: Pick<Props, 'connector'>) {
   const save = useAction(connector);
   const [country, setCountry] = useState('');
-  // Named once per prompt, not on every snapshot.
-  const choices = useMemo(() => countryChoices(), []);
+  // Named once per prompt and language, not on every snapshot.
+  const language = locale();
+  const choices = useMemo(() => countryChoices(language), [language]);
 
   const onSubmit = (event: Event) => {
     event.preventDefault();
     if (!country) {
-      save.setError(TEXT.missing);
+      save.setError(t('countryPrompt.missing'));
       return;
     }
     void save.run({
@@ -51,13 +44,13 @@ function CountryForm({ connector }: Pick<Props, 'connector'>) {
   return (
     <section class="sb-country" aria-labelledby="sb-country-title">
       <h2 id="sb-country-title" class="sb-title">
-        {TEXT.title}
+        {t('countryPrompt.title')}
       </h2>
       <p id="sb-country-why" class="sb-muted">
-        {TEXT.why}
+        {t('countryPrompt.why')}
       </p>
       <form class="sb-row" onSubmit={onSubmit}>
-        <label for="sb-country-choice">{TEXT.label}</label>
+        <label for="sb-country-choice">{t('countryPrompt.label')}</label>
         <select
           id="sb-country-choice"
           value={country}
@@ -67,7 +60,7 @@ function CountryForm({ connector }: Pick<Props, 'connector'>) {
             save.setError(undefined);
           }}
         >
-          <option value="">{TEXT.choose}</option>
+          <option value="">{t('common.choose')}</option>
           {choices.map((c) => (
             <option key={c.code} value={c.code}>
               {c.name}
@@ -75,7 +68,7 @@ function CountryForm({ connector }: Pick<Props, 'connector'>) {
           ))}
         </select>
         <button type="submit" class="sb-small" disabled={save.pending}>
-          {TEXT.save}
+          {t('countryPrompt.save')}
         </button>
       </form>
       <ErrorAlert id="sb-country-error" message={save.error} />

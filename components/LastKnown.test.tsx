@@ -6,7 +6,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PanelState } from '../utils/messaging';
 import type { PanelConnector, StateSource } from '../utils/ui/connector';
+import { setMessages } from '../utils/i18n/runtime';
 import { FIRST_PAINT_MARK, LIVE_STATE_MARK } from '../utils/ui/first-paint';
+import { preparedMessages } from '../tests/support/locales';
 import { sampleCall, signedInState, signedOutState } from '../tests/support/sample-state';
 import { buttons, mount, settle, text } from '../tests/support/test-dom';
 import { Panel } from './Panel';
@@ -98,5 +100,22 @@ describe('the panel before the live state', () => {
     expect(controls(view.container).filter(disabled)).toEqual([]);
     expect(markSource(FIRST_PAINT_MARK)).toEqual({ source: 'live' });
     expect(markSource(LIVE_STATE_MARK)).toEqual({ source: 'live' });
+  });
+
+  it('says it in the agent’s language', async () => {
+    setMessages('ar', await preparedMessages('ar'));
+    const { connector, give } = handOver();
+    const view = mount(<Panel connector={connector} />);
+    unmount = view.unmount;
+    give(signedInState({ language: 'ar' }), 'snapshot');
+    await settle();
+    expect(view.container.querySelector('.sb-last-known')?.textContent).toBe(
+      'آخر حالة معروفة. جارٍ التحديث…',
+    );
+    give(signedOutState({ language: 'ar' }), 'provisional');
+    await settle();
+    expect(view.container.querySelector('.sb-last-known')?.textContent).toBe(
+      'جارٍ تشغيل Switchboard…',
+    );
   });
 });

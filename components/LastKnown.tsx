@@ -7,13 +7,15 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect } from 'preact/hooks';
+import { t } from '../utils/i18n/runtime';
 import type { StateSource } from '../utils/ui/connector';
 import { FIRST_PAINT_MARK, LIVE_STATE_MARK, markOnce } from '../utils/ui/first-paint';
 
-const LAST_KNOWN_TEXT: Record<Exclude<StateSource, 'live'>, string> = {
-  snapshot: 'Last known state. Updating…',
-  provisional: 'Starting Switchboard…',
-};
+/** What the note says for each source (locales/en.yml `lastKnown`). */
+const LAST_KNOWN_TEXT = {
+  snapshot: 'lastKnown.snapshot',
+  provisional: 'lastKnown.provisional',
+} as const satisfies Record<Exclude<StateSource, 'live'>, string>;
 
 export function LastKnown({
   source,
@@ -31,7 +33,7 @@ export function LastKnown({
     <>
       {!live && (
         <p class="sb-last-known" role="status">
-          {LAST_KNOWN_TEXT[source]}
+          {t(LAST_KNOWN_TEXT[source])}
         </p>
       )}
       {/* role none: the fieldset only carries `disabled` to every control inside. */}

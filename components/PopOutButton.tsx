@@ -6,14 +6,9 @@
  */
 import { browser } from 'wxt/browser';
 import { POP_OUT_FLAG } from '../utils/background/pop-out';
+import { t } from '../utils/i18n/runtime';
 import type { PanelConnector } from '../utils/ui/connector';
 import { useAction } from './hooks';
-
-/** Every sentence the control shows. */
-export const POP_OUT_BUTTON_TEXT = {
-  button: 'Pop out',
-  title: 'Open the panel in its own window',
-};
 
 /** `screen.avail*`: where windows may go on the screen this page is on (availLeft is not in lib.dom). */
 function usableScreen() {
@@ -38,11 +33,11 @@ export function PopOutButton({ connector }: { connector: PanelConnector }) {
       <button
         type="button"
         class="sb-small"
-        title={POP_OUT_BUTTON_TEXT.title}
+        title={t('popOut.title')}
         disabled={action.pending}
         onClick={() => void action.run({ type: 'panel/popOut', screen: usableScreen() })}
       >
-        {POP_OUT_BUTTON_TEXT.button}
+        {t('popOut.button')}
       </button>
       {action.error && (
         <span class="sb-error" role="alert">

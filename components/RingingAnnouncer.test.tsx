@@ -4,7 +4,8 @@ import { showPanel, unmountPanels } from '../tests/support/panel-view';
 import { sampleCall, signedInState } from '../tests/support/sample-state';
 import { settle, text } from '../tests/support/test-dom';
 import { act } from 'preact/test-utils';
-import { RINGING_TEXT } from './RingingAnnouncer';
+import { preparedMessages } from '../tests/support/locales';
+import { setMessages } from '../utils/i18n/runtime';
 
 afterEach(unmountPanels);
 
@@ -21,7 +22,7 @@ describe('a ringing call is announced to screen readers', () => {
     act(() => shown.connector.setState(signedInState({ calls: [sampleCall()] })));
     await settle();
     expect(text(region(shown.root))).toBe(
-      RINGING_TEXT.namedInQueue('Ada Lovelace', '+33 1 23 45 67 89', 'Support'),
+      'Incoming call from Ada Lovelace, +33 1 23 45 67 89, in the Support queue.',
     );
     expect(region(shown.root)!.getAttribute('aria-atomic')).toBe('true');
 
@@ -45,9 +46,25 @@ describe('a ringing call is announced to screen readers', () => {
     const shown = showPanel(signedInState({ calls }));
     await settle();
     expect(text(region(shown.root))).toBe(
+      'Incoming call from Ada Lovelace, +33 1 23 45 67 89, in the Support queue. ' +
+        'Incoming call from +33 6 11 22 33 44.',
+    );
+  });
+
+  it('says each call as one sentence of the agent’s language, with or without name and queue', async () => {
+    setMessages('fr', await preparedMessages('fr'));
+    const calls = [
+      sampleCall(),
+      sampleCall({ id: 'c2', remote: { raw: '0611223344', e164: '+33611223344' } }),
+      sampleCall({ id: 'c3', queue: undefined }),
+    ];
+    const shown = showPanel(signedInState({ calls, language: 'fr' }));
+    await settle();
+    expect(text(region(shown.root))).toBe(
       [
-        RINGING_TEXT.namedInQueue('Ada Lovelace', '+33 1 23 45 67 89', 'Support'),
-        RINGING_TEXT.unnamed('+33 6 11 22 33 44'),
+        'Appel entrant dans la file Support : Ada Lovelace, +33 1 23 45 67 89.',
+        'Appel entrant dans la file Support : +33 6 11 22 33 44.',
+        'Appel entrant : Ada Lovelace, +33 1 23 45 67 89.',
       ].join(' '),
     );
   });

@@ -2,31 +2,23 @@
  * Says a ringing call to screen readers: an assertive live region, visually hidden, that holds
  * one sentence per inbound call ringing now and nothing otherwise. The region is on the page
  * before its text arrives (screen readers announce changes, not what a new region holds), so a
- * panel opened while a call already rings announces it too.
+ * panel opened while a call already rings announces it too. Each sentence is one message of
+ * locales/*.yml (`ringing`), with or without the queue.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { Call } from '../utils/cti/model';
+import { t } from '../utils/i18n/runtime';
 import type { PanelState } from '../utils/messaging';
 import { remoteNumber } from '../utils/ui/format';
 
-/** Every sentence the announcer says. */
-export const RINGING_TEXT = {
-  named: (name: string, number: string) => `Incoming call from ${name}, ${number}.`,
-  namedInQueue: (name: string, number: string, queue: string) =>
-    `Incoming call from ${name}, ${number}, in the ${queue} queue.`,
-  unnamed: (number: string) => `Incoming call from ${number}.`,
-  unnamedInQueue: (number: string, queue: string) =>
-    `Incoming call from ${number}, in the ${queue} queue.`,
-};
-
+/** "Incoming call from Ada Lovelace, +33 1 23 45 67 89, in the Support queue." */
 function sentence(call: Call): string {
   const number = remoteNumber(call.remote);
   const { name } = call.remote;
-  if (name && call.queue) return RINGING_TEXT.namedInQueue(name, number, call.queue);
-  if (name) return RINGING_TEXT.named(name, number);
+  const caller = name ? t('ringing.nameAndNumber', { name, number }) : number;
   return call.queue
-    ? RINGING_TEXT.unnamedInQueue(number, call.queue)
-    : RINGING_TEXT.unnamed(number);
+    ? t('ringing.incomingInQueue', { caller, queue: call.queue })
+    : t('ringing.incoming', { caller });
 }
 
 export function RingingAnnouncer({ state }: { state: PanelState }) {

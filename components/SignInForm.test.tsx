@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { CONNECT_FAILURES, type Connection } from '../utils/cti/model';
+import { setMessages } from '../utils/i18n/runtime';
 import type { PanelState, Reply } from '../utils/messaging';
+import { preparedMessages } from '../tests/support/locales';
 import { signedInState, signedOutState } from '../tests/support/sample-state';
 import { showPanel, unmountPanels } from '../tests/support/panel-view';
 import {
@@ -15,7 +17,7 @@ import {
   text,
   type,
 } from '../tests/support/test-dom';
-import { SIGN_IN_FAILURE_TEXT, signInFailureText } from './sign-in-text';
+import { signInFailureText } from './sign-in-text';
 
 afterEach(unmountPanels);
 
@@ -105,17 +107,28 @@ describe('a sign-in that failed', () => {
     expect(button(root, 'Sign in').disabled).toBe(false);
   });
 
-  it('has a sentence for every kind, naming the phone system where it helps', () => {
+  it('has a sentence of its own for every kind, naming the phone system where it helps', () => {
+    const said = new Set<string>();
     for (const failure of CONNECT_FAILURES) {
       const connection = { status: 'failed', reason: 'HTTP 404.', failure } as const;
       const { root } = showPanel(failedWith(connection)(signedInState()));
-      const expected = signInFailureText(failure, { vendor: 'XiVO', detail: 'HTTP 404.' });
-      expect(alerts(root)).toEqual([expected]);
-      expect(expected).not.toMatch(/\{\w+\}/);
-      if (SIGN_IN_FAILURE_TEXT[failure].includes('{detail}'))
-        expect(expected).toContain('HTTP 404');
+      const [sentence = ''] = alerts(root);
+      expect(sentence).toBe(signInFailureText(failure, { vendor: 'XiVO', detail: 'HTTP 404.' }));
+      expect(sentence).toMatch(/^\S.+\.$/);
+      expect(sentence).not.toMatch(/\{\w+\}|\.\./);
+      said.add(sentence);
       unmountPanels();
     }
+    expect(said.size).toBe(CONNECT_FAILURES.length);
+    const values = { vendor: 'XiVO', detail: 'HTTP 404.' };
+    expect(signInFailureText('unreachable', values)).toBe(
+      'Nothing answers at this server address. Check the address and its port number, or ask your administrator whether XiVO is running.',
+    );
+    // Where no sentence says more, the technical reason is in it, with one full stop.
+    expect(signInFailureText('refused', values)).toBe('XiVO refused the sign-in: HTTP 404.');
+    expect(signInFailureText('config', values)).toBe(
+      'The connection settings cannot work: HTTP 404.',
+    );
   });
 
   it('offers the last sign-in’s fields again in a new form, never a password', () => {
@@ -143,5 +156,27 @@ describe('a sign-in that failed', () => {
     await settle();
     expect(alerts(root)).toEqual(['Enter your password']);
     expect(root.querySelector('details')).toBeNull();
+  });
+});
+
+describe('the sign-in form in the agent’s language', () => {
+  it('says everything in it, the failure too; the vendor’s field labels stay the vendor’s', async () => {
+    setMessages('fr', await preparedMessages('fr'));
+    const failed = failedWith({ status: 'failed', reason: DNS_REASON, failure: 'dns' });
+    const { root, connector } = showPanel(failed(signedOutState({ language: 'fr' })));
+    await settle();
+    expect(text(root.querySelector('h2'))).toBe('Se connecter à XiVO');
+    expect(alerts(root)).toEqual([
+      'Ce nom de serveur n’existe pas. Vérifiez que l’adresse du serveur ne contient pas de faute de frappe.',
+    ]);
+    expect(text(root.querySelector('details summary'))).toBe('Détails');
+    expect(button(root, 'Se connecter').disabled).toBe(false);
+    expect(labelled(root, 'Username')).toBeTruthy();
+
+    connector.setState(signingIn);
+    await settle();
+    expect(button(root, 'Connexion en cours…').disabled).toBe(true);
+    expect(button(root, 'Annuler')).toBeTruthy();
+    expect(text(root)).not.toMatch(/Sign in|Cancel|Details/);
   });
 });

@@ -4,15 +4,16 @@
  * background; the view keeps what the agent typed for another try, never a password after the
  * attempt. While the vendor has not answered, the form stays, busy ("Signing in…"); a failure
  * brings it back with a sentence for its kind (sign-in-text.ts) and the technical detail one click
- * away.
+ * away. Its own words are in locales/*.yml (`signIn`); the vendors' field labels are their own.
  */
 import { useState } from 'preact/hooks';
 import type { SignInField } from '../utils/cti/adapter';
+import { t } from '../utils/i18n/runtime';
 import type { PanelState } from '../utils/messaging';
 import type { PanelConnector } from '../utils/ui/connector';
 import { ErrorAlert } from './ErrorAlert';
 import { useAction, type Action } from './hooks';
-import { fillIn, SIGN_IN_TEXT, signInFailureText } from './sign-in-text';
+import { signInFailureText } from './sign-in-text';
 
 interface Props {
   state: PanelState;
@@ -85,7 +86,7 @@ export function SignInForm({ state, connector }: Props) {
       aria-busy={busy ? 'true' : undefined}
     >
       <h2 id="sb-signin-title" class="sb-title">
-        {fillIn(SIGN_IN_TEXT.title, { vendor: state.vendorLabel })}
+        {t('signIn.title', { vendor: state.vendorLabel })}
       </h2>
       {connectionFields.map((f) => (
         <div class="sb-field" key={`c-${f.key}`}>
@@ -121,20 +122,20 @@ export function SignInForm({ state, connector }: Props) {
       ))}
       {state.connection.status === 'connecting' && (
         <p class="sb-muted" role="status">
-          {SIGN_IN_TEXT.connecting}
+          {t('status.connecting')}
         </p>
       )}
       <ErrorAlert message={failure?.message} />
       {failure?.detail && (
         <details class="sb-signin-detail">
-          <summary>{SIGN_IN_TEXT.details}</summary>
+          <summary>{t('signIn.details')}</summary>
           <p class="sb-muted">{failure.detail}</p>
         </details>
       )}
       <ErrorAlert message={cancel.error} />
       <div class="sb-signin-actions">
         <button type="submit" class="sb-primary" disabled={busy}>
-          {busy ? SIGN_IN_TEXT.signingIn : SIGN_IN_TEXT.signIn}
+          {busy ? t('signIn.signingIn') : t('signIn.signIn')}
         </button>
         {state.signIn.pending && (
           <button
@@ -142,7 +143,7 @@ export function SignInForm({ state, connector }: Props) {
             disabled={cancel.pending}
             onClick={() => cancel.run({ type: 'panel/signOut' })}
           >
-            {SIGN_IN_TEXT.cancel}
+            {t('common.cancel')}
           </button>
         )}
       </div>

@@ -11,12 +11,30 @@ import { createServer, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { SIGN_IN_FAILURE_TEXT } from '../../components/sign-in-text';
+import type { ConnectFailure } from '../../utils/cti/model';
+import {
+  getMessage,
+  prepareMessages,
+  translate,
+  type PreparedMessages,
+} from '../../utils/i18n/messages';
 import { EXTENSION_DIR } from '../support/chromium';
 import { AGENT, expect, openPopup, test } from './fixtures';
 
-const sentence = (failure: keyof typeof SIGN_IN_FAILURE_TEXT) =>
-  SIGN_IN_FAILURE_TEXT[failure].replaceAll('{vendor}', 'XiVO');
+/** The English messages the built extension ships (Chromium here speaks English), once read. */
+let english: PreparedMessages | undefined;
+const englishMessages = (): PreparedMessages =>
+  (english ??= prepareMessages(
+    JSON.parse(readFileSync(join(EXTENSION_DIR, '_locales', 'en', 'messages.json'), 'utf8')),
+  ));
+
+/** The form's sentence for `failure` (locales/en.yml `signIn.failure`), as the panel fills it in. */
+function sentence(failure: ConnectFailure): string {
+  const lookup = (name: string, subs?: string[]) => getMessage(englishMessages(), name, subs);
+  const text = translate(lookup, `signIn.failure.${failure}`, [{ vendor: 'XiVO' }]);
+  if (!text) throw new Error(`The build has no English sentence for a ${failure} failure`);
+  return text;
+}
 
 /**
  * Records, from now on, whether the popup ever leaves the sign-in form for the signed-in view
@@ -53,7 +71,7 @@ async function signInAt(ext: Parameters<typeof openPopup>[0], server: string, pa
 /** The form is back, says `failure`'s sentence, and kept what the agent typed but the password. */
 async function expectFailure(
   { popup, signedInViewSeen }: Awaited<ReturnType<typeof signInAt>>,
-  failure: keyof typeof SIGN_IN_FAILURE_TEXT,
+  failure: ConnectFailure,
   server: string,
 ) {
   await expect(popup.getByRole('alert')).toHaveText(sentence(failure));

@@ -13,10 +13,10 @@ describe('keyboard commands for the call in hand', () => {
   it('answer, hold, resume and hang up reach the vendor for the ringing, then the current call', async () => {
     const sim = simulator();
     const bg = await createHarness();
-    expect(await bg.app.callKey('answer')).toBe(KEY_TEXT.signedOut);
+    expect(await bg.app.callKey('answer')).toBe(KEY_TEXT.signedOut());
     await bg.signIn(sim);
     await bg.until((s) => s.connection.status === 'connected');
-    expect(await bg.app.callKey('answer')).toBe(KEY_TEXT.none.answer);
+    expect(await bg.app.callKey('answer')).toBe(KEY_TEXT.none('answer'));
 
     const call = sim.inboundCall({ from: '+33142685300', name: 'Camille Dubois' });
     await bg.until((s) => s.calls.some((c) => c.state === 'ringing'));
@@ -37,6 +37,6 @@ describe('keyboard commands for the call in hand', () => {
       uniqueId: call.uniqueId,
     });
     await bg.until((s) => !s.calls.some((c) => c.state !== 'ended'));
-    expect(await bg.app.callKey('hangup')).toBe(KEY_TEXT.none.hangup);
+    expect(await bg.app.callKey('hangup')).toBe(KEY_TEXT.none('hangup'));
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
+import { preparedMessages } from '../../tests/support/locales';
 import { checkAsyncProperty } from '../../tests/support/property';
 import { sampleCall } from '../../tests/support/sample-state';
 import wxtConfig from '../../wxt.config';
@@ -8,6 +9,7 @@ import type { Capabilities } from '../cti/adapter';
 import { deriveActions } from '../cti/actions';
 import type { Call, CallState, CommandType, Connection } from '../cti/model';
 import { XIVO_CAPABILITIES } from '../cti/vendors/xivo/capabilities';
+import { setMessages } from '../i18n/runtime';
 import { fail, ok, type Reply } from '../messaging';
 import {
   CALL_KEY_COMMANDS,
@@ -75,16 +77,15 @@ describe('which call a key acts on', () => {
   });
 });
 
+const SIGNED_OUT = 'Switchboard is not signed in to your phone system.';
+const NO_CALL_TO_HOLD = 'There is no call to put on hold or resume.';
+const CANNOT_HOLD = 'XiVO does not let Switchboard put calls on hold.';
+
 describe('why a key does nothing', () => {
   const caps = XIVO_CAPABILITIES;
   const cases: [string, CallKey, ReturnType<typeof deps>, string][] = [
-    ['signed out', 'answer', deps([], caps, { status: 'idle' }), KEY_TEXT.signedOut],
-    [
-      'the session failed',
-      'hangup',
-      deps([], caps, { status: 'failed', reason: 'x' }),
-      KEY_TEXT.signedOut,
-    ],
+    ['signed out', 'answer', deps([], caps, { status: 'idle' }), SIGNED_OUT],
+    ['the session failed', 'hangup', deps([], caps, { status: 'failed', reason: 'x' }), SIGNED_OUT],
     [
       'reconnecting',
       'holdResume',
@@ -94,45 +95,40 @@ describe('why a key does nothing', () => {
         retryAt: 0,
         reason: 'x',
       }),
-      KEY_TEXT.offline,
+      'Switchboard is reconnecting to your phone system. Try again in a moment.',
     ],
-    ['no call rings', 'answer', deps([callIn('connected', caps)]), KEY_TEXT.none.answer],
+    ['no call rings', 'answer', deps([callIn('connected', caps)]), 'No call is ringing.'],
     [
       'an outbound call is no call to answer',
       'answer',
       deps([callIn('dialing', caps)]),
-      KEY_TEXT.none.answer,
+      'No call is ringing.',
     ],
-    ['no call', 'hangup', deps([]), KEY_TEXT.none.hangup],
-    [
-      'only a ringing call',
-      'holdResume',
-      deps([callIn('ringing', caps)]),
-      KEY_TEXT.none.holdResume,
-    ],
+    ['no call', 'hangup', deps([]), 'There is no call to hang up or decline.'],
+    ['only a ringing call', 'holdResume', deps([callIn('ringing', caps)]), NO_CALL_TO_HOLD],
     [
       'the vendor cannot answer',
       'answer',
       deps([callIn('ringing', caps)], without(caps, 'answer')),
-      KEY_TEXT.unsupported.answer('XiVO'),
+      'XiVO does not let Switchboard answer calls.',
     ],
     [
       'the vendor cannot hold',
       'holdResume',
       deps([callIn('connected', caps)], without(caps, 'hold', 'resume')),
-      KEY_TEXT.unsupported.hold('XiVO'),
+      CANNOT_HOLD,
     ],
     [
       'the vendor can resume but not hold',
       'holdResume',
       deps([callIn('connected', caps)], without(caps, 'hold')),
-      KEY_TEXT.unsupported.hold('XiVO'),
+      CANNOT_HOLD,
     ],
     [
       'the call does not allow it now',
       'hangup',
       deps([{ ...callIn('connected', caps), actions: ['hold'] }]),
-      KEY_TEXT.notNow.hangup,
+      'This call cannot be ended from Switchboard right now.',
     ],
   ];
   it.each(cases)('%s', (_why, key, d, expected) => {
@@ -143,10 +139,22 @@ describe('why a key does nothing', () => {
     const run = vi.fn(async (): Promise<Reply<unknown>> => fail('The line is busy'));
     const d = { ...deps([callIn('ringing', XIVO_CAPABILITIES)]), run };
     expect(await runCallKey('answer', d)).toBe('The line is busy');
-    expect(await runCallKey('holdResume', d)).toBe(KEY_TEXT.none.holdResume);
+    expect(await runCallKey('holdResume', d)).toBe(NO_CALL_TO_HOLD);
     expect(run).toHaveBeenCalledTimes(1);
     run.mockResolvedValueOnce(ok(undefined));
     expect(await runCallKey('answer', d)).toBeUndefined();
+  });
+
+  it('says it in the interface’s language at the time of the press', async () => {
+    const d = deps([callIn('connected', XIVO_CAPABILITIES)], without(XIVO_CAPABILITIES, 'answer'));
+    setMessages('fr', await preparedMessages('fr'));
+    expect(keyCommand('answer', d)).toBe(
+      'XiVO ne permet pas à Switchboard de répondre aux appels.',
+    );
+    expect(keyCommand('hangup', deps([]))).toBe('Il n’y a aucun appel à raccrocher ou à refuser.');
+    expect(KEY_TEXT.title('holdResume')).toBe('Mise en attente inchangée');
+    setMessages('de', await preparedMessages('de'));
+    expect(keyCommand('answer', d)).toBe('XiVO erlaubt Switchboard nicht, Anrufe anzunehmen.');
   });
 });
 
@@ -163,10 +171,10 @@ const tabIn = (windowId: number) => ({ id: 1, windowId }) as Browser.tabs.Tab;
 
 describe('the keyboard command listener', () => {
   it('runs each call key and says in a notification why one did nothing', async () => {
-    const { commands, callKey, notify } = listener(vi.fn(async () => KEY_TEXT.none.answer));
+    const { commands, callKey, notify } = listener(vi.fn(async () => KEY_TEXT.none('answer')));
     commands.onCommand('answer-call', tabIn(3));
     await vi.waitFor(() =>
-      expect(notify).toHaveBeenCalledWith(KEY_TEXT.title.answer, KEY_TEXT.none.answer),
+      expect(notify).toHaveBeenCalledWith('Call not answered', 'No call is ringing.'),
     );
     expect(callKey).toHaveBeenCalledWith('answer');
   });
@@ -182,13 +190,16 @@ describe('the keyboard command listener', () => {
   it('says why the side panel did not open', async () => {
     const { commands, notify, openSidePanel } = listener();
     commands.onCommand(OPEN_PANEL_COMMAND, undefined);
-    expect(notify).toHaveBeenCalledWith(KEY_TEXT.title.panel, KEY_TEXT.noWindow);
+    expect(notify).toHaveBeenCalledWith(
+      'Side panel not opened',
+      'No browser window is in front. Open Switchboard from its toolbar button.',
+    );
     openSidePanel.mockRejectedValueOnce(new Error('No active side panel'));
     commands.onCommand(OPEN_PANEL_COMMAND, tabIn(7));
     await vi.waitFor(() =>
       expect(notify).toHaveBeenLastCalledWith(
-        KEY_TEXT.title.panel,
-        KEY_TEXT.panelFailed('No active side panel'),
+        'Side panel not opened',
+        'The side panel could not open: No active side panel',
       ),
     );
   });
@@ -234,12 +245,13 @@ describe('the manifest', () => {
     return (resolved?.commands ?? {}) as Commands;
   };
 
-  it('declares every keyboard command, each with a description, at most four keys for Chrome, none twice', async () => {
+  it('declares every keyboard command, each with a translated description, at most four keys for Chrome, none twice', async () => {
     for (const browser of ['chrome', 'edge', 'firefox']) {
       const commands = await commandsFor(browser);
       for (const name of Object.keys(CALL_KEY_COMMANDS)) expect(commands).toHaveProperty(name);
       expect(commands).toHaveProperty('dial-selection');
-      for (const c of Object.values(commands)) expect(c.description).toBeTruthy();
+      // Messages, so that the shortcuts pages list them in the browser's language.
+      for (const c of Object.values(commands)) expect(c.description).toMatch(/^__MSG_\w+__$/);
       const keys = Object.values(commands).flatMap((c) => c.suggested_key?.default ?? []);
       expect(new Set(keys).size).toBe(keys.length);
       if (browser !== 'firefox') {

@@ -11,6 +11,7 @@
 import type { Browser } from 'wxt/browser';
 import type { Capabilities } from '../cti/adapter';
 import type { Call, Command, CommandType, Connection } from '../cti/model';
+import { t } from '../i18n/runtime';
 import type { Reply } from '../messaging';
 
 /** What a call key does. */
@@ -28,39 +29,43 @@ export const CALL_KEY_COMMANDS: Readonly<Record<string, CallKey>> = {
  */
 export const OPEN_PANEL_COMMAND = 'open-panel';
 
-/** Every sentence the keyboard commands may show, together (to be translated as a whole). */
-export const KEY_TEXT = {
-  title: {
-    answer: 'Call not answered',
-    hangup: 'Call not ended',
-    holdResume: 'Hold not changed',
-    panel: 'Side panel not opened',
-  },
-  signedOut: 'Switchboard is not signed in to your phone system.',
-  offline: 'Switchboard is reconnecting to your phone system. Try again in a moment.',
-  none: {
-    answer: 'No call is ringing.',
-    hangup: 'There is no call to hang up or decline.',
-    holdResume: 'There is no call to put on hold or resume.',
-  },
-  unsupported: {
-    answer: (vendor: string) => `${vendor} does not let Switchboard answer calls.`,
-    hangup: (vendor: string) => `${vendor} does not let Switchboard hang up calls.`,
-    hold: (vendor: string) => `${vendor} does not let Switchboard put calls on hold.`,
-    resume: (vendor: string) => `${vendor} does not let Switchboard take calls off hold.`,
-  },
-  notNow: {
-    answer: 'This call cannot be answered from Switchboard right now.',
-    hangup: 'This call cannot be ended from Switchboard right now.',
-    hold: 'This call cannot be put on hold right now.',
-    resume: 'This call cannot be taken off hold right now.',
-  },
-  noWindow: 'No browser window is in front. Open Switchboard from its toolbar button.',
-  panelFailed: (reason: string) => `The side panel could not open: ${reason}`,
-  unexpected: 'Switchboard could not carry out the shortcut. Try again.',
-} as const;
-
 type KeyCommand = Extract<CommandType, 'answer' | 'hangup' | 'hold' | 'resume'>;
+
+/** Each key's messages (locales/en.yml `callKeys`): the notification's title, and no call. */
+const KEY_MESSAGES = {
+  answer: { title: 'callKeys.title.answer', none: 'callKeys.none.answer' },
+  hangup: { title: 'callKeys.title.hangup', none: 'callKeys.none.hangup' },
+  holdResume: { title: 'callKeys.title.holdResume', none: 'callKeys.none.holdResume' },
+} as const satisfies Record<CallKey, { title: string; none: string }>;
+/** Each command's messages: the vendor cannot do it at all, the call does not allow it now. */
+const COMMAND_MESSAGES = {
+  answer: { unsupported: 'callKeys.unsupported.answer', notNow: 'callKeys.notNow.answer' },
+  hangup: { unsupported: 'callKeys.unsupported.hangup', notNow: 'callKeys.notNow.hangup' },
+  hold: { unsupported: 'callKeys.unsupported.hold', notNow: 'callKeys.notNow.hold' },
+  resume: { unsupported: 'callKeys.unsupported.resume', notNow: 'callKeys.notNow.resume' },
+} as const satisfies Record<KeyCommand, { unsupported: string; notNow: string }>;
+
+/**
+ * Every sentence the keyboard commands may show, in the interface's language at the moment it is
+ * said (the agent may change it between two presses).
+ */
+export const KEY_TEXT = {
+  /** The notification's title: what did not happen. */
+  title: (about: CallKey | 'panel') =>
+    about === 'panel' ? t('callKeys.title.panel') : t(KEY_MESSAGES[about].title),
+  signedOut: () => t('callKeys.signedOut'),
+  offline: () => t('callKeys.offline'),
+  /** No call fits the key. */
+  none: (key: CallKey) => t(KEY_MESSAGES[key].none),
+  /** The vendor cannot do it at all. */
+  unsupported: (command: KeyCommand, vendor: string) =>
+    t(COMMAND_MESSAGES[command].unsupported, { vendor }),
+  /** The call does not allow it now. */
+  notNow: (command: KeyCommand) => t(COMMAND_MESSAGES[command].notNow),
+  noWindow: () => t('callKeys.noWindow'),
+  panelFailed: (reason: string) => t('callKeys.panelFailed', { reason }),
+  unexpected: () => t('callKeys.unexpected'),
+};
 
 /** The call the agent is in, for hang up: talking first, then a ringing one (decline), then held. */
 const HANGUP_ORDER: readonly Call['state'][] = [
@@ -103,20 +108,20 @@ export interface CallKeyDeps {
 export function keyCommand(key: CallKey, deps: Omit<CallKeyDeps, 'run'>): Command | string {
   const { connection, calls } = deps.state();
   if (connection.status === 'connecting' || connection.status === 'reconnecting')
-    return KEY_TEXT.offline;
-  if (connection.status !== 'connected') return KEY_TEXT.signedOut;
+    return KEY_TEXT.offline();
+  if (connection.status !== 'connected') return KEY_TEXT.signedOut();
   const vendor = deps.vendorLabel();
   const can = deps.capabilities().commands;
   // A vendor that cannot do it at all is said first: the key will never work with it.
-  if (key === 'answer' && !can.has('answer')) return KEY_TEXT.unsupported.answer(vendor);
-  if (key === 'hangup' && !can.has('hangup')) return KEY_TEXT.unsupported.hangup(vendor);
+  if (key === 'answer' && !can.has('answer')) return KEY_TEXT.unsupported('answer', vendor);
+  if (key === 'hangup' && !can.has('hangup')) return KEY_TEXT.unsupported('hangup', vendor);
   if (key === 'holdResume' && !can.has('hold') && !can.has('resume'))
-    return KEY_TEXT.unsupported.hold(vendor);
+    return KEY_TEXT.unsupported('hold', vendor);
   const target = keyTarget(key, calls);
-  if (!target) return KEY_TEXT.none[key];
+  if (!target) return KEY_TEXT.none(key);
   const { call, command } = target;
-  if (!can.has(command)) return KEY_TEXT.unsupported[command](vendor);
-  if (!call.actions.includes(command)) return KEY_TEXT.notNow[command];
+  if (!can.has(command)) return KEY_TEXT.unsupported(command, vendor);
+  if (!call.actions.includes(command)) return KEY_TEXT.notNow(command);
   return { type: command, callId: call.id };
 }
 
@@ -145,11 +150,12 @@ export interface KeyboardCommandsDeps {
 export function createKeyboardCommands(deps: KeyboardCommandsDeps) {
   function openPanel(tab: Browser.tabs.Tab | undefined): void {
     if (!deps.openSidePanel) return;
-    if (tab?.windowId === undefined) return deps.notify(KEY_TEXT.title.panel, KEY_TEXT.noWindow);
+    if (tab?.windowId === undefined)
+      return deps.notify(KEY_TEXT.title('panel'), KEY_TEXT.noWindow());
     deps.openSidePanel(tab.windowId).catch((error: unknown) => {
       deps.log('side panel not opened', error);
       const reason = error instanceof Error ? error.message : String(error);
-      deps.notify(KEY_TEXT.title.panel, KEY_TEXT.panelFailed(reason));
+      deps.notify(KEY_TEXT.title('panel'), KEY_TEXT.panelFailed(reason));
     });
   }
 
@@ -159,10 +165,10 @@ export function createKeyboardCommands(deps: KeyboardCommandsDeps) {
       if (!Object.hasOwn(CALL_KEY_COMMANDS, command)) return;
       const key = CALL_KEY_COMMANDS[command]!;
       deps.callKey(key).then(
-        (refused) => refused && deps.notify(KEY_TEXT.title[key], refused),
+        (refused) => refused && deps.notify(KEY_TEXT.title(key), refused),
         (error: unknown) => {
           deps.log(`${command} command failed`, error);
-          deps.notify(KEY_TEXT.title[key], KEY_TEXT.unexpected);
+          deps.notify(KEY_TEXT.title(key), KEY_TEXT.unexpected());
         },
       );
     },

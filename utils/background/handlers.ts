@@ -102,7 +102,7 @@ export function createMessageHandler(deps: HandlerDeps): MessageHandler {
     'panel/directory': async ({ term }) => ok(await deps.agentTools.directory(term)),
     'panel/history': async () => ok(await deps.agentTools.history()),
     'panel/popOut': ({ screen }) =>
-      deps.popOut ? deps.popOut.open(screen) : fail(POP_OUT_TEXT.unavailable),
+      deps.popOut ? deps.popOut.open(screen) : fail(POP_OUT_TEXT.unavailable()),
     'panel/getSettings': async () => ok(await deps.settingsStorage.load()),
     'panel/diagnostics': async () => ok(await deps.diagnostics()),
     'panel/saveSettings': async ({ patch }) => {

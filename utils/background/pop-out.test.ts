@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
+import { preparedMessages } from '../../tests/support/locales';
 import { checkProperty } from '../../tests/support/property';
 import { closeApps, createHarness, memoryArea } from '../../tests/support/background-harness';
 import {
@@ -16,6 +17,7 @@ import {
   type WindowInfo,
   type WindowsApi,
 } from './pop-out';
+import { setMessages } from '../i18n/runtime';
 
 const SCREEN = { left: 0, top: 0, width: 1920, height: 1040 };
 const URL_ = 'chrome-extension://abc/sidepanel.html?popout=1';
@@ -252,12 +254,34 @@ describe('the pop-out window', () => {
     const { popOut, log } = popOutWith(windows, records);
     expect(await popOut.open(SCREEN)).toEqual({
       ok: false,
-      error: POP_OUT_TEXT.failed('Invalid value for bounds'),
+      error: 'The panel could not open in its own window: Invalid value for bounds',
     });
     expect(await popOut.open(SCREEN)).toMatchObject({ ok: true });
     popOut.boundsChanged({ id: 1, ...moved });
     await vi.waitFor(() =>
       expect(log).toHaveBeenCalledWith(expect.stringMatching(/not saved/), expect.any(Error)),
+    );
+  });
+});
+
+describe('what the pop-out says', () => {
+  it('says a browser that gave no window, in the interface’s language', async () => {
+    const windows = fakeWindows();
+    windows.api.create.mockResolvedValueOnce({} as never);
+    const { popOut } = popOutWith(windows);
+    expect(await popOut.open(SCREEN)).toEqual({
+      ok: false,
+      error: 'The panel could not open in its own window: the browser gave no window',
+    });
+    setMessages('fr', await preparedMessages('fr'));
+    windows.api.create.mockRejectedValueOnce(new Error('Invalid value for bounds'));
+    windows.api.create.mockRejectedValueOnce(new Error('Invalid value for bounds'));
+    expect(await popOut.open(SCREEN)).toEqual({
+      ok: false,
+      error: POP_OUT_TEXT.failed('Invalid value for bounds'),
+    });
+    expect(POP_OUT_TEXT.failed('x')).toBe(
+      'Le panneau n’a pas pu s’ouvrir dans sa propre fenêtre : x',
     );
   });
 });
@@ -268,7 +292,7 @@ describe('the panel/popOut message', () => {
     try {
       expect(await bg.send({ type: 'panel/popOut', screen: SCREEN })).toEqual({
         ok: false,
-        error: POP_OUT_TEXT.unavailable,
+        error: 'This browser cannot open the panel in its own window.',
       });
     } finally {
       await closeApps();

@@ -12,6 +12,7 @@
  * window's place read every few seconds while it is open, and at every focus change.
  */
 import type { KeyValueArea } from '../cti/store';
+import { t } from '../i18n/runtime';
 import { fail, ok, type Reply } from '../messaging';
 
 export interface Bounds {
@@ -41,10 +42,11 @@ export const POP_OUT_BOUNDS_VERSION = 1;
  */
 export const POP_OUT_FLAG = 'popout';
 
-/** Every sentence the pop-out may say, together. */
+/** Every sentence the pop-out may say (locales/en.yml `popOut`), in the interface's language. */
 export const POP_OUT_TEXT = {
-  failed: (reason: string) => `The panel could not open in its own window: ${reason}`,
-  unavailable: 'This browser cannot open the panel in its own window.',
+  failed: (reason: string) => t('popOut.failed', { reason }),
+  noWindow: () => t('popOut.noWindow'),
+  unavailable: () => t('popOut.unavailable'),
 };
 
 /** `value` within [lo, hi]; when the range is empty (a tiny screen), `hi`: fit the screen first. */
@@ -221,7 +223,7 @@ export function createPopOut(deps: PopOutDeps): PopOut {
       const saved = savedBounds(await deps.records.get(deps.recordKey).catch(() => undefined));
       const place = placeWindow(saved, screen);
       const created = await create(place);
-      if (created?.id === undefined) return fail(POP_OUT_TEXT.failed('the browser gave no window'));
+      if (created?.id === undefined) return fail(POP_OUT_TEXT.noWindow());
       await remember(created.id);
       return ok(undefined);
     } catch (error) {

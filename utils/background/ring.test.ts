@@ -1,13 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
+import { preparedMessages } from '../../tests/support/locales';
 import { checkProperty } from '../../tests/support/property';
 import type { Call, Connection } from '../cti/model';
+import { setMessages } from '../i18n/runtime';
 import {
   createRing,
   isRingOrder,
   isRinging,
   obeyRingOrders,
   offscreenRingPlayer,
+  RING_TEXT,
   type RingSettings,
   type RingState,
 } from './ring';
@@ -188,6 +191,18 @@ describe('ring orders on the wake document’s port', () => {
         },
       ),
       { numRuns: 2_000, label: 'arbitrary values and near-orders' },
+    );
+  });
+});
+
+describe('the notice when the tone cannot play', () => {
+  it('says why and that calls still show, in the interface’s language', async () => {
+    expect(RING_TEXT.failed('no audio device')).toBe(
+      'The ring tone could not play (no audio device). Incoming calls still show in the panel and as notifications.',
+    );
+    setMessages('nl', await preparedMessages('nl'));
+    expect(RING_TEXT.failed('no audio device')).toBe(
+      'De beltoon kon niet worden afgespeeld (no audio device). Inkomende gesprekken verschijnen nog steeds in het paneel en als meldingen.',
     );
   });
 });

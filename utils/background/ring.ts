@@ -9,6 +9,7 @@
  * an agent is signed in), the background page itself on Firefox (ring-tone.ts plays it).
  */
 import type { Call, Connection } from '../cti/model';
+import { t } from '../i18n/runtime';
 import type { RingPlayer } from './ring-tone';
 
 export type { RingPlayer } from './ring-tone';
@@ -94,8 +95,7 @@ export function offscreenRingPlayer(tell: (order: RingOrder) => void): RingPlaye
 
 /** Said once per ring when the tone cannot play (RingFailed, TonePlayerDeps.failed). */
 export const RING_TEXT = {
-  failed: (reason: string) =>
-    `The ring tone could not play (${reason}). Incoming calls still show in the panel and as notifications.`,
+  failed: (reason: string) => t('ring.failed', { reason }),
 };
 
 /** In the wake document: carry out the worker's orders on `player`; anything else is ignored. */

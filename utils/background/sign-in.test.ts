@@ -4,6 +4,8 @@ import { CtiError } from '../cti/model';
 import { vendorDescriptor } from '../cti/vendors';
 import { STORAGE } from '../storage/registry';
 import { memoryArea } from '../../tests/support/background-harness';
+import { preparedMessages } from '../../tests/support/locales';
+import { setMessages } from '../i18n/runtime';
 import { createSignIn, type SignIn } from './sign-in';
 
 const KEY = STORAGE.session.identity.key;
@@ -110,5 +112,21 @@ describe('sign-in while the vendor has not answered', () => {
     expect(h.stops()).toBe(1);
     expect(h.signIn.identity).toBeUndefined();
     expect(h.signIn.view).toEqual({ pending: false, values: {} });
+  });
+});
+
+describe('a required field left empty', () => {
+  it('is named in the refusal, in the interface’s language, and nothing starts', async () => {
+    const h = setUp();
+    const empty = {
+      type: 'panel/signIn',
+      credentials: { username: 'alice' },
+      connection: {},
+    } as const;
+    expect(await h.signIn.signIn(empty)).toEqual({ ok: false, error: 'Enter your password' });
+    setMessages('es', await preparedMessages('es'));
+    expect(await h.signIn.signIn(empty)).toEqual({ ok: false, error: 'Introduzca su password' });
+    expect(h.starts).toHaveLength(0);
+    expect(h.signIn.view.pending).toBe(false);
   });
 });

@@ -9,6 +9,7 @@ import type { Session } from '../cti/session';
 import type { KeyValueArea } from '../cti/store';
 import { toCtiError } from '../cti/model';
 import type { VendorDescriptor } from '../cti/vendor';
+import { t } from '../i18n/runtime';
 import { fail, ok, type PanelMessage, type Reply } from '../messaging';
 import { STORAGE } from '../storage/registry';
 
@@ -101,7 +102,7 @@ export function createSignIn(deps: SignInDeps): SignIn {
       const vendor = deps.vendor();
       for (const field of vendor.signInFields) {
         if (field.required && !msg.credentials[field.key]?.trim())
-          return fail(`Enter your ${field.label.toLowerCase()}`);
+          return fail(t('signIn.required', { field: field.label.toLowerCase() }));
       }
       if (Object.keys(msg.connection).length > 0) await deps.saveConnection(msg.connection);
       const attempt = {};
