@@ -17,13 +17,7 @@ const ROOT = join(__dirname, '..', '..', '..');
  * Files still being rewritten elsewhere: their text moves to locales/*.yml when that work lands.
  * Until then their literals are allowed, by file, here and nowhere else.
  */
-const NOT_YET_CONVERTED = new Set([
-  'components/SignInForm.tsx',
-  'components/DialBox.tsx',
-  'components/HistoryTab.tsx',
-  'components/HistoryList.tsx',
-  'components/RecentCalls.tsx',
-]);
+const NOT_YET_CONVERTED = new Set(['components/SignInForm.tsx']);
 
 /** Strings that are not text: placeholders showing a format, not words. */
 const NOT_TEXT = [
