@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
+import { setMessages } from '../utils/i18n/runtime';
 import type { PanelMessage, PanelState } from '../utils/messaging';
+import { preparedMessages } from '../tests/support/locales';
 import { showPanel, unmountPanels } from '../tests/support/panel-view';
 import { signedInState } from '../tests/support/sample-state';
 import {
@@ -150,5 +152,45 @@ describe('dial box: only what can be dialled', () => {
       { type: 'dial', number: '*98' },
       { type: 'dial', number: '12345678' },
     ]);
+  });
+});
+
+describe('dial box in the agent’s language', () => {
+  it('labels the box, its routes and its reasons in French, the country named in French', async () => {
+    setMessages('fr', await preparedMessages('fr'));
+    const { root, connector } = showPanel(
+      signedInState({
+        language: 'fr',
+        defaultCountry: 'ES',
+        dialRoutes: ['mobile', 'queue'],
+        dialVariables: true,
+        agentTools: { ...signedInState().agentTools, queues: QUEUES },
+      }),
+      { layout: 'popup' },
+    );
+    const form = root.querySelector<HTMLFormElement>('form[aria-label="Composer"]');
+    expect(form).not.toBeNull();
+    expect(button(root, 'Appeler')).toBeDefined();
+    expect(button(root, 'Avec des données d’appel')).toBeDefined();
+    const route = labelled<HTMLSelectElement>(root, 'Appeler depuis');
+    expect([...route.options].map((o) => o.text)).toEqual([
+      'Mon téléphone',
+      'Mon mobile',
+      'Pour le compte de Support',
+      'Pour le compte de Billing',
+    ]);
+    for (const [typed, reason] of [
+      ['91 234 56 789', 'Ce numéro est trop long pour votre pays (Espagne)'],
+      [
+        'bonjour',
+        'Ce n’est pas un numéro de téléphone : utilisez des chiffres, avec si vous le souhaitez des espaces ou + ( ) - .',
+      ],
+    ] as const) {
+      type(labelled(root, 'Numéro'), typed);
+      submit(form);
+      await settle();
+      expect(alerts(root), typed).toEqual([reason]);
+    }
+    expect(dials(connector.sent)).toEqual([]);
   });
 });

@@ -11,8 +11,8 @@ import type { CommandInput } from '../utils/cti/model';
 import type { PanelState } from '../utils/messaging';
 import { checkDialInput, DEFAULT_INTERNAL_DIAL } from '../utils/phone/dial-input';
 import { dialInputText } from '../utils/phone/dial-input-text';
+import { t } from '../utils/i18n/runtime';
 import { commandOrProblem } from '../utils/ui/agent-tools';
-import { countryName } from '../utils/ui/countries';
 import type { PanelConnector } from '../utils/ui/connector';
 import { DataPairs, EMPTY_PAIR, pairsToData, type Pair } from './DataPairs';
 import { ErrorAlert } from './ErrorAlert';
@@ -23,12 +23,16 @@ type Route = Extract<CommandInput, { type: 'dial' }>['route'];
 /** The route choices the vendor and the agent's queues allow; empty: the agent's phone only. */
 function routeChoices(state: PanelState): { value: string; label: string }[] {
   const choices: { value: string; label: string }[] = [];
-  if (state.dialRoutes.includes('mobile')) choices.push({ value: 'mobile', label: 'My mobile' });
+  if (state.dialRoutes.includes('mobile'))
+    choices.push({ value: 'mobile', label: t('dialBox.myMobile') });
   if (state.dialRoutes.includes('queue')) {
     for (const q of state.agentTools.queues.filter((q) => q.member !== false))
-      choices.push({ value: `queue:${q.id}`, label: `On behalf of ${q.name || q.id}` });
+      choices.push({
+        value: `queue:${q.id}`,
+        label: t('dialBox.onBehalfOf', { queue: q.name || q.id }),
+      });
   }
-  return choices.length > 0 ? [{ value: '', label: 'My phone' }, ...choices] : [];
+  return choices.length > 0 ? [{ value: '', label: t('dialBox.myPhone') }, ...choices] : [];
 }
 
 /** Why `number` cannot be dialled, in the agent's words; undefined when it can. */
@@ -37,7 +41,7 @@ function dialProblem(number: string, state: PanelState): string | undefined {
   const verdict = checkDialInput(number, rules);
   if (verdict.ok) return undefined;
   return dialInputText(verdict.problem, {
-    countryName: state.defaultCountry && countryName(state.defaultCountry),
+    country: state.defaultCountry,
     platform: state.vendorLabel,
     international: verdict.international,
   });
@@ -89,10 +93,10 @@ export function DialBox({ state, connector }: { state: PanelState; connector: Pa
   };
 
   return (
-    <form class="sb-dial" onSubmit={onSubmit} aria-label="Dial">
+    <form class="sb-dial" onSubmit={onSubmit} aria-label={t('dialBox.form')}>
       <div class="sb-row">
         <label for="sb-dial-number" class="sb-dial-label">
-          Number
+          {t('dialBox.number')}
         </label>
         <input
           id="sb-dial-number"
@@ -110,7 +114,7 @@ export function DialBox({ state, connector }: { state: PanelState; connector: Pa
           aria-describedby={problem || action.error ? 'sb-dial-error' : undefined}
         />
         <button type="submit" class="sb-answer" disabled={action.pending}>
-          Call
+          {t('dialBox.call')}
         </button>
       </div>
       {(routes.length > 0 || canData) && (
@@ -118,7 +122,7 @@ export function DialBox({ state, connector }: { state: PanelState; connector: Pa
           {routes.length > 0 && (
             <>
               <label for="sb-dial-route" class="sb-dial-label">
-                Call from
+                {t('dialBox.callFrom')}
               </label>
               <select
                 id="sb-dial-route"
@@ -141,7 +145,7 @@ export function DialBox({ state, connector }: { state: PanelState; connector: Pa
               aria-controls={withData ? 'sb-dial-data' : undefined}
               onClick={() => setWithData(!withData)}
             >
-              With call data
+              {t('dialBox.withData')}
             </button>
           )}
         </div>

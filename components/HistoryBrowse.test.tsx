@@ -5,8 +5,10 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HistoryEntry } from '../utils/history/entry';
+import { setMessages } from '../utils/i18n/runtime';
 import type { PanelState } from '../utils/messaging';
 import { parseCsv } from '../tests/support/csv';
+import { preparedMessages } from '../tests/support/locales';
 import { showPanel, unmountPanels } from '../tests/support/panel-view';
 import { signedInState } from '../tests/support/sample-state';
 import {
@@ -133,11 +135,12 @@ describe('History tab', () => {
     );
     // Every inbound call, not only the page on screen.
     expect(lines).toHaveLength(inbound.length);
+    // The columns by their names in the interface's language (English here).
     const at = (column: string) => header!.indexOf(column);
-    expect(lines[0]![at('number')]).toBe('+33123456789');
-    expect(lines[0]![at('name')]).toBe('Ada Lovelace');
-    expect(lines[0]![at('started_at')]).toBe(new Date(ADA.startedAt).toISOString());
-    expect(lines.every((l) => l[at('direction')] === 'inbound')).toBe(true);
+    expect(lines[0]![at('Number')]).toBe('+33123456789');
+    expect(lines[0]![at('Name')]).toBe('Ada Lovelace');
+    expect(lines[0]![at('Started (UTC)')]).toBe(new Date(ADA.startedAt).toISOString());
+    expect(lines.every((l) => l[at('Direction')] === 'Incoming')).toBe(true);
     expect(text(root)).toContain(`Exported: ${inbound.length}`);
   });
 
@@ -166,8 +169,11 @@ describe('recent calls', () => {
     expect(queryButton(root, 'Show more calls')).toBeUndefined();
     const time = items()[0]!.querySelector('time')!;
     expect(time.getAttribute('datetime')).toBe(new Date(recent[0]!.startedAt).toISOString());
-    const day = new Intl.DateTimeFormat(navigator.language, { month: 'short', day: 'numeric' });
-    expect(text(time)).toContain(day.format(recent[0]!.startedAt));
+    // Even today's: the day and the time, as the interface's locale writes them (en-GB here).
+    const shown = (options: Intl.DateTimeFormatOptions) =>
+      new Intl.DateTimeFormat('en-GB', options).format(recent[0]!.startedAt);
+    expect(text(time)).toContain(shown({ month: 'short', day: 'numeric' }));
+    expect(text(time)).toContain(shown({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }));
   });
 
   it('reads the agent’s own numbers nationally and the rest internationally', () => {
@@ -181,5 +187,54 @@ describe('recent calls', () => {
     });
     const numbers = [...root.querySelectorAll('.sb-recent-number')].map(text);
     expect(numbers).toEqual(['01 23 45 67 89', '+44 20 7946 0958']);
+  });
+});
+
+describe('history in the agent’s language', () => {
+  it('shows, searches, filters and exports in French, dates and times as France writes them', async () => {
+    setMessages('fr', await preparedMessages('fr'));
+    const entries = [ADA, ...calls(40)];
+    const { root } = showPanel(signedInState({ language: 'fr', features: ['history'] }), {
+      reply: (msg) => (msg.type === 'panel/history' ? { ok: true, value: { entries } } : undefined),
+    });
+    click(button(root, 'Historique'));
+    await settle();
+    expect(status(root)).toBe('25 sur 41 affichés');
+    click(button(root, 'Afficher plus'));
+    expect(rows(root)).toHaveLength(41);
+    choose(labelled<HTMLSelectElement>(root, 'Afficher'), 'missed');
+    expect(rows(root).every((r) => r.includes('Manqué') && r.includes('Entrant'))).toBe(true);
+    choose(labelled<HTMLSelectElement>(root, 'Afficher'), 'all');
+    type(labelled(root, 'Rechercher par numéro ou par nom'), 'lovelace');
+    const [ada] = rows(root);
+    const french = (options: Intl.DateTimeFormatOptions) =>
+      new Intl.DateTimeFormat('fr', options).format(ADA.startedAt);
+    expect(ada).toContain(french({ weekday: 'short', day: 'numeric', month: 'short' }));
+    expect(ada).toContain(french({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }));
+    expect(queryButton(root, 'Rappeler le +33 1 23 45 67 89')).toBeDefined();
+
+    click(button(root, 'Exporter en CSV'));
+    await vi.waitFor(() => expect(saveTextFile).toHaveBeenCalledTimes(1));
+    await settle();
+    const [name, csv] = vi.mocked(saveTextFile).mock.calls[0]!;
+    expect(name).toMatch(/^switchboard-history-\d{4}-\d\d-\d\d\.csv$/);
+    const [header, line] = parseCsv(csv);
+    const at = (column: string) => header!.indexOf(column);
+    expect(line![at('Numéro')]).toBe('+33123456789');
+    expect(line![at('Sens')]).toBe('Entrant');
+    expect(line![at('Résultat')]).toBe('Répondu');
+    expect(line![at('Début (UTC)')]).toBe(new Date(ADA.startedAt).toISOString());
+    expect(text(root)).toContain('Appels exportés : 1');
+  });
+
+  it('titles the recent calls in Arabic and pages them', async () => {
+    setMessages('ar', await preparedMessages('ar'));
+    const { root } = showPanel(signedInState({ language: 'ar', recent: calls(12) }), {
+      layout: 'popup',
+    });
+    expect(text(root)).toContain('المكالمات الأخيرة');
+    click(button(root, 'عرض مزيد من المكالمات'));
+    expect(root.querySelectorAll('.sb-recent-item')).toHaveLength(12);
+    expect(queryButton(root, 'عرض مزيد من المكالمات')).toBeUndefined();
   });
 });

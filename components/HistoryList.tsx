@@ -5,8 +5,10 @@
  */
 import type { CallEntry, HistoryEntry, OutageEntry } from '../utils/history/entry';
 import { outageText } from '../utils/history/outage';
+import { formatDateTime } from '../utils/i18n/format';
+import { t } from '../utils/i18n/runtime';
 import { directionText, formatDuration, remoteNumber } from '../utils/ui/format';
-import { formatCallTime, isoTime } from '../utils/ui/locale';
+import { isoTime } from '../utils/ui/locale';
 import type { Action } from './hooks';
 
 /** A history row; `fromVendor`: read from the phone system's own records. */
@@ -21,8 +23,9 @@ interface Props {
 }
 
 function outcome(entry: CallEntry): string {
-  if (entry.answeredAt === undefined) return entry.direction === 'inbound' ? 'Missed' : 'No answer';
-  if (entry.endedAt === undefined) return 'In progress';
+  if (entry.answeredAt === undefined)
+    return entry.direction === 'inbound' ? t('historyList.missed') : t('historyList.noAnswer');
+  if (entry.endedAt === undefined) return t('historyList.inProgress');
   return formatDuration(entry.endedAt - entry.answeredAt);
 }
 
@@ -56,17 +59,19 @@ function CallItem({
       </div>
       <div class="sb-recent-meta sb-muted">
         <span>{directionText(entry.direction)}</span>
-        <time dateTime={isoTime(entry.startedAt)}>{formatCallTime(entry.startedAt, now)}</time>
+        <time dateTime={isoTime(entry.startedAt)}>
+          {formatDateTime(entry.startedAt, now ?? Date.now())}
+        </time>
         <span>{outcome(entry)}</span>
-        {entry.foundAfterOutage && <span>Found after an outage</span>}
-        {entry.fromVendor && <span>From the phone system</span>}
+        {entry.foundAfterOutage && <span>{t('historyList.foundAfterOutage')}</span>}
+        {entry.fromVendor && <span>{t('historyList.fromPhoneSystem')}</span>}
         {entry.disposition && <span>{entry.disposition.label ?? entry.disposition.code}</span>}
       </div>
       {canDial && dialable && (
         <button
           type="button"
           class="sb-small"
-          aria-label={`Call back ${number}`}
+          aria-label={t('historyList.callBackNumber', { number })}
           disabled={action.pending}
           onClick={() =>
             action.run({
@@ -79,7 +84,7 @@ function CallItem({
             })
           }
         >
-          Call back
+          {t('historyList.callBack')}
         </button>
       )}
     </li>

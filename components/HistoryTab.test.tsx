@@ -58,11 +58,17 @@ describe('history', () => {
     expect(local).not.toContain('From the phone system');
     expect(vendor).toContain('From the phone system');
     expect(vendor).toContain('No answer');
-    // Three days back: the date is shown, not only the time (in the panel's language, by Intl).
+    // Three days back: the date is shown with the time, as the interface's locale writes them
+    // (English text in a British browser: en-GB, tests/setup.ts).
     const shown = (options: Intl.DateTimeFormatOptions) =>
-      new Intl.DateTimeFormat(navigator.language, options).format(FROM_VENDOR.startedAt);
+      new Intl.DateTimeFormat('en-GB', options).format(FROM_VENDOR.startedAt);
     expect(vendor).toContain(shown({ weekday: 'short' }));
     expect(vendor).toContain(shown({ month: 'short', day: 'numeric' }));
+    expect(vendor).toContain(shown({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }));
+    // Today's call too has its date.
+    expect(local).toContain(
+      new Intl.DateTimeFormat('en-GB', { month: 'short', day: 'numeric' }).format(LOCAL.startedAt),
+    );
     click(button(root, 'Call back 1002'));
     await settle();
     expect(connector.sent.at(-1)).toEqual({

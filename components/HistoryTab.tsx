@@ -15,31 +15,22 @@ import {
   type HistoryKind,
   type HistoryQuery,
 } from '../utils/history/search';
+import { formatNumber } from '../utils/i18n/format';
+import { t } from '../utils/i18n/runtime';
 import type { PanelState } from '../utils/messaging';
 import type { PanelConnector } from '../utils/ui/connector';
 import { saveTextFile } from '../utils/ui/download';
-import { panelLocale } from '../utils/ui/locale';
 import { ErrorAlert } from './ErrorAlert';
 import { HistoryList, type ShownEntry } from './HistoryList';
 import { useAction, useNow } from './hooks';
 
-const TEXT = {
-  refresh: 'Refresh',
-  reading: 'Reading the history…',
-  vendorFailed: (error: string) =>
-    `Only this browser’s calls are shown. The phone system’s history could not be read: ${error}`,
-  noCalls: 'No calls yet.',
-  noMatch: 'No calls match.',
-  search: 'Search by number or name',
-  show: 'Show',
-  kinds: { all: 'All calls', missed: 'Missed', inbound: 'Incoming', outbound: 'Outgoing' },
-  undisposed: 'Not yet disposed only',
-  shown: (shown: string, total: string) => `Showing ${shown} of ${total}`,
-  more: 'Show more',
-  export: 'Export CSV',
-  exported: (count: string) => `Exported: ${count}`,
-  exportFailed: (error: string) => `The history could not be exported: ${error}`,
-} satisfies Record<string, unknown> & { kinds: Record<HistoryKind, string> };
+/** The filter's choices, by kind of call. */
+const KIND_KEYS = {
+  all: 'historyTab.all',
+  missed: 'historyTab.missed',
+  inbound: 'historyTab.inbound',
+  outbound: 'historyTab.outbound',
+} as const satisfies Record<HistoryKind, string>;
 
 /** Rows shown at first, and added by each "Show more". */
 export const HISTORY_PAGE = 25;
@@ -53,8 +44,6 @@ interface Found {
   entries: ShownEntry[];
   error?: string;
 }
-
-const count = (n: number) => new Intl.NumberFormat(panelLocale()).format(n);
 
 /** Writes the CSV (its module loads only now: the panel opens without it) and downloads it. */
 async function exportCsv(entries: readonly ExportedEntry[]): Promise<void> {
@@ -71,7 +60,7 @@ function SearchForm({
 }) {
   return (
     <form role="search" class="sb-history-search" onSubmit={(e) => e.preventDefault()}>
-      <label for="sb-history-text">{TEXT.search}</label>
+      <label for="sb-history-text">{t('historyTab.search')}</label>
       <input
         id="sb-history-text"
         type="search"
@@ -81,7 +70,7 @@ function SearchForm({
         onInput={(e) => onChange({ ...query, text: e.currentTarget.value })}
       />
       <div class="sb-row sb-wrap">
-        <label for="sb-history-kind">{TEXT.show}</label>
+        <label for="sb-history-kind">{t('historyTab.show')}</label>
         <select
           id="sb-history-kind"
           value={query.kind}
@@ -89,7 +78,7 @@ function SearchForm({
         >
           {HISTORY_KINDS.map((kind) => (
             <option key={kind} value={kind}>
-              {TEXT.kinds[kind]}
+              {t(KIND_KEYS[kind])}
             </option>
           ))}
         </select>
@@ -99,7 +88,7 @@ function SearchForm({
             checked={query.undisposed}
             onChange={(e) => onChange({ ...query, undisposed: e.currentTarget.checked })}
           />
-          {TEXT.undisposed}
+          {t('historyTab.undisposed')}
         </label>
       </div>
     </form>
@@ -135,11 +124,17 @@ export function HistoryTab({ state, connector }: Props) {
   };
   const onExport = () =>
     exportCsv(matching).then(
-      () => setExported({ ok: true, text: TEXT.exported(count(matching.length)) }),
+      () =>
+        setExported({
+          ok: true,
+          text: t('historyTab.exported', { count: formatNumber(matching.length) }),
+        }),
       (error: unknown) =>
         setExported({
           ok: false,
-          text: TEXT.exportFailed(error instanceof Error ? error.message : String(error)),
+          text: t('historyTab.exportFailed', {
+            error: error instanceof Error ? error.message : String(error),
+          }),
         }),
     );
 
@@ -152,28 +147,31 @@ export function HistoryTab({ state, connector }: Props) {
           disabled={load.pending}
           onClick={() => setRound((n) => n + 1)}
         >
-          {TEXT.refresh}
+          {t('historyTab.refresh')}
         </button>
         <span class="sb-muted" role="status">
-          {load.pending ? TEXT.reading : ''}
+          {load.pending ? t('historyTab.reading') : ''}
         </span>
       </div>
       <ErrorAlert message={load.error} />
       {found?.error && (
         <p class="sb-error" role="alert">
-          {TEXT.vendorFailed(found.error)}
+          {t('historyTab.vendorFailed', { error: found.error })}
         </p>
       )}
       <ErrorAlert message={dial.error} />
-      {found && found.entries.length === 0 && <p class="sb-muted">{TEXT.noCalls}</p>}
+      {found && found.entries.length === 0 && <p class="sb-muted">{t('historyTab.noCalls')}</p>}
       {found && found.entries.length > 0 && (
         <>
           <SearchForm query={query} onChange={changeQuery} />
           <div class="sb-row sb-wrap">
             <span class="sb-muted" role="status" id="sb-history-count">
               {matching.length === 0
-                ? TEXT.noMatch
-                : TEXT.shown(count(Math.min(limit, matching.length)), count(matching.length))}
+                ? t('historyTab.noMatch')
+                : t('historyTab.shown', {
+                    shown: formatNumber(Math.min(limit, matching.length)),
+                    total: formatNumber(matching.length),
+                  })}
             </span>
             <button
               type="button"
@@ -181,7 +179,7 @@ export function HistoryTab({ state, connector }: Props) {
               disabled={matching.length === 0}
               onClick={() => void onExport()}
             >
-              {TEXT.export}
+              {t('historyTab.export')}
             </button>
           </div>
           {exported &&
@@ -207,7 +205,7 @@ export function HistoryTab({ state, connector }: Props) {
               aria-describedby="sb-history-count"
               onClick={() => setLimit((n) => n + HISTORY_PAGE)}
             >
-              {TEXT.more}
+              {t('historyTab.more')}
             </button>
           )}
         </>

@@ -4,16 +4,12 @@
  * tab searches, filters and exports the rest.
  */
 import { useState } from 'preact/hooks';
+import { t } from '../utils/i18n/runtime';
 import type { PanelState } from '../utils/messaging';
 import type { PanelConnector } from '../utils/ui/connector';
 import { ErrorAlert } from './ErrorAlert';
 import { HistoryList } from './HistoryList';
 import { useAction } from './hooks';
-
-const TEXT = {
-  title: 'Recent calls',
-  more: 'Show more calls',
-};
 
 /** Calls shown at first, and added by each "Show more calls". */
 export const RECENT_PAGE = 10;
@@ -33,7 +29,7 @@ export function RecentCalls({ state, connector }: Props) {
   return (
     <section class="sb-recent" aria-labelledby="sb-recent-title">
       <h2 id="sb-recent-title" class="sb-title">
-        {TEXT.title}
+        {t('recentCalls.title')}
       </h2>
       <ErrorAlert message={action.error} />
       <HistoryList
@@ -43,7 +39,7 @@ export function RecentCalls({ state, connector }: Props) {
       />
       {recent.length > limit && (
         <button type="button" class="sb-small" onClick={() => setLimit((n) => n + RECENT_PAGE)}>
-          {TEXT.more}
+          {t('recentCalls.more')}
         </button>
       )}
     </section>

@@ -2,7 +2,7 @@
  * What holds now: the outbox's waiting writes, and the settings in force with their sources.
  */
 import type { DiagnosticsReport } from '../../utils/messaging';
-import { formatDateTime, formatNumber } from '../../utils/i18n/format';
+import { formatTimestamp, formatNumber } from '../../utils/i18n/format';
 import { t } from '../../utils/i18n/runtime';
 import { oneLine } from './format';
 import { Section } from './Journal';
@@ -32,12 +32,12 @@ export function OutboxItems({ report }: Props) {
           <td>
             <div>{outboxKindText(item.kind)}</div>
             <div class="sb-muted">{item.remote?.e164 ?? item.remote?.raw ?? item.callId}</div>
-            <div class="sb-muted">{formatDateTime(item.createdAt)}</div>
+            <div class="sb-muted">{formatTimestamp(item.createdAt)}</div>
           </td>
           <td>{outboxStatusText(item.status)}</td>
           <td>{formatNumber(item.attempts)}</td>
           <td class="sb-diag-wrap">{item.reason}</td>
-          <td>{item.nextAt === undefined ? '' : formatDateTime(item.nextAt)}</td>
+          <td>{item.nextAt === undefined ? '' : formatTimestamp(item.nextAt)}</td>
         </tr>
       ))}
     </Section>

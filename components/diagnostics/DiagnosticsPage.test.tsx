@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { followUiLanguage } from '../../utils/i18n/document';
-import { formatDateTime, formatNumber } from '../../utils/i18n/format';
+import { formatTimestamp, formatNumber } from '../../utils/i18n/format';
 import { resetUiLanguage } from '../../utils/i18n/runtime';
 import type { DiagnosticsReport, PanelMessage, Reply } from '../../utils/messaging';
 import { messagesJson } from '../../tests/support/locales';
@@ -146,7 +146,7 @@ describe('DiagnosticsPage', () => {
     await settleUntil(() => text(root).includes('XiVO'), 'the report');
     expect(text(root.querySelector('.sb-diag-about'))).toContain('1.4.0');
     // Times and numbers in the browser's locale (en-GB in the tests), to the second.
-    expect(text(root)).toContain(`Updated at ${formatDateTime(T0 + 60_000, 'en-GB')}`);
+    expect(text(root)).toContain(`Updated at ${formatTimestamp(T0 + 60_000, 'en-GB')}`);
     const timeline = rows(root, 'sb-diag-connection');
     // Newest first.
     expect(timeline[0]).toContain('Connected');
@@ -177,7 +177,7 @@ describe('DiagnosticsPage', () => {
     const events = rows(root, 'sb-diag-events');
     expect(events[0]).toContain('Too large to keep (9,000 characters).');
     expect(events[1]).toContain('queueStats');
-    expect(events[1]).toContain(`4 more like it until ${formatDateTime(T0 + 45_000, 'en-GB')}`);
+    expect(events[1]).toContain(`4 more like it until ${formatTimestamp(T0 + 45_000, 'en-GB')}`);
     expect(events[2]).toContain('callUpsert');
 
     const settings = rows(root, 'sb-diag-settings');
@@ -293,8 +293,8 @@ describe('the diagnostics page in the agent’s language', () => {
     expect(document.title).toBe('Diagnostic de Switchboard');
     expect(document.documentElement.lang).toBe('fr');
     expect(document.documentElement.dir).toBe('ltr');
-    expect(text(root)).toContain(`Mis à jour le ${formatDateTime(T0 + 60_000, 'fr')}`);
-    expect(formatDateTime(T0, 'fr')).not.toBe(formatDateTime(T0, 'en-GB'));
+    expect(text(root)).toContain(`Mis à jour le ${formatTimestamp(T0 + 60_000, 'fr')}`);
+    expect(formatTimestamp(T0, 'fr')).not.toBe(formatTimestamp(T0, 'en-GB'));
 
     const timeline = rows(root, 'sb-diag-connection');
     expect(timeline[1]).toContain('Échec d’une tentative de reconnexion');

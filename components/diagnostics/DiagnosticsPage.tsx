@@ -6,7 +6,7 @@
  * report's `ui.language` (useReport.ts), as the options page is in the settings' one.
  */
 import { useState } from 'preact/hooks';
-import { formatDateTime } from '../../utils/i18n/format';
+import { formatTimestamp } from '../../utils/i18n/format';
 import { t } from '../../utils/i18n/runtime';
 import type { DiagnosticsReport } from '../../utils/messaging';
 import { OutboxItems, SettingsSources } from './Current';
@@ -61,7 +61,9 @@ export function DiagnosticsPage({ connector, refreshMs = 2_000, download }: Prop
       <h1>{t('diagnostics.title')}</h1>
       <p class="sb-muted">{t('diagnostics.intro')}</p>
       <div class="sb-row sb-wrap">
-        <span role="status">{t('diagnostics.updatedAt', { time: formatDateTime(report.at) })}</span>
+        <span role="status">
+          {t('diagnostics.updatedAt', { time: formatTimestamp(report.at) })}
+        </span>
         <button type="button" class="sb-small" onClick={() => setPaused(!paused)}>
           {paused ? t('diagnostics.resume') : t('diagnostics.pause')}
         </button>

@@ -4,7 +4,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import type { ConnectionRecord, EventRecord, PopRecord } from '../../utils/messaging';
-import { formatDateTime } from '../../utils/i18n/format';
+import { formatTimestamp } from '../../utils/i18n/format';
 import { t } from '../../utils/i18n/runtime';
 import { oneLine } from './format';
 import {
@@ -106,7 +106,7 @@ function JournalTable<R extends { at: number }>(
     >
       {newestFirst(records).map((record, i) => (
         <tr key={`${record.at}-${i}`} {...props.data?.(record)}>
-          <td class="sb-diag-time">{formatDateTime(record.at)}</td>
+          <td class="sb-diag-time">{formatTimestamp(record.at)}</td>
           {props.cells(record)}
         </tr>
       ))}

@@ -5,7 +5,7 @@
  * labels are `t('diagnostics.…')` where they are shown.
  */
 import type { CallDirection, Connection } from '../../utils/cti/model';
-import { formatDateTime, formatNumber } from '../../utils/i18n/format';
+import { formatTimestamp, formatNumber } from '../../utils/i18n/format';
 import { t } from '../../utils/i18n/runtime';
 import type {
   ConnectionRecord,
@@ -35,9 +35,9 @@ export const attemptsText = (first: number, last?: number): string =>
     ? t('diagnostics.attempt', { attempt: formatNumber(first) })
     : t('diagnostics.attemptRange', { first: formatNumber(first), last: formatNumber(last) });
 export const lastFailureText = (at: number): string =>
-  t('diagnostics.lastFailure', { time: formatDateTime(at) });
+  t('diagnostics.lastFailure', { time: formatTimestamp(at) });
 export const nextAttemptText = (at: number): string =>
-  t('diagnostics.nextAttemptAt', { time: formatDateTime(at) });
+  t('diagnostics.nextAttemptAt', { time: formatTimestamp(at) });
 
 /** Under each list of the journal: its order and how many records it keeps. */
 export const listNoteText = (limit: number): string =>
@@ -108,7 +108,7 @@ export function missText(miss: RuleMiss, call?: PopRecord['call']): string {
 
 /** "4 more like it until 09:00:45": a run of events of one type kept as one record. */
 export const repeatedText = (count: number, lastAt: number): string =>
-  t('diagnostics.repeated', count, { count: formatNumber(count), last: formatDateTime(lastAt) });
+  t('diagnostics.repeated', count, { count: formatNumber(count), last: formatTimestamp(lastAt) });
 
 export const tooLargeText = (size: number): string =>
   t('diagnostics.tooLarge', size, { size: formatNumber(size) });

@@ -2,7 +2,7 @@
  * Right by default, end to end: with no policy, the agent's country comes from the browser's
  * language region (Chromium started in French: fr-FR), and a browser whose language names no
  * region makes the panel ask once. The steps go by element ids and messages, not by the panel's
- * words, which follow the browser's language once the panel is translated.
+ * words, which follow the browser's language; the dial box's reasons are checked in French.
  */
 import type { Page } from '@playwright/test';
 import type { PanelState } from '../../utils/messaging';
@@ -63,11 +63,19 @@ test('a French browser with no policy dials 01 23 45 67 89 as +33123456789', asy
     const frame = await sim.waitForFrame((f) => f.command === 'dial');
     expect(frame).toMatchObject({ destination: '+33123456789' });
 
-    // What is no number is refused in the panel, with the reason beside the field.
+    // What is no number is refused in the panel, with the reason beside the field, in French.
     await number.fill('hello');
     await number.press('Enter');
-    await expect(page.locator('#sb-dial-error')).toBeVisible();
+    await expect(page.locator('#sb-dial-error')).toHaveText(
+      'Ce n’est pas un numéro de téléphone : utilisez des chiffres, avec si vous le souhaitez des espaces ou + ( ) - .',
+    );
     await expect(number).toHaveAttribute('aria-invalid', 'true');
+    // The country named in French too (Intl in the interface's language).
+    await number.fill('0123 456');
+    await number.press('Enter');
+    await expect(page.locator('#sb-dial-error')).toHaveText(
+      'Ce numéro est trop court pour votre pays (France)',
+    );
     expect(sim.received.filter((r) => r.frame.command === 'dial')).toHaveLength(1);
   } finally {
     await ext.close();

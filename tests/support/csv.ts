@@ -45,3 +45,24 @@ export function parseCsv(text: string): string[][] {
   if (field !== '' || row.length > 0) endRow();
   return rows;
 }
+
+/**
+ * The history export's header row in English (utils/history/csv.ts, locales/en.yml
+ * `historyExport`), the columns in their order: what a spreadsheet user in English reads.
+ */
+export const ENGLISH_HISTORY_HEADER = [
+  'Started (UTC)',
+  'Answered (UTC)',
+  'Ended (UTC)',
+  'Direction',
+  'Number',
+  'Name',
+  'Queue',
+  'Outcome',
+  'Talk time (seconds)',
+  'Disposition code',
+  'Disposition',
+  'Disposition notes',
+  'Callback (UTC)',
+  'Source',
+];

@@ -19,7 +19,6 @@ import type { CallStore, CallTransition } from '../cti/store';
 import { fail, ok, type DialPending, type Reply } from '../messaging';
 import type { DialSite, DialTarget } from '../phone/dial-policy';
 import { isDialString } from '../phone/dial-input';
-import { DIAL_INPUT_TEXT } from '../phone/dial-input-text';
 import { toE164ByLibphonenumber } from '../phone/format';
 import type { PopDecision, ScreenPop } from '../screenpop/screen-pop';
 import type { Settings } from '../settings/schema';
@@ -276,7 +275,7 @@ export function createCommands(deps: CommandsDeps): Commands {
     // what the agent typed more finely (utils/phone/dial-input.ts); here only what no phone can
     // dial is refused, whatever sent it.
     if (cmd.type === 'dial') {
-      if (!isDialString(cmd.number)) return fail(DIAL_INPUT_TEXT.characters);
+      if (!isDialString(cmd.number)) return fail(t('dialInput.characters'));
       return gateDial(cmd, undefined, t('dialConfirm.fromPanel'), false);
     }
     return execute(cmd);

@@ -14,7 +14,9 @@ import {
   type OutboxItem,
   type OutboxStore,
 } from '../storage/outbox-db';
+import { setMessages } from '../i18n/runtime';
 import { OUTBOX_DATABASE } from '../storage/registry';
+import { preparedMessages } from '../../tests/support/locales';
 import {
   BACKOFF_MS,
   INTERRUPTED_CALLBACK,
@@ -281,7 +283,10 @@ describe('outbox', () => {
     await outbox.discard('key-1');
     expect(outbox.items).toEqual([]);
     expect(await store.all()).toEqual([]);
-    await expect(outbox.discard('key-1')).rejects.toThrow('already been sent');
+    await expect(outbox.discard('key-1')).rejects.toThrow('That item has already been sent');
+    // Said in the interface's language: the panel shows it as it is.
+    setMessages('es', await preparedMessages('es'));
+    await expect(outbox.retry('key-1')).rejects.toThrow('Ese elemento ya se ha enviado');
   });
 
   it('keeps nothing a vendor refuses on the first attempt: the agent reads why and corrects it', async () => {

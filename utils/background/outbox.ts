@@ -333,7 +333,7 @@ class OutboxService implements Outbox {
   private act(key: string, change: (item: OutboxItem) => Promise<unknown>): Promise<void> {
     return this.serial(async () => {
       const item = this.list.find((i) => i.key === key);
-      if (!item || item.status === 'sending') throw new Error('That item has already been sent');
+      if (!item || item.status === 'sending') throw new Error(t('outboxActions.alreadySent'));
       await change(item);
     });
   }

@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { PastCall } from '../cti/adapter';
 import { CtiError } from '../cti/model';
 import { outageNotice, outageText } from '../history/outage';
+import { setMessages } from '../i18n/runtime';
+import { preparedMessages } from '../../tests/support/locales';
 import { createHistory, DB_NAME, openSwitchboardDb, type SwitchboardDb } from '../storage/db';
 import { createRecentCalls } from './recent-calls';
 
@@ -137,6 +139,31 @@ describe('retention', () => {
     limits.maxEntries = 2;
     await r.applyRetention();
     expect(r.list.map((e) => e.callId)).toEqual(['c4', 'c3']);
+  });
+
+  it('reports old calls it could not delete, in the interface’s language, and goes on', async () => {
+    db = await openSwitchboardDb(() => T0);
+    const history = {
+      ...createHistory(db),
+      applyRetention: async () => {
+        throw new Error('backing store');
+      },
+    };
+    const failures: string[] = [];
+    const r = createRecentCalls(
+      Promise.resolve(history),
+      (what) => void failures.push(what),
+      undefined,
+      { retention: () => ({ retentionDays: 30, maxEntries: 100 }), now: () => T0 },
+    );
+    await r.record([ended('c1', T0)]);
+    setMessages('fr', await preparedMessages('fr'));
+    await r.record([ended('c2', T0 + 60_000)]);
+    expect(failures).toEqual([
+      'Could not delete old calls from the history',
+      'Impossible de supprimer les anciens appels de l’historique',
+    ]);
+    expect(r.list.map((e) => e.callId)).toEqual(['c2', 'c1']);
   });
 
   it('lists more than ten calls', async () => {

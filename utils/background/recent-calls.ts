@@ -80,7 +80,7 @@ export function createRecentCalls(
   /** The limits the last pruning applied. */
   let applied: HistoryRetention | undefined;
   const prune = () =>
-    guarded('Could not delete old calls from the history', async () => {
+    guarded(t('historyRetention.deleteFailed'), async () => {
       if (!retention) return;
       const limits = retention.retention();
       await (await history).applyRetention(limits, retention.now());

@@ -1,9 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../tests/support/csv';
+import { ENGLISH_HISTORY_HEADER, parseCsv } from '../../tests/support/csv';
+import { preparedMessages } from '../../tests/support/locales';
 import { checkProperty } from '../../tests/support/property';
+import { LANGUAGES } from '../i18n/languages';
+import { setMessages } from '../i18n/runtime';
 import type { CallEntry, OutageEntry } from './entry';
-import { CSV_COLUMNS, historyCsv, historyCsvFileName, inert, type ExportedEntry } from './csv';
+import {
+  CSV_COLUMNS,
+  csvHeader,
+  historyCsv,
+  historyCsvFileName,
+  inert,
+  type ExportedEntry,
+} from './csv';
 
 const T = Date.UTC(2026, 2, 4, 9, 30, 0);
 const CALL: CallEntry = {
@@ -18,13 +28,17 @@ const CALL: CallEntry = {
 };
 const OUTAGE: OutageEntry = { kind: 'outage', callId: 'outage:1', startedAt: T, endedAt: T + 1 };
 
+/** The header row, and each row by column (the columns are always in CSV_COLUMNS' order). */
 const asObjects = (csv: string) => {
   const [header, ...rows] = parseCsv(csv);
-  return { header, rows: rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]]))) };
+  return {
+    header,
+    rows: rows.map((r) => Object.fromEntries(CSV_COLUMNS.map((c, i) => [c, r[i]]))),
+  };
 };
 
 describe('history CSV', () => {
-  it('has a header row and one row per call, numbers in E.164 and times in ISO 8601', () => {
+  it('has a header row and one row per call, words in English, numbers in E.164 and times in ISO 8601', () => {
     const missed: ExportedEntry = {
       callId: 'found:v2',
       direction: 'inbound',
@@ -33,42 +47,42 @@ describe('history CSV', () => {
       fromVendor: true,
     };
     const csv = historyCsv([CALL, OUTAGE, missed]);
-    expect(csv.startsWith('\uFEFFstarted_at,answered_at,')).toBe(true);
+    expect(csv.startsWith('\uFEFFStarted (UTC),Answered (UTC),')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     const { header, rows } = asObjects(csv);
-    expect(header).toEqual([...CSV_COLUMNS]);
+    expect(header).toEqual(ENGLISH_HISTORY_HEADER);
     expect(rows).toEqual([
       {
         started_at: '2026-03-04T09:30:00.000Z',
         answered_at: '2026-03-04T09:30:05.000Z',
         ended_at: '2026-03-04T09:31:05.400Z',
-        direction: 'inbound',
+        direction: 'Incoming',
         number: '+33123456789',
         name: 'Élodie Martin, "VIP"',
         queue: 'Support',
-        outcome: 'answered',
+        outcome: 'Answered',
         talk_seconds: '60',
         disposition_code: 'sale',
         disposition_label: 'Sale',
         disposition_notes: 'Line one\nline two',
         callback_at: '',
-        source: 'browser',
+        source: 'This browser',
       },
       {
         started_at: '2026-03-04T08:30:00.000Z',
         answered_at: '',
         ended_at: '',
-        direction: 'inbound',
+        direction: 'Incoming',
         number: '1002',
         name: '',
         queue: '',
-        outcome: 'missed',
+        outcome: 'Missed',
         talk_seconds: '',
         disposition_code: '',
         disposition_label: '',
         disposition_notes: '',
         callback_at: '',
-        source: 'platform',
+        source: 'Phone system',
       },
     ]);
     expect(historyCsvFileName(T)).toBe('switchboard-history-2026-03-04.csv');
@@ -90,6 +104,73 @@ describe('history CSV', () => {
       disposition_label: "'\tTab",
       disposition_notes: 'fine',
     });
+  });
+
+  it('says where a call comes from and how it went', () => {
+    const rows = asObjects(
+      historyCsv([
+        { ...CALL, callId: 'o', direction: 'outbound', answeredAt: undefined, endedAt: T + 9_000 },
+        { ...CALL, callId: 'f', foundAfterOutage: true },
+      ]),
+    ).rows;
+    expect(rows.map((r) => [r.direction, r.outcome, r.talk_seconds, r.source])).toEqual([
+      ['Outgoing', 'Not answered', '', 'This browser'],
+      ['Incoming', 'Answered', '60', 'Phone system, after an outage'],
+    ]);
+  });
+
+  it('writes the words in the interface’s language, and the times and numbers as they are', async () => {
+    setMessages('fr', await preparedMessages('fr'));
+    const csv = historyCsv([CALL]);
+    const { header, rows } = asObjects(csv);
+    expect(header).toEqual([
+      'Début (UTC)',
+      'Réponse (UTC)',
+      'Fin (UTC)',
+      'Sens',
+      'Numéro',
+      'Nom',
+      'File',
+      'Résultat',
+      'Durée de conversation (secondes)',
+      'Code de qualification',
+      'Qualification',
+      'Notes de qualification',
+      'Rappel (UTC)',
+      'Source',
+    ]);
+    expect(rows[0]).toMatchObject({
+      started_at: '2026-03-04T09:30:00.000Z',
+      direction: 'Entrant',
+      number: '+33123456789',
+      outcome: 'Répondu',
+      talk_seconds: '60',
+      source: 'Ce navigateur',
+    });
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    expect(historyCsvFileName(T)).toBe('switchboard-history-2026-03-04.csv');
+  });
+
+  it('names every column differently in every language, in words no spreadsheet runs', async () => {
+    for (const language of LANGUAGES) {
+      setMessages(language, await preparedMessages(language));
+      const header = csvHeader();
+      expect(new Set(header).size, language).toBe(CSV_COLUMNS.length);
+      const { rows } = asObjects(
+        historyCsv([
+          CALL,
+          { ...CALL, callId: 'm', answeredAt: undefined, foundAfterOutage: true },
+          { ...CALL, callId: 'x', direction: 'outbound', answeredAt: undefined, fromVendor: true },
+        ]),
+      );
+      const words = [...header, ...rows.flatMap((r) => [r.direction!, r.outcome!, r.source!])];
+      // Each value is a word of that language, different for different values.
+      expect(new Set(rows.map((r) => r.outcome)).size, language).toBe(3);
+      expect(new Set(rows.map((r) => r.source)).size, language).toBe(3);
+      expect(new Set(rows.map((r) => r.direction)).size, language).toBe(2);
+      for (const word of words) expect(word, language).not.toMatch(/^[=+\-@\t\r]/);
+    }
   });
 
   it('reads back as the calls it was written from, whatever they hold', () => {
@@ -135,7 +216,7 @@ describe('history CSV', () => {
       fc.property(fc.array(fc.oneof(call, fc.constant(OUTAGE)), { maxLength: 15 }), (entries) => {
         const written = entries as ExportedEntry[];
         const { header, rows } = asObjects(historyCsv(written));
-        expect(header).toEqual([...CSV_COLUMNS]);
+        expect(header).toEqual(ENGLISH_HISTORY_HEADER);
         const calls = written.filter(
           (e): e is CallEntry & { fromVendor?: true } => e.kind !== 'outage',
         );
@@ -147,11 +228,11 @@ describe('history CSV', () => {
           expect(row.answered_at).toBe(
             c.answeredAt === undefined ? '' : new Date(c.answeredAt).toISOString(),
           );
-          expect(row.direction).toBe(c.direction);
+          expect(row.direction).toBe(c.direction === 'inbound' ? 'Incoming' : 'Outgoing');
           expect(row.number).toBe(c.remote.e164 ?? inert(c.remote.raw));
           expect(row.name).toBe(inert(c.remote.name));
           expect(row.queue).toBe(inert(c.queue));
-          expect(row.source).toBe(c.fromVendor ? 'platform' : 'browser');
+          expect(row.source).toBe(c.fromVendor ? 'Phone system' : 'This browser');
           for (const value of Object.values(row)) expect(value).not.toMatch(/^[=+\-@\t\r](?!\d)/);
         });
       }),

@@ -61,12 +61,20 @@ export const formatClock = (epochMs: number, locale = currentLocale()): string =
  * A date and a time to the second, as support lines them up with server logs:
  * "04/03/2026, 09:01:00" in en-GB, "04/03/2026 09:01:00" in French.
  */
-export const formatDateTime = (epochMs: number, locale = currentLocale()): string =>
+export const formatTimestamp = (epochMs: number, locale = currentLocale()): string =>
   dateFormat(locale, DATE_TIME).format(epochMs);
 
 /** Two times of one span: "2:03:22 – 2:05:40 PM", "14:03:22 – 14:05:40". */
 export const formatSpan = (from: number, to: number, locale = currentLocale()): string =>
   from <= to ? dateFormat(locale, TIME).formatRange(from, to) : formatClock(from, locale);
+
+/** The latest instant a Date can hold (ECMAScript §21.4.1.1). */
+const MAX_TIME_MS = 8.64e15;
+/** A time Intl and Date can show; anything else would throw. */
+export const isShowableTime = (epochMs: number): boolean =>
+  Number.isFinite(epochMs) && Math.abs(epochMs) <= MAX_TIME_MS;
+
+const regionNames = new Map<string, Intl.DisplayNames>();
 
 const sameDay = (a: Date, b: Date) =>
   a.getFullYear() === b.getFullYear() &&
@@ -78,16 +86,43 @@ const sameDay = (a: Date, b: Date) =>
  * ("Tue, Jan 7, 8:30 AM", "mar. 7 janv., 08:30"), and the year when it is not this year.
  */
 export function formatWhen(epochMs: number, now: number, locale = currentLocale()): string {
+  if (sameDay(new Date(epochMs), new Date(now)))
+    return dateFormat(locale, SHORT_TIME).format(epochMs);
+  return formatDateTime(epochMs, now, locale);
+}
+
+/**
+ * A moment with its day, whatever day it is: "Tue, Jan 7, 8:30 AM", "mar. 7 janv., 08:30", with
+ * the year when it is not the year of `now` (a history row). '' for a time that is none (a
+ * platform's record without a usable date): Intl would throw.
+ */
+export function formatDateTime(epochMs: number, now: number, locale = currentLocale()): string {
+  if (!isShowableTime(epochMs)) return '';
   const at = new Date(epochMs);
-  const today = new Date(now);
-  if (sameDay(at, today)) return dateFormat(locale, SHORT_TIME).format(at);
   return dateFormat(locale, {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
-    ...(at.getFullYear() === today.getFullYear() ? {} : { year: 'numeric' }),
+    ...(at.getFullYear() === new Date(now).getFullYear() ? {} : { year: 'numeric' }),
     ...timeFields(locale),
   }).format(at);
+}
+
+/**
+ * A country by name, from its ISO 3166 code: "France" in English, "Frankrijk" in Dutch,
+ * "فرنسا" in Arabic (Intl.DisplayNames); the code itself where Intl has no name for it.
+ */
+export function formatCountry(code: string, locale = currentLocale()): string {
+  try {
+    let names = regionNames.get(locale);
+    if (!names) {
+      names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
+      regionNames.set(locale, names);
+    }
+    return names.of(code) ?? code;
+  } catch {
+    return code; // a malformed code
+  }
 }
 
 /**

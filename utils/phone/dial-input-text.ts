@@ -1,47 +1,50 @@
 /**
- * Why a dial string cannot be dialled (dial-input.ts), in the agent's words: one whole sentence
- * per reason, the country and platform names passed in.
+ * Why a dial string cannot be dialled (dial-input.ts), in the agent's words and language: one
+ * whole sentence per reason (locales/*.yml `dialInput`), the country named by Intl in the
+ * interface's locale and the platform by its own name.
  */
+import { formatCountry } from '../i18n/format';
+import { t } from '../i18n/runtime';
 import type { DialInputProblem } from './dial-input';
 
 export interface DialInputTextContext {
-  /** The agent's country by name, in the panel's language ("France"). */
-  countryName?: string | undefined;
+  /** The agent's country (ISO 3166 code, "FR"), named in the sentence; none when not known. */
+  country?: string | undefined;
   /** The platform's name ("XiVO"). */
   platform: string;
   /** The number was written with its country code. */
   international: boolean;
 }
 
-export const DIAL_INPUT_TEXT = {
-  empty: 'Enter a number to call',
-  characters: 'This is not a phone number: use digits, with spaces or + ( ) - . if you like',
-  serviceCodes: (platform: string) => `${platform} cannot dial codes with * or #`,
-  noCountry:
-    'Choose your country to call a number without its country code, or type the number with + and its country code',
-  tooShortIn: (country: string) => `This number is too short for ${country}`,
-  tooLongIn: (country: string) => `This number is too long for ${country}`,
-  wrongLengthIn: (country: string) =>
-    `This number does not have the right number of digits for ${country}`,
-  tooShort: 'This international number is too short',
-  tooLong: 'This international number is too long',
-  wrongLength: 'This international number does not have the right number of digits',
-  unknownCountryCode: 'No country has the code this number starts with',
+/** The reasons that need nothing but their key. */
+const PLAIN = {
+  empty: 'dialInput.empty',
+  characters: 'dialInput.characters',
+  noCountry: 'dialInput.noCountry',
+  unknownCountryCode: 'dialInput.unknownCountryCode',
+} as const;
+
+/** A number of the wrong length: said of the agent's country, or of an international number. */
+const LENGTH = {
+  tooShort: { inCountry: 'dialInput.tooShortIn', international: 'dialInput.tooShort' },
+  tooLong: { inCountry: 'dialInput.tooLongIn', international: 'dialInput.tooLong' },
+  wrongLength: { inCountry: 'dialInput.wrongLengthIn', international: 'dialInput.wrongLength' },
 } as const;
 
 /** The sentence for `problem`. */
 export function dialInputText(problem: DialInputProblem, context: DialInputTextContext): string {
-  const country = context.international ? undefined : context.countryName;
   switch (problem) {
     case 'serviceCodes':
-      return DIAL_INPUT_TEXT.serviceCodes(context.platform);
+      return t('dialInput.serviceCodes', { platform: context.platform });
     case 'tooShort':
-      return country ? DIAL_INPUT_TEXT.tooShortIn(country) : DIAL_INPUT_TEXT.tooShort;
     case 'tooLong':
-      return country ? DIAL_INPUT_TEXT.tooLongIn(country) : DIAL_INPUT_TEXT.tooLong;
-    case 'wrongLength':
-      return country ? DIAL_INPUT_TEXT.wrongLengthIn(country) : DIAL_INPUT_TEXT.wrongLength;
+    case 'wrongLength': {
+      const keys = LENGTH[problem];
+      return context.international || !context.country
+        ? t(keys.international)
+        : t(keys.inCountry, { country: formatCountry(context.country) });
+    }
     default:
-      return DIAL_INPUT_TEXT[problem];
+      return t(PLAIN[problem]);
   }
 }

@@ -1,8 +1,13 @@
 import fc from 'fast-check';
 import { getCountries, getExampleNumber, parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import examples from 'libphonenumber-js/mobile/examples';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { preparedMessages } from '../../tests/support/locales';
 import { checkProperty } from '../../tests/support/property';
+import { LANGUAGES, type Language } from '../i18n/languages';
+import { formatCountry } from '../i18n/format';
+import type { PreparedMessages } from '../i18n/messages';
+import { resetUiLanguage, setMessages } from '../i18n/runtime';
 import {
   checkDialInput,
   DEFAULT_INTERNAL_DIAL,
@@ -65,13 +70,36 @@ describe('what the dial box accepts', () => {
   });
 
   it('words every reason as a sentence for the agent', () => {
-    const context = { countryName: 'France', platform: 'XiVO', international: false };
+    const context = { country: 'FR', platform: 'XiVO', international: false };
     expect(dialInputText('tooShort', context)).toBe('This number is too short for France');
     expect(dialInputText('tooShort', { ...context, international: true })).toBe(
       'This international number is too short',
     );
+    expect(dialInputText('tooLong', { ...context, country: undefined })).toBe(
+      'This international number is too long',
+    );
     expect(dialInputText('serviceCodes', context)).toBe('XiVO cannot dial codes with * or #');
     expect(dialInputText('empty', context)).toBe('Enter a number to call');
+    expect(dialInputText('characters', context)).toBe(
+      'This is not a phone number: use digits, with spaces or + ( ) - . if you like',
+    );
+  });
+
+  it('words it in the interface’s language, the country named in that language', async () => {
+    const context = { country: 'NL', platform: 'XiVO', international: false };
+    setMessages('fr', await preparedMessages('fr'));
+    expect(dialInputText('tooShort', context)).toBe(
+      'Ce numéro est trop court pour votre pays (Pays-Bas)',
+    );
+    expect(dialInputText('serviceCodes', context)).toBe(
+      'XiVO ne peut pas composer de codes avec * ou #',
+    );
+    setMessages('de', await preparedMessages('de'));
+    expect(dialInputText('wrongLength', context)).toBe(
+      'Diese Nummer hat nicht die richtige Anzahl an Ziffern für Ihr Land (Niederlande)',
+    );
+    setMessages('ar', await preparedMessages('ar'));
+    expect(dialInputText('tooLong', context)).toBe('هذا الرقم طويل جدًا بالنسبة إلى بلدك (هولندا)');
   });
 
   it('accepts every country’s example numbers, written nationally there and with + anywhere', () => {
@@ -90,7 +118,12 @@ describe('what the dial box accepts', () => {
     }
   });
 
-  it('answers for any text, and whatever it accepts the background dials', () => {
+  const messages = new Map<Language, PreparedMessages>();
+  beforeAll(async () => {
+    for (const language of LANGUAGES) messages.set(language, await preparedMessages(language));
+  });
+
+  it('answers for any text in every language, and whatever it accepts the background dials', () => {
     const typed = fc.oneof(
       fc.string({ maxLength: 70 }),
       fc.stringMatching(/^\+?[0-9 ().\-*#]{0,24}$/),
@@ -102,7 +135,7 @@ describe('what the dial box accepts', () => {
     });
     checkProperty(
       'dial box input',
-      fc.property(typed, rules, (input, r) => {
+      fc.property(typed, rules, fc.constantFrom(...LANGUAGES), (input, r, language) => {
         const verdict = checkDialInput(input, r);
         // The background refuses only what no phone dials: never what the dial box sends.
         if (verdict.ok) expect(isDialString(input)).toBe(true);
@@ -115,12 +148,23 @@ describe('what the dial box accepts', () => {
         }
         if (verdict.ok && verdict.kind === 'serviceCode') expect(r.serviceCodes).toBe(true);
         if (!verdict.ok) {
-          const text = dialInputText(verdict.problem, {
-            countryName: r.country,
+          const context = {
+            country: r.country,
             platform: 'XiVO',
             international: verdict.international,
-          });
-          expect(text.length).toBeGreaterThan(0);
+          };
+          resetUiLanguage();
+          const english = dialInputText(verdict.problem, context);
+          setMessages(language, messages.get(language)!);
+          const text = dialInputText(verdict.problem, context);
+          // A whole sentence, every substitution made, in that language and not English's.
+          expect(text.trim().length).toBeGreaterThan(0);
+          expect(text).not.toMatch(/[{}]|\$\d/);
+          if (language !== 'en') expect(text).not.toBe(english);
+          if (verdict.problem === 'serviceCodes') expect(text).toContain('XiVO');
+          const named = ['tooShort', 'tooLong', 'wrongLength'].includes(verdict.problem);
+          if (named && r.country && !verdict.international)
+            expect(text).toContain(formatCountry(r.country));
         }
       }),
       { numRuns: 3000 },
