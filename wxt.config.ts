@@ -67,8 +67,9 @@ export default defineConfig({
     host_permissions: ['http://*/*', 'https://*/*'],
     storage: { managed_schema: 'managed_schema.json' },
     // Keyboard commands (docs/keyboard.md; utils/background/dial-command.ts, call-keys.ts).
-    // Alt+Shift+D, P, H, O and S (Option+Shift on macOS) are none of Chrome's, Edge's or
-    // Firefox's own shortcuts (Chrome's Alt+Shift ones are A, B, I and T). A browser leaves a key
+    // Alt+Shift+D, K, H, O and S (Option+Shift on macOS) are none of Chrome's, Edge's or
+    // Firefox's own shortcuts (Chrome's Alt+Shift ones are A, B, I and T; Chromium also leaves
+    // Alt+Shift+P unassigned, which tests/e2e/keyboard.spec.ts caught). A browser leaves a key
     // unassigned if another extension took it first; agents set their own at
     // chrome://extensions/shortcuts or in Firefox's add-ons manager. Chrome takes at most four
     // suggested keys: opening the side panel, needed once a day where the others are needed on
@@ -80,7 +81,7 @@ export default defineConfig({
         description: '__MSG_manifest_dialSelection__',
       },
       'answer-call': {
-        suggested_key: { default: 'Alt+Shift+P' },
+        suggested_key: { default: 'Alt+Shift+K' },
         description: '__MSG_manifest_answerCall__',
       },
       'hang-up': {

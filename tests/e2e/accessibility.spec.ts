@@ -75,7 +75,7 @@ for (const language of LANGUAGES) {
     // Signed out, in the language under test.
     await setLanguage(ext, language);
     const signedOut = await openPopup(ext);
-    await expect(signedOut.locator('form button[type="submit"]')).toBeVisible();
+    await expect(signedOut.locator('form button[type="submit"]')).toBeEnabled();
     await inLanguage(language, signedOut);
     await check('signed out', { popup: signedOut });
     await signedOut.close();

@@ -3,7 +3,10 @@
  * control, each shows a visible focus ring, and the agent answers, puts on hold, transfers and
  * closes a form without a mouse.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { EXTENSION_DIR } from '../support/chromium';
 import { tabWalk } from '../support/keyboard-walk';
 import { expect, openPopup, openSidePanel, signIn, test } from './fixtures';
 
@@ -25,9 +28,31 @@ async function tabTo(page: Page, name: string): Promise<void> {
   throw new Error(`Tab never reached "${name}"`);
 }
 
+test('Chromium assigns every suggested shortcut its key', async ({ ext }) => {
+  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
+    commands: Record<string, { suggested_key?: { default: string } }>;
+  };
+  const suggested = Object.entries(manifest.commands)
+    .filter(([, command]) => command.suggested_key)
+    .map(([name, command]) => [name, command.suggested_key!.default]);
+  expect(suggested.length).toBeGreaterThan(0);
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  const assigned = await page.evaluate(() =>
+    (
+      globalThis as unknown as {
+        chrome: { commands: { getAll(): Promise<{ name: string; shortcut: string }[]> } };
+      }
+    ).chrome.commands.getAll(),
+  );
+  const keys = new Map(assigned.map((command) => [command.name, command.shortcut]));
+  for (const [name, key] of suggested) expect(keys.get(name!), name).toBe(key);
+});
+
 test('signed out, the sign-in form is reached and shown in focus with Tab', async ({ ext }) => {
   const popup = await openPopup(ext);
-  await expect(popup.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  // Enabled: the live state, not the last known one the popup shows first with its controls off.
+  await expect(popup.getByRole('button', { name: 'Sign in' })).toBeEnabled();
   await everyControlByTab(popup, 'sign-in');
 });
 
