@@ -114,9 +114,9 @@ const QUEUED_WRITES: ReadonlySet<Command['type']> = new Set([
 /** Where a dial came from, for the agent's confirmation: the requesting frame's host. */
 function hostOf(site: DialSite): string {
   try {
-    return new URL(site.frameUrl).host || 'a page';
+    return new URL(site.frameUrl).host || t('dialConfirm.fromPage');
   } catch {
-    return 'a page';
+    return t('dialConfirm.fromPage');
   }
 }
 
@@ -132,7 +132,7 @@ async function editQueued(
   const code = offered.codes.find((c) => c.code === change.code);
   if (!code || item.vendor !== deps.vendorId()) return fail(t('commands.chooseCode'));
   if (change.callbackAt !== undefined && !offered.callback)
-    return fail(`${deps.vendorLabel()} cannot schedule a call back`);
+    return fail(t('commands.noCallbackScheduling', { vendor: deps.vendorLabel() }));
   try {
     checkCallbackAt(change.callbackAt, deps.clock.now());
     const { type, callId } = item.command;
@@ -156,7 +156,7 @@ async function editQueued(
 async function queuedWrite(deps: CommandsDeps, cmd: Command): Promise<Reply<unknown>> {
   const { store } = deps;
   if (!deps.capabilities().commands.has(cmd.type))
-    return fail(`${deps.vendorLabel()} cannot do this`);
+    return fail(t('commands.notOffered', { vendor: deps.vendorLabel() }));
   const call =
     'callId' in cmd && cmd.callId !== undefined
       ? store.getState().calls.find((c) => c.id === cmd.callId)
@@ -214,7 +214,7 @@ export function createCommands(deps: CommandsDeps): Commands {
     if (!store.getState().calls.some((c) => c.id === cmd.callId))
       return fail(t('commands.noLongerWaiting'));
     if (cmd.callbackAt !== undefined && !offered.callback)
-      return fail(`${deps.vendorLabel()} cannot schedule a call back`);
+      return fail(t('commands.noCallbackScheduling', { vendor: deps.vendorLabel() }));
     try {
       checkCallbackAt(cmd.callbackAt, deps.clock.now());
     } catch (error) {

@@ -1,21 +1,10 @@
 /**
- * Countries by name for the panel, in its language (Intl.DisplayNames): the agent's country
- * prompt lists them, the dial box names the country a number does not fit.
+ * Countries by name for the panel, in its language: the agent's country prompt lists them (the
+ * dial box names a country with utils/i18n/format.ts `formatCountry`, the same Intl names).
  */
 import { getCountries } from 'libphonenumber-js/min';
-import { panelLocale } from './locale';
-
-const regionNames = (locale: string | undefined) =>
-  new Intl.DisplayNames(locale ? [locale] : [], { type: 'region', fallback: 'code' });
-
-/** "France" for "FR" in English, "Frankrijk" in Dutch; the code itself when Intl has no name. */
-export function countryName(code: string, locale: string | undefined = panelLocale()): string {
-  try {
-    return regionNames(locale).of(code) ?? code;
-  } catch {
-    return code; // a malformed code or locale
-  }
-}
+import { formatCountry } from '../i18n/format';
+import { locale as currentLocale } from '../i18n/runtime';
 
 export interface CountryChoice {
   code: string;
@@ -23,10 +12,9 @@ export interface CountryChoice {
 }
 
 /** Every country the numbering plans know, by name in `locale`'s order. */
-export function countryChoices(locale: string | undefined = panelLocale()): CountryChoice[] {
-  const collator = new Intl.Collator(locale ? [locale] : []);
-  const names = regionNames(locale);
+export function countryChoices(locale: string = currentLocale()): CountryChoice[] {
+  const collator = new Intl.Collator([locale]);
   return getCountries()
-    .map((code) => ({ code, name: names.of(code) ?? code }))
+    .map((code) => ({ code, name: formatCountry(code, locale) }))
     .sort((a, b) => collator.compare(a.name, b.name));
 }
