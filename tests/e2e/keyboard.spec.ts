@@ -27,7 +27,9 @@ async function tabTo(page: Page, name: string): Promise<void> {
 
 test('signed out, the sign-in form is reached and shown in focus with Tab', async ({ ext }) => {
   const popup = await openPopup(ext);
-  await expect(popup.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  // Enabled: the background's own state is in, not the provisional one ("Starting Switchboard…",
+  // every control disabled until the policy is read).
+  await expect(popup.getByRole('button', { name: 'Sign in' })).toBeEnabled();
   await everyControlByTab(popup, 'sign-in');
 });
 
