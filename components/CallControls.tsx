@@ -1,13 +1,16 @@
 /**
  * Exactly the commands in `call.actions`, as buttons: a vendor that cannot hold shows no Hold
  * button (DESIGN.md "The normalized model"). Transfer, the queues, the keypad, call data and the
- * vendor's own actions on this call open small forms below.
+ * vendor's own actions on this call open small forms below. On a call ringing for the agent,
+ * Answer is the primary button and `hangup` reads "Decline": the same command, which every
+ * vendor carries out on a ringing call by refusing it.
  */
 import { Fragment, type ComponentChild } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Call, CodeLabel, CommandType } from '../utils/cti/model';
 import { NO_EXTRAS, safeId, type CallExtras } from '../utils/ui/agent-tools';
 import type { PanelConnector } from '../utils/ui/connector';
+import { isIncomingRinging } from '../utils/ui/format';
 import { CallDataForm } from './CallData';
 import { DtmfPad } from './DtmfPad';
 import { ErrorAlert } from './ErrorAlert';
@@ -28,6 +31,13 @@ const DIRECT = [
   ['pauseRecording', 'callControls.pauseRecording'],
   ['resumeRecording', 'callControls.resumeRecording'],
 ] as const satisfies readonly (readonly [SimpleCommand, string])[];
+
+/** The buttons that stand out: Answer, Hang up, and Decline on a ringing call. */
+const BUTTON_CLASS: Partial<Record<SimpleCommand | 'decline', string>> = {
+  answer: 'sb-answer',
+  hangup: 'sb-hangup',
+  decline: 'sb-decline',
+};
 
 type SimpleCommand =
   | 'answer'
@@ -66,7 +76,10 @@ export function CallControls({
 }: Props) {
   const action = useAction(connector);
   const [open, setOpen] = useState<string | undefined>();
+  // The digits the keypad sent on this call: kept while the card is there, keypad open or not.
+  const [dtmfSent, setDtmfSent] = useState('');
   const can = (c: CommandType) => call.actions.includes(c);
+  const incoming = isIncomingRinging(call);
   const formId = `sb-call-${safeId(call.id)}-form`;
   const base = { call, connector };
   // Without a list there is nothing to choose: the vendor did not (or would not) list its queues.
@@ -92,7 +105,15 @@ export function CallControls({
     can('sendDtmf') && {
       key: 'keypad',
       label: t('callControls.keypad'),
-      form: (id) => <DtmfPad id={id} callId={call.id} connector={connector} />,
+      form: (id) => (
+        <DtmfPad
+          id={id}
+          callId={call.id}
+          connector={connector}
+          sent={dtmfSent}
+          onSent={(digits) => setDtmfSent((before) => before + digits)}
+        />
+      ),
     },
     extras.canSetData && {
       key: 'data',
@@ -114,19 +135,22 @@ export function CallControls({
   return (
     <div class="sb-controls">
       <div class="sb-row sb-wrap" role="group" aria-label={t('callControls.group')}>
-        {DIRECT.filter(([c]) => can(c)).map(([c, key]) => (
-          <button
-            key={c}
-            type="button"
-            class={c === 'answer' ? 'sb-answer' : c === 'hangup' ? 'sb-hangup' : undefined}
-            disabled={action.pending}
-            onClick={() =>
-              action.run({ type: 'panel/command', command: { type: c, callId: call.id } })
-            }
-          >
-            {t(key)}
-          </button>
-        ))}
+        {DIRECT.filter(([c]) => can(c)).map(([c, key]) => {
+          const decline = c === 'hangup' && incoming;
+          return (
+            <button
+              key={c}
+              type="button"
+              class={BUTTON_CLASS[decline ? 'decline' : c]}
+              disabled={action.pending}
+              onClick={() =>
+                action.run({ type: 'panel/command', command: { type: c, callId: call.id } })
+              }
+            >
+              {decline ? t('callControls.decline') : t(key)}
+            </button>
+          );
+        })}
         {offered.map((c) =>
           c.form ? (
             <button

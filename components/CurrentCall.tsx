@@ -1,11 +1,18 @@
 /**
  * One live call: who, from which queue, its state, a timer, the vendor's call data where it is
- * worth showing, and the controls it allows now.
+ * worth showing, and the controls it allows now. A call ringing for the agent reads at a glance:
+ * an "Incoming call" card of its own colour (panel.css), the caller large, Answer first.
  */
 import type { Call, CodeLabel } from '../utils/cti/model';
-import { NO_EXTRAS, type CallExtras } from '../utils/ui/agent-tools';
+import { NO_EXTRAS, safeId, type CallExtras } from '../utils/ui/agent-tools';
 import type { PanelConnector } from '../utils/ui/connector';
-import { callClockStart, callStateText, directionText, remoteNumber } from '../utils/ui/format';
+import {
+  callClockStart,
+  callStateText,
+  directionText,
+  isIncomingRinging,
+  remoteNumber,
+} from '../utils/ui/format';
 import { CallControls } from './CallControls';
 import { CallDataList } from './CallData';
 import { CallTimer } from './CallTimer';
@@ -23,10 +30,22 @@ interface Props {
 }
 
 export function CurrentCall({ call, queues, canOpenRecord, connector, extras = NO_EXTRAS }: Props) {
-  const titleId = `sb-call-${call.id}`;
+  const base = `sb-call-${safeId(call.id)}`;
+  const titleId = `${base}-title`;
+  const kickerId = `${base}-kicker`;
+  const incoming = isIncomingRinging(call);
   const number = remoteNumber(call.remote);
   return (
-    <article class={`sb-call sb-call--${call.state}`} aria-labelledby={titleId}>
+    <article
+      class={`sb-call sb-call--${call.state}${incoming ? ' sb-call--incoming' : ''}`}
+      aria-labelledby={incoming ? `${kickerId} ${titleId}` : titleId}
+    >
+      {incoming && (
+        <p id={kickerId} class="sb-call-kicker">
+          <span class="sb-dot" aria-hidden="true" />
+          {t('currentCall.incoming')}
+        </p>
+      )}
       <header class="sb-call-head">
         <div class="sb-call-who">
           <h2 id={titleId} class="sb-call-number">
@@ -38,7 +57,8 @@ export function CurrentCall({ call, queues, canOpenRecord, connector, extras = N
       </header>
       <p class="sb-call-meta">
         <span class={`sb-badge sb-badge--${call.state}`}>{callStateText(call)}</span>
-        <span>{directionText(call.direction)}</span>
+        {/* "Incoming call" above already says it. */}
+        {!incoming && <span>{directionText(call.direction)}</span>}
         {call.queue && <span>{t('currentCall.queue', { queue: call.queue })}</span>}
         {call.recording === 'on' && <span>{t('currentCall.recording')}</span>}
         {call.recording === 'paused' && <span>{t('currentCall.recordingPaused')}</span>}

@@ -107,14 +107,16 @@ describe('signed out', () => {
 });
 
 describe('signed in', () => {
-  it('shows the connection state and the time of the last event', () => {
+  it('shows the connection in plain words, and the last event one click away', () => {
     const lastEventAt = new Date(2025, 0, 6, 14, 3, 22).getTime();
     const { root } = show(signedInState({ lastEventAt }));
     expect(text(root.querySelector('[role="status"]'))).toBe('Connected');
-    expect(text(root)).toContain('Last event 14:03:22');
+    expect(text(root)).not.toContain('14:03:22');
+    click(button(root, 'Connection details'));
+    expect(text(root.querySelector('#sb-connection-details'))).toContain('Last event14:03:22');
   });
 
-  it('counts down to the next reconnect attempt', () => {
+  it('says which reconnect attempt it is, without a countdown in the live region', () => {
     const { root } = show(
       signedInState({
         connection: {
@@ -125,10 +127,7 @@ describe('signed in', () => {
         },
       }),
     );
-    const status = root.querySelector('[role="status"]');
-    expect(text(status)).toBe('Reconnecting in 5 s (attempt 3)');
-    // The countdown is kept out of the live region so that it is not read out every second.
-    expect(text(status?.querySelector('[aria-hidden="true"]'))).toBe('in 5 s');
+    expect(text(root.querySelector('[role="status"]'))).toBe('Reconnecting… (attempt 3)');
   });
 
   it('offers only the agent states the vendor allows, with its pause reasons', async () => {
@@ -138,7 +137,9 @@ describe('signed in', () => {
         pauseReasons: [{ code: 'lunch', label: 'Lunch' }],
       }),
     );
-    expect(button(root, 'Ready').getAttribute('aria-pressed')).toBe('true');
+    // Ready already: the state says so once, and Ready is not offered again.
+    expect(text(root.querySelector('.sb-agent-state'))).toBe('Ready');
+    expect(queryButton(root, 'Ready')).toBeUndefined();
     expect(queryButton(root, 'Log out')).toBeUndefined();
     const reason = labelled<HTMLSelectElement>(root, 'Pause reason');
     reason.value = 'lunch';
@@ -152,9 +153,9 @@ describe('signed in', () => {
     });
   });
 
-  it('shows a ringing inbound call with Answer and Hang up only', () => {
+  it('shows a ringing inbound call with Answer and Decline only', () => {
     const { root } = show(signedInState({ calls: [sampleCall()] }));
-    expect(controls(root)).toEqual(['Answer', 'Hang up']);
+    expect(controls(root)).toEqual(['Answer', 'Decline']);
     expect(text(root)).toContain('+33 1 23 45 67 89');
     expect(text(root)).toContain('Ada Lovelace');
     expect(text(root)).toContain('Ringing');

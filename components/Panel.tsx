@@ -11,6 +11,7 @@ import { callExtras } from '../utils/ui/agent-tools';
 import { setHomeCountry } from '../utils/ui/format';
 import { AgentStateControl } from './AgentStateControl';
 import { AgentToolTabs, CallsSection } from './AgentToolTabs';
+import { CallWaiting } from './CallWaiting';
 import { ConnectionStatus } from './ConnectionStatus';
 import { CountryPrompt } from './CountryPrompt';
 import { CurrentCall } from './CurrentCall';
@@ -46,12 +47,16 @@ const owesDisposition = (state: PanelState): boolean =>
   state.dispositionRequired &&
   state.calls.some((c) => c.state === 'ended' && c.actions.includes('dispose') && !c.disposition);
 
-/** The calls in hand, then the ended ones waiting for their disposition: always in view. */
+/**
+ * The calls in hand (with a swap between two where the vendor can hold), then the ended ones
+ * waiting for their disposition: always in view.
+ */
 function CallsInHand({ state, connector }: Omit<ViewProps, 'layout' | 'footer'>) {
   const live = state.calls.filter((c) => c.state !== 'ended');
   const toDispose = state.calls.filter((c) => c.state === 'ended' && c.actions.includes('dispose'));
   return (
     <>
+      <CallWaiting calls={live} connector={connector} />
       {live.map((call) => (
         <CurrentCall
           key={call.id}

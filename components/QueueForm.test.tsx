@@ -45,7 +45,7 @@ describe('send to queue', () => {
   it('sends a ringing call to the queue chosen by name, with the vendor’s id', async () => {
     const call = sampleCall({ actions: ['hangup', 'redirectToQueue'] });
     const { root, connector } = show(signedInState({ calls: [call], queues: QUEUES }));
-    expect(controls(root)).toEqual(['Hang up', 'Send to queue']);
+    expect(controls(root)).toEqual(['Decline', 'Send to queue']);
     expect(form(root)).toBeNull();
 
     click(button(root, 'Send to queue'));
@@ -96,10 +96,10 @@ describe('send to queue', () => {
   it('offers no button when the call does not allow it or the vendor listed no queues', () => {
     const allowed = sampleCall({ actions: ['hangup', 'redirectToQueue'] });
     const noQueues = show(signedInState({ calls: [allowed], queues: [] }));
-    expect(controls(noQueues.root)).toEqual(['Hang up']);
+    expect(controls(noQueues.root)).toEqual(['Decline']);
     cleanup?.();
     const notAllowed = sampleCall({ actions: ['answer', 'hangup'] });
     const other = show(signedInState({ calls: [notAllowed], queues: QUEUES }));
-    expect(controls(other.root)).toEqual(['Answer', 'Hang up']);
+    expect(controls(other.root)).toEqual(['Answer', 'Decline']);
   });
 });

@@ -177,7 +177,7 @@ export const DEMO_VENDORS: Record<string, DemoVendor> = {
   ucontact: {
     start: startUcontactDemo,
     signIn: { Agent: 'alice', Password: 'secret' },
-    // Hang up shows while the call still rings (uContact cannot answer remotely): wait for the
+    // Decline shows while the call still rings (uContact cannot answer remotely): wait for the
     // state the call reaches once answered in the portal (assumed after `assumeConnectedMs`).
     inCallText: 'In call',
     pagesAfterSignIn: (simUrl) => [`${simUrl}/portal`],

@@ -51,7 +51,8 @@ test('Chromium assigns every suggested shortcut its key', async ({ ext }) => {
 
 test('signed out, the sign-in form is reached and shown in focus with Tab', async ({ ext }) => {
   const popup = await openPopup(ext);
-  // Enabled: the live state, not the last known one the popup shows first with its controls off.
+  // Enabled: the background's own state is in, not the provisional one ("Starting Switchboard…",
+  // every control disabled until the policy is read).
   await expect(popup.getByRole('button', { name: 'Sign in' })).toBeEnabled();
   await everyControlByTab(popup, 'sign-in');
 });

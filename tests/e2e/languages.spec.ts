@@ -89,9 +89,14 @@ test('a browser in French shows the panel in French, with a French clock', async
     await expect(popup.getByText('Connecté', { exact: true })).toBeVisible();
     await expect(popup.getByRole('button', { name: 'Se déconnecter' })).toBeVisible();
     await expect(popup.getByRole('group', { name: 'Changer de disponibilité' })).toBeVisible();
-    await expect(popup.getByRole('button', { name: 'Prêt', exact: true })).toBeVisible();
+    await expect(
+      popup.getByRole('region', { name: 'Disponibilité' }).getByRole('status'),
+    ).toHaveText('Prêt');
     // Intl in French: a 24-hour clock, whatever the machine's own locale.
-    await expect(popup.getByText(/^Dernier événement à \d\d:\d\d:\d\d$/)).toBeVisible();
+    await popup.getByRole('button', { name: 'Détails de la connexion' }).click();
+    await expect(popup.locator('#sb-connection-details')).toContainText(
+      /Dernier événement\s*\d\d:\d\d:\d\d$/,
+    );
     await expectSameMessages(popup, 'fr');
   } finally {
     await ext.close();

@@ -2,7 +2,9 @@ import { AGENT, expect, openPopup, signIn, test } from './fixtures';
 
 test('the agent signs in from the popup and is logged in on their phone', async ({ ext, sim }) => {
   const popup = await signIn(ext, sim);
-  await expect(popup.getByText(/Last event/)).toBeVisible();
+  // How calls arrive and the last event are the connection's details, one click away.
+  await popup.getByRole('button', { name: 'Connection details' }).click();
+  await expect(popup.getByText('Last event', { exact: true })).toBeVisible();
   await expect(popup.getByText('Live events')).toBeVisible();
   // The adapter logs the agent in on the phone typed at sign-in.
   const login = await sim.waitForFrame((f) => f.command === 'agentLogin');

@@ -137,11 +137,9 @@ test('XiVO: going not ready with a reason from the admin’s list pauses the age
   await signIn(ext, sim);
   const panel = await openSidePanel(ext);
   const availability = panel.getByRole('region', { name: 'Availability' });
-  // Signing in logged the agent in on the phone: ready.
-  await expect(availability.getByRole('button', { name: 'Ready', exact: true })).toHaveAttribute(
-    'aria-pressed',
-    'true',
-  );
+  // Signing in logged the agent in on the phone: ready, said once, and not offered again.
+  await expect(availability.getByRole('status')).toHaveText('Ready');
+  await expect(availability.getByRole('button', { name: 'Ready', exact: true })).toHaveCount(0);
 
   await availability.getByLabel('Pause reason').selectOption({ label: 'Training' });
   await availability.getByRole('button', { name: 'Not ready' }).click();

@@ -279,3 +279,36 @@ describe('the panel offers only what the vendor can do', () => {
     300_000,
   );
 });
+
+describe('call waiting offers only what the vendor can do', () => {
+  it.each(VENDORS)(
+    '%s: Swap and Hold and answer exactly where the vendor can hold, with its own commands',
+    async (vendor, caps) => {
+      const talking = callIn('connected', caps, { answeredAt: Date.now() - 60_000 });
+      const cases = [
+        { other: callIn('held', caps), control: 'Swap', then: 'resume' },
+        { other: callIn('ringing', caps), control: 'Hold and answer', then: 'answer' },
+      ] as const;
+      for (const { other, control, then } of cases) {
+        const state = signedInState({
+          vendor,
+          commands: [...caps.commands],
+          agentStates: [...caps.agentStates],
+          calls: [talking, other],
+        });
+        const shown = await open(state, undefined);
+        const offered = controls(shown.root).find((b) => nameOf(b) === control);
+        expect({ control, offered: offered !== undefined }).toEqual({
+          control,
+          offered: caps.commands.has('hold') && caps.commands.has(then),
+        });
+        if (!offered) continue;
+        click(offered);
+        await settle();
+        const sent = commandsOf(shown.connector.sent);
+        expect(sent).toEqual(['hold', then]);
+        expect(sent.every((c) => caps.commands.has(c))).toBe(true);
+      }
+    },
+  );
+});

@@ -5,6 +5,7 @@ import {
   connectionText,
   formatClock,
   formatDuration,
+  isIncomingRinging,
   remoteNumber,
   transportText,
 } from './format';
@@ -22,19 +23,22 @@ describe('panel wording', () => {
     expect(formatClock(at, 'en-US').replace(/\s/g, ' ')).toBe('2:03:22 PM');
   });
 
-  it('describes the connection', () => {
-    const now = 1_000_000;
-    expect(connectionText({ status: 'connecting' }, now)).toBe('Connecting…');
-    expect(connectionText({ status: 'connected', since: 0 }, now)).toBe('Connected');
+  it('describes the connection in plain words', () => {
+    expect(connectionText({ status: 'connecting' })).toBe('Connecting…');
+    expect(connectionText({ status: 'connected', since: 0 })).toBe('Connected');
+    // The countdown and the reason are the panel's connection details, not the line.
     expect(
-      connectionText(
-        { status: 'reconnecting', attempt: 3, retryAt: now + 4_200, reason: 'x' },
-        now,
-      ),
-    ).toBe('Reconnecting in 5 s (attempt 3)');
-    expect(connectionText({ status: 'failed', reason: 'Bad password' }, now)).toBe(
+      connectionText({ status: 'reconnecting', attempt: 3, retryAt: 4_200, reason: 'closed' }),
+    ).toBe('Reconnecting… (attempt 3)');
+    expect(connectionText({ status: 'failed', reason: 'Bad password' })).toBe(
       'Connection failed: Bad password',
     );
+  });
+
+  it('tells a call ringing for the agent from the others', () => {
+    expect(isIncomingRinging({ direction: 'inbound', state: 'ringing' })).toBe(true);
+    expect(isIncomingRinging({ direction: 'outbound', state: 'ringing' })).toBe(false);
+    expect(isIncomingRinging({ direction: 'inbound', state: 'connected' })).toBe(false);
   });
 
   it('describes agents, calls and numbers', () => {

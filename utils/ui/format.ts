@@ -13,7 +13,8 @@ export { formatClock, formatDuration } from '../i18n/format';
 export const secondsUntil = (at: number, now: number): number =>
   Math.max(0, Math.ceil((at - now) / 1000));
 
-export function connectionText(connection: Connection, now: number): string {
+/** The connection in plain words; the technical detail is ConnectionStatus's disclosure. */
+export function connectionText(connection: Connection): string {
   switch (connection.status) {
     case 'idle':
       return t('status.signedOut');
@@ -22,10 +23,7 @@ export function connectionText(connection: Connection, now: number): string {
     case 'connected':
       return t('status.connected');
     case 'reconnecting':
-      return t('status.reconnecting', {
-        seconds: formatNumber(secondsUntil(connection.retryAt, now)),
-        attempt: formatNumber(connection.attempt),
-      });
+      return t('status.reconnecting', { attempt: formatNumber(connection.attempt) });
     case 'failed':
       return t('status.failed', { reason: connection.reason });
   }
@@ -82,6 +80,10 @@ export function remoteNumber(remote: RemoteParty, country = homeCountry): string
   if (remote.e164) return formatForCountry(remote.e164, country);
   return remote.raw || t('status.unknownNumber');
 }
+
+/** A call ringing for the agent: the one to answer or decline. */
+export const isIncomingRinging = (call: Pick<Call, 'direction' | 'state'>): boolean =>
+  call.direction === 'inbound' && call.state === 'ringing';
 
 export const directionText = (direction: Call['direction']): string =>
   direction === 'inbound' ? t('status.inbound') : t('status.outbound');
