@@ -82,7 +82,7 @@ describe('the panel in the agent’s language', () => {
 
     await until(root, 'Se déconnecter');
     expect(text(root)).not.toContain('Sign out');
-    expect(button(root, 'Prêt')).toBeTruthy();
+    expect(button(root, 'Non prêt')).toBeTruthy();
     await until(root, 'Ouvrir le panneau latéral');
     expect(document.documentElement.lang).toBe('fr');
     expect(document.documentElement.dir).toBe('ltr');
