@@ -82,7 +82,6 @@ describe('the panel in the agent’s language', () => {
 
     await until(root, 'Se déconnecter');
     expect(text(root)).not.toContain('Sign out');
-    // Ready now: the chip says so, and the choice offered is the other state.
     expect(button(root, 'Non prêt')).toBeTruthy();
     await until(root, 'Ouvrir le panneau latéral');
     expect(document.documentElement.lang).toBe('fr');
