@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const STYLES = ['panel.css', 'options/options.css'].map((file) => ({
+const STYLES = ['panel.css', 'options/options.css', 'diagnostics/diagnostics.css'].map((file) => ({
   file,
   css: readFileSync(join(__dirname, file), 'utf8'),
 }));
