@@ -11,8 +11,11 @@
  * setting before it renders and again when the setting changes; `onUiLanguageChange` tells it the
  * new language is in place.
  */
-import { i18n } from '#i18n';
+import { createI18n } from '@wxt-dev/i18n';
 import { browser } from 'wxt/browser';
+// Types only: `#i18n` is made by `wxt prepare`, which imports the entry points (and so this
+// module) before it writes it, on a fresh clone as on every install.
+import type { GeneratedI18nStructure } from '#i18n';
 import {
   formattingLocale,
   isLanguage,
@@ -27,6 +30,8 @@ interface Loaded {
   language: Language;
   messages: PreparedMessages;
 }
+
+const i18n = createI18n<GeneratedI18nStructure>();
 
 let active: { setting: UiLanguage; loaded?: Loaded } = { setting: 'browser' };
 /** The setting asked for last: a slower load of an earlier choice does not replace it. */
