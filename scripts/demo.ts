@@ -155,6 +155,13 @@ async function main(): Promise<void> {
       await panel.getByRole('list', { name: 'Queues' }).waitFor();
     }
     await panel.screenshot({ path: resolve(out, 'sidepanel.png') });
+    // The same panel in French and in Arabic (right to left), as the ui.language setting makes it.
+    for (const language of ['fr', 'ar']) {
+      await ext.setUserSettings({ ui: { language } });
+      await panel.locator(`html[lang="${language}"]`).waitFor({ state: 'attached' });
+      await panel.screenshot({ path: resolve(out, `sidepanel-${language}.png`) });
+    }
+    await ext.setUserSettings({ ui: { language: 'browser' } });
     await panel.close();
     console.log(`Screenshots saved to ${out}`);
     call.hangup();
