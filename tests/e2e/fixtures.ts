@@ -108,8 +108,15 @@ export async function signInWith(
   return popup;
 }
 
-/** Fill the popup's sign-in form as the XiVO agent would, and send it. */
-export async function submitXivoSignIn(popup: Page, sim: XivoSimulator): Promise<void> {
+/**
+ * Fill the popup's sign-in form as the XiVO agent would, and send it. `submit`: the sign-in
+ * button's words in the panel's language (the vendor's field labels are its own, in English).
+ */
+export async function submitXivoSignIn(
+  popup: Page,
+  sim: XivoSimulator,
+  submit = 'Sign in',
+): Promise<void> {
   // The form appears once the background's first state arrives.
   await expect(popup.getByLabel('Username')).toBeVisible();
   const server = popup.getByLabel('Server');
@@ -117,7 +124,7 @@ export async function submitXivoSignIn(popup: Page, sim: XivoSimulator): Promise
   await popup.getByLabel('Username').fill(AGENT.username);
   await popup.getByLabel('Password').fill(AGENT.password);
   await popup.getByLabel('Phone number').fill(AGENT.phoneNumber);
-  await popup.getByRole('button', { name: 'Sign in' }).click();
+  await popup.getByRole('button', { name: submit }).click();
 }
 
 /** Sign in from the popup as the XiVO agent would, and wait until the panel says Connected. */

@@ -83,9 +83,8 @@ test('a browser in French shows the panel in French, with a French clock', async
       await popup.evaluate(() => (globalThis as unknown as I18nGlobal).chrome.i18n.getUILanguage()),
     ).toMatch(/^fr/);
     await expect(popup.getByRole('button', { name: 'Ouvrir le panneau latéral' })).toBeVisible();
-    // The sign-in form's own words are still English (components/SignInForm.tsx is converted
-    // after this change lands); the vendor's field labels come from its folder.
-    await submitXivoSignIn(popup, sim);
+    // The sign-in form speaks French; the vendor's field labels come from its folder.
+    await submitXivoSignIn(popup, sim, 'Se connecter');
     await expect(popup.getByText('Connecté', { exact: true })).toBeVisible();
     await expect(popup.getByRole('button', { name: 'Se déconnecter' })).toBeVisible();
     await expect(popup.getByRole('group', { name: 'Changer de disponibilité' })).toBeVisible();

@@ -222,7 +222,9 @@ test('uContact: the side panel shows queuesummary’s figures live and schedules
     expect(delivered).toMatchObject({ number: '33123456789', campaign: 'Support<-' });
     expect(sim.dialer.scheduled).toEqual([]);
     await popup.bringToFront();
-    await expect(popup.getByText('+33 1 23 45 67 89')).toBeVisible();
+    // The call card's heading: while the call still rings, the screen readers' announcement
+    // names the number too.
+    await expect(popup.getByRole('heading', { name: '+33 1 23 45 67 89' })).toBeVisible();
     await expect(popup.getByText('In call', { exact: true })).toBeVisible();
     await expect(popup.getByText('Queue: Support')).toBeVisible();
     await popup.getByRole('button', { name: 'Hang up' }).click();
