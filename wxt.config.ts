@@ -1,4 +1,5 @@
 import preact from '@preact/preset-vite';
+import type { Plugin, Rollup } from 'vite';
 import { defineConfig } from 'wxt';
 
 // Public half of the signing key: it fixes the Chrome/Edge extension id to
@@ -12,6 +13,59 @@ const CHROME_KEY =
 // the warning is harmless for zod's files. Every other warning stays visible.
 const ZOD_FILE = /[\\/]node_modules[\\/]zod[\\/]/;
 
+/**
+ * libphonenumber-js hands its numbering metadata to browsers as an 80 KB object literal
+ * (`metadata.min.json.js`, for browsers that cannot import JSON). The bundler can: given the
+ * `.json` itself, Vite emits it as `JSON.parse("…")`, which V8 parses and compiles much faster than
+ * an object literal of that size. Every page that formats numbers (the panel's first paint among
+ * them, docs/benchmarks.md `panel`) loads it.
+ */
+function phoneMetadataAsJson(): Plugin {
+  return {
+    name: 'switchboard:phone-metadata-as-json',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (!importer?.includes('libphonenumber-js') || !source.endsWith('metadata.min.json.js'))
+        return null;
+      return this.resolve(source.slice(0, -'.js'.length), importer, { skipSelf: true });
+    },
+  };
+}
+
+/** The panel's pages: what they load before their first paint is one chunk (`panelChunk`). */
+/** WXT's own module in every HTML page of a build. */
+const WXT_HTML_MODULE = /wxt-html-plugins/;
+const PANEL_ENTRIES = /[\\/]entrypoints[\\/](popup|sidepanel)[\\/]main\.tsx$/;
+
+/**
+ * Puts every module the popup and the side panel import statically into one chunk, `panel`:
+ * left to itself the bundler splits what the extension's pages share into a chunk per group of
+ * pages, and each module file an extension page loads cost it several milliseconds, more than
+ * their code (docs/benchmarks.md, `panel`). What the panel imports on demand (the model's
+ * schemas, the CSV writer) stays apart, and so does every module that imports zod. The other pages
+ * load `panel` for what they share with it: the options and diagnostics pages, and the offscreen
+ * document (the browser API and the interface's language), once per worker start.
+ */
+function panelChunk(): Rollup.GetManualChunk {
+  let reachable: Set<string> | undefined;
+  return (id, { getModuleIds, getModuleInfo }) => {
+    if (!reachable) {
+      const found = new Set<string>();
+      const stack = [...getModuleIds()].filter((module) => PANEL_ENTRIES.test(module));
+      for (let module = stack.pop(); module !== undefined; module = stack.pop()) {
+        const imports = getModuleInfo(module)?.importedIds ?? [];
+        // Schemas are loaded on demand (utils/ui/agent-tools.ts `loadCommandCheck`).
+        if (found.has(module) || imports.some((imported) => ZOD_FILE.test(imported))) continue;
+        found.add(module);
+        stack.push(...imports);
+      }
+      reachable = found;
+    }
+    if (WXT_HTML_MODULE.test(id)) return 'panel';
+    return reachable.has(id) && !PANEL_ENTRIES.test(id) ? 'panel' : null;
+  };
+}
+
 export const EXTENSION_ID = 'dfkcfgjanfbhchjdphjachmfpaecijgn';
 export const GECKO_ID = 'switchboard@switchboard-cti.org';
 
@@ -21,14 +75,17 @@ export default defineConfig({
   // (utils/i18n/, docs/architecture.md "Languages").
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), phoneMetadataAsJson()],
+    // Large JSON as `JSON.parse("…")` (phoneMetadataAsJson).
+    json: { stringify: 'auto' },
     build: {
+      // Chromium and Firefox (115 on) preload modules natively: no polyfill module to load.
+      modulePreload: { polyfill: false },
       rollupOptions: {
         treeshake: {
           // Modules under utils/ do nothing when imported, only when called
-          // (docs/architecture.md): a module none of whose exports is used is dropped. This is
-          // what keeps zod out of the content script, which imports utils/messaging.ts for its
-          // zod-free tab-message check.
+          // (docs/architecture.md): a module none of whose exports is used is dropped, and the
+          // content script carries only the few functions it calls.
           moduleSideEffects: (id: string) => !/[\\/]utils[\\/]/.test(id),
         },
         // onLog, not onwarn: @preact/preset-vite sets its own onwarn, which would replace ours.
@@ -40,6 +97,14 @@ export default defineConfig({
       },
     },
   }),
+  hooks: {
+    // The build of the extension's pages (the popup's group); scripts are built on their own.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((entry) => entry.name === 'popup')) return;
+      const output = config.build?.rollupOptions?.output;
+      if (output && !Array.isArray(output)) output.manualChunks = panelChunk();
+    },
+  },
   manifest: ({ browser }) => ({
     default_locale: 'en',
     name: '__MSG_manifest_name__',

@@ -45,7 +45,7 @@ export function CallDataForm({ id, call, connector, onDone }: FormProps) {
       action.setError(t('callData.needPair'));
       return;
     }
-    const command = commandOrProblem({ type: 'setCallData', callId: call.id, data });
+    const command = await commandOrProblem({ type: 'setCallData', callId: call.id, data });
     if (typeof command === 'string') {
       action.setError(command);
       return;

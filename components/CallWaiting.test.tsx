@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Call } from '../utils/cti/model';
-import type { PanelMessage } from '../utils/messaging';
+import type { PanelMessage } from '../utils/message-checks';
 import type { MockReplier } from '../tests/support/mock-connector';
 import { showPanel, unmountPanels } from '../tests/support/panel-view';
 import { sampleCall, signedInState } from '../tests/support/sample-state';

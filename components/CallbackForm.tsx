@@ -5,7 +5,8 @@
  */
 import { useState } from 'preact/hooks';
 import type { CallbackItem, QueueInfo } from '../utils/cti/features';
-import { PAST_CALLBACK_MESSAGE, type CommandInput } from '../utils/cti/model';
+import { pastCallbackMessage } from '../utils/cti/callback-time';
+import type { CommandInput } from '../utils/cti/model';
 import { commandOrProblem } from '../utils/ui/agent-tools';
 import type { PanelConnector } from '../utils/ui/connector';
 import { fromLocalInput, toLocalInput } from '../utils/ui/datetime';
@@ -36,7 +37,7 @@ interface Typed {
 function toCommand(mode: CallbackFormMode, typed: Typed, now: number): CommandInput | string {
   const at = fromLocalInput(typed.at);
   if (at === undefined) return t('callbackForm.incomplete');
-  if (at <= now) return PAST_CALLBACK_MESSAGE;
+  if (at <= now) return pastCallbackMessage();
   if (mode.kind === 'reschedule') {
     const until = typed.until.trim() ? fromLocalInput(typed.until) : undefined;
     if (typed.until.trim() && until === undefined) return t('callbackForm.incompleteUntil');
@@ -75,7 +76,7 @@ export function CallbackForm({ id, mode, connector, onDone }: Props) {
   const onSubmit = async (event: Event) => {
     event.preventDefault();
     const input = toCommand(mode, typed, Date.now());
-    const command = typeof input === 'string' ? input : commandOrProblem(input);
+    const command = typeof input === 'string' ? input : await commandOrProblem(input);
     if (typeof command === 'string') {
       action.setError(command);
       return;

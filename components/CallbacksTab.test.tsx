@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallbackItem } from '../utils/cti/features';
-import { PAST_CALLBACK_MESSAGE } from '../utils/cti/model';
-import type { PanelMessage, PanelState } from '../utils/messaging';
+import { pastCallbackMessage } from '../utils/cti/callback-time';
+import type { PanelState } from '../utils/messaging';
+import type { PanelMessage } from '../utils/message-checks';
 import { toLocalInput } from '../utils/ui/datetime';
 import { showPanel, unmountPanels } from '../tests/support/panel-view';
 import { signedInState } from '../tests/support/sample-state';
@@ -127,7 +128,7 @@ describe('callbacks', () => {
     type(labelled(root, 'New time'), toLocalInput(Date.now() - HOUR));
     submit(form());
     await settle();
-    expect(alerts(root)).toEqual([PAST_CALLBACK_MESSAGE]);
+    expect(alerts(root)).toEqual([pastCallbackMessage()]);
     const at = later(24);
     type(labelled(root, 'New time'), toLocalInput(at));
     type(labelled(root, 'Window ends (optional)'), toLocalInput(at - HOUR));

@@ -28,7 +28,7 @@ interface Props {
   /** After the command went through, and on Close. */
   onDone(): void;
   /** The command to send, or the message that says what is missing. */
-  command(): Command | string;
+  command(): Command | string | Promise<Command | string>;
   label: string;
   /** The last part of the field's id. */
   fieldKey: string;
@@ -55,7 +55,7 @@ export function CommandForm({
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();
-    const toSend = command();
+    const toSend = await command();
     if (typeof toSend === 'string') {
       action.setError(toSend);
       return;

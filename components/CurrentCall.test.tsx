@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PanelMessage } from '../utils/messaging';
+import type { PanelMessage } from '../utils/message-checks';
 import { showPanel, unmountPanels } from '../tests/support/panel-view';
 import { sampleCall, signedInState } from '../tests/support/sample-state';
 import {

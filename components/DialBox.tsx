@@ -75,7 +75,7 @@ export function DialBox({ state, connector }: { state: PanelState; connector: Pa
     }
     const chosen = routes.length > 0 ? routeOf(route) : undefined;
     const variables = canData && withData ? pairsToData(pairs) : {};
-    const command = commandOrProblem({
+    const command = await commandOrProblem({
       type: 'dial',
       number: trimmed,
       ...(chosen ? { route: chosen } : {}),

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DirectoryEntry } from '../utils/cti/features';
-import type { PanelMessage, PanelState } from '../utils/messaging';
+import type { PanelState } from '../utils/messaging';
+import type { PanelMessage } from '../utils/message-checks';
 import type { MockReplier } from '../tests/support/mock-connector';
 import { settleUntil, showPanel, unmountPanels } from '../tests/support/panel-view';
 import { sampleCall, signedInState } from '../tests/support/sample-state';

@@ -178,10 +178,10 @@ function NumberRow({
   const { action, call } = tools;
   const target = dialableNumber(number);
 
-  const send = (input: Parameters<typeof commandOrProblem>[0]) => {
-    const command = commandOrProblem(input);
+  const send = async (input: Parameters<typeof commandOrProblem>[0]) => {
+    const command = await commandOrProblem(input);
     if (typeof command === 'string') action.setError(command);
-    else void action.run({ type: 'panel/command', command });
+    else await action.run({ type: 'panel/command', command });
   };
   const transfers = call
     ? TRANSFERS.filter(([kind]) => call.actions.includes(kind))
@@ -209,7 +209,7 @@ function NumberRow({
           class="sb-small"
           aria-label={o.aria}
           disabled={action.pending}
-          onClick={() => send(o.input)}
+          onClick={() => void send(o.input)}
         >
           {o.text}
         </button>

@@ -4,7 +4,8 @@
  * background stores it in history and forwards it to vendors that have dispositions.
  */
 import { useRef, useState } from 'preact/hooks';
-import { PAST_CALLBACK_MESSAGE, type Call } from '../utils/cti/model';
+import { pastCallbackMessage } from '../utils/cti/callback-time';
+import type { Call } from '../utils/cti/model';
 import type { PanelState } from '../utils/messaging';
 import type { PanelConnector } from '../utils/ui/connector';
 import { fromLocalInput, toLocalInput } from '../utils/ui/datetime';
@@ -41,7 +42,7 @@ export function DispositionForm({ call, state, connector }: Props) {
       at === undefined
         ? t('disposition.incompleteCallback')
         : at <= Date.now()
-          ? PAST_CALLBACK_MESSAGE
+          ? pastCallbackMessage()
           : '';
     setCallbackError(problem || undefined);
     return problem ? null : at;

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PanelMessage, PanelState } from '../utils/messaging';
+import type { PanelState } from '../utils/messaging';
+import type { PanelMessage } from '../utils/message-checks';
 import type { MockReplier } from '../tests/support/mock-connector';
 import { showPanel, unmountPanels } from '../tests/support/panel-view';
 import { signedInState } from '../tests/support/sample-state';

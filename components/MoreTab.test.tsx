@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VendorAction } from '../utils/cti/features';
-import type { PanelMessage, PanelState } from '../utils/messaging';
+import type { PanelState } from '../utils/messaging';
+import type { PanelMessage } from '../utils/message-checks';
 import { showPanel, unmountPanels } from '../tests/support/panel-view';
 import { signedInState } from '../tests/support/sample-state';
 import {

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { isUiLanguageActive, setUiLanguage, t } from '../utils/i18n/runtime';
 import type { PanelState } from '../utils/messaging';
 import type { PanelConnector, StateSource } from '../utils/ui/connector';
-import { callExtras } from '../utils/ui/agent-tools';
+import { callExtras, loadCommandCheck } from '../utils/ui/agent-tools';
 import { setHomeCountry } from '../utils/ui/format';
 import { AgentStateControl } from './AgentStateControl';
 import { AgentToolTabs, CallsSection } from './AgentToolTabs';
@@ -27,7 +27,6 @@ import { Outbox } from './Outbox';
 import { PopOutButton } from './PopOutButton';
 import { RingingAnnouncer } from './RingingAnnouncer';
 import { SignInForm } from './SignInForm';
-import './panel.css';
 
 export type PanelLayout = 'popup' | 'sidepanel';
 
@@ -154,6 +153,9 @@ function subscribeInLanguage(
   });
 }
 
+/** How long after it mounts the panel loads what it needs only once the agent acts. */
+const PRELOAD_DELAY_MS = 300;
+
 /**
  * Renders whatever the connector last gave: the background's state, or until it arrives the
  * snapshot, disabled (LastKnown); "Loading…" until there is either.
@@ -161,6 +163,12 @@ function subscribeInLanguage(
 export function Panel({ connector, layout, footer }: Omit<ViewProps, 'state'>) {
   const [shown, setShown] = useState<{ state: PanelState; source: StateSource }>();
   useEffect(() => subscribeInLanguage(connector, setShown), [connector]);
+  // The command checks' schemas, out of the way of the first paint but ready before the agent
+  // has typed anything.
+  useEffect(() => {
+    const timer = setTimeout(() => void loadCommandCheck(), PRELOAD_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, []);
   const state = shown?.state;
   if (!state) {
     return (

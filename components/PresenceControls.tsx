@@ -119,7 +119,7 @@ function ForwardForm({
       action.setError(t('presence.needDestination'));
       return;
     }
-    const command = commandOrProblem({ type: 'setForward', kind, enabled, destination });
+    const command = await commandOrProblem({ type: 'setForward', kind, enabled, destination });
     if (typeof command === 'string') action.setError(command);
     else await action.run({ type: 'panel/command', command });
   };

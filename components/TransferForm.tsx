@@ -7,10 +7,10 @@
  */
 import { useState } from 'preact/hooks';
 import type { Call } from '../utils/cti/model';
-import { Command } from '../utils/cti/model';
 import type { PanelConnector } from '../utils/ui/connector';
 import { CommandForm } from './CommandForm';
 import { TransferSearch, type TransferPick } from './TransferSearch';
+import { commandOrProblem } from '../utils/ui/agent-tools';
 import { t } from '../utils/i18n/runtime';
 
 interface Props {
@@ -42,12 +42,7 @@ export function TransferForm({ id, call, connector, onDone, directory = false }:
     setTarget(pick.target);
   };
   // Same rule as the background's: a clear message here beats a generic rejection there.
-  const toCommand = () => {
-    const parsed = Command.safeParse({ type: kind, callId: call.id, target });
-    return parsed.success
-      ? parsed.data
-      : (parsed.error.issues[0]?.message ?? t('transferForm.invalidNumber'));
-  };
+  const toCommand = () => commandOrProblem({ type: kind, callId: call.id, target });
 
   return (
     <CommandForm

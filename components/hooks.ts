@@ -5,7 +5,8 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { activeUiLanguage, onUiLanguageChange } from '../utils/i18n/runtime';
-import type { PanelMessage, Reply } from '../utils/messaging';
+import type { Reply } from '../utils/messaging';
+import type { PanelMessage } from '../utils/message-checks';
 import type { PanelConnector } from '../utils/ui/connector';
 
 /** The current time, re-read every `intervalMs` while `active`. */

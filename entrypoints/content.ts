@@ -13,7 +13,8 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createInFrame } from '../utils/click-to-dial/in-frame';
 import { followPublishedConfig } from '../utils/click-to-dial/published-config';
 import { createTimers } from '../utils/click-to-dial/timers';
-import { isTabMessage, type ContentMessage } from '../utils/messaging';
+import { isTabMessage } from '../utils/messaging';
+import type { ContentMessage } from '../utils/message-checks';
 import { createPageEventBridge } from '../utils/page-events/bridge';
 
 // document_idle's own latest moment; an idle callback usually comes much sooner.

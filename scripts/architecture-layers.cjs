@@ -14,6 +14,7 @@ const LAYERS = [
   ['utils/screenpop/', 'utils/history/'],
   ['utils/storage/'],
   ['utils/messaging.ts'],
+  ['utils/message-checks.ts'],
   ['utils/background/', 'utils/click-to-dial/', 'utils/page-events/', 'utils/ui/'],
   ['components/'],
   ['entrypoints/'],

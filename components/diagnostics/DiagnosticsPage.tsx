@@ -14,9 +14,6 @@ import { exportFileName, exportJson } from './export';
 import { ConnectionTimeline, PopDecisions, VendorEvents } from './Journal';
 import { connectionNowText } from './text';
 import { useReport, type ReportSender } from './useReport';
-import '../panel.css';
-import '../options/options.css';
-import './diagnostics.css';
 
 /** Saves `text` as a file named `name` (the browser's download). */
 export type Download = (name: string, text: string) => void;

@@ -28,8 +28,6 @@ import { RingSoundFields } from './RingSoundFields';
 import { ScreenPopSection } from './ScreenPopSection';
 import { SettingsProblems } from './SettingsProblems';
 import { SettingsSection } from './SettingsSection';
-import '../panel.css';
-import './options.css';
 
 interface Loaded {
   resolved: ResolvedSettings;

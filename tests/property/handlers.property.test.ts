@@ -3,8 +3,9 @@
  * kind: refused or validated"). Walks the protocol generically, so messages other changes add are
  * covered without an edit here:
  *
- * - the message types are every `z.literal('<direction>/<name>')` declared in utils/messaging.ts;
- * - the checks are every `parse…Message` function utils/messaging.ts exports;
+ * - the message types are every `z.literal('<direction>/<name>')` declared in
+ *   utils/message-checks.ts;
+ * - the checks are every `parse…Message` function utils/message-checks.ts exports;
  * - the handler's dependencies are a recording proxy: any dependency it has, now or later, is
  *   recorded when called. Reads (settings, vendor, panel state, log) are allowed; any other call
  *   is an action.
@@ -26,6 +27,7 @@ import {
 } from '../../utils/background/handlers';
 import { classifySender } from '../../utils/background/senders';
 import { VENDORS } from '../../utils/cti/vendors';
+import * as checks from '../../utils/message-checks';
 import * as messaging from '../../utils/messaging';
 import { DEFAULT_SETTINGS } from '../../utils/settings/schema';
 import { checkAsyncProperty } from '../support/property';
@@ -40,14 +42,14 @@ const RUNS = 10_000;
 const MESSAGE_TYPES = [
   ...new Set(
     [
-      ...readFileSync(new URL('../../utils/messaging.ts', import.meta.url), 'utf8').matchAll(
+      ...readFileSync(new URL('../../utils/message-checks.ts', import.meta.url), 'utf8').matchAll(
         /z\.literal\('([\w-]+\/[\w-]+)'\)/g,
       ),
     ].map((m) => m[1]!),
   ),
 ];
 
-const PARSERS = Object.entries(messaging)
+const PARSERS = Object.entries(checks)
   .filter(([name, value]) => /^parse\w*Message$/.test(name) && typeof value === 'function')
   .map(([, value]) => value as (m: unknown) => { success: boolean });
 

@@ -2,7 +2,8 @@
  * An in-memory `PanelConnector` (utils/ui/connector.ts) for component tests: views render the
  * state it holds and it records what they send.
  */
-import type { PanelMessage, PanelState, Reply } from '../../utils/messaging';
+import type { PanelState, Reply } from '../../utils/messaging';
+import type { PanelMessage } from '../../utils/message-checks';
 import type { PanelConnector } from '../../utils/ui/connector';
 
 export interface MockConnector extends PanelConnector {

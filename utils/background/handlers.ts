@@ -9,16 +9,12 @@ import type { Session } from '../cti/session';
 import type { CallStore } from '../cti/store';
 import type { VendorDescriptor } from '../cti/vendor';
 import {
-  fail,
-  ok,
   parseContentMessage,
   parsePanelMessage,
   type CheckedContentMessage,
   type CheckedPanelMessage,
-  type DiagnosticsReport,
-  type PanelState,
-  type Reply,
-} from '../messaging';
+} from '../message-checks';
+import { fail, ok, type DiagnosticsReport, type PanelState, type Reply } from '../messaging';
 import type { ResolvedSettings } from '../settings/policy';
 import type { Settings } from '../settings/schema';
 import { patchProblem } from '../storage/user-settings';

@@ -10,7 +10,8 @@ import type { KeyValueArea } from '../cti/store';
 import { toCtiError } from '../cti/model';
 import type { VendorDescriptor } from '../cti/vendor';
 import { t } from '../i18n/runtime';
-import { fail, ok, type PanelMessage, type Reply } from '../messaging';
+import { fail, ok, type Reply } from '../messaging';
+import type { PanelMessage } from '../message-checks';
 import { STORAGE } from '../storage/registry';
 
 type SignInMessage = Extract<PanelMessage, { type: 'panel/signIn' }>;

@@ -7,7 +7,7 @@
  * No custom element class is defined: `customElements` is null in Chrome content scripts, and a
  * valid custom-element name with `attachShadow` is all we need.
  */
-import type { ContentMessage } from '../messaging';
+import type { ContentMessage } from '../message-checks';
 import type { DialTarget } from '../phone/dial-policy';
 import {
   BUTTON_TAG,

@@ -5,7 +5,8 @@
  * run gets its own AbortController, aborted when something turns click-to-dial off here and by
  * `dispose` when the extension is updated or removed.
  */
-import { isTabMessage, type ContentMessage, type TabSelection } from '../messaging';
+import { isTabMessage, type TabSelection } from '../messaging';
+import type { ContentMessage } from '../message-checks';
 import { siteRefusal } from '../phone/dial-policy';
 import { pageOptedOut, watchPageOptOut } from '../phone/opt-out';
 import type { ContentConfig } from '../settings/content-config';

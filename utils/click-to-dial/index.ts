@@ -4,7 +4,7 @@
  * how the content script turns it off and how an extension update leaves no dead script behind.
  */
 import type { CountryCode } from 'libphonenumber-js/min';
-import type { ContentMessage } from '../messaging';
+import type { ContentMessage } from '../message-checks';
 import { isBlocked, needsConfirmation } from '../phone/dial-policy';
 import { createCallButton, type CallButton } from './button';
 import { createHighlighter } from './highlight';

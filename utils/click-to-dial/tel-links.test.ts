@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { h } from '../../tests/fixtures/phone/dom';
-import type { ContentMessage } from '../messaging';
+import type { ContentMessage } from '../message-checks';
 import { initClickToDial, type ClickToDialConfig } from './index';
 
 let controller: AbortController;

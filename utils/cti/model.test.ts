@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkCallbackAt, Command, CtiError, PAST_CALLBACK_MESSAGE } from './model';
+import { pastCallbackMessage } from './callback-time';
+import { checkCallbackAt, Command, CtiError } from './model';
 
 const DISPOSE = { type: 'dispose', callId: 'c1', code: 'Sale' } as const;
 
@@ -43,9 +44,9 @@ describe('checkCallbackAt', () => {
         error = e;
       }
       expect(error).toBeInstanceOf(CtiError);
-      expect(error).toMatchObject({ code: 'rejected', message: PAST_CALLBACK_MESSAGE });
+      expect(error).toMatchObject({ code: 'rejected', message: pastCallbackMessage() });
     }
-    expect(PAST_CALLBACK_MESSAGE).toBe('The call-back time has passed: choose a later time');
+    expect(pastCallbackMessage()).toBe('The call-back time has passed: choose a later time');
   });
 });
 

@@ -3,6 +3,7 @@
  * only these types; views render only these types. Nothing here knows any vendor's wire.
  */
 import { z } from 'zod';
+import { pastCallbackMessage } from './callback-time';
 import {
   AgentStat,
   CallbackItem,
@@ -380,12 +381,10 @@ export class CtiError extends Error {
   }
 }
 
-export const PAST_CALLBACK_MESSAGE = 'The call-back time has passed: choose a later time';
-
 /** Refuses a disposition's call-back time that is not in the future (CtiError `rejected`). */
 export function checkCallbackAt(callbackAt: number | undefined, now: number): void {
   if (callbackAt !== undefined && callbackAt <= now) {
-    throw new CtiError('rejected', PAST_CALLBACK_MESSAGE);
+    throw new CtiError('rejected', pastCallbackMessage());
   }
 }
 

@@ -4,7 +4,7 @@
  * origin; events that arrive before the config is read are replayed then.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ContentMessage } from '../messaging';
+import type { ContentMessage } from '../message-checks';
 import { ucontact } from '../cti/vendors/ucontact';
 import { createPageEventBridge as createPortalBridge } from './bridge';
 

@@ -8,7 +8,7 @@
  * check is name-based and zod-free on purpose: this code ships in every page.
  */
 import { isPageEvent } from '../cti/vendor';
-import type { ContentMessage } from '../messaging';
+import type { ContentMessage } from '../message-checks';
 import type { ContentConfig } from '../settings/content-config';
 
 export interface PageEventBridgeOptions {

@@ -1,6 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { preparedMessages } from '../../tests/support/locales';
+import { checkAsyncProperty } from '../../tests/support/property';
 import { sampleCall, signedInState } from '../../tests/support/sample-state';
 import type { VendorAction } from '../cti/features';
+import { COMMAND_TYPES, type CommandInput } from '../cti/model';
+import { resetUiLanguage, setMessages, t } from '../i18n/runtime';
 import {
   callActions,
   callExtras,
@@ -9,6 +14,7 @@ import {
   formatStat,
   formatWhen,
   hasMore,
+  loadCommandCheck,
   mainNumber,
   panelTabs,
   transferableCall,
@@ -117,6 +123,21 @@ describe('call extras', () => {
   });
 });
 
+/** Every sentence `commandOrProblem` may answer with (locales/en.yml `agentTools`). */
+const PROBLEM_KEYS = [
+  'target',
+  'digits',
+  'extension',
+  'dataKey',
+  'dataCount',
+  'dataValue',
+  'time',
+  'number',
+  'tooLong',
+  'checkValues',
+] as const;
+type AgentToolsKey = (typeof PROBLEM_KEYS)[number];
+
 describe('numbers and wording', () => {
   it('makes a directory number dialable by dropping separators only', () => {
     expect(dialableNumber('+33 1 23-45.67 (89)')).toBe('+33123456789');
@@ -125,14 +146,87 @@ describe('numbers and wording', () => {
     expect(mainNumber({ numbers: [] })).toBeUndefined();
   });
 
-  it('says why a command is refused before it is sent', () => {
-    expect(commandOrProblem({ type: 'blindTransfer', callId: 'c', target: 'sip:x' })).toBe(
-      'Enter a number or extension (digits, * and # only)',
-    );
-    expect(commandOrProblem({ type: 'joinQueue', queue: 'q1' })).toEqual({
+  it('says why a command is refused before it is sent, by the field at fault', async () => {
+    const long = (n: number) => 'x'.repeat(n);
+    const cases: [CommandInput, AgentToolsKey][] = [
+      [{ type: 'blindTransfer', callId: 'c', target: 'sip:x' }, 'target'],
+      [{ type: 'sendDtmf', callId: 'c', digits: '1x' }, 'digits'],
+      [{ type: 'dial', number: '123', extension: 'ext' }, 'extension'],
+      [{ type: 'setCallData', callId: 'c', data: { 'bad key': 'v' } }, 'dataKey'],
+      [
+        {
+          type: 'setCallData',
+          callId: 'c',
+          data: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, 'v'])),
+        },
+        'dataCount',
+      ],
+      [{ type: 'setCallData', callId: 'c', data: { k: long(1001) } }, 'dataValue'],
+      [{ type: 'scheduleCallback', number: '123', at: -1 }, 'time'],
+      [{ type: 'rescheduleCallback', callbackId: 'b', at: 1, until: 1.5 }, 'time'],
+      [{ type: 'dial', number: '   ' }, 'number'],
+      [{ type: 'dial', number: long(65) }, 'tooLong'],
+      [{ type: 'scheduleCallback', number: '1', at: 1, note: long(2001) }, 'tooLong'],
+      [{ type: 'dispose', callId: 'c', code: '' }, 'checkValues'],
+    ];
+    for (const [input, key] of cases)
+      expect(await commandOrProblem(input)).toBe(t(`agentTools.${key}`));
+    setMessages('fr', await preparedMessages('fr'));
+    try {
+      expect(await commandOrProblem(cases[0]![0])).toBe(
+        'Saisissez un numéro ou un poste (chiffres, * et # uniquement)',
+      );
+    } finally {
+      resetUiLanguage();
+    }
+    expect(await commandOrProblem({ type: 'joinQueue', queue: 'q1' })).toEqual({
       type: 'joinQueue',
       queue: 'q1',
     });
+  });
+
+  it('answers any input with the command the model makes of it, or one of its sentences', async () => {
+    const { Command } = await loadCommandCheck();
+    const sentences = new Set(PROBLEM_KEYS.map((key) => t(`agentTools.${key}`)));
+    const field = fc.oneof(
+      fc.string({ maxLength: 80 }),
+      fc.stringMatching(/^\+?[0-9*#A-D]{0,40}$/),
+      fc.integer({ min: -10, max: 2 ** 53 }),
+      fc.double(),
+      fc.boolean(),
+      fc.dictionary(fc.string({ maxLength: 70 }), fc.string({ maxLength: 1100 }), {
+        maxKeys: 22,
+      }),
+    );
+    const input = fc.record(
+      {
+        type: fc.constantFrom(...COMMAND_TYPES),
+        callId: fc.string({ maxLength: 3 }),
+        number: field,
+        target: field,
+        digits: field,
+        extension: field,
+        data: field,
+        variables: field,
+        at: field,
+        until: field,
+        note: field,
+        code: field,
+        queue: field,
+        callbackId: field,
+      },
+      { requiredKeys: ['type'] },
+    );
+    await checkAsyncProperty(
+      'panel command check',
+      fc.asyncProperty(input, async (value) => {
+        const answer = await commandOrProblem(value as CommandInput);
+        const parsed = Command.safeParse(value);
+        if (parsed.success) expect(answer).toEqual(parsed.data);
+        else expect(sentences).toContain(answer);
+      }),
+      { numRuns: 10_000 },
+    );
   });
 
   it('formats the agent’s figures by unit', () => {

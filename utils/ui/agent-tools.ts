@@ -11,7 +11,7 @@ import type {
   ForwardKind,
   VendorAction,
 } from '../cti/features';
-import { Command, type Call, type CommandInput, type CommandType } from '../cti/model';
+import type { Call, Command, CommandInput, CommandType } from '../cti/model';
 import { formatDuration, formatNumber, formatPercent, formatWhen } from '../i18n/format';
 import { t } from '../i18n/runtime';
 import type { PanelState } from '../messaging';
@@ -183,23 +183,61 @@ export function formatStat(stat: Pick<AgentStat, 'value' | 'unit'>, now = Date.n
   }
 }
 
+/** The model's schemas, once loaded (`loadCommandCheck`). */
+let model: typeof import('../cti/model') | undefined;
+let loading: Promise<typeof import('../cti/model')> | undefined;
+
+/**
+ * Loads the model's zod schemas, which `commandOrProblem` checks with. They cost a page more than
+ * half its first paint (docs/benchmarks.md, `panel`), and no view needs them before the agent
+ * sends something: the panel loads them once it has painted, and a check waits for them if it
+ * comes first.
+ */
+export function loadCommandCheck(): Promise<typeof import('../cti/model')> {
+  loading ??= import('../cti/model').then((loaded) => (model = loaded));
+  return loading;
+}
+
 /**
  * The command as the model checks it, or the first reason it fails, in the agent's words: a
  * clear message next to the field beats a generic rejection from the background.
  */
-export function commandOrProblem(input: CommandInput): Command | string {
+export async function commandOrProblem(input: CommandInput): Promise<Command | string> {
+  const { Command } = model ?? (await loadCommandCheck());
   const parsed = Command.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  return issue ? innermost(issue).message : t('agentTools.checkValues');
+  return issue ? problemText(issue) : t('agentTools.checkValues');
 }
 
-/** A bad record key's own message ("A call data key is…"), not the record's "Invalid key". */
-function innermost(issue: ZodIssue): ZodIssue {
-  const inner = 'issues' in issue ? (issue.issues as ZodIssue[] | undefined)?.[0] : undefined;
-  return issue.code === 'invalid_key' && inner ? innermost(inner) : issue;
+/**
+ * What is wrong, in the agent's words: by the field the issue is about (the schemas' own
+ * messages are English, for logs and tests of the model).
+ */
+function problemText(issue: ZodIssue): string {
+  switch (issue.path[0]) {
+    case 'target':
+      return t('agentTools.target');
+    case 'digits':
+      return t('agentTools.digits');
+    case 'extension':
+      return t('agentTools.extension');
+    case 'data':
+    case 'variables':
+    case 'values':
+      if (issue.code === 'invalid_key') return t('agentTools.dataKey');
+      return issue.code === 'custom' ? t('agentTools.dataCount') : t('agentTools.dataValue');
+    case 'at':
+    case 'until':
+    case 'callbackAt':
+      return t('agentTools.time');
+    case 'number':
+      return issue.code === 'too_big' ? t('agentTools.tooLong') : t('agentTools.number');
+  }
+  return issue.code === 'too_big' ? t('agentTools.tooLong') : t('agentTools.checkValues');
 }
-type ZodIssue = { code: string; message: string; issues?: unknown };
+
+type ZodIssue = { code: string; path: PropertyKey[] };
 
 /** A vendor's id as part of an element id: only characters an id reference can hold. */
 export const safeId = (value: string): string => value.replace(/[^A-Za-z0-9_-]/g, '_');

@@ -3,10 +3,10 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   PANEL_PORT,
   PANEL_SNAPSHOT_VERSION,
-  type PanelMessage,
   type PanelSnapshot,
   type PanelState,
 } from '../messaging';
+import type { PanelMessage } from '../message-checks';
 import { STORAGE } from '../storage/registry';
 import { createMockConnector } from '../../tests/support/mock-connector';
 import { createRuntimeConnector, type StateSource } from './connector';

@@ -10,11 +10,11 @@ import {
   isReply,
   isStatePush,
   PANEL_PORT,
-  type PanelMessage,
   type PanelSnapshot,
   type PanelState,
   type Reply,
 } from '../messaging';
+import type { PanelMessage } from '../message-checks';
 import { t } from '../i18n/runtime';
 import { STORAGE } from '../storage/registry';
 

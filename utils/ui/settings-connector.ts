@@ -5,7 +5,8 @@
  * `panel/saveSettings`, and a `settingsChanged` hint after every save and policy change.
  */
 import { browser } from 'wxt/browser';
-import { isReply, isSettingsChanged, type PanelMessage } from '../messaging';
+import { isReply, isSettingsChanged } from '../messaging';
+import type { PanelMessage } from '../message-checks';
 import type { ResolvedSettings } from '../settings/policy';
 import { t } from '../i18n/runtime';
 
