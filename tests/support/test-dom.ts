@@ -4,6 +4,12 @@
  */
 import { render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
+import { loadCommandCheck } from '../../utils/ui/agent-tools';
+
+// A panel loads its command check once it has painted (utils/ui/agent-tools.ts), long before an
+// agent can submit a form; tests submit at once, so the check is loaded before any of them, as it
+// would be. utils/ui/agent-tools.test.ts covers a check asked for before it has loaded.
+await loadCommandCheck();
 
 export function mount(ui: ComponentChild): { container: HTMLElement; unmount(): void } {
   const container = document.createElement('div');
