@@ -104,6 +104,9 @@ export async function launchFirefoxWithExtension(
       'network.proxy.ssl_port': proxyPort,
       'network.proxy.no_proxies_on': 'localhost, 127.0.0.1',
       'app.update.enabled': false,
+      // Headless, with no desktop notification service to talk to, Firefox's system backend drops
+      // the first notification at once; its own (XUL) alerts show each one for 20 s.
+      'alerts.useSystemBackend': false,
       'extensions.update.enabled': false,
     },
   });
