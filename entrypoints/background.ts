@@ -9,6 +9,7 @@ import { createContextMenu, promisedMenus } from '../utils/background/context-me
 import { createDialCommand } from '../utils/background/dial-command';
 import { browserLocales, withDefaultCountry } from '../utils/background/default-country';
 import { createRequestHeaders } from '../utils/background/request-headers';
+import { createNotificationClick, pageScreen } from '../utils/background/notification-click';
 import { createPopOut, POP_OUT_FLAG } from '../utils/background/pop-out';
 import { isRingFailed, offscreenRingPlayer, type RingPlayer } from '../utils/background/ring';
 import { createTonePlayer } from '../utils/background/ring-tone';
@@ -166,6 +167,7 @@ export default defineBackground(() => {
   const wake = wakeDocument((message) => {
     if (isRingFailed(message)) ringFailed?.(message.reason);
   });
+  const popOut = popOutWindow();
   const app = createBackgroundApp({
     extension: { id: browser.runtime.id, origin },
     sessionArea: {
@@ -194,7 +196,7 @@ export default defineBackground(() => {
       errors: browser.webRequest?.onErrorOccurred,
       hostAccess: (origins) => browser.permissions.contains({ origins }),
     },
-    popOut: popOutWindow(),
+    popOut,
     ringPlayer: (failed) => {
       ringFailed = failed;
       return ringPlayer(wake, failed);
@@ -239,6 +241,13 @@ export default defineBackground(() => {
     else wake.attach(port);
   });
   browser.notifications.onButtonClicked.addListener(app.notificationButtonClicked);
+  // Firefox's notifications have no buttons: a click on one opens the panel's window instead.
+  if (import.meta.env.FIREFOX) {
+    const log = createLogger('notifications');
+    browser.notifications.onClicked.addListener(
+      createNotificationClick({ popOut, screen: pageScreen, log: (m, e) => log.warn(m, e) }),
+    );
+  }
   watchSettings(app.settingsChanged);
   // An open options page asks for the settings again (a hint only: it changes nothing itself).
   watchSettings(() => {

@@ -4,10 +4,11 @@
 // which tests failed, and which suites did not run and why. Exits non-zero if anything failed.
 //
 // Type-check and lint count as one check each. Unit and end-to-end tests count one per test, read
-// from the JSON reports that vitest.config.ts and playwright.config.ts write; a suite whose report
-// is missing or unreadable counts as one failure, and so does one that failed outside any test.
+// from the JSON reports that vitest.config.ts, playwright.config.ts and vitest.firefox.config.ts
+// write; a suite whose report is missing or unreadable counts as one failure, and so does one that
+// failed outside any test.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { delimiter, join, relative } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
@@ -15,6 +16,8 @@ const UNIT_REPORT = 'test-results/unit.json';
 const E2E_REPORT = 'test-results/e2e.json';
 /** The policy test runs alone, after the others (playwright.policy.config.ts). */
 const E2E_POLICY_REPORT = 'test-results/e2e-policy.json';
+/** The Firefox suite (vitest.firefox.config.ts), after the Chromium ones. */
+const E2E_FIREFOX_REPORT = 'test-results/e2e-firefox.json';
 /** Failed tests listed per suite in the summary; the suite's own output has them all. */
 const LISTED_FAILURES = 20;
 
@@ -66,23 +69,25 @@ function counted(name, ok, report, count) {
   return suite;
 }
 
+/** Failures and counts of one vitest JSON report. */
+function vitestCounts(report) {
+  const failures = [];
+  for (const file of report.testResults) {
+    const where = relative(root, file.name);
+    const failedTests = file.assertionResults.filter((test) => test.status === 'failed');
+    for (const test of failedTests) failures.push(`${where} › ${test.fullName}`);
+    // A file that failed with no failed test: it did not load, or a hook failed.
+    if (file.status === 'failed' && failedTests.length === 0) {
+      failures.push(`${where}: ${file.message.split('\n')[0] || 'failed outside its tests'}`);
+    }
+  }
+  return { passed: report.numPassedTests, failed: failures.length, failures };
+}
+
 function unit() {
   heading('unit');
   rmSync(join(root, UNIT_REPORT), { force: true });
-  const ok = run('vitest', 'run');
-  return counted('unit', ok, UNIT_REPORT, (report) => {
-    const failures = [];
-    for (const file of report.testResults) {
-      const where = relative(root, file.name);
-      const failedTests = file.assertionResults.filter((test) => test.status === 'failed');
-      for (const test of failedTests) failures.push(`${where} › ${test.fullName}`);
-      // A file that failed with no failed test: it did not load, or a hook failed.
-      if (file.status === 'failed' && failedTests.length === 0) {
-        failures.push(`${where}: ${file.message.split('\n')[0] || 'failed outside its tests'}`);
-      }
-    }
-    return { passed: report.numPassedTests, failed: failures.length, failures };
-  });
+  return counted('unit', run('vitest', 'run'), UNIT_REPORT, vitestCounts);
 }
 
 /** Failures and counts of one Playwright JSON report. */
@@ -130,6 +135,27 @@ function endToEnd() {
   };
 }
 
+/**
+ * Debian's Firefox ESR with the Firefox build, over WebDriver BiDi (tests/e2e-firefox/). The
+ * runner script gives it a private policy folder when run as root (scripts/e2e-firefox.sh).
+ */
+function firefoxEndToEnd() {
+  const name = 'end-to-end (Firefox)';
+  heading(name);
+  rmSync(join(root, E2E_FIREFOX_REPORT), { force: true });
+  const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+  if (!existsSync(firefox)) {
+    const reason = `did not run: no Firefox at ${firefox} (apt-get install firefox-esr)`;
+    console.log(reason);
+    return { name, passed: 0, failed: 1, notes: [reason] };
+  }
+  if (!run('wxt', 'build', '-b', 'firefox')) {
+    return { name, passed: 0, failed: 1, notes: ['did not run: the build failed'] };
+  }
+  const ok = run('bash', 'scripts/e2e-firefox.sh');
+  return counted(name, ok, E2E_FIREFOX_REPORT, vitestCounts);
+}
+
 const suites = [
   check('type-check', [['tsc', '--noEmit']]),
   check('lint', [
@@ -148,6 +174,7 @@ const suites = [
   ]),
   unit(),
   endToEnd(),
+  firefoxEndToEnd(),
 ];
 
 heading('summary');

@@ -75,6 +75,19 @@ describe('incoming call notification', () => {
     );
   });
 
+  it('without buttons, says that a click answers in the panel, where the vendor can answer', () => {
+    const firefox = setup(false);
+    firefox.notifier.onTransitions([{ call: ringing }]);
+    expect(vi.mocked(firefox.notifications.create).mock.calls[0]?.[1].message).toBe(
+      '+33 1 23 45 67 89\nClick to answer it in the Switchboard panel.',
+    );
+    const noAnswer = setup(false);
+    noAnswer.notifier.onTransitions([{ call: { ...ringing, actions: ['hangup'] } }]);
+    expect(vi.mocked(noAnswer.notifications.create).mock.calls[0]?.[1].message).toBe(
+      '+33 1 23 45 67 89',
+    );
+  });
+
   it('never notifies for outbound calls', () => {
     const { notifications, notifier } = setup();
     notifier.onTransitions([{ call: { ...ringing, direction: 'outbound' } }]);

@@ -1,6 +1,8 @@
 /**
  * A desktop notification while an inbound call rings, with an Answer button where the vendor and
- * the browser can answer from it. It goes away as soon as the call stops ringing.
+ * the browser can answer from it; where the browser has no buttons (Firefox), it says that a click
+ * answers in the panel, which the click opens (notification-click.ts). It goes away as soon as the
+ * call stops ringing.
  */
 import type { Call } from '../cti/model';
 import type { CallTransition } from '../cti/store';
@@ -22,7 +24,9 @@ export interface NotificationOptions {
   buttons?: { title: string }[];
 }
 
-const PREFIX = 'switchboard-call:';
+/** The incoming-call notifications' ids: this, then the call's id. */
+export const CALL_NOTIFICATION_PREFIX = 'switchboard-call:';
+const PREFIX = CALL_NOTIFICATION_PREFIX;
 
 export function createIncomingCallNotifier(deps: {
   notifications: NotificationsApi;
@@ -47,7 +51,11 @@ export function createIncomingCallNotifier(deps: {
         title: call.remote.name
           ? t('incomingCall.titleNamed', { name: call.remote.name })
           : t('incomingCall.title'),
-        message: number,
+        // No buttons (Firefox): a click on the notification opens the panel (notification-click.ts).
+        message:
+          deps.supportsButtons || !call.actions.includes('answer')
+            ? number
+            : `${number}\n${t('incomingCall.clickToAnswer')}`,
         contextMessage: call.queue ? t('incomingCall.queue', { queue: call.queue }) : undefined,
         ...(deps.supportsButtons
           ? {
