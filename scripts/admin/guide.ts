@@ -152,7 +152,8 @@ domain or enrolled in device management.
    in the reference below. Enabling a policy sets and locks the key; a boolean policy set to
    Disabled pushes \`false\`.
 3. Force-install with the browser's own policy (Chrome's or Edge's ADMX): "Configure the list of
-   force-installed apps and extensions" with \`${forceInstall(chrome)}\`.
+   force-installed apps and extensions" with \`${forceInstall(chrome)}\` (Edge:
+   \`${forceInstall(edge)}\`).
 
 The policy lands under \`HKLM\\${chrome.registryRoot}\\3rdparty\\extensions\\${EXTENSION_ID}\\policy\`
 (Edge: \`HKLM\\${edge.registryRoot}\\3rdparty\\extensions\\${EXTENSION_ID}\\policy\`; HKCU works the
@@ -160,7 +161,8 @@ same way): an object is a subkey, a string a REG_SZ, a boolean or a number a REG
 strings a subkey with the values \`1\`, \`2\`…, and a list of objects a REG_SZ holding JSON. The
 template's list-of-objects policies (screen-pop rules, disposition codes, pause reasons, speed
 dial) therefore take JSON text, as Chrome's own template does for its dictionary policies. Without
-Group Policy, import the example with \`reg import ${files.reg(chrome).split('/').pop()}\`.
+Group Policy, edit the example and import it: \`reg import ${files.reg(chrome).split('/').pop()}\`
+(Edge: \`reg import ${files.reg(edge).split('/').pop()}\`).
 
 ### Chrome and Edge on macOS
 
@@ -176,8 +178,8 @@ domain (\`${chrome.macDomain}.extensions.${EXTENSION_ID}\`, Edge:
 
 ${CHROMIUM_BROWSERS.map(linuxLine).join('\n')}
 
-The browser reads the folder at start and every few minutes; \`chrome://policy\` (\`edge://policy\`)
-shows Switchboard's keys under its id, and "Reload policies" applies a change at once.
+\`chrome://policy\` (\`edge://policy\`) shows Switchboard's keys under its id; its "Reload
+policies" button applies a change at once.
 
 ### Firefox on Windows, macOS and Linux
 
@@ -186,8 +188,8 @@ Use [\`${files.firefox}\`](${files.firefox}): \`ExtensionSettings\` force-instal
 the policy. Put it in the \`distribution\` folder of the Firefox installation (Windows
 \`C:\\Program Files\\Mozilla Firefox\\distribution\\policies.json\`, macOS
 \`/Applications/Firefox.app/Contents/Resources/distribution/policies.json\`) or, on Linux,
-\`/etc/firefox/policies/policies.json\`. On Windows, Firefox's own ADMX templates can set the same
-policies through Group Policy. \`about:policies\` shows what Firefox read.
+\`/etc/firefox/policies/policies.json\`. \`about:policies\` shows what Firefox read, and the
+options page shows the keys it locked.
 
 ## Permissions
 

@@ -96,9 +96,17 @@ export function mobileconfig(browser: ChromiumBrowser, policy: JsonObject = DEPL
   });
 }
 
+/**
+ * Formatted as \`npm run format\` leaves it; the guide's prose is also wrapped at the print width
+ * (lines built around long values would not be otherwise; Prettier keeps wrapping as it finds it).
+ */
 async function prettier(path: string, text: string, parser: 'json' | 'markdown'): Promise<string> {
   const options = (await resolveConfig(path)) ?? {};
-  return format(text, { ...options, parser });
+  return format(text, {
+    ...options,
+    parser,
+    ...(parser === 'markdown' ? { proseWrap: 'always' } : {}),
+  });
 }
 
 /** Every file of docs/admin/, path → content. `dir` is where they go (for Prettier's config). */

@@ -122,6 +122,27 @@ describe('Windows templates', () => {
       const policy = registryToPolicy(policyRegistryKey(browser), keys, values);
       expect(policy).toEqual(DEPLOYMENT);
       expectValidPolicy(policy, files.reg(browser));
+      // Each value is where the ADMX template writes it: a policy's key and value name, or the
+      // key of a list element.
+      const admx = new DOMParser().parseFromString(read(files.admx(browser)), 'text/xml');
+      const written = new Set<string>();
+      for (const policy of Array.from(admx.getElementsByTagName('policy'))) {
+        const key = policy.getAttribute('key') ?? '';
+        const direct = policy.getAttribute('valueName');
+        if (direct) written.add(`${key}|${direct}`);
+        for (const tag of ['text', 'enum', 'decimal']) {
+          for (const element of Array.from(policy.getElementsByTagName(tag))) {
+            written.add(`${key}|${element.getAttribute('valueName') ?? ''}`);
+          }
+        }
+        for (const list of Array.from(policy.getElementsByTagName('list'))) {
+          written.add(`${list.getAttribute('key') ?? ''}|*`);
+        }
+      }
+      for (const v of values) {
+        const where = /^[0-9]+$/.test(v.name) ? `${v.key}|*` : `${v.key}|${v.name}`;
+        expect(written.has(where), where).toBe(true);
+      }
     });
   }
 });
