@@ -29,14 +29,20 @@ function checkXml(value: string): void {
   if (!isXmlString(value)) throw new Error(`Not representable in XML: ${JSON.stringify(value)}`);
 }
 
-/** Text content: `&`, `<`, `>` and carriage returns (which parsers would turn into line feeds). */
+/**
+ * Text content: `&`, `<`, `>`, and as character references the line ends some parsers normalise
+ * (carriage return; NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR, line ends in XML 1.1).
+ */
 export function xmlText(value: string): string {
   checkXml(value);
   return value
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/\r/g, '&#13;');
+    .replace(/\r/g, '&#13;')
+    .replace(/\u0085/g, '&#133;')
+    .replace(/\u2028/g, '&#8232;')
+    .replace(/\u2029/g, '&#8233;');
 }
 
 /** An attribute value in double quotes: also quotes and the white space parsers normalise. */

@@ -40,7 +40,7 @@ function allowed(key: PolicyKey): string {
     parts.push(`objects with ${fields.join(', ')}`);
   }
   if (key.maxItems !== undefined) parts.push(`at most ${key.maxItems} entries`);
-  if (parts.length === 0) parts.push('any text');
+  if (parts.length === 0) parts.push('text, as described above');
   return parts.join('; ');
 }
 
