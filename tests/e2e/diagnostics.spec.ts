@@ -23,6 +23,8 @@ test('the diagnostics page shows the connection and the pop, across a worker res
   sim,
   pages,
 }) => {
+  // About a minute alone, with a worker restart; over three under a shared machine's load.
+  test.setTimeout(420_000);
   const crm = `${pages.url}/contacts`;
   await ext.setUserSettings({
     screenPop: {
