@@ -2,16 +2,29 @@
  * Where each browser reads Switchboard's policy, and the placeholders of the self-hosted
  * packages. The ids are the manifest's (wxt.config.ts).
  */
+import { readFileSync } from 'node:fs';
 import { EXTENSION_ID, GECKO_ID } from '../../wxt.config';
+import { joinUrl, PLACEHOLDER_BASE_URL } from '../release';
 
 export { EXTENSION_ID, GECKO_ID };
 
 /**
- * Placeholder host for the self-hosted packages that `npm run package` produces (CRX with its
- * update manifest, XPI): admins replace it with their own server. Nothing is served there.
+ * Placeholder base URL of the self-hosted packages that `npm run package` produces (CRX with its
+ * update manifest, XPI), the same as the packaging's default (scripts/release.ts): admins replace
+ * it with their own server. Nothing is served there.
  */
-export const SELF_HOSTED = 'https://switchboard.example.com';
-export const FIREFOX_XPI_URL = `${SELF_HOSTED}/firefox/switchboard.xpi`;
+export const SELF_HOSTED = PLACEHOLDER_BASE_URL;
+/** The version `npm run package` builds now (package.json, which WXT puts in the manifest). */
+const VERSION = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  }
+).version;
+/**
+ * The XPI `npm run package` writes: the first install; updates come from its `updates.json`
+ * (docs/admin/packaging.md).
+ */
+export const FIREFOX_XPI_URL = joinUrl(SELF_HOSTED, `switchboard-${VERSION}-firefox.xpi`);
 
 export interface ChromiumBrowser {
   id: 'chrome' | 'edge';
@@ -34,7 +47,7 @@ export const CHROMIUM_BROWSERS: readonly ChromiumBrowser[] = [
     registryRoot: 'Software\\Policies\\Google\\Chrome',
     macDomain: 'com.google.Chrome',
     linuxDirs: ['/etc/opt/chrome/policies/managed/', '/etc/chromium/policies/managed/'],
-    updateUrl: `${SELF_HOSTED}/chrome/update.xml`,
+    updateUrl: joinUrl(SELF_HOSTED, 'update-chrome.xml'),
     admxName: 'switchboard_chrome',
     admxNamespace: 'Switchboard.Policies.Chrome',
   },
@@ -44,7 +57,7 @@ export const CHROMIUM_BROWSERS: readonly ChromiumBrowser[] = [
     registryRoot: 'Software\\Policies\\Microsoft\\Edge',
     macDomain: 'com.microsoft.Edge',
     linuxDirs: ['/etc/opt/edge/policies/managed/'],
-    updateUrl: `${SELF_HOSTED}/edge/update.xml`,
+    updateUrl: joinUrl(SELF_HOSTED, 'update-edge.xml'),
     admxName: 'switchboard_edge',
     admxNamespace: 'Switchboard.Policies.Edge',
   },

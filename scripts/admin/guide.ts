@@ -130,12 +130,19 @@ CRM, a screen-pop rule and wrap-up codes. Edit the values before deploying.
 | Chrome, Edge, Chromium | \`${EXTENSION_ID}\` (fixed by the manifest \`key\`) |
 | Firefox | \`${GECKO_ID}\` |
 
+The Chrome and Edge id holds for the self-hosted packages of \`npm run package\` (signed with the
+key whose public half is the manifest's \`key\`, [packaging.md](packaging.md)). The stores refuse a
+manifest with a \`key\` and give Switchboard an id of their own: when you install it from the
+Chrome Web Store or Edge Add-ons, put the store's id wherever these files name
+\`${EXTENSION_ID}\` (policy paths, registry keys, profile domains, force-install lists).
+
 ## Quick start
 
 Installing: the examples force-install Switchboard from a self-hosted package. \`${SELF_HOSTED}\`
 is a placeholder: replace it with the server where you publish what \`npm run package\` produces
 (\`${chrome.updateUrl}\` for Chrome, \`${edge.updateUrl}\` for Edge, the update manifests of the
-CRX packages, and \`${FIREFOX_XPI_URL}\` for Firefox). When Switchboard comes from the Chrome Web
+CRX packages, and \`${FIREFOX_XPI_URL}\` for Firefox: the XPI of this version, for the first
+install; Firefox takes later versions from \`updates.json\`). When Switchboard comes from the Chrome Web
 Store, use the store's update URL \`https://clients2.google.com/service/update2/crx\` instead; from
 Edge Add-ons, \`https://edge.microsoft.com/extensionwebstorebase/v1/crx\`. Chrome and Edge on
 Windows and macOS install an extension from outside their store only on machines joined to a

@@ -58,6 +58,9 @@ function expectValidPolicy(policy: unknown, what: string): void {
   );
 }
 
+/** The files of docs/admin/ that are written by hand, beside the generated ones. */
+const HAND_WRITTEN = ['packaging.md'];
+
 describe('admin kit files', () => {
   let built: Map<string, string>;
   beforeAll(async () => {
@@ -70,7 +73,9 @@ describe('admin kit files', () => {
       .filter((entry) => entry.isFile())
       .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
       .sort();
-    expect(committed).toEqual([...built.keys()].sort());
+    expect(committed.filter((path) => !HAND_WRITTEN.includes(path))).toEqual(
+      [...built.keys()].sort(),
+    );
   });
 
   it('name every policy key in the guide', () => {
