@@ -32,9 +32,9 @@ function phoneMetadataAsJson(): Plugin {
   };
 }
 
-/** The panel's pages: what they load before their first paint is one chunk (`panelChunk`). */
 /** WXT's own module in every HTML page of a build. */
 const WXT_HTML_MODULE = /wxt-html-plugins/;
+/** The panel's pages: what they load before their first paint is one chunk (`panelChunk`). */
 const PANEL_ENTRIES = /[\\/]entrypoints[\\/](popup|sidepanel)[\\/]main\.tsx$/;
 
 /**
