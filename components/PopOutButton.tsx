@@ -5,21 +5,10 @@
  * itself.
  */
 import { browser } from 'wxt/browser';
-import { POP_OUT_FLAG } from '../utils/background/pop-out';
+import { POP_OUT_FLAG, usableScreen } from '../utils/background/pop-out';
 import { t } from '../utils/i18n/runtime';
 import type { PanelConnector } from '../utils/ui/connector';
 import { useAction } from './hooks';
-
-/** `screen.avail*`: where windows may go on the screen this page is on (availLeft is not in lib.dom). */
-function usableScreen() {
-  const s = screen as Screen & { availLeft?: number; availTop?: number };
-  return {
-    left: Math.round(s.availLeft ?? 0),
-    top: Math.round(s.availTop ?? 0),
-    width: Math.max(1, Math.round(s.availWidth)),
-    height: Math.max(1, Math.round(s.availHeight)),
-  };
-}
 
 const canPopOut = (): boolean =>
   typeof (browser as { windows?: { create?: unknown } }).windows?.create === 'function' &&

@@ -9,8 +9,8 @@ import { createContextMenu, promisedMenus } from '../utils/background/context-me
 import { createDialCommand } from '../utils/background/dial-command';
 import { browserLocales, withDefaultCountry } from '../utils/background/default-country';
 import { createRequestHeaders } from '../utils/background/request-headers';
-import { createNotificationClick, pageScreen } from '../utils/background/notification-click';
-import { createPopOut, POP_OUT_FLAG } from '../utils/background/pop-out';
+import { createNotificationClick } from '../utils/background/notification-click';
+import { createPopOut, POP_OUT_FLAG, usableScreen } from '../utils/background/pop-out';
 import { isRingFailed, offscreenRingPlayer, type RingPlayer } from '../utils/background/ring';
 import { createTonePlayer } from '../utils/background/ring-tone';
 import { openPopTarget } from '../utils/background/tabs';
@@ -245,7 +245,7 @@ export default defineBackground(() => {
   if (import.meta.env.FIREFOX) {
     const log = createLogger('notifications');
     browser.notifications.onClicked.addListener(
-      createNotificationClick({ popOut, screen: pageScreen, log: (m, e) => log.warn(m, e) }),
+      createNotificationClick({ popOut, screen: usableScreen, log: (m, e) => log.warn(m, e) }),
     );
   }
   watchSettings(app.settingsChanged);

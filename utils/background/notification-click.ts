@@ -27,17 +27,3 @@ export function createNotificationClick(deps: NotificationClickDeps): (id: strin
     );
   };
 }
-
-/**
- * `screen.avail*` of the page this runs in: Firefox's background is a page (availLeft is not in
- * lib.dom).
- */
-export function pageScreen(): ScreenArea {
-  const s = screen as Screen & { availLeft?: number; availTop?: number };
-  return {
-    left: Math.round(s.availLeft ?? 0),
-    top: Math.round(s.availTop ?? 0),
-    width: Math.max(1, Math.round(s.availWidth)),
-    height: Math.max(1, Math.round(s.availHeight)),
-  };
-}

@@ -25,6 +25,21 @@ export interface Bounds {
 /** The part of the screen windows may use (`screen.avail*` of the page that asked). */
 export type ScreenArea = Bounds;
 
+/**
+ * `screen.avail*` of the page this runs in (a panel, Firefox's background page): where windows may
+ * go on that screen. Not for Chrome's service worker, which has no screen (availLeft is not in
+ * lib.dom).
+ */
+export function usableScreen(): ScreenArea {
+  const s = screen as Screen & { availLeft?: number; availTop?: number };
+  return {
+    left: Math.round(s.availLeft ?? 0),
+    top: Math.round(s.availTop ?? 0),
+    width: Math.max(1, Math.round(s.availWidth)),
+    height: Math.max(1, Math.round(s.availHeight)),
+  };
+}
+
 /** Its first size: about a side panel's width, most of a laptop screen's height. */
 export const POP_OUT_SIZE = { width: 400, height: 720 };
 /** Smaller than this, the call card and its controls no longer fit. */
