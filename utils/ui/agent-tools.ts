@@ -183,8 +183,6 @@ export function formatStat(stat: Pick<AgentStat, 'value' | 'unit'>, now = Date.n
   }
 }
 
-/** The model's schemas, once loaded (`loadCommandCheck`). */
-let model: typeof import('../cti/model') | undefined;
 let loading: Promise<typeof import('../cti/model')> | undefined;
 
 /**
@@ -194,7 +192,7 @@ let loading: Promise<typeof import('../cti/model')> | undefined;
  * comes first.
  */
 export function loadCommandCheck(): Promise<typeof import('../cti/model')> {
-  loading ??= import('../cti/model').then((loaded) => (model = loaded));
+  loading ??= import('../cti/model');
   return loading;
 }
 
@@ -203,7 +201,7 @@ export function loadCommandCheck(): Promise<typeof import('../cti/model')> {
  * clear message next to the field beats a generic rejection from the background.
  */
 export async function commandOrProblem(input: CommandInput): Promise<Command | string> {
-  const { Command } = model ?? (await loadCommandCheck());
+  const { Command } = await loadCommandCheck();
   const parsed = Command.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
