@@ -1,16 +1,19 @@
 import { defineConfig } from '@playwright/test';
 
 /**
- * Two browsers at a time. The machines have two cores and the tests are written for load (no
- * timing thresholds, generous waits). The policy test writes a machine-wide Chromium policy file
- * that every browser starting meanwhile would read, so it runs alone, afterwards, with
- * playwright.policy.config.ts (`npm run test:e2e` and `npm test` run both).
+ * Three browsers at a time, each test on its own (every test has its own browser, simulator and
+ * pages, so the tests of one file need not share a worker). The machines have two cores, but a
+ * browser test mostly waits (for a reconnect step, a page, a simulator): with two workers the
+ * suite used about 0.6 of a core. The tests are written for load (no timing thresholds, generous
+ * waits). The policy test writes a machine-wide Chromium policy file that every browser starting
+ * meanwhile would read, so it runs alone, afterwards, with playwright.policy.config.ts
+ * (`npm run test:e2e` and `npm test` run both).
  */
 export default defineConfig({
   testDir: 'tests/e2e',
   testIgnore: 'policy.spec.ts',
-  workers: 2,
-  fullyParallel: false,
+  workers: 3,
+  fullyParallel: true,
   // Shared two-core machines run a test several times slower under load than alone. The slowest
   // test takes about 16 s alone (Chromium launch included; the chaos tests that outlast every
   // reconnect step set their own): 3 minutes leaves room for that, and 30 s for a page to show

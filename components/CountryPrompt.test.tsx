@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { PanelState } from '../utils/messaging';
 import { showPanel, unmountPanels } from '../tests/support/panel-view';
 import { signedInState, signedOutState } from '../tests/support/sample-state';
-import { preparedMessages } from '../tests/support/locales';
+import { localeMessages } from '../tests/support/messages';
 import { alerts, choose, labelled, settle, submit, text } from '../tests/support/test-dom';
 import { setMessages } from '../utils/i18n/runtime';
 
@@ -71,7 +71,7 @@ describe('country prompt', () => {
   });
 
   it('asks in the agent’s language, country names and their order included', async () => {
-    setMessages('de', await preparedMessages('de'));
+    setMessages('de', localeMessages('de'));
     const { root } = showPanel(withoutCountry(signedInState({ language: 'de' })));
     expect(text(root.querySelector('#sb-country-title'))).toBe('Ihr Land');
     expect(text(root)).toContain('Nummern ohne Ländervorwahl werden als Nummern dieses Landes');

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { setMessages } from '../utils/i18n/runtime';
 import type { PanelState } from '../utils/messaging';
 import type { PanelMessage } from '../utils/message-checks';
-import { preparedMessages } from '../tests/support/locales';
+import { localeMessages } from '../tests/support/messages';
 import { showPanel, unmountPanels } from '../tests/support/panel-view';
 import { signedInState } from '../tests/support/sample-state';
 import {
@@ -158,7 +158,7 @@ describe('dial box: only what can be dialled', () => {
 
 describe('dial box in the agent’s language', () => {
   it('labels the box, its routes and its reasons in French, the country named in French', async () => {
-    setMessages('fr', await preparedMessages('fr'));
+    setMessages('fr', localeMessages('fr'));
     const { root, connector } = showPanel(
       signedInState({
         language: 'fr',

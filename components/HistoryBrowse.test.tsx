@@ -8,7 +8,7 @@ import type { HistoryEntry } from '../utils/history/entry';
 import { setMessages } from '../utils/i18n/runtime';
 import type { PanelState } from '../utils/messaging';
 import { parseCsv } from '../tests/support/csv';
-import { preparedMessages } from '../tests/support/locales';
+import { localeMessages } from '../tests/support/messages';
 import { showPanel, unmountPanels } from '../tests/support/panel-view';
 import { signedInState } from '../tests/support/sample-state';
 import {
@@ -192,7 +192,7 @@ describe('recent calls', () => {
 
 describe('history in the agent’s language', () => {
   it('shows, searches, filters and exports in French, dates and times as France writes them', async () => {
-    setMessages('fr', await preparedMessages('fr'));
+    setMessages('fr', localeMessages('fr'));
     const entries = [ADA, ...calls(40)];
     const { root } = showPanel(signedInState({ language: 'fr', features: ['history'] }), {
       reply: (msg) => (msg.type === 'panel/history' ? { ok: true, value: { entries } } : undefined),
@@ -228,7 +228,7 @@ describe('history in the agent’s language', () => {
   });
 
   it('titles the recent calls in Arabic and pages them', async () => {
-    setMessages('ar', await preparedMessages('ar'));
+    setMessages('ar', localeMessages('ar'));
     const { root } = showPanel(signedInState({ language: 'ar', recent: calls(12) }), {
       layout: 'popup',
     });

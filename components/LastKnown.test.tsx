@@ -8,7 +8,7 @@ import type { PanelState } from '../utils/messaging';
 import type { PanelConnector, StateSource } from '../utils/ui/connector';
 import { setMessages } from '../utils/i18n/runtime';
 import { FIRST_PAINT_MARK, LIVE_STATE_MARK } from '../utils/ui/first-paint';
-import { preparedMessages } from '../tests/support/locales';
+import { localeMessages } from '../tests/support/messages';
 import { sampleCall, signedInState, signedOutState } from '../tests/support/sample-state';
 import { buttons, mount, settle, text } from '../tests/support/test-dom';
 import { Panel } from './Panel';
@@ -103,7 +103,7 @@ describe('the panel before the live state', () => {
   });
 
   it('says it in the agent’s language', async () => {
-    setMessages('ar', await preparedMessages('ar'));
+    setMessages('ar', localeMessages('ar'));
     const { connector, give } = handOver();
     const view = mount(<Panel connector={connector} />);
     unmount = view.unmount;

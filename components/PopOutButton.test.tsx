@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { showPanel, unmountPanels } from '../tests/support/panel-view';
 import { signedInState, signedOutState } from '../tests/support/sample-state';
 import { alerts, button, click, queryButton, settle } from '../tests/support/test-dom';
-import { preparedMessages } from '../tests/support/locales';
+import { localeMessages } from '../tests/support/messages';
 import { setMessages } from '../utils/i18n/runtime';
 
 afterEach(() => {
@@ -45,7 +45,7 @@ describe('Pop out', () => {
     await settle();
     expect(button(english.root, 'Pop out').title).toBe('Open the panel in its own window');
     unmountPanels();
-    setMessages('it', await preparedMessages('it'));
+    setMessages('it', localeMessages('it'));
     const italian = showPanel(signedInState({ language: 'it' }));
     await settle();
     expect(button(italian.root, 'Finestra separata').title).toBe(

@@ -4,7 +4,7 @@ import { showPanel, unmountPanels } from '../tests/support/panel-view';
 import { sampleCall, signedInState } from '../tests/support/sample-state';
 import { settle, text } from '../tests/support/test-dom';
 import { act } from 'preact/test-utils';
-import { preparedMessages } from '../tests/support/locales';
+import { localeMessages } from '../tests/support/messages';
 import { setMessages } from '../utils/i18n/runtime';
 
 afterEach(unmountPanels);
@@ -52,7 +52,7 @@ describe('a ringing call is announced to screen readers', () => {
   });
 
   it('says each call as one sentence of the agent’s language, with or without name and queue', async () => {
-    setMessages('fr', await preparedMessages('fr'));
+    setMessages('fr', localeMessages('fr'));
     const calls = [
       sampleCall(),
       sampleCall({ id: 'c2', remote: { raw: '0611223344', e164: '+33611223344' } }),

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CONNECT_FAILURES, type Connection } from '../utils/cti/model';
 import { setMessages } from '../utils/i18n/runtime';
 import type { PanelState, Reply } from '../utils/messaging';
-import { preparedMessages } from '../tests/support/locales';
+import { localeMessages } from '../tests/support/messages';
 import { signedInState, signedOutState } from '../tests/support/sample-state';
 import { showPanel, unmountPanels } from '../tests/support/panel-view';
 import {
@@ -161,7 +161,7 @@ describe('a sign-in that failed', () => {
 
 describe('the sign-in form in the agent’s language', () => {
   it('says everything in it, the failure too; the vendor’s field labels stay the vendor’s', async () => {
-    setMessages('fr', await preparedMessages('fr'));
+    setMessages('fr', localeMessages('fr'));
     const failed = failedWith({ status: 'failed', reason: DNS_REASON, failure: 'dns' });
     const { root, connector } = showPanel(failed(signedOutState({ language: 'fr' })));
     await settle();

@@ -1,14 +1,20 @@
-// `npm test`: type-check, lint, unit and end-to-end tests, in that order, each run even when an
-// earlier one failed, with their output streamed. The last line, which CI reads, is
-// "N passed, N failed" and counts every suite; the lines before it say how each suite ended,
-// which tests failed, and which suites did not run and why. Exits non-zero if anything failed.
+// `npm test`: type-check, lint, unit and end-to-end tests, each run even when an earlier one
+// failed. The last line, which CI reads, is "N passed, N failed" and counts every suite; the lines
+// before it say how each suite ended, which tests failed, and which suites did not run and why.
+// Exits non-zero if anything failed.
+//
+// The Chromium end-to-end tests start first, in the background, and the other suites run
+// meanwhile with their output streamed; the browser tests' output follows when they end. A browser
+// test mostly waits (for a page, a simulator, a reconnect step), so on a two-core machine the
+// others fit beside it: one after the other, the suites took half as long again. The policy test,
+// which writes the machine-wide Chromium policy, runs last, alone (playwright.config.ts).
 //
 // Type-check and lint count as one check each. Unit and end-to-end tests count one per test, read
 // from the JSON reports that vitest.config.ts, playwright.config.ts and vitest.firefox.config.ts
 // write; a suite whose report is missing or unreadable counts as one failure, and so does one that
 // failed outside any test.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { delimiter, join, relative } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
@@ -18,6 +24,8 @@ const E2E_REPORT = 'test-results/e2e.json';
 const E2E_POLICY_REPORT = 'test-results/e2e-policy.json';
 /** The Firefox suite (vitest.firefox.config.ts), after the Chromium ones. */
 const E2E_FIREFOX_REPORT = 'test-results/e2e-firefox.json';
+/** The output of the Chromium end-to-end tests while they run in the background. */
+const E2E_LOG = 'test-results/e2e.log';
 /** Failed tests listed per suite in the summary; the suite's own output has them all. */
 const LISTED_FAILURES = 20;
 
@@ -34,6 +42,27 @@ function run(command, ...args) {
   if (result.error) console.log(`Could not start ${command}: ${result.error.message}`);
   else if (result.signal) console.log(`${command} was stopped by ${result.signal}`);
   return result.status === 0;
+}
+
+/**
+ * Starts one command in the project folder in the background, its output going to the file `log`;
+ * resolves to true if it exited with 0.
+ */
+function runInBackground(log, command, ...args) {
+  console.log(`\n$ ${[command, ...args].join(' ')}   (in the background, output in ${log})`);
+  const fd = openSync(join(root, log), 'w');
+  const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', fd, fd] });
+  closeSync(fd);
+  return new Promise((resolve) => {
+    child.on('error', (error) => {
+      console.log(`Could not start ${command}: ${error.message}`);
+      resolve(false);
+    });
+    child.on('exit', (code, signal) => {
+      if (signal) console.log(`${command} was stopped by ${signal}`);
+      resolve(code === 0);
+    });
+  });
 }
 
 function heading(name) {
@@ -115,23 +144,34 @@ function playwrightCounts(report) {
   };
 }
 
-function endToEnd() {
+/**
+ * Builds the Chrome extension and starts the Chromium end-to-end tests in the background. The
+ * returned function waits for them, shows their output, runs the policy test alone and counts.
+ */
+function startEndToEnd() {
   const name = 'end-to-end';
   heading(name);
   rmSync(join(root, E2E_REPORT), { force: true });
   rmSync(join(root, E2E_POLICY_REPORT), { force: true });
   if (!run('wxt', 'build', '-b', 'chrome')) {
-    return { name, passed: 0, failed: 1, notes: ['did not run: the build failed'] };
+    const failed = { name, passed: 0, failed: 1, notes: ['did not run: the build failed'] };
+    return async () => failed;
   }
-  // Two browsers at a time, then the policy test alone (playwright.config.ts says why).
-  const browsers = counted(name, run('playwright', 'test'), E2E_REPORT, playwrightCounts);
-  const policyOk = run('playwright', 'test', '-c', 'playwright.policy.config.ts');
-  const policy = counted(name, policyOk, E2E_POLICY_REPORT, playwrightCounts);
-  return {
-    name,
-    passed: browsers.passed + policy.passed,
-    failed: browsers.failed + policy.failed,
-    notes: [...browsers.notes, ...policy.notes],
+  const browsersRun = runInBackground(E2E_LOG, 'playwright', 'test');
+  return async () => {
+    const browsersOk = await browsersRun;
+    heading(`${name} (output of the Chromium tests run in the background)`);
+    process.stdout.write(readFileSync(join(root, E2E_LOG), 'utf8'));
+    const browsers = counted(name, browsersOk, E2E_REPORT, playwrightCounts);
+    // Every other browser has stopped by now (playwright.config.ts says why it must).
+    const policyOk = run('playwright', 'test', '-c', 'playwright.policy.config.ts');
+    const policy = counted(name, policyOk, E2E_POLICY_REPORT, playwrightCounts);
+    return {
+      name,
+      passed: browsers.passed + policy.passed,
+      failed: browsers.failed + policy.failed,
+      notes: [...browsers.notes, ...policy.notes],
+    };
   };
 }
 
@@ -156,26 +196,25 @@ function firefoxEndToEnd() {
   return counted(name, ok, E2E_FIREFOX_REPORT, vitestCounts);
 }
 
-const suites = [
-  check('type-check', [['tsc', '--noEmit']]),
-  check('lint', [
-    ['eslint', '.'],
-    ['prettier', '--check', '.'],
-    // The import directions of docs/architecture.md.
-    [
-      'depcruise',
-      'entrypoints',
-      'components',
-      'utils',
-      'relay',
-      '--config',
-      '.dependency-cruiser.cjs',
-    ],
-  ]),
-  unit(),
-  endToEnd(),
-  firefoxEndToEnd(),
-];
+const endToEnd = startEndToEnd();
+const typeCheck = check('type-check', [['tsc', '--noEmit']]);
+const lint = check('lint', [
+  ['eslint', '.'],
+  ['prettier', '--check', '.'],
+  // The import directions of docs/architecture.md.
+  [
+    'depcruise',
+    'entrypoints',
+    'components',
+    'utils',
+    'relay',
+    '--config',
+    '.dependency-cruiser.cjs',
+  ],
+]);
+const unitTests = unit();
+const firefox = firefoxEndToEnd();
+const suites = [typeCheck, lint, unitTests, await endToEnd(), firefox];
 
 heading('summary');
 for (const { name, passed, failed, notes } of suites) {

@@ -9,12 +9,13 @@ vi.stubGlobal('chrome', fakeBrowser);
 vi.stubGlobal('browser', fakeBrowser);
 const { getMessage } = await import('../utils/i18n/messages');
 const { resetUiLanguage } = await import('../utils/i18n/runtime');
-const { preparedMessages } = await import('./support/locales');
+const { localeMessages } = await import('./support/messages');
 
 // The fake browser has no i18n: give it the English messages the build makes from locales/en.yml,
-// read with the browser's rules, and a British English browser's language (24-hour times, as in
-// most of our agents' countries; tests that need another locale set their own).
-const english = await preparedMessages('en');
+// read with the browser's rules (parsed once for the whole run by tests/global-setup.ts), and a
+// British English browser's language (24-hour times, as in most of our agents' countries; tests
+// that need another locale set their own).
+const english = localeMessages('en');
 
 beforeEach(() => {
   fakeBrowser.reset();

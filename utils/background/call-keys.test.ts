@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
-import { preparedMessages } from '../../tests/support/locales';
+import { localeMessages } from '../../tests/support/messages';
 import { checkAsyncProperty } from '../../tests/support/property';
 import { sampleCall } from '../../tests/support/sample-state';
 import wxtConfig from '../../wxt.config';
@@ -147,13 +147,13 @@ describe('why a key does nothing', () => {
 
   it('says it in the interface’s language at the time of the press', async () => {
     const d = deps([callIn('connected', XIVO_CAPABILITIES)], without(XIVO_CAPABILITIES, 'answer'));
-    setMessages('fr', await preparedMessages('fr'));
+    setMessages('fr', localeMessages('fr'));
     expect(keyCommand('answer', d)).toBe(
       'XiVO ne permet pas à Switchboard de répondre aux appels.',
     );
     expect(keyCommand('hangup', deps([]))).toBe('Il n’y a aucun appel à raccrocher ou à refuser.');
     expect(KEY_TEXT.title('holdResume')).toBe('Mise en attente inchangée');
-    setMessages('de', await preparedMessages('de'));
+    setMessages('de', localeMessages('de'));
     expect(keyCommand('answer', d)).toBe('XiVO erlaubt Switchboard nicht, Anrufe anzunehmen.');
   });
 });

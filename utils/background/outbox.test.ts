@@ -16,7 +16,7 @@ import {
 } from '../storage/outbox-db';
 import { setMessages } from '../i18n/runtime';
 import { OUTBOX_DATABASE } from '../storage/registry';
-import { preparedMessages } from '../../tests/support/locales';
+import { localeMessages } from '../../tests/support/messages';
 import {
   BACKOFF_MS,
   INTERRUPTED_CALLBACK,
@@ -285,7 +285,7 @@ describe('outbox', () => {
     expect(await store.all()).toEqual([]);
     await expect(outbox.discard('key-1')).rejects.toThrow('That item has already been sent');
     // Said in the interface's language: the panel shows it as it is.
-    setMessages('es', await preparedMessages('es'));
+    setMessages('es', localeMessages('es'));
     await expect(outbox.retry('key-1')).rejects.toThrow('Ese elemento ya se ha enviado');
   });
 

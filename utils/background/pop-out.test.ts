@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { preparedMessages } from '../../tests/support/locales';
+import { localeMessages } from '../../tests/support/messages';
 import { checkProperty } from '../../tests/support/property';
 import { closeApps, createHarness, memoryArea } from '../../tests/support/background-harness';
 import {
@@ -273,7 +273,7 @@ describe('what the pop-out says', () => {
       ok: false,
       error: 'The panel could not open in its own window: the browser gave no window',
     });
-    setMessages('fr', await preparedMessages('fr'));
+    setMessages('fr', localeMessages('fr'));
     windows.api.create.mockRejectedValueOnce(new Error('Invalid value for bounds'));
     windows.api.create.mockRejectedValueOnce(new Error('Invalid value for bounds'));
     expect(await popOut.open(SCREEN)).toEqual({

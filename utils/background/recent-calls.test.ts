@@ -4,7 +4,7 @@ import type { PastCall } from '../cti/adapter';
 import { CtiError } from '../cti/model';
 import { outageNotice, outageText } from '../history/outage';
 import { setMessages } from '../i18n/runtime';
-import { preparedMessages } from '../../tests/support/locales';
+import { localeMessages } from '../../tests/support/messages';
 import { createHistory, DB_NAME, openSwitchboardDb, type SwitchboardDb } from '../storage/db';
 import { createRecentCalls } from './recent-calls';
 
@@ -157,7 +157,7 @@ describe('retention', () => {
       { retention: () => ({ retentionDays: 30, maxEntries: 100 }), now: () => T0 },
     );
     await r.record([ended('c1', T0)]);
-    setMessages('fr', await preparedMessages('fr'));
+    setMessages('fr', localeMessages('fr'));
     await r.record([ended('c2', T0 + 60_000)]);
     expect(failures).toEqual([
       'Could not delete old calls from the history',

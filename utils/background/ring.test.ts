@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { preparedMessages } from '../../tests/support/locales';
+import { localeMessages } from '../../tests/support/messages';
 import { checkProperty } from '../../tests/support/property';
 import type { Call, Connection } from '../cti/model';
 import { setMessages } from '../i18n/runtime';
@@ -200,7 +200,7 @@ describe('the notice when the tone cannot play', () => {
     expect(RING_TEXT.failed('no audio device')).toBe(
       'The ring tone could not play (no audio device). Incoming calls still show in the panel and as notifications.',
     );
-    setMessages('nl', await preparedMessages('nl'));
+    setMessages('nl', localeMessages('nl'));
     expect(RING_TEXT.failed('no audio device')).toBe(
       'De beltoon kon niet worden afgespeeld (no audio device). Inkomende gesprekken verschijnen nog steeds in het paneel en als meldingen.',
     );

@@ -4,7 +4,7 @@ import { CtiError } from '../cti/model';
 import { vendorDescriptor } from '../cti/vendors';
 import { STORAGE } from '../storage/registry';
 import { memoryArea } from '../../tests/support/background-harness';
-import { preparedMessages } from '../../tests/support/locales';
+import { localeMessages } from '../../tests/support/messages';
 import { setMessages } from '../i18n/runtime';
 import { createSignIn, type SignIn } from './sign-in';
 
@@ -124,7 +124,7 @@ describe('a required field left empty', () => {
       connection: {},
     } as const;
     expect(await h.signIn.signIn(empty)).toEqual({ ok: false, error: 'Enter your password' });
-    setMessages('es', await preparedMessages('es'));
+    setMessages('es', localeMessages('es'));
     expect(await h.signIn.signIn(empty)).toEqual({ ok: false, error: 'Introduzca su password' });
     expect(h.starts).toHaveLength(0);
     expect(h.signIn.view.pending).toBe(false);

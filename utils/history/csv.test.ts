@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ENGLISH_HISTORY_HEADER, parseCsv } from '../../tests/support/csv';
-import { preparedMessages } from '../../tests/support/locales';
+import { localeMessages } from '../../tests/support/messages';
 import { checkProperty } from '../../tests/support/property';
 import { LANGUAGES } from '../i18n/languages';
 import { setMessages } from '../i18n/runtime';
@@ -120,7 +120,7 @@ describe('history CSV', () => {
   });
 
   it('writes the words in the interface’s language, and the times and numbers as they are', async () => {
-    setMessages('fr', await preparedMessages('fr'));
+    setMessages('fr', localeMessages('fr'));
     const csv = historyCsv([CALL]);
     const { header, rows } = asObjects(csv);
     expect(header).toEqual([
@@ -154,7 +154,7 @@ describe('history CSV', () => {
 
   it('names every column differently in every language, in words no spreadsheet runs', async () => {
     for (const language of LANGUAGES) {
-      setMessages(language, await preparedMessages(language));
+      setMessages(language, localeMessages(language));
       const header = csvHeader();
       expect(new Set(header).size, language).toBe(CSV_COLUMNS.length);
       const { rows } = asObjects(

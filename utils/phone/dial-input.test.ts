@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { getCountries, getExampleNumber, parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import examples from 'libphonenumber-js/mobile/examples';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { preparedMessages } from '../../tests/support/locales';
+import { localeMessages } from '../../tests/support/messages';
 import { checkProperty } from '../../tests/support/property';
 import { LANGUAGES, type Language } from '../i18n/languages';
 import { formatCountry } from '../i18n/format';
@@ -87,18 +87,18 @@ describe('what the dial box accepts', () => {
 
   it('words it in the interface’s language, the country named in that language', async () => {
     const context = { country: 'NL', platform: 'XiVO', international: false };
-    setMessages('fr', await preparedMessages('fr'));
+    setMessages('fr', localeMessages('fr'));
     expect(dialInputText('tooShort', context)).toBe(
       'Ce numéro est trop court pour votre pays (Pays-Bas)',
     );
     expect(dialInputText('serviceCodes', context)).toBe(
       'XiVO ne peut pas composer de codes avec * ou #',
     );
-    setMessages('de', await preparedMessages('de'));
+    setMessages('de', localeMessages('de'));
     expect(dialInputText('wrongLength', context)).toBe(
       'Diese Nummer hat nicht die richtige Anzahl an Ziffern für Ihr Land (Niederlande)',
     );
-    setMessages('ar', await preparedMessages('ar'));
+    setMessages('ar', localeMessages('ar'));
     expect(dialInputText('tooLong', context)).toBe('هذا الرقم طويل جدًا بالنسبة إلى بلدك (هولندا)');
   });
 
@@ -120,7 +120,7 @@ describe('what the dial box accepts', () => {
 
   const messages = new Map<Language, PreparedMessages>();
   beforeAll(async () => {
-    for (const language of LANGUAGES) messages.set(language, await preparedMessages(language));
+    for (const language of LANGUAGES) messages.set(language, localeMessages(language));
   });
 
   it('answers for any text in every language, and whatever it accepts the background dials', () => {

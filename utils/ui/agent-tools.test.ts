@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { preparedMessages } from '../../tests/support/locales';
+import { localeMessages } from '../../tests/support/messages';
 import { checkAsyncProperty } from '../../tests/support/property';
 import { sampleCall, signedInState } from '../../tests/support/sample-state';
 import type { VendorAction } from '../cti/features';
@@ -171,7 +171,7 @@ describe('numbers and wording', () => {
     ];
     for (const [input, key] of cases)
       expect(await commandOrProblem(input)).toBe(t(`agentTools.${key}`));
-    setMessages('fr', await preparedMessages('fr'));
+    setMessages('fr', localeMessages('fr'));
     try {
       expect(await commandOrProblem(cases[0]![0])).toBe(
         'Saisissez un numéro ou un poste (chiffres, * et # uniquement)',
