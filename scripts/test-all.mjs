@@ -14,8 +14,8 @@
 // write; a suite whose report is missing or unreadable counts as one failure, and so does one that
 // failed outside any test.
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { delimiter, join, relative } from 'node:path';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { delimiter, dirname, join, relative } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
 const UNIT_REPORT = 'test-results/unit.json';
@@ -50,6 +50,7 @@ function run(command, ...args) {
  */
 function runInBackground(log, command, ...args) {
   console.log(`\n$ ${[command, ...args].join(' ')}   (in the background, output in ${log})`);
+  mkdirSync(dirname(join(root, log)), { recursive: true });
   const fd = openSync(join(root, log), 'w');
   const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', fd, fd] });
   closeSync(fd);
