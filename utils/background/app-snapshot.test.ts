@@ -32,7 +32,7 @@ async function snapshotWhen(
       if (!isPanelSnapshot(value) || !pred(value)) throw new Error('not yet');
       return value;
     },
-    { timeout: 5000, interval: 20 },
+    { timeout: 20_000, interval: 20 },
   );
 }
 

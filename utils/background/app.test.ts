@@ -293,7 +293,7 @@ describe('settingsChanged', () => {
     expect(first.connections()).toBe(1);
 
     bg.change({ managed: { connection: { xivo: { server: second.url } } } });
-    await vi.waitFor(() => expect(second.connections()).toBe(1), { timeout: 10_000 });
+    await vi.waitFor(() => expect(second.connections()).toBe(1), { timeout: 20_000 });
     await vi.waitFor(() => expect(first.connections()).toBe(0));
     const state = await bg.until((s) => s.connection.status === 'connected');
     expect(state.identity).toEqual({ username: 'alice' });

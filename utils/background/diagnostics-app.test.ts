@@ -58,11 +58,11 @@ describe('panel/diagnostics', () => {
     expect(await h.signIn(sim)).toEqual({ ok: true, value: undefined });
     await h.until((s) => s.connection.status === 'connected');
     sim.inboundCall({ from: '+33123456789', name: 'Camille Dubois', queue: 'support' });
-    await vi.waitFor(() => expect(h.openTab).toHaveBeenCalled(), { timeout: 5_000 });
+    await vi.waitFor(() => expect(h.openTab).toHaveBeenCalled(), { timeout: 20_000 });
     const other = sim.inboundCall({ from: '+33987654321', name: 'Nobody', queue: 'billing' });
     await vi.waitFor(
       async () => expect((await report(h)).pops.some((p) => p.outcome === 'noRule')).toBe(true),
-      { timeout: 5_000 },
+      { timeout: 20_000 },
     );
 
     const r = await report(h);
@@ -118,7 +118,7 @@ describe('panel/diagnostics', () => {
         const kinds = (await report(h)).timeline.map((t) => t.kind);
         expect(kinds.slice(-2)).toEqual(['lost', 'connected']);
       },
-      { timeout: 10_000, interval: 50 },
+      { timeout: 20_000, interval: 50 },
     );
     const lost = (await report(h)).timeline.find((t) => t.kind === 'lost');
     expect(lost).toMatchObject({ attempt: 1, reason: expect.any(String) });

@@ -189,11 +189,11 @@ describe('content script', () => {
     const rescan = vi.spyOn(started[0]!, 'rescan');
     history.pushState(null, '', '/app/2');
     // WXT notices the new URL with the Navigation API or, here, by polling every second.
-    await vi.waitFor(() => expect(rescan).toHaveBeenCalledTimes(1), { timeout: 3_000 });
+    await vi.waitFor(() => expect(rescan).toHaveBeenCalledTimes(1), { timeout: 20_000 });
     await vi.waitFor(() => expect(started[0]!.scheduler.busy).toBe(false));
     expect(marked()).toEqual(['212-555-0123']);
     history.pushState(null, '', '/settings');
-    await vi.waitFor(() => expect(isOn()).toBe(false), { timeout: 3_000 });
+    await vi.waitFor(() => expect(isOn()).toBe(false), { timeout: 20_000 });
     history.replaceState(null, '', '/');
   });
 
