@@ -34,7 +34,12 @@ export interface HookDeps {
   log: Logger;
   dedupe: Deduper;
   now: () => number;
-  route: (source: EventSource, identity: string, payload: unknown, session?: string) => RouteResult;
+  route: (
+    source: EventSource,
+    identity: string,
+    payload: unknown,
+    session?: string,
+  ) => RouteResult | Promise<RouteResult>;
 }
 
 /** `application/json`, any case, parameters allowed but a charset other than UTF-8 is not. */
@@ -103,7 +108,10 @@ export function registerHooks(app: FastifyInstance, deps: HookDeps): void {
       const source = EventSource.parse(req.params.source);
       const target = source === 'anywhere365' ? anywhere365(req.body) : ucontact(req.body);
       if (target === 'invalid') return reply.code(400).send({ error: 'invalid payload' });
-      if (target !== 'skip') deps.route(source, target.identity, req.body, target.session);
+      if (target === 'skip') return reply.code(204).send();
+      const routed = await deps.route(source, target.identity, req.body, target.session);
+      // Not stored (scale-out mode without Redis): the platform retries on 503.
+      if (routed === 'unavailable') return reply.code(503).send({ error: 'try again later' });
       return reply.code(204).send();
     },
   );
