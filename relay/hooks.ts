@@ -8,7 +8,8 @@
  * Answers, as docs/relay.md states them: 204 accepted (routed, or a valid event with nothing to
  * route); 404 unknown secret or source; 415 a Content-Type other than `application/json` (with no
  * charset or a UTF-8 one), a missing one included — decided before the body is read; 413 a body
- * over the limit; 400 a body that is not JSON or fails validation; 429 over the rate limit.
+ * over the limit; 400 a body that is not JSON or fails validation; 429 over the rate limit; 503
+ * the event could not be stored (scale-out mode without Redis: relay/redis-mode.ts).
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
