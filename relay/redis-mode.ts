@@ -135,8 +135,13 @@ export async function startRedisMode(deps: RedisModeDeps) {
   update();
 
   const eventStore: EventStore = {
-    open: (agent, after, at) =>
-      up() ? store.read(agent, after, at) : Promise.reject(new Error('redis unavailable')),
+    // Checked after the read too: a socket attached once Redis went away would never be closed.
+    async open(agent, after, at) {
+      if (!up()) throw new Error('redis unavailable');
+      const opened = await store.read(agent, after, at);
+      if (!up()) throw new Error('redis unavailable');
+      return opened;
+    },
   };
 
   return {

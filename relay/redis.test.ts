@@ -156,6 +156,26 @@ describe('scale-out with Redis', () => {
     expect(await drain(again)).toEqual([]);
   });
 
+  it('starts degraded while Redis is unreachable and recovers by itself', async () => {
+    await redis.stop();
+    try {
+      const a = await instance();
+      expect(a.health()).toMatchObject({ status: 'degraded', redis: 'down' });
+      expect(await post(a, 'ucontact', ucontact('alice7', 1))).toBe(503);
+      const refused = await agent(a, 'ucontact:alice7');
+      expect((await refused.closed).code).toBe(1013);
+    } finally {
+      await redis.start();
+    }
+    const a = relays[0];
+    if (!a) throw new Error('no instance');
+    await until(() => a.health().redis === 'ok');
+    const alice = await agent(a, 'ucontact:alice7');
+    await alice.expect('welcome');
+    expect(await post(a, 'ucontact', ucontact('alice7', 2))).toBe(204);
+    expect(await alice.expect('event')).toMatchObject({ seq: 1, payload: { n: 2 } });
+  }, 30_000);
+
   it('refuses webhooks and closes sockets while Redis is down, and recovers', async () => {
     const [a, b] = [await instance(), await instance()];
     const first = await agent(b, 'ucontact:alice6');
