@@ -62,21 +62,30 @@ function toEvent([id, fields]: StreamEntry): BufferedEvent {
 }
 
 /**
- * The replay rules of relay/buffer.ts `ReplayBuffer.replay`, for a stream's retained events.
- * Events older than the age limit count as evicted even before an append trims them.
+ * The replay rules of relay/buffer.ts `ReplayBuffer.replay`, for what a stream holds: `firstSeq`
+ * its oldest entry (undefined when empty) and `tail` its entries from some seq on — at least all
+ * those above `after` (all of them when `after > lastSeq`). Events older than the age limit count
+ * as evicted even before an append trims them.
  */
 export function replayFrom(
   lastSeq: number,
-  retained: BufferedEvent[],
+  firstSeq: number | undefined,
+  tail: BufferedEvent[],
   after: number,
   now: number,
   maxAgeMs: number,
 ): Replay {
-  const events = retained.filter((e) => now - e.at <= maxAgeMs && e.seq <= lastSeq);
-  const young = events[0]?.seq;
-  const evictedThrough = young === undefined ? lastSeq : young - 1;
+  const held = tail.filter((e) => e.seq <= lastSeq);
+  const old = held.filter((e) => now - e.at > maxAgeMs).at(-1)?.seq;
+  const events = held.filter((e) => e.seq > (old ?? 0));
+  const evictedThrough = Math.max(firstSeq === undefined ? lastSeq : firstSeq - 1, old ?? 0);
   if (after > lastSeq) return { gap: { from: 0, to: evictedThrough }, events };
-  if (after < evictedThrough) return { gap: { from: after + 1, to: evictedThrough }, events };
+  if (after < evictedThrough) {
+    return {
+      gap: { from: after + 1, to: evictedThrough },
+      events: events.filter((e) => e.seq > after),
+    };
+  }
   return { events: events.filter((e) => e.seq > after) };
 }
 
@@ -125,20 +134,23 @@ export function createRedisStore(redis: Redis, limits: BufferLimits): RedisStore
       return { seq: Number(seq), source, at, payload };
     },
     async read(agent, after, now) {
-      // One MULTI: the counter and the stream as of the same moment.
+      // One MULTI: the counter, the oldest entry and the entries after `after` as of one moment.
+      const stream = streamKey(agent);
       const results = await redis
         .multi()
         .get(seqKey(agent))
-        .xrange(streamKey(agent), '-', '+')
+        .xrange(stream, '-', '+', 'COUNT', 1)
+        .xrange(stream, `${after + 1}-0`, '+')
         .exec();
       if (!results) throw new Error('redis transaction aborted');
       for (const [err] of results) if (err) throw err;
       const seq = Number(results[0]?.[1] ?? 0);
-      const entries = (results[1]?.[1] ?? []) as StreamEntry[];
-      return {
-        seq,
-        replay: replayFrom(seq, entries.map(toEvent), after, now, limits.maxAgeMs),
-      };
+      const first = ((results[1]?.[1] ?? []) as StreamEntry[]).map(toEvent)[0];
+      let tail = ((results[2]?.[1] ?? []) as StreamEntry[]).map(toEvent);
+      // A cursor beyond the counter (Redis lost its data): everything retained is replayed.
+      if (after > seq)
+        tail = ((await redis.xrange(stream, '-', '+')) as StreamEntry[]).map(toEvent);
+      return { seq, replay: replayFrom(seq, first?.seq, tail, after, now, limits.maxAgeMs) };
     },
     async close() {
       redis.disconnect();
