@@ -24,6 +24,8 @@
  * Options: relay/config.ts (`RelayOptions`; every field but `secret` has a default). Pass
  * `anywhere365: { brokerUrl, imAddresses }` to subscribe at start; the callback URL defaults to
  * `hookUrl('anywhere365')`. Dependencies (logger, fetch, clock) are the optional second argument.
+ * With `redisUrl` several relays share events, seqs and call sessions (relay/redis-mode.ts); tests
+ * start a redis-server with tests/support/redis.ts.
  */
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
