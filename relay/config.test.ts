@@ -53,6 +53,19 @@ describe('configFromEnv', () => {
     );
   });
 
+  it('reads RELAY_REDIS_URL; unset or empty means one process, another scheme is refused', () => {
+    expect(configFromEnv(BASE).redisUrl).toBeUndefined();
+    expect(configFromEnv({ ...BASE, RELAY_REDIS_URL: '' }).redisUrl).toBeUndefined();
+    const url = 'redis://:pw@redis.internal:6379/2';
+    expect(configFromEnv({ ...BASE, RELAY_REDIS_URL: url }).redisUrl).toBe(url);
+    expect(() => configFromEnv({ ...BASE, RELAY_REDIS_URL: 'http://redis.internal' })).toThrow(
+      /RELAY_REDIS_URL/,
+    );
+    expect(() =>
+      configFromEnv({ ...BASE, RELAY_REDIS_URL: 'http://user:secret-value@redis.internal' }),
+    ).not.toThrow(/secret-value/);
+  });
+
   it('reads the hardening limits and the revocation list path', () => {
     const c = configFromEnv({
       ...BASE,

@@ -82,6 +82,13 @@ export const RelayOptions = z.object({
     .optional(),
   maxAgents: positive(10_000),
   /**
+   * Scale-out mode (relay/redis-mode.ts, docs/relay.md "Scale-out with Redis"): several instances
+   * share the agents' events, seqs and call sessions through this Redis (`redis://[:password@]
+   * host:port[/db]`, or `rediss://` for TLS). Unset: one process, its buffers in memory and the
+   * optional journal in `dataDir`. `buffer.maxEvents` and `buffer.maxAgeMs` trim the streams.
+   */
+  redisUrl: z.url({ protocol: /^rediss?$/ }).optional(),
+  /**
    * Anywhere365 call sessions (relay/sessions.ts): how many calls the relay remembers the agents
    * of, for how long after their last event (4 h: the adapter gives up a silent connected call
    * then too), and how many agents per call.
@@ -161,6 +168,7 @@ const Env = z.object({
   RELAY_BUFFER_MAX_BYTES: z.coerce.number().optional(),
   RELAY_BUFFER_MAX_TOTAL_BYTES: z.coerce.number().optional(),
   RELAY_DATA_DIR: z.string().optional(),
+  RELAY_REDIS_URL: z.string().optional(),
   RELAY_REVOKED_TOKENS_FILE: z.string().optional(),
   RELAY_MAX_AGENTS: z.coerce.number().optional(),
   RELAY_SESSION_MAX: z.coerce.number().optional(),
@@ -195,6 +203,7 @@ const ENV_FOR: Record<string, string> = {
   'buffer.maxBytes': 'RELAY_BUFFER_MAX_BYTES',
   'buffer.maxTotalBytes': 'RELAY_BUFFER_MAX_TOTAL_BYTES',
   dataDir: 'RELAY_DATA_DIR',
+  redisUrl: 'RELAY_REDIS_URL',
   revocationFile: 'RELAY_REVOKED_TOKENS_FILE',
   maxAgents: 'RELAY_MAX_AGENTS',
   'sessions.maxSessions': 'RELAY_SESSION_MAX',
@@ -236,6 +245,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): RelayOptionsInput {
     // An empty value (a blank line in an env file) means unset, like a missing one.
     dataDir: e.RELAY_DATA_DIR === '' ? undefined : e.RELAY_DATA_DIR,
     revocationFile: e.RELAY_REVOKED_TOKENS_FILE === '' ? undefined : e.RELAY_REVOKED_TOKENS_FILE,
+    redisUrl: e.RELAY_REDIS_URL === '' ? undefined : e.RELAY_REDIS_URL,
     maxAgents: e.RELAY_MAX_AGENTS,
     sessions: {
       maxSessions: e.RELAY_SESSION_MAX,

@@ -8,7 +8,8 @@
  * Answers, as docs/relay.md states them: 204 accepted (routed, or a valid event with nothing to
  * route); 404 unknown secret or source; 415 a Content-Type other than `application/json` (with no
  * charset or a UTF-8 one), a missing one included — decided before the body is read; 413 a body
- * over the limit; 400 a body that is not JSON or fails validation; 429 over the rate limit.
+ * over the limit; 400 a body that is not JSON or fails validation; 429 over the rate limit; 503
+ * the event could not be stored (scale-out mode without Redis: relay/redis-mode.ts).
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
@@ -34,7 +35,12 @@ export interface HookDeps {
   log: Logger;
   dedupe: Deduper;
   now: () => number;
-  route: (source: EventSource, identity: string, payload: unknown, session?: string) => RouteResult;
+  route: (
+    source: EventSource,
+    identity: string,
+    payload: unknown,
+    session?: string,
+  ) => RouteResult | Promise<RouteResult>;
 }
 
 /** `application/json`, any case, parameters allowed but a charset other than UTF-8 is not. */
@@ -103,7 +109,10 @@ export function registerHooks(app: FastifyInstance, deps: HookDeps): void {
       const source = EventSource.parse(req.params.source);
       const target = source === 'anywhere365' ? anywhere365(req.body) : ucontact(req.body);
       if (target === 'invalid') return reply.code(400).send({ error: 'invalid payload' });
-      if (target !== 'skip') deps.route(source, target.identity, req.body, target.session);
+      if (target === 'skip') return reply.code(204).send();
+      const routed = await deps.route(source, target.identity, req.body, target.session);
+      // Not stored (scale-out mode without Redis): the platform retries on 503.
+      if (routed === 'unavailable') return reply.code(503).send({ error: 'try again later' });
       return reply.code(204).send();
     },
   );

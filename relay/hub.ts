@@ -18,8 +18,9 @@
  * frame larger than the relay accepts. Only 4401 and 4409 mean "do not retry with this token".
  */
 import type { RawData, WebSocket } from 'ws';
-import type { AgentBuffers, BufferedEvent } from './buffer';
+import type { AgentBuffers, BufferedEvent, Replay } from './buffer';
 import { limitKey } from './client-address';
+import { memoryStore, type EventStore, type Opened } from './event-store';
 import type { Logger } from './log';
 import type { RelayCounters } from './metrics';
 import { CLOSE_REPLACED, CLOSE_UNAUTHORIZED, ClientFrame, type ServerFrame } from './protocol';
@@ -37,6 +38,10 @@ const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 
 export interface HubDeps {
   buffers: AgentBuffers;
+  /** Where hellos are answered from instead of `buffers` (scale-out mode: relay/redis-mode.ts). */
+  store?: EventStore;
+  /** After a socket whose replay came asynchronously is attached: catch up from the store. */
+  attached?: (agent: string) => void;
   counters: RelayCounters;
   log: Logger;
   verify: (token: string) => VerifyResult;
@@ -58,6 +63,8 @@ interface Connection {
   sub?: string;
   exp?: number;
   tokenId?: string;
+  /** The highest seq sent (or skipped by a gap): live delivery never sends it or older again. */
+  sent: number;
   windowStart: number;
   frames: number;
   helloTimer?: NodeJS.Timeout;
@@ -66,6 +73,7 @@ interface Connection {
 
 export function createHub(deps: HubDeps) {
   const { counters, log } = deps;
+  const store = deps.store ?? memoryStore(deps.buffers);
   const all = new Set<Connection>();
   const byAgent = new Map<string, Set<Connection>>();
   const byToken = new Map<string, Connection>();
@@ -168,30 +176,53 @@ export function createHub(deps: HubDeps) {
     if (!claimToken(c, result.id)) return;
     const agent = agentKey(result.claims.sub);
     Object.assign(c, { agent, sub: result.claims.sub, exp: result.claims.exp, tokenId: result.id });
-    send(c, { type: 'welcome', agent: result.claims.sub, seq: deps.buffers.lastSeq(agent) });
-    const replay = deps.buffers.replay(agent, after, deps.now());
-    if (replay.gap) {
-      counters.gaps();
-      send(c, { type: 'gap', ...replay.gap });
-    }
+    const opened = store.open(agent, after, deps.now());
+    if (!(opened instanceof Promise)) return attach(c, agent, after, opened);
+    opened.then(
+      (o) => {
+        // Closed or replaced while the store answered: it is no longer this token's socket.
+        if (c.closing || byToken.get(result.id) !== c) return;
+        attach(c, agent, after, o);
+        deps.attached?.(agent);
+      },
+      (err: unknown) => {
+        log.warn('replay unavailable', { error: err instanceof Error ? err.message : String(err) });
+        close(c, CLOSE_TRY_LATER, 'store_unavailable');
+        forgetAgent(c);
+      },
+    );
+  }
+
+  /** Sends welcome, gap and replay, then makes `c` a live recipient of `agent`'s events. */
+  function attach(c: Connection, agent: string, after: number, { seq, replay }: Opened): void {
+    c.sent = after;
+    send(c, { type: 'welcome', agent: c.sub ?? agent, seq });
+    if (replay.gap) sendGap(c, replay.gap);
     for (const event of replay.events) deliverTo(c, event);
     const set = byAgent.get(agent) ?? new Set();
     set.add(c);
     byAgent.set(agent, set);
     log.info('agent connected', {
-      agent: result.claims.sub,
-      tokenId: result.id,
+      agent: c.sub,
+      tokenId: c.tokenId,
       after,
       replayed: replay.events.length,
     });
   }
 
+  function sendGap(c: Connection, gap: NonNullable<Replay['gap']>): void {
+    counters.gaps();
+    send(c, { type: 'gap', ...gap });
+    c.sent = gap.to;
+  }
+
   function deliverTo(c: Connection, e: BufferedEvent): void {
-    if (c.closing) return;
+    if (c.closing || e.seq <= c.sent) return;
     if (c.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
       return close(c, CLOSE_TRY_LATER, 'slow_consumer');
     }
     send(c, { type: 'event', seq: e.seq, source: e.source, at: e.at, payload: e.payload });
+    c.sent = e.seq;
     counters.delivered();
   }
 
@@ -231,7 +262,13 @@ export function createHub(deps: HubDeps) {
   return {
     /** A new socket from `address` (the client's, relay/client-address.ts). */
     accept(ws: WebSocket, address = 'unknown'): void {
-      const c: Connection = { ws, client: limitKey(address), windowStart: deps.now(), frames: 0 };
+      const c: Connection = {
+        ws,
+        client: limitKey(address),
+        sent: 0,
+        windowStart: deps.now(),
+        frames: 0,
+      };
       all.add(c);
       ws.on('close', () => forget(c));
       ws.on('error', (err) => log.warn('socket error', { error: err.message }));
@@ -245,6 +282,31 @@ export function createHub(deps: HubDeps) {
 
     deliver(agent: string, event: BufferedEvent): void {
       for (const c of byAgent.get(agent) ?? []) deliverTo(c, event);
+    },
+
+    /** Sends `gap` to the agent's sockets that have not gone past its end. */
+    gap(agent: string, gap: NonNullable<Replay['gap']>): void {
+      for (const c of byAgent.get(agent) ?? []) if (!c.closing && c.sent < gap.to) sendGap(c, gap);
+    },
+
+    /** The lowest seq sent to any of the agent's live sockets; undefined when none is attached. */
+    cursor(agent: string): number | undefined {
+      let low: number | undefined;
+      for (const c of byAgent.get(agent) ?? []) if (low === undefined || c.sent < low) low = c.sent;
+      return low;
+    },
+
+    /** Agents with at least one attached socket. */
+    agents(): string[] {
+      return [...byAgent.keys()];
+    },
+
+    /** Closes every socket with `code` (1013: the client retries, elsewhere if need be). */
+    closeAllWith(code: number, reason: string): void {
+      for (const c of all) {
+        close(c, code, reason);
+        forgetAgent(c);
+      }
     },
 
     /** Closes sockets whose token expired since their hello. */

@@ -24,6 +24,8 @@
  * Options: relay/config.ts (`RelayOptions`; every field but `secret` has a default). Pass
  * `anywhere365: { brokerUrl, imAddresses }` to subscribe at start; the callback URL defaults to
  * `hookUrl('anywhere365')`. Dependencies (logger, fetch, clock) are the optional second argument.
+ * With `redisUrl` several relays share events, seqs and call sessions (relay/redis-mode.ts); tests
+ * start a redis-server with tests/support/redis.ts.
  */
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -46,6 +48,7 @@ import { openJournal } from './journal';
 import { createLogger, type Logger } from './log';
 import { Metrics, createRelayCounters } from './metrics';
 import { RELAY_PATH, type EventSource } from './protocol';
+import { startRedisMode, type RedisState } from './redis-mode';
 import { REVOCATION_FILE_NAME, watchRevocations, type Revocations } from './revocation';
 import { createRouter } from './router';
 import { SessionDirectory } from './sessions';
@@ -78,6 +81,12 @@ export interface Health {
   revokedTokens?: number;
   /** The data directory's journal: 'failing' while it cannot write (events are in memory only). */
   journal: 'disabled' | 'ok' | 'failing';
+  /**
+   * Scale-out mode only (relay/redis-mode.ts): 'down' while Redis is unreachable (webhooks get
+   * 503, agent sockets are closed). The buffered and session counts are then this process's
+   * (none): the events are in Redis.
+   */
+  redis?: RedisState;
   anywhere365: SubscriptionStatus;
 }
 
@@ -165,9 +174,21 @@ async function start(config: Config, port: number, deps: Required<RelayDeps>) {
         onFailure: (op) => counters.journalFailures({ op }),
       })
     : undefined;
+  const redis = config.redisUrl
+    ? await startRedisMode({
+        url: config.redisUrl,
+        buffer: config.buffer,
+        sessions: config.sessions,
+        counters,
+        log,
+        now,
+      })
+    : undefined;
   let revocations: Revocations | undefined;
   const hub = createHub({
     buffers,
+    store: redis?.store,
+    attached: redis?.caughtUp,
     counters,
     log,
     now,
@@ -195,9 +216,11 @@ async function start(config: Config, port: number, deps: Required<RelayDeps>) {
       : undefined;
   } catch (err) {
     await journal?.close();
+    await redis?.close();
     throw err;
   }
-  const route = createRouter({
+  redis?.attach(hub);
+  const memoryRoute = createRouter({
     buffers,
     counters,
     log,
@@ -250,7 +273,7 @@ async function start(config: Config, port: number, deps: Required<RelayDeps>) {
     log,
     now,
     dedupe: new Deduper(config.dedupeWindowMs),
-    route,
+    route: redis?.route ?? memoryRoute,
   });
 
   const health = (): Health => {
@@ -262,7 +285,10 @@ async function start(config: Config, port: number, deps: Required<RelayDeps>) {
     };
     const journalState = journal?.state ?? 'disabled';
     return {
-      status: anywhere365.state === 'degraded' || journalState === 'failing' ? 'degraded' : 'ok',
+      status:
+        anywhere365.state === 'degraded' || journalState === 'failing' || redis?.state === 'down'
+          ? 'degraded'
+          : 'ok',
       uptimeSeconds: Math.round((now() - startedAt) / 1000),
       connections: hub.connections,
       pendingConnections: hub.pending,
@@ -273,6 +299,7 @@ async function start(config: Config, port: number, deps: Required<RelayDeps>) {
       callSessions: sessions.size,
       revokedTokens: revocations?.size,
       journal: journalState,
+      redis: redis?.state,
       anywhere365,
     };
   };
@@ -327,6 +354,7 @@ async function start(config: Config, port: number, deps: Required<RelayDeps>) {
   } catch (err) {
     revocations?.close();
     await journal?.close();
+    await redis?.close();
     throw err;
   }
   log.info('relay listening', {
@@ -376,6 +404,7 @@ async function start(config: Config, port: number, deps: Required<RelayDeps>) {
       await app.close();
       // Last: webhooks still answered above are in the final snapshot.
       await journal?.close();
+      await redis?.close();
       log.info('relay stopped');
     },
   };

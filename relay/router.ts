@@ -38,7 +38,8 @@ export interface RouterDeps {
   joined?: (id: string, agent: string, at: number) => void;
 }
 
-export type RouteResult = 'routed' | 'agentLimit';
+/** 'unavailable': the events could not be stored (scale-out mode without Redis): answer 503. */
+export type RouteResult = 'routed' | 'agentLimit' | 'unavailable';
 
 /**
  * The router: `session` is the call the event belongs to (relay/wire.ts `sessionOf`), or
