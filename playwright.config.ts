@@ -23,5 +23,8 @@ export default defineConfig({
   retries: 0,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   outputDir: 'test-results/e2e-artifacts',
-  use: { trace: 'retain-on-failure' },
+  // A failed test keeps its trace: every action, the DOM before and after it, network and console.
+  // Without the screencast: Chromium encoding a frame for every change of every page cost more
+  // than a few tests (about 1,600 JPEG frames in a third of the suite).
+  use: { trace: { mode: 'retain-on-failure', screenshots: false, snapshots: true, sources: true } },
 });
