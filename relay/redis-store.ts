@@ -9,7 +9,7 @@
  *   `payload` (JSON). Trimmed at each append to `maxEvents` entries and to events younger than
  *   `maxAgeMs` (by the relays' clocks); it expires `maxAgeMs` after its last append.
  * - channel `switchboard:appended`: `[agent, seq]` after each append, so the instance holding the
- *   agent's socket reads the stream (relay/redis-feed.ts).
+ *   agent's socket reads the stream (relay/redis-mode.ts).
  *
  * The append is one Lua script (INCR, XADD, trim, PUBLISH): Redis runs it atomically, so every
  * instance agrees on each agent's seq and a stream always holds `evictedThrough + 1 … lastSeq`
