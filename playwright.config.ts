@@ -3,11 +3,11 @@ import { defineConfig } from '@playwright/test';
 /**
  * Three browsers at a time, each test on its own (every test has its own browser, simulator and
  * pages, so the tests of one file need not share a worker). The machines have two cores, but a
- * browser test mostly waits (for a reconnect step, a page, a simulator): with two workers the
- * suite used about 0.6 of a core. The tests are written for load (no timing thresholds, generous
- * waits). The policy test writes a machine-wide Chromium policy file that every browser starting
- * meanwhile would read, so it runs alone, afterwards, with playwright.policy.config.ts
- * (`npm run test:e2e` and `npm test` run both).
+ * browser test often waits (for a reconnect step, a page, a simulator), and the longest file
+ * (accessibility.spec.ts) no longer holds one worker for all its tests. The tests are written for
+ * load (no timing thresholds, generous waits). The policy test writes a machine-wide Chromium
+ * policy file that every browser starting meanwhile would read, so it runs alone, afterwards, with
+ * playwright.policy.config.ts (`npm run test:e2e` and `npm test` run both).
  */
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -5,9 +5,9 @@
 //
 // The Chromium end-to-end tests start first, in the background, and the other suites run
 // meanwhile with their output streamed; the browser tests' output follows when they end. A browser
-// test mostly waits (for a page, a simulator, a reconnect step), so on a two-core machine the
-// others fit beside it: one after the other, the suites took half as long again. The policy test,
-// which writes the machine-wide Chromium policy, runs last, alone (playwright.config.ts).
+// test often waits (for a page, a simulator, a reconnect step), so on a two-core machine the
+// others fit beside it. The policy test, which writes the machine-wide Chromium policy, runs last,
+// alone (playwright.config.ts).
 //
 // Type-check and lint count as one check each. Unit and end-to-end tests count one per test, read
 // from the JSON reports that vitest.config.ts, playwright.config.ts and vitest.firefox.config.ts
@@ -22,7 +22,7 @@ const UNIT_REPORT = 'test-results/unit.json';
 const E2E_REPORT = 'test-results/e2e.json';
 /** The policy test runs alone, after the others (playwright.policy.config.ts). */
 const E2E_POLICY_REPORT = 'test-results/e2e-policy.json';
-/** The Firefox suite (vitest.firefox.config.ts), after the Chromium ones. */
+/** The Firefox suite (vitest.firefox.config.ts), while the Chromium ones run. */
 const E2E_FIREFOX_REPORT = 'test-results/e2e-firefox.json';
 /** The output of the Chromium end-to-end tests while they run in the background. */
 const E2E_LOG = 'test-results/e2e.log';
