@@ -5,6 +5,7 @@
  * expiring `ttlMs` after its last event. `maxSessions` is not applied: the time limit bounds them.
  */
 import type { Redis } from 'ioredis';
+import { redisKey } from './redis-store';
 import type { SessionLimits } from './sessions';
 
 /** KEYS: session list. ARGV: agent, maxAgentsPerSession, ttlMs. Returns the agents before. */
@@ -30,7 +31,7 @@ export function createRedisSessions(redis: Redis, limits: SessionLimits): RedisS
   return {
     async join(id, agent) {
       const before = await run.switchboardJoin(
-        `switchboard:session:${id}`,
+        redisKey(`session:${id}`),
         agent,
         limits.maxAgentsPerSession,
         limits.ttlMs,

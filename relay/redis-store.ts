@@ -20,10 +20,11 @@ import { Redis } from 'ioredis';
 import type { BufferLimits, BufferedEvent, Replay } from './buffer';
 import type { EventSource } from './protocol';
 
-const PREFIX = 'switchboard:';
-export const APPENDED_CHANNEL = `${PREFIX}appended`;
-const seqKey = (agent: string) => `${PREFIX}seq:${agent}`;
-const streamKey = (agent: string) => `${PREFIX}events:${agent}`;
+/** Every key and channel of Switchboard's in Redis (relay/redis-sessions.ts too). */
+export const redisKey = (name: string) => `switchboard:${name}`;
+export const APPENDED_CHANNEL = redisKey('appended');
+const seqKey = (agent: string) => redisKey(`seq:${agent}`);
+const streamKey = (agent: string) => redisKey(`events:${agent}`);
 
 /** KEYS: seq, stream. ARGV: at, source, payload, maxEvents, maxAgeMs, channel, agent. */
 const APPEND = `
